@@ -1,0 +1,5 @@
+"""Allow ``python -m stevnsmoeder``."""
+
+from stevnsmoeder.cli import main
+
+raise SystemExit(main())

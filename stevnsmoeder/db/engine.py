@@ -1,0 +1,111 @@
+"""The engine factory: the only place that knows the database file, driver and key.
+
+The file is SQLCipher 4 (AES-256), opened with the raw 256-bit key from the key file, which
+also skips SQLCipher's own passphrase derivation. WAL mode and foreign keys are on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from stevnsmoeder.db.keystore import KeyStore
+
+log = logging.getLogger(__name__)
+
+
+class WrongKeyError(Exception):
+    """SQLCipher could not read the file with this key ("file is not a database")."""
+
+
+def _pragma_key(key: bytes) -> str:
+    if len(key) != 32:
+        raise ValueError("SQLCipher raw key must be 32 bytes")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def _connect_raw(path: Path, key: bytes) -> Any:
+    from sqlcipher3 import dbapi2
+
+    # isolation_level=None: the driver never issues BEGIN itself; SQLAlchemy does (see below).
+    conn = dbapi2.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute(_pragma_key(key))
+    return conn
+
+
+def create_encrypted_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
+    """An engine on the encrypted file at ``path``.
+
+    With ``create`` False the file must exist and the key must open it (checked here, on the
+    first query, where a wrong key shows as "file is not a database").
+    """
+    from sqlcipher3 import dbapi2
+
+    if not create and not path.exists():
+        raise FileNotFoundError(path)
+
+    def creator() -> Any:
+        return _connect_raw(path, key)
+
+    engine = create_engine("sqlite://", creator=creator, module=dbapi2, future=True)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA busy_timeout = 5000")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    try:
+        # A raw connection: no BEGIN is emitted, so the journal mode can still change.
+        raw = engine.raw_connection()
+        try:
+            raw.cursor().execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if create:
+                raw.cursor().execute("PRAGMA journal_mode = WAL").fetchone()
+        finally:
+            raw.close()
+    except Exception as exc:
+        engine.dispose()
+        if "not a database" in str(exc) or "encrypted" in str(exc):
+            raise WrongKeyError(str(path.name)) from None
+        raise
+    return engine
+
+
+class Database:
+    """An open encrypted database: engine plus session factory. One per login."""
+
+    def __init__(self, path: Path, engine: Engine, key: bytes) -> None:
+        self.path = path
+        self.engine = engine
+        # Kept in memory only, to wrap the key for a new or reset user; never shown or logged.
+        self._key = key
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, path: Path, key: bytes, *, create: bool = False) -> Database:
+        return cls(path, create_encrypted_engine(path, key, create=create), key)
+
+    def wrap_key_for(self, store: KeyStore, login: str, password: str) -> None:
+        store.add_user(login, password, self._key)
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()

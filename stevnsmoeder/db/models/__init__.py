@@ -1,0 +1,72 @@
+"""All mapped tables, importable from one place (Alembic's target metadata uses this)."""
+
+from stevnsmoeder.db.base import Base
+from stevnsmoeder.db.models.audit import AuditEvent
+from stevnsmoeder.db.models.cases import (
+    Case,
+    Consent,
+    ConsentMeetingType,
+    CustodyHolder,
+    LegalBasis,
+    LegalBasisKind,
+)
+from stevnsmoeder.db.models.meetings import (
+    AgendaItem,
+    AgendaItemKind,
+    AgendaItemStatus,
+    Attendance,
+    ItemAttendance,
+    Meeting,
+    MeetingSeries,
+    MeetingStatus,
+    Participation,
+    SeriesParticipant,
+)
+from stevnsmoeder.db.models.minutes import Action, ActionStatus, ItemMinutes, WellbeingAssessment
+from stevnsmoeder.db.models.people import Person, Role, User
+from stevnsmoeder.db.models.reference import (
+    AgendaTemplateItem,
+    District,
+    HolidayPolicy,
+    LegalReference,
+    MeetingType,
+    MeetingTypeRole,
+    ParticipantRole,
+    WellbeingLevel,
+)
+
+__all__ = [
+    "Action",
+    "ActionStatus",
+    "AgendaItem",
+    "AgendaItemKind",
+    "AgendaItemStatus",
+    "AgendaTemplateItem",
+    "Attendance",
+    "AuditEvent",
+    "Base",
+    "Case",
+    "Consent",
+    "ConsentMeetingType",
+    "CustodyHolder",
+    "District",
+    "HolidayPolicy",
+    "ItemAttendance",
+    "ItemMinutes",
+    "LegalBasis",
+    "LegalBasisKind",
+    "LegalReference",
+    "Meeting",
+    "MeetingSeries",
+    "MeetingStatus",
+    "MeetingType",
+    "MeetingTypeRole",
+    "ParticipantRole",
+    "Participation",
+    "Person",
+    "Role",
+    "SeriesParticipant",
+    "User",
+    "WellbeingAssessment",
+    "WellbeingLevel",
+]

@@ -1,0 +1,190 @@
+"""Meeting series, meetings, who takes part, and the agenda.
+
+Meeting times are local wall-clock times in Europe/Copenhagen, stored naive: a meeting at
+13.00 stays at 13.00 across daylight-saving changes. Row timestamps are UTC.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import date, datetime, time
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from stevnsmoeder.db.base import Entity, name200, opt_text, str_enum, text
+from stevnsmoeder.db.models.reference import (
+    District,
+    HolidayPolicy,
+    MeetingType,
+    ParticipantRole,
+    holiday_policy_type,
+)
+
+
+class MeetingStatus(enum.StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class Attendance(enum.StrEnum):
+    INVITED = "invited"  # not yet known
+    PRESENT = "present"
+    AFBUD = "afbud"  # sent apologies
+    ABSENT = "absent"  # did not come, no apologies
+
+
+class AgendaItemKind(enum.StrEnum):
+    STANDING = "standing"
+    CASE = "case"
+    INFORMATION = "information"
+
+
+class AgendaItemStatus(enum.StrEnum):
+    OPEN = "open"
+    DISCUSSED = "discussed"
+    NEXT_TIME = "next_time"  # pushed to the next meeting
+    NOT_REACHED = "not_reached"
+
+
+class MeetingSeries(Entity):
+    __tablename__ = "meeting_series"
+
+    meeting_type_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting_type.id"))
+    district_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("district.id"))
+    title: Mapped[name200]
+    rrule: Mapped[str] = mapped_column(String(400))  # RFC 5545 RRULE text
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    start_time: Mapped[time] = mapped_column(Time)
+    duration_minutes: Mapped[int] = mapped_column(Integer)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    holiday_policy: Mapped[HolidayPolicy] = mapped_column(
+        holiday_policy_type, default=HolidayPolicy.MOVE
+    )
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    meeting_type: Mapped[MeetingType] = relationship()
+    district: Mapped[District | None] = relationship()
+    standing: Mapped[list[SeriesParticipant]] = relationship(
+        back_populates="series", cascade="all, delete-orphan"
+    )
+
+
+class SeriesParticipant(Entity):
+    """A standing participant of a series, invited to each of its meetings."""
+
+    __tablename__ = "series_participant"
+    __table_args__ = (UniqueConstraint("series_id", "person_id"),)
+
+    series_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("meeting_series.id", ondelete="CASCADE")
+    )
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"))
+    role_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("participant_role.id"))
+
+    series: Mapped[MeetingSeries] = relationship(back_populates="standing")
+    role: Mapped[ParticipantRole] = relationship()
+
+
+class Meeting(Entity):
+    __tablename__ = "meeting"
+    __table_args__ = (CheckConstraint("ends_at > starts_at", name="ends_after_start"),)
+
+    series_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("meeting_series.id"))
+    meeting_type_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting_type.id"))
+    district_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("district.id"))
+    title: Mapped[name200]
+    # Local wall-clock time (Europe/Copenhagen), naive on purpose.
+    starts_at: Mapped[datetime] = mapped_column(DateTime(), index=True)
+    ends_at: Mapped[datetime] = mapped_column(DateTime())
+    place: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[MeetingStatus] = mapped_column(
+        str_enum(MeetingStatus, "meeting_status"), default=MeetingStatus.PLANNED
+    )
+    chair_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
+    secretary_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
+    cancel_reason: Mapped[opt_text]
+    # When an occurrence was moved (holiday or by hand): its original date and why.
+    original_start: Mapped[datetime | None] = mapped_column(DateTime())
+    move_reason: Mapped[opt_text]
+
+    meeting_type: Mapped[MeetingType] = relationship()
+    district: Mapped[District | None] = relationship()
+    series: Mapped[MeetingSeries | None] = relationship()
+    participations: Mapped[list[Participation]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan"
+    )
+    items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="AgendaItem.position"
+    )
+
+
+class Participation(Entity):
+    __tablename__ = "participation"
+    __table_args__ = (UniqueConstraint("meeting_id", "person_id"),)
+
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"))
+    role_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("participant_role.id"))
+    attendance: Mapped[Attendance] = mapped_column(
+        str_enum(Attendance, "attendance"), default=Attendance.INVITED
+    )
+
+    meeting: Mapped[Meeting] = relationship(back_populates="participations")
+    role: Mapped[ParticipantRole] = relationship()
+
+
+class AgendaItem(Entity):
+    __tablename__ = "agenda_item"
+    __table_args__ = (
+        CheckConstraint("time_box_minutes >= 0", name="time_box_not_negative"),
+        CheckConstraint("(kind = 'case') = (case_id IS NOT NULL)", name="case_item_has_case"),
+    )
+
+    meeting_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[AgendaItemKind] = mapped_column(str_enum(AgendaItemKind, "agenda_item_kind"))
+    title: Mapped[name200]
+    description: Mapped[text]
+    time_box_minutes: Mapped[int] = mapped_column(Integer, default=5)
+    case_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("child_case.id"), index=True)
+    status: Mapped[AgendaItemStatus] = mapped_column(
+        str_enum(AgendaItemStatus, "agenda_item_status"), default=AgendaItemStatus.OPEN
+    )
+    carried_over_from_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="SET NULL")
+    )
+
+    meeting: Mapped[Meeting] = relationship(back_populates="items")
+
+
+class ItemAttendance(Entity):
+    """Who was present while one agenda item was discussed (parents may join for one item)."""
+
+    __tablename__ = "item_attendance"
+    __table_args__ = (UniqueConstraint("agenda_item_id", "person_id"),)
+
+    agenda_item_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="CASCADE")
+    )
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"))
+    role_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("participant_role.id"))
+    attendance: Mapped[Attendance] = mapped_column(
+        str_enum(Attendance, "item_attendance_kind"), default=Attendance.PRESENT
+    )

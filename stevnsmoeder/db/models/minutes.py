@@ -1,0 +1,72 @@
+"""What a meeting produced per item: notes, decision, actions and well-being assessments."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import date
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from stevnsmoeder.db.base import Entity, opt_text, str_enum, text
+
+
+class ActionStatus(enum.StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class ItemMinutes(Entity):
+    """The minutes of one agenda item."""
+
+    __tablename__ = "item_minutes"
+
+    agenda_item_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="CASCADE"), unique=True
+    )
+    notes: Mapped[text]  # resumé
+    decision: Mapped[text]  # beslutning
+    family_view: Mapped[text]  # FTM: the family's own view
+    follow_up_on: Mapped[date | None] = mapped_column(Date)
+
+
+class Action(Entity):
+    """An agreed action: hvem, hvad, hvornår."""
+
+    __tablename__ = "action"
+
+    agenda_item_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True
+    )
+    # The child the action is about, so open agreements follow the child across meetings.
+    case_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("child_case.id"), index=True)
+    owner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
+    owner_text: Mapped[str] = mapped_column(String(200), default="")  # e.g. "forældrene"
+    text: Mapped[str] = mapped_column(Text, default="")  # hvad
+    due_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[ActionStatus] = mapped_column(
+        str_enum(ActionStatus, "action_status"), default=ActionStatus.OPEN
+    )
+    done_on: Mapped[date | None] = mapped_column(Date)
+    done_note: Mapped[opt_text]
+
+
+class WellbeingAssessment(Entity):
+    """A Trivselslinealen level given to a child on a date."""
+
+    __tablename__ = "wellbeing_assessment"
+    __table_args__ = (CheckConstraint("level BETWEEN 1 AND 5", name="level_range"),)
+
+    case_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("child_case.id", ondelete="CASCADE"), index=True
+    )
+    agenda_item_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="SET NULL")
+    )
+    meeting_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("meeting.id"))
+    level: Mapped[int] = mapped_column(Integer)
+    assessed_on: Mapped[date] = mapped_column(Date)
+    assessed_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
+    note: Mapped[text]

@@ -1,0 +1,1 @@
+"""Pure domain rules with no storage and no Qt: CPR numbers, Danish dates, the Trivselslinealen."""

@@ -1,0 +1,72 @@
+"""Dates and times the Danish way: "tirsdag den 5. januar 2027, kl. 13.00", "uge 1".
+
+Weekday and month names are lowercase in Danish. ISO 8601 week numbers are what Danes plan by.
+English is the second language.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from stevnsmoeder.i18n import language
+
+DA_WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+DA_MONTHS = (
+    "januar", "februar", "marts", "april", "maj", "juni",
+    "juli", "august", "september", "oktober", "november", "december",
+)  # fmt: skip
+EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+EN_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def iso_week(day: date) -> int:
+    return day.isocalendar().week
+
+
+def week_label(day: date, lang: str | None = None) -> str:
+    word = "uge" if (lang or language()) == "da" else "week"
+    return f"{word} {iso_week(day)}"
+
+
+def long_date(day: date, lang: str | None = None) -> str:
+    """'tirsdag den 5. januar 2027' / 'Tuesday 5 January 2027'."""
+    if (lang or language()) == "da":
+        return f"{DA_WEEKDAYS[day.weekday()]} den {day.day}. {DA_MONTHS[day.month - 1]} {day.year}"
+    return f"{EN_WEEKDAYS[day.weekday()]} {day.day} {EN_MONTHS[day.month - 1]} {day.year}"
+
+
+def clock(at: time | datetime, lang: str | None = None) -> str:
+    """'kl. 13.00' / '13:00'."""
+    if (lang or language()) == "da":
+        return f"kl. {at.hour:02d}.{at.minute:02d}"
+    return f"{at.hour:02d}:{at.minute:02d}"
+
+
+def long_datetime(at: datetime, lang: str | None = None) -> str:
+    """'tirsdag den 5. januar 2027, kl. 13.00'."""
+    return f"{long_date(at.date(), lang)}, {clock(at, lang)}"
+
+
+def short_date(day: date) -> str:
+    """'05.01.2027', the numeric form used in Danish tables."""
+    return f"{day.day:02d}.{day.month:02d}.{day.year}"
+
+
+def parse_date(text: str) -> date:
+    """Parse ISO (2027-01-05) or Danish numeric (5.1.2027, 05-01-2027) dates.
+
+    Raises ValueError for anything else.
+    """
+    text = text.strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    for sep in (".", "-", "/"):
+        parts = text.split(sep)
+        if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
+            return date(int(parts[2]), int(parts[1]), int(parts[0]))
+    raise ValueError(text)

@@ -1,0 +1,37 @@
+"""Translation for the layers below the UI (services, command line, reports).
+
+Source strings are English; Danish is the default language. The Qt UI uses Qt's own
+translation files; this module covers text that services and the command line show. Messages
+are looked up by their English text, formatted with ``str.format`` fields.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from stevnsmoeder.i18n_da import DANISH
+
+LANG_ENV = "STEVNSMOEDER_LANG"
+SUPPORTED = ("da", "en")
+_language: str | None = None
+
+
+def language() -> str:
+    global _language
+    if _language is None:
+        env = os.environ.get(LANG_ENV, "da").lower()[:2]
+        _language = env if env in SUPPORTED else "da"
+    return _language
+
+
+def set_language(code: str) -> None:
+    global _language
+    _language = code if code in SUPPORTED else "da"
+
+
+def _(text: str, **params: Any) -> str:
+    """Translate ``text`` into the current language and fill in ``params``."""
+    if language() == "da":
+        text = DANISH.get(text, text)
+    return text.format(**params) if params else text

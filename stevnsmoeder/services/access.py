@@ -1,0 +1,289 @@
+"""Creating a database, logging in, and managing who may open it.
+
+A database is two files: the SQLCipher file and its key file (``<name>.keys``). Logging in
+unwraps the database key with the user's password, opens the file with the raw key, brings the
+schema up to date and records the login. A failed login writes nothing anywhere.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from stevnsmoeder.db import migrate
+from stevnsmoeder.db.base import utcnow
+from stevnsmoeder.db.engine import Database, WrongKeyError
+from stevnsmoeder.db.keystore import (
+    DEFAULT_KDF,
+    KdfParams,
+    KeyStore,
+    KeyStoreError,
+    WrongCredentials,
+    keyfile_path,
+    new_database_key,
+    normalise_login,
+)
+from stevnsmoeder.db.models import Person, Role, User
+from stevnsmoeder.i18n import _
+from stevnsmoeder.services import audit, reference_data
+from stevnsmoeder.services.context import Actor, Clock, ServiceContext
+from stevnsmoeder.services.errors import (
+    AuthError,
+    DatabaseExists,
+    DatabaseMissing,
+    DatabaseUnreadable,
+    ValidationError,
+)
+from stevnsmoeder.services.permissions import Permission, require
+
+MIN_PASSWORD_LENGTH = 4
+
+
+@dataclass(frozen=True)
+class NewUser:
+    login: str
+    password: str
+    role: Role
+    person_name: str = ""  # creates a Person for the user when set and no person_id given
+    person_id: uuid.UUID | None = None
+
+
+def _password_hasher(params: KdfParams) -> object:
+    from argon2 import PasswordHasher
+
+    return PasswordHasher(
+        time_cost=params.time_cost,
+        memory_cost=params.memory_cost_kib,
+        parallelism=params.parallelism,
+    )
+
+
+def _hash_password(password: str, params: KdfParams) -> str:
+    from argon2 import PasswordHasher
+
+    hasher = _password_hasher(params)
+    assert isinstance(hasher, PasswordHasher)
+    return hasher.hash(password)
+
+
+def _check_login_name(login: str) -> str:
+    name = normalise_login(login)
+    if not name or len(name) > 80 or any(ch.isspace() for ch in name):
+        raise ValidationError(_("A user name is one word of at most 80 characters."))
+    return name
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError(
+            _("A password must have at least {n} characters.", n=MIN_PASSWORD_LENGTH)
+        )
+
+
+def database_exists(path: Path) -> bool:
+    return path.exists() or keyfile_path(path).exists()
+
+
+def create_database(
+    path: Path,
+    users: Sequence[NewUser],
+    *,
+    clock: Clock = utcnow,
+    kdf: KdfParams = DEFAULT_KDF,
+    populate: Callable[[Session], dict[str, uuid.UUID]] | None = None,
+) -> None:
+    """Create an encrypted database with reference data and the given users.
+
+    ``populate`` may add data (the demo) and return person ids by login for the users.
+    On any failure nothing is left behind.
+    """
+    if not users:
+        raise ValidationError(_("A new database needs at least one user."))
+    if database_exists(path):
+        raise DatabaseExists(str(path))
+    checked = [(u, _check_login_name(u.login)) for u in users]
+    for u, _name in checked:
+        _check_password(u.password)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = new_database_key()
+    store = KeyStore.new(keyfile_path(path))
+    db = Database.open(path, key, create=True)
+    try:
+        migrate.upgrade(db)
+        with db.begin() as s:
+            reference_data.seed(s)
+            people = populate(s) if populate else {}
+            for u, name in checked:
+                person_id = u.person_id or people.get(name)
+                if person_id is None and u.person_name:
+                    person = Person(name=u.person_name)
+                    s.add(person)
+                    s.flush()
+                    person_id = person.id
+                s.add(
+                    User(
+                        login=name,
+                        role=u.role,
+                        person_id=person_id,
+                        password_hash=_hash_password(u.password, kdf),
+                    )
+                )
+            audit.append(s, user_id=None, login="-", at=clock(), action="database.create")
+        for u, name in checked:
+            store.add_user(name, u.password, key, kdf)
+        db.close()
+        path.chmod(0o600)  # only this user; the file is encrypted, but defence in depth
+        store.save()
+    except BaseException:
+        db.close()
+        for leftover in (path, keyfile_path(path), *_sidecars(path)):
+            leftover.unlink(missing_ok=True)
+        raise
+
+
+def _sidecars(path: Path) -> tuple[Path, ...]:
+    return tuple(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))
+
+
+def open_database(path: Path, login: str, password: str) -> Database:
+    """Unwrap the key and open the file. Writes nothing; raises a ServiceError on failure."""
+    if not path.exists():
+        raise DatabaseMissing(str(path))
+    try:
+        store = KeyStore.load(keyfile_path(path))
+    except KeyStoreError:
+        raise DatabaseUnreadable(
+            _("The key file beside the database is missing or damaged.")
+        ) from None
+    try:
+        key = store.unwrap(login, password)
+    except WrongCredentials:
+        raise AuthError(_("Wrong user name or password.")) from None
+    except KeyStoreError:
+        raise DatabaseUnreadable(_("The key file beside the database is damaged.")) from None
+    try:
+        return Database.open(path, key)
+    except WrongKeyError:
+        raise DatabaseUnreadable(
+            _("The database cannot be opened with its key file. Is it the right key file?")
+        ) from None
+
+
+def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) -> ServiceContext:
+    """Open the database as this user and return the context every service call takes."""
+    db = open_database(path, login_name, password)
+    try:
+        _bring_schema_up_to_date(db)
+        name = normalise_login(login_name)
+        with db.begin() as s:
+            user = s.scalar(select(User).where(User.login == name))
+            if user is None or not user.active:
+                raise AuthError(_("This user no longer has access."))
+            user.last_login_at = clock()
+            person = s.get(Person, user.person_id) if user.person_id else None
+            actor = Actor(
+                user_id=user.id,
+                login=user.login,
+                role=user.role,
+                person_id=user.person_id,
+                display_name=person.name if person else user.login,
+            )
+            ctx = ServiceContext(db=db, actor=actor, clock=clock)
+            audit.record(s, ctx, "login")
+        return ctx
+    except BaseException:
+        db.close()
+        raise
+
+
+def _bring_schema_up_to_date(db: Database) -> None:
+    current = migrate.current_revision(db)
+    head = migrate.head_revision()
+    if current == head:
+        return
+    if current is not None and current not in migrate.known_revisions():
+        raise DatabaseUnreadable(
+            _("The database was made by a newer version of stevnsmoeder. Update the program.")
+        )
+    migrate.upgrade(db)
+
+
+def logout(ctx: ServiceContext) -> None:
+    with ctx.db.begin() as s:
+        audit.record(s, ctx, "logout")
+    ctx.db.close()
+
+
+# -- users -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: uuid.UUID
+    login: str
+    role: Role
+    active: bool
+    person_name: str
+
+
+def list_users(ctx: ServiceContext) -> list[UserInfo]:
+    require(ctx, Permission.MANAGE_USERS, "see users")
+    with ctx.db.begin() as s:
+        result = []
+        for u in s.scalars(select(User).order_by(User.login)):
+            result.append(
+                UserInfo(u.id, u.login, u.role, u.active, u.person.name if u.person else "")
+            )
+        return result
+
+
+def add_user(ctx: ServiceContext, new: NewUser, *, kdf: KdfParams = DEFAULT_KDF) -> UserInfo:
+    """Create a user and wrap the database key for them (admin only)."""
+    require(ctx, Permission.MANAGE_USERS, "create users")
+    name = _check_login_name(new.login)
+    _check_password(new.password)
+    store = KeyStore.load(keyfile_path(ctx.db.path))
+    with ctx.db.begin() as s:
+        if s.scalar(select(User.id).where(User.login == name)) is not None:
+            raise ValidationError(_("The user name {login} is taken.", login=name))
+        person_id = new.person_id
+        if person_id is None and new.person_name:
+            person = Person(name=new.person_name)
+            s.add(person)
+            s.flush()
+            person_id = person.id
+        user = User(
+            login=name,
+            role=new.role,
+            person_id=person_id,
+            password_hash=_hash_password(new.password, kdf),
+        )
+        s.add(user)
+        s.flush()
+        audit.record(s, ctx, "user.create", object_type="user", object_id=user.id)
+        ctx.db.wrap_key_for(store, name, new.password)
+        store.save()
+        return UserInfo(user.id, name, new.role, True, new.person_name)
+
+
+def change_password(
+    ctx: ServiceContext, old_password: str, new_password: str, *, kdf: KdfParams = DEFAULT_KDF
+) -> None:
+    """Rewrap the acting user's key entry under a new password."""
+    _check_password(new_password)
+    store = KeyStore.load(keyfile_path(ctx.db.path))
+    try:
+        store.unwrap(ctx.actor.login, old_password)
+    except WrongCredentials:
+        raise AuthError(_("The current password is wrong.")) from None
+    with ctx.db.begin() as s:
+        user = s.get_one(User, ctx.actor.user_id)
+        user.password_hash = _hash_password(new_password, kdf)
+        audit.record(s, ctx, "user.password", object_type="user", object_id=user.id)
+        ctx.db.wrap_key_for(store, ctx.actor.login, new_password)
+        store.save()

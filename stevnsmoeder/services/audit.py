@@ -1,0 +1,142 @@
+"""The access log: every read or write of case data, every login and denial.
+
+Events are hash-chained: each carries the SHA-256 of its own content and the previous
+event's hash, so an altered, inserted or removed event breaks the chain. Details never hold
+note text or names: only actions, object ids, filters and search terms.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from stevnsmoeder.db.models import AuditEvent
+from stevnsmoeder.services.context import ServiceContext
+
+GENESIS = "0" * 64
+
+
+def _digest(
+    seq: int,
+    at: datetime,
+    login: str,
+    action: str,
+    object_type: str,
+    object_id: uuid.UUID | None,
+    case_id: uuid.UUID | None,
+    detail: str,
+    prev_hash: str,
+) -> str:
+    payload = json.dumps(
+        [
+            seq,
+            at.isoformat(timespec="microseconds"),
+            login,
+            action,
+            object_type,
+            str(object_id or ""),
+            str(case_id or ""),
+            detail,
+            prev_hash,
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def record(
+    session: Session,
+    ctx: ServiceContext,
+    action: str,
+    *,
+    object_type: str = "",
+    object_id: uuid.UUID | None = None,
+    case_id: uuid.UUID | None = None,
+    detail: str = "",
+) -> None:
+    """Append one event inside the caller's unit of work."""
+    append(
+        session,
+        user_id=ctx.actor.user_id,
+        login=ctx.actor.login,
+        at=ctx.now(),
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        case_id=case_id,
+        detail=detail,
+    )
+
+
+def append(
+    session: Session,
+    *,
+    user_id: uuid.UUID | None,
+    login: str,
+    at: datetime,
+    action: str,
+    object_type: str = "",
+    object_id: uuid.UUID | None = None,
+    case_id: uuid.UUID | None = None,
+    detail: str = "",
+) -> None:
+    last = session.execute(
+        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+    seq = last.seq + 1 if last else 1
+    prev = last.hash if last else GENESIS
+    detail = detail[:500]
+    session.add(
+        AuditEvent(
+            seq=seq,
+            at=at,
+            user_id=user_id,
+            login=login,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            case_id=case_id,
+            detail=detail,
+            prev_hash=prev,
+            hash=_digest(seq, at, login, action, object_type, object_id, case_id, detail, prev),
+        )
+    )
+    session.flush()
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    events: int
+    ok: bool
+    first_bad_seq: int | None = None
+
+
+def verify_chain(session: Session) -> ChainReport:
+    prev = GENESIS
+    count = 0
+    expected_seq = 1
+    for ev in session.scalars(select(AuditEvent).order_by(AuditEvent.seq)):
+        count += 1
+        digest = _digest(
+            ev.seq,
+            ev.at,
+            ev.login,
+            ev.action,
+            ev.object_type,
+            ev.object_id,
+            ev.case_id,
+            ev.detail,
+            ev.prev_hash,
+        )
+        if ev.seq != expected_seq or ev.prev_hash != prev or ev.hash != digest:
+            return ChainReport(events=count, ok=False, first_bad_seq=ev.seq)
+        prev = ev.hash
+        expected_seq += 1
+    return ChainReport(events=count, ok=True)

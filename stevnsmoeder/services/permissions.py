@@ -1,0 +1,103 @@
+"""Need-to-know: what each role may do, checked at every service entry point.
+
+The UI may hide what a role cannot do, but the services decide. A denied call is logged in its
+own unit of work (so the denial survives the caller's rollback) and raises PermissionDenied.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from sqlalchemy import ColumnElement, and_, exists, false, select, true
+
+from stevnsmoeder.db.models import (
+    AgendaItem,
+    Case,
+    Meeting,
+    MeetingType,
+    Participation,
+    Role,
+)
+from stevnsmoeder.i18n import _
+from stevnsmoeder.services import audit
+from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.services.errors import PermissionDenied
+
+
+class Permission(enum.StrEnum):
+    VIEW_MEETINGS = "view_meetings"
+    EDIT_MEETINGS = "edit_meetings"
+    VIEW_CASES = "view_cases"
+    EDIT_CASES = "edit_cases"
+    MANAGE_USERS = "manage_users"
+    EDIT_REFERENCE = "edit_reference"
+    VIEW_AUDIT = "view_audit"
+    MAINTAIN = "maintain"  # integrity check, backups
+
+
+P = Permission
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.ADMIN: frozenset(
+        {P.VIEW_MEETINGS, P.MANAGE_USERS, P.EDIT_REFERENCE, P.VIEW_AUDIT, P.MAINTAIN}
+    ),
+    Role.LEDER: frozenset(
+        {P.VIEW_MEETINGS, P.EDIT_MEETINGS, P.VIEW_CASES, P.EDIT_CASES, P.MAINTAIN}
+    ),
+    Role.REFERENT: frozenset(
+        {P.VIEW_MEETINGS, P.EDIT_MEETINGS, P.VIEW_CASES, P.EDIT_CASES, P.MAINTAIN}
+    ),
+    Role.DELTAGER: frozenset({P.VIEW_MEETINGS, P.VIEW_CASES}),
+    Role.PPR: frozenset({P.VIEW_MEETINGS, P.VIEW_CASES}),
+    Role.POLITI: frozenset({P.VIEW_MEETINGS, P.VIEW_CASES}),
+}
+
+# Meeting types the police may see at all (Retsplejeloven § 115 exchange happens in SSP).
+POLICE_MEETING_TYPES = ("ssp",)
+
+
+def allowed(ctx: ServiceContext, permission: Permission) -> bool:
+    return permission in ROLE_PERMISSIONS.get(ctx.actor.role, frozenset())
+
+
+def require(ctx: ServiceContext, permission: Permission, what: str) -> None:
+    """Raise PermissionDenied (and log the denial) unless the actor holds ``permission``."""
+    if allowed(ctx, permission):
+        return
+    with ctx.db.begin() as session:
+        audit.record(session, ctx, "denied", detail=f"{what} ({permission.value})")
+    raise PermissionDenied(_("Your role does not allow this: {what}.", what=_(what)))
+
+
+def meeting_visible(ctx: ServiceContext) -> ColumnElement[bool]:
+    """A filter on Meeting rows: the meetings this actor may see."""
+    role = ctx.actor.role
+    if role is Role.POLITI:
+        return Meeting.meeting_type_id.in_(
+            select(MeetingType.id).where(MeetingType.code.in_(POLICE_MEETING_TYPES))
+        )
+    if role is Role.DELTAGER:
+        if ctx.actor.person_id is None:
+            return false()
+        return exists().where(
+            and_(
+                Participation.meeting_id == Meeting.id,
+                Participation.person_id == ctx.actor.person_id,
+            )
+        )
+    return true()
+
+
+def case_visible(ctx: ServiceContext) -> ColumnElement[bool]:
+    """A filter on Case rows: the cases this actor may see (those discussed at a meeting the
+    actor may see, for the scoped roles)."""
+    role = ctx.actor.role
+    if role in (Role.POLITI, Role.DELTAGER):
+        return exists().where(
+            and_(
+                AgendaItem.case_id == Case.id,
+                AgendaItem.meeting_id.in_(select(Meeting.id).where(meeting_visible(ctx))),
+            )
+        )
+    if not allowed(ctx, Permission.VIEW_CASES):
+        return false()
+    return true()
