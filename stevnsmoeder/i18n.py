@@ -30,8 +30,8 @@ def set_language(code: str) -> None:
     _language = code if code in SUPPORTED else "da"
 
 
-def _(text: str, **params: Any) -> str:
-    """Translate ``text`` into the current language and fill in ``params``."""
+def _(message: str, /, **params: Any) -> str:
+    """Translate ``message`` into the current language and fill in ``params``."""
     if language() == "da":
-        text = DANISH.get(text, text)
-    return text.format(**params) if params else text
+        message = DANISH.get(message, message)
+    return message.format(**params) if params else message

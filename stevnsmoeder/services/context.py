@@ -12,6 +12,8 @@ from stevnsmoeder.db.base import utcnow
 from stevnsmoeder.db.engine import Database
 from stevnsmoeder.db.models import Role
 
+__all__ = ["LOCAL_TZ", "Actor", "Clock", "Role", "ServiceContext"]
+
 LOCAL_TZ = ZoneInfo("Europe/Copenhagen")
 Clock = Callable[[], datetime]
 

@@ -102,7 +102,7 @@ MEETING_TYPES = (
             "speech",
             "health_nurse",
             "family_consultant",
-        ),  # fmt: skip
+        ),
         (
             APPROVE,
             TemplateStep("Orientering fra deltagerne", 10, kind="information"),

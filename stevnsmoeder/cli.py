@@ -1,0 +1,297 @@
+"""The ``stevnsmoeder`` command: opens the window, or runs one task from the command line.
+
+Heavy modules (SQLAlchemy, the database driver, Qt) are imported only by the command that
+needs them, so ``--help`` and bad input answer at once. Known problems end with one line on
+stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from stevnsmoeder import __version__, paths
+from stevnsmoeder.i18n import _, set_language
+
+if TYPE_CHECKING:
+    from stevnsmoeder.services.context import ServiceContext
+
+USER_ENV = "STEVNSMOEDER_USER"
+PASSWORD_ENV = "STEVNSMOEDER_PASSWORD"
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UNEXPECTED = 0, 1, 2, 70
+
+log = logging.getLogger(__name__)
+
+
+class CliError(Exception):
+    """A problem to report in one line, with an exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise CliError(_("{message} (see --help)", message=message), EXIT_USAGE)
+
+
+def _date(text: str) -> date:
+    from stevnsmoeder.domain.dates import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("invalid date {text}: write YYYY-MM-DD", text=repr(text))
+        ) from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(_("{text} is not a whole number above 0", text=repr(text)))
+    return value
+
+
+def build_parser() -> Parser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help=_("database file (default: in the data folder)"),
+    )
+    common.add_argument(
+        "--user", default=argparse.SUPPRESS, help=_("user name (or set STEVNSMOEDER_USER)")
+    )
+    common.add_argument(
+        "--lang", choices=("da", "en"), default=argparse.SUPPRESS, help=_("language")
+    )
+
+    parser = Parser(
+        prog="stevnsmoeder",
+        description=_("Stevns Kommune's child and youth meetings. Without a command: the window."),
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"stevnsmoeder {__version__}")
+    parser.set_defaults(db=None, user=None, lang=None, command=None)
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=Parser)
+
+    demo = sub.add_parser("demo", parents=[common], help=_("create a fictitious demo database"))
+    demo.add_argument("--years", type=_positive, default=2, help=_("years of meetings (2)"))
+    demo.add_argument("--seed", type=int, default=1, help=_("random seed (1)"))
+    demo.add_argument("--today", type=_date, help=_("date the demo is built around (today)"))
+
+    meetings = sub.add_parser("meetings", parents=[common], help=_("list meetings"))
+    meetings.add_argument("--from", dest="start", type=_date, help=_("first day (YYYY-MM-DD)"))
+    meetings.add_argument("--to", dest="end", type=_date, help=_("last day (YYYY-MM-DD)"))
+    meetings.add_argument("--type", dest="type_code", help=_("district, ssp, ftm, forvisitation"))
+    meetings.add_argument("--district", help=_("district code or name"))
+    meetings.add_argument("--json", action="store_true", help=_("print JSON"))
+
+    cases = sub.add_parser("cases", parents=[common], help=_("list the cases you may see"))
+    cases.add_argument("--json", action="store_true", help=_("print JSON"))
+
+    sub.add_parser("check", parents=[common], help=_("check the database's integrity"))
+
+    init = sub.add_parser(
+        "init", parents=[common], help=_("create an empty database with one administrator")
+    )
+    init.set_defaults(init=True)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.lang:
+            set_language(args.lang)
+        if args.command is None:
+            return _run_gui(args)
+        from stevnsmoeder import logging_setup
+
+        logging_setup.configure()
+        handler = COMMANDS[args.command]
+        return handler(args)
+    except CliError as exc:
+        _fail(str(exc))
+        return exc.code
+    except KeyboardInterrupt:
+        return 130
+    except SystemExit as exc:  # --help, --version
+        return int(exc.code or 0)
+    except Exception as exc:  # the one place that turns any error into a message
+        from stevnsmoeder.services.errors import ServiceError
+
+        if isinstance(exc, ServiceError):
+            _fail(str(exc))
+            return EXIT_FAILED
+        log.exception("unexpected error")
+        from stevnsmoeder import logging_setup
+
+        _fail(
+            _(
+                "Unexpected error ({kind}). Details: {log}",
+                kind=type(exc).__name__,
+                log=logging_setup.log_file(),
+            )
+        )
+        return EXIT_UNEXPECTED
+
+
+def _fail(message: str) -> None:
+    print(f"stevnsmoeder: {_('error')}: {message}", file=sys.stderr)
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db).expanduser() if args.db else paths.default_db_path()
+
+
+def _credentials(args: argparse.Namespace) -> tuple[str, str]:
+    user = args.user or os.environ.get(USER_ENV, "")
+    interactive = sys.stdin is not None and sys.stdin.isatty()
+    if not user and interactive:
+        user = input(_("User name: ")).strip()
+    if not user:
+        raise CliError(_("No user: give --user or set STEVNSMOEDER_USER."))
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        if not interactive:
+            raise CliError(_("No password: set STEVNSMOEDER_PASSWORD or run in a terminal."))
+        import getpass
+
+        password = getpass.getpass(_("Password for {user}: ", user=user))
+    return user, password
+
+
+def _login(args: argparse.Namespace) -> ServiceContext:
+    from stevnsmoeder.services import access
+
+    user, password = _credentials(args)
+    return access.login(_db_path(args), user, password)
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+# -- commands ----------------------------------------------------------------------------------
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from stevnsmoeder.services.demo import DEMO_PASSWORD, DEMO_USERS, create_demo_database
+
+    path = _db_path(args)
+    print(_("Creating the demo database with {years} years of meetings …", years=args.years))
+    create_demo_database(path, years=args.years, seed=args.seed, today=args.today)
+    print(_("Demo database created: {path}", path=path))
+    print(
+        _(
+            "All demo data is fictitious. Log in with one of these users, password: {pw}",
+            pw=DEMO_PASSWORD,
+        )
+    )
+    for login, _role, label in DEMO_USERS:
+        print(f"  {login:<10} {label}")
+    print(
+        _(
+            "Example: {example}",
+            example=f"STEVNSMOEDER_PASSWORD={DEMO_PASSWORD} "
+            f"stevnsmoeder --db {path} --user leder meetings --from {date.today()}",
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_meetings(args: argparse.Namespace) -> int:
+    from stevnsmoeder.domain.dates import long_datetime, week_label
+    from stevnsmoeder.services import access, meetings
+
+    ctx = _login(args)
+    try:
+        found = meetings.list_meetings(
+            ctx, start=args.start, end=args.end, type_code=args.type_code, district=args.district
+        )
+    finally:
+        access.logout(ctx)
+    if args.json:
+        _print_json([m.to_json() for m in found])
+        return EXIT_OK
+    for m in found:
+        when = long_datetime(m.starts_at)
+        print(
+            f"{when} ({week_label(m.starts_at.date())})  {m.title}  "
+            f"[{meetings.status_label(m.status)}]"
+        )
+    print(_("{n} meetings", n=len(found)))
+    return EXIT_OK
+
+
+def cmd_cases(args: argparse.Namespace) -> int:
+    from stevnsmoeder.services import access, cases
+
+    ctx = _login(args)
+    try:
+        found = cases.list_cases(ctx)
+    finally:
+        access.logout(ctx)
+    if args.json:
+        _print_json([c.to_json() for c in found])
+        return EXIT_OK
+    for c in found:
+        level = f"{c.level} {c.level_label}" if c.level else "-"
+        print(f"{c.reference}  {c.display_name:<30}  {c.district or '-':<26}  {level}")
+    print(_("{n} cases", n=len(found)))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from stevnsmoeder.services import access, maintenance
+
+    ctx = _login(args)
+    try:
+        report = maintenance.check(ctx)
+    finally:
+        access.logout(ctx)
+    for item in report.items:
+        mark = "OK " if item.ok else _("ERROR")
+        print(f"{mark:<5} {item.name}" + (f": {item.detail}" if item.detail else ""))
+    print(_("All is well.") if report.ok else _("The database has problems."))
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from stevnsmoeder.db.models import Role
+    from stevnsmoeder.services import access
+
+    user, password = _credentials(args)
+    path = _db_path(args)
+    access.create_database(path, [access.NewUser(user, password, Role.ADMIN, person_name=user)])
+    print(_("Created {path} with administrator {user}.", path=path, user=user))
+    return EXIT_OK
+
+
+COMMANDS = {
+    "demo": cmd_demo,
+    "meetings": cmd_meetings,
+    "cases": cmd_cases,
+    "check": cmd_check,
+    "init": cmd_init,
+}
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from stevnsmoeder.ui.app import run
+
+    return run(db_path=_db_path(args), user=args.user or os.environ.get(USER_ENV, ""))

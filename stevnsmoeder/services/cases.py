@@ -1,0 +1,243 @@
+"""The case register: children and young people followed across meetings, and anonymous
+cases. Every read of case data is written to the access log."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from stevnsmoeder.db.models import (
+    Action,
+    ActionStatus,
+    Case,
+    CustodyHolder,
+    District,
+    WellbeingAssessment,
+)
+from stevnsmoeder.domain import cpr as cpr_rules
+from stevnsmoeder.i18n import _
+from stevnsmoeder.services import audit, reference_data
+from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.services.errors import NotFound, ValidationError
+from stevnsmoeder.services.meetings import resolve_district
+from stevnsmoeder.services.permissions import Permission, case_visible, require
+
+
+def display_name(case: Case) -> str:
+    if case.anonymous:
+        return case.pseudonym or _("Anonymous case {ref}", ref=case.reference)
+    return " ".join(part for part in (case.first_name, case.last_name) if part)
+
+
+def initials(case: Case) -> str:
+    """For screen-safe mode: "A.B." for a named child, the pseudonym for an anonymous one."""
+    if case.anonymous:
+        return display_name(case)
+    return "".join(f"{part[0]}." for part in (case.first_name, case.last_name) if part)
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    id: uuid.UUID
+    reference: str
+    display_name: str
+    initials: str
+    anonymous: bool
+    district: str | None
+    institution: str
+    birth_date: date | None
+    cpr_masked: str
+    level: int | None
+    level_label: str
+    open_actions: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": str(self.id),
+            "reference": self.reference,
+            "display_name": self.display_name,
+            "anonymous": self.anonymous,
+            "district": self.district,
+            "institution": self.institution,
+            "level": self.level,
+            "level_label": self.level_label,
+            "open_actions": self.open_actions,
+        }
+
+
+def _latest_levels(s: Session, case_ids: list[uuid.UUID] | None = None) -> dict[uuid.UUID, int]:
+    ranked = select(
+        WellbeingAssessment.case_id,
+        WellbeingAssessment.level,
+        func.row_number()
+        .over(
+            partition_by=WellbeingAssessment.case_id,
+            order_by=(
+                WellbeingAssessment.assessed_on.desc(),
+                WellbeingAssessment.created_at.desc(),
+            ),
+        )
+        .label("rn"),
+    )
+    if case_ids is not None:
+        ranked = ranked.where(WellbeingAssessment.case_id.in_(case_ids))
+    sub = ranked.subquery()
+    return dict(s.execute(select(sub.c.case_id, sub.c.level).where(sub.c.rn == 1)).all())
+
+
+def _open_actions(s: Session) -> dict[uuid.UUID, int]:
+    q = (
+        select(Action.case_id, func.count())
+        .where(Action.status == ActionStatus.OPEN, Action.case_id.is_not(None))
+        .group_by(Action.case_id)
+    )
+    return {case_id: n for case_id, n in s.execute(q).all() if case_id is not None}
+
+
+def _summary(
+    case: Case,
+    district: str | None,
+    level: int | None,
+    labels: dict[int, str],
+    open_actions: int,
+) -> CaseSummary:
+    return CaseSummary(
+        id=case.id,
+        reference=case.reference,
+        display_name=display_name(case),
+        initials=initials(case),
+        anonymous=case.anonymous,
+        district=district,
+        institution=case.institution,
+        birth_date=case.birth_date,
+        cpr_masked=cpr_rules.mask(case.cpr),
+        level=level,
+        level_label=labels.get(level, "") if level else "",
+        open_actions=open_actions,
+    )
+
+
+def list_cases(ctx: ServiceContext) -> list[CaseSummary]:
+    """The cases the actor may see, by name (anonymous cases last)."""
+    require(ctx, Permission.VIEW_CASES, "see cases")
+    with ctx.db.begin() as s:
+        rows = s.execute(
+            select(Case, District.name)
+            .outerjoin(District, Case.district_id == District.id)
+            .where(case_visible(ctx))
+            .order_by(Case.anonymous, Case.first_name, Case.last_name, Case.reference)
+        ).all()
+        levels = _latest_levels(s)
+        labels = reference_data.level_labels(s)
+        open_actions = _open_actions(s)
+        result = [
+            _summary(c, d, levels.get(c.id), labels, open_actions.get(c.id, 0)) for c, d in rows
+        ]
+        audit.record(s, ctx, "case.list", object_type="case", detail=f"{len(result)} cases")
+        return result
+
+
+def get_case(ctx: ServiceContext, case_id: uuid.UUID) -> CaseSummary:
+    """One case; the view is logged against the child."""
+    require(ctx, Permission.VIEW_CASES, "see cases")
+    with ctx.db.begin() as s:
+        row = s.execute(
+            select(Case, District.name)
+            .outerjoin(District, Case.district_id == District.id)
+            .where(Case.id == case_id, case_visible(ctx))
+        ).first()
+        if row is None:
+            raise NotFound(_("The case does not exist or is not visible to you."))
+        case, district = row
+        levels = _latest_levels(s, [case.id])
+        summary = _summary(
+            case,
+            district,
+            levels.get(case.id),
+            reference_data.level_labels(s),
+            _open_actions(s).get(case.id, 0),
+        )
+        audit.record(s, ctx, "case.view", object_type="case", object_id=case.id, case_id=case.id)
+        return summary
+
+
+@dataclass(frozen=True)
+class NewCase:
+    anonymous: bool = False
+    first_name: str = ""
+    last_name: str = ""
+    pseudonym: str = ""
+    cpr: str = ""
+    birth_date: date | None = None
+    institution: str = ""
+    grade: str = ""
+    district: str | None = None
+    custody_holders: tuple[tuple[str, str], ...] = ()  # (name, relation)
+
+
+@dataclass(frozen=True)
+class CreatedCase:
+    case: CaseSummary
+    warnings: tuple[str, ...]
+
+
+def _next_reference(s: Session, year: int) -> str:
+    prefix = f"S-{year}-"
+    last = s.scalar(select(func.max(Case.reference)).where(Case.reference.like(f"{prefix}%")))
+    number = int(last.removeprefix(prefix)) + 1 if last else 1
+    return f"{prefix}{number:04d}"
+
+
+def create_case(ctx: ServiceContext, new: NewCase) -> CreatedCase:
+    """Register a named child (name, optional CPR) or an anonymous case (pseudonym only)."""
+    require(ctx, Permission.EDIT_CASES, "create cases")
+    warnings: list[str] = []
+    birth = new.birth_date
+    digits: str | None = None
+    if new.anonymous:
+        if new.first_name.strip() or new.last_name.strip() or new.cpr.strip():
+            raise ValidationError(_("An anonymous case has no name and no CPR number."))
+        if not new.pseudonym.strip():
+            raise ValidationError(_("An anonymous case needs a pseudonym."))
+    else:
+        if not new.first_name.strip():
+            raise ValidationError(_("A named case needs the child's first name."))
+        if new.cpr.strip():
+            try:
+                parsed = cpr_rules.parse(new.cpr)
+            except cpr_rules.CprError as exc:
+                raise ValidationError(str(exc)) from None
+            digits = parsed.digits
+            if birth and birth != parsed.birth_date:
+                raise ValidationError(_("The birth date does not match the CPR number."))
+            birth = parsed.birth_date
+            if parsed.warning:
+                warnings.append(parsed.warning)
+    if birth and birth > ctx.today():
+        raise ValidationError(_("The birth date is in the future."))
+    with ctx.db.begin() as s:
+        district = resolve_district(s, new.district) if new.district else None
+        case = Case(
+            reference=_next_reference(s, ctx.today().year),
+            anonymous=new.anonymous,
+            pseudonym=new.pseudonym.strip(),
+            first_name=None if new.anonymous else new.first_name.strip(),
+            last_name=None if new.anonymous else (new.last_name.strip() or None),
+            cpr=digits,
+            birth_date=birth,
+            institution=new.institution.strip(),
+            grade=new.grade.strip(),
+            district_id=district.id if district else None,
+        )
+        s.add(case)
+        s.flush()
+        for name, relation in new.custody_holders:
+            s.add(CustodyHolder(case_id=case.id, name=name.strip(), relation=relation.strip()))
+        audit.record(s, ctx, "case.create", object_type="case", object_id=case.id, case_id=case.id)
+        summary = _summary(case, district.name if district else None, None, {}, 0)
+        return CreatedCase(summary, tuple(warnings))

@@ -1,0 +1,221 @@
+"""Listing meetings and creating one (ad hoc, or an occurrence) with its template agenda."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from stevnsmoeder.db.models import (
+    AgendaItem,
+    AgendaItemKind,
+    AgendaTemplateItem,
+    District,
+    Meeting,
+    MeetingStatus,
+    MeetingType,
+)
+from stevnsmoeder.i18n import _
+from stevnsmoeder.services import audit
+from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.services.errors import NotFound, ValidationError
+from stevnsmoeder.services.permissions import Permission, meeting_visible, require
+
+STATUS_LABELS = {
+    MeetingStatus.PLANNED: "planned",
+    MeetingStatus.IN_PROGRESS: "in progress",
+    MeetingStatus.HELD: "held",
+    MeetingStatus.CANCELLED: "cancelled",
+}
+
+
+def status_label(status: MeetingStatus) -> str:
+    return _(STATUS_LABELS[status])
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    id: uuid.UUID
+    type_code: str
+    type_name: str
+    district: str | None
+    series_id: uuid.UUID | None
+    title: str
+    starts_at: datetime  # local wall-clock
+    ends_at: datetime
+    place: str
+    status: MeetingStatus
+    case_items: int
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.update(
+            id=str(self.id),
+            type=self.type_code,
+            series_id=str(self.series_id) if self.series_id else None,
+            start=self.starts_at.isoformat(timespec="minutes"),
+            end=self.ends_at.isoformat(timespec="minutes"),
+            status=self.status.value,
+        )
+        for key in ("type_code", "starts_at", "ends_at"):
+            del data[key]
+        return data
+
+
+def resolve_type(session: Session, code: str) -> MeetingType:
+    mt = session.scalar(select(MeetingType).where(MeetingType.code == code.strip().lower()))
+    if mt is None:
+        known = ", ".join(session.scalars(select(MeetingType.code).order_by(MeetingType.code)))
+        raise ValidationError(
+            _("Unknown meeting type {code}. Known types: {known}.", code=code, known=known)
+        )
+    return mt
+
+
+def resolve_district(session: Session, name: str) -> District:
+    """A district by code or by (the start of) its name, case-insensitive."""
+    wanted = name.strip().lower()
+    districts = list(session.scalars(select(District).order_by(District.sort_order)))
+    for d in districts:
+        if wanted in (d.code, d.name.lower()):
+            return d
+    matches = [d for d in districts if d.name.lower().startswith(wanted)] if wanted else []
+    if len(matches) == 1:
+        return matches[0]
+    known = "; ".join(d.name for d in districts)
+    raise ValidationError(_("Unknown district {name}. Districts: {known}.", name=name, known=known))
+
+
+def _summaries(s: Session, ctx: ServiceContext, *conditions: Any) -> list[MeetingSummary]:
+    case_count = (
+        select(func.count(AgendaItem.id))
+        .where(AgendaItem.meeting_id == Meeting.id, AgendaItem.case_id.is_not(None))
+        .correlate(Meeting)
+        .scalar_subquery()
+    )
+    q = (
+        select(Meeting, MeetingType.code, MeetingType.name, District.name, case_count)
+        .join(MeetingType, Meeting.meeting_type_id == MeetingType.id)
+        .outerjoin(District, Meeting.district_id == District.id)
+        .where(meeting_visible(ctx), *conditions)
+        .order_by(Meeting.starts_at)
+    )
+    return [
+        MeetingSummary(
+            id=m.id,
+            type_code=code,
+            type_name=type_name,
+            district=district_name,
+            series_id=m.series_id,
+            title=m.title,
+            starts_at=m.starts_at,
+            ends_at=m.ends_at,
+            place=m.place,
+            status=m.status,
+            case_items=count,
+        )
+        for m, code, type_name, district_name, count in s.execute(q)
+    ]
+
+
+def list_meetings(
+    ctx: ServiceContext,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    type_code: str | None = None,
+    district: str | None = None,
+) -> list[MeetingSummary]:
+    """Meetings the actor may see, in time order; ``start`` and ``end`` are inclusive days."""
+    require(ctx, Permission.VIEW_MEETINGS, "see meetings")
+    if start and end and end < start:
+        raise ValidationError(_("The end date is before the start date."))
+    with ctx.db.begin() as s:
+        conditions: list[Any] = []
+        if start:
+            conditions.append(Meeting.starts_at >= datetime.combine(start, time.min))
+        if end:
+            conditions.append(
+                Meeting.starts_at < datetime.combine(end + timedelta(days=1), time.min)
+            )
+        if type_code:
+            conditions.append(Meeting.meeting_type_id == resolve_type(s, type_code).id)
+        if district:
+            conditions.append(Meeting.district_id == resolve_district(s, district).id)
+        return _summaries(s, ctx, *conditions)
+
+
+def get_meeting_summary(ctx: ServiceContext, meeting_id: uuid.UUID) -> MeetingSummary:
+    require(ctx, Permission.VIEW_MEETINGS, "see meetings")
+    with ctx.db.begin() as s:
+        found = _summaries(s, ctx, Meeting.id == meeting_id)
+    if not found:
+        raise NotFound(_("The meeting does not exist or is not visible to you."))
+    return found[0]
+
+
+@dataclass(frozen=True)
+class NewMeeting:
+    type_code: str
+    starts_at: datetime  # local wall-clock
+    duration_minutes: int | None = None
+    district: str | None = None
+    title: str = ""
+    place: str = ""
+
+
+def create_meeting(ctx: ServiceContext, new: NewMeeting) -> MeetingSummary:
+    """Create an ad hoc meeting with the meeting type's template agenda."""
+    require(ctx, Permission.EDIT_MEETINGS, "plan meetings")
+    with ctx.db.begin() as s:
+        mt = resolve_type(s, new.type_code)
+        district = resolve_district(s, new.district) if new.district else None
+        if mt.has_district and district is None:
+            raise ValidationError(_("A {type} needs a district.", type=mt.name))
+        minutes = new.duration_minutes or mt.default_duration_minutes
+        if minutes <= 0:
+            raise ValidationError(_("A meeting must last at least one minute."))
+        title = new.title.strip() or (f"{mt.name} {district.name}" if district else mt.name)
+        meeting = Meeting(
+            meeting_type_id=mt.id,
+            district_id=district.id if district else None,
+            title=title,
+            starts_at=new.starts_at,
+            ends_at=new.starts_at + timedelta(minutes=minutes),
+            place=new.place.strip(),
+            status=MeetingStatus.PLANNED,
+        )
+        s.add(meeting)
+        s.flush()
+        _add_template_agenda(s, meeting, mt)
+        audit.record(s, ctx, "meeting.create", object_type="meeting", object_id=meeting.id)
+        return _summaries(s, ctx, Meeting.id == meeting.id)[0]
+
+
+def _add_template_agenda(s: Session, meeting: Meeting, mt: MeetingType) -> None:
+    """The standing steps of the type's template; case slots stay empty until planned."""
+    steps = s.scalars(
+        select(AgendaTemplateItem)
+        .where(AgendaTemplateItem.meeting_type_id == mt.id)
+        .order_by(AgendaTemplateItem.position)
+    )
+    position = 0
+    for step in steps:
+        if step.is_case_slot:
+            continue
+        position += 1
+        kind = AgendaItemKind.INFORMATION if step.kind == "information" else AgendaItemKind.STANDING
+        s.add(
+            AgendaItem(
+                meeting_id=meeting.id,
+                position=position,
+                kind=kind,
+                title=step.title,
+                description=step.description,
+                time_box_minutes=step.minutes,
+            )
+        )

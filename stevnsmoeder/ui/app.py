@@ -1,0 +1,120 @@
+"""Start-up of the window: fonts, language, crash dialog, login, main window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from stevnsmoeder import __version__, i18n, logging_setup, paths
+from stevnsmoeder.ui.settings import Settings
+
+log = logging.getLogger(__name__)
+FONT_FILES = (
+    "DejaVuSans.ttf",
+    "DejaVuSans-Bold.ttf",
+    "DejaVuSans-Oblique.ttf",
+    "DejaVuSans-BoldOblique.ttf",
+)
+FONT_FAMILY = "DejaVu Sans"
+SMOKE_ENV = "STEVNSMOEDER_SMOKE_TEST"
+
+
+def prepare_environment() -> None:
+    """Before QApplication exists: platforms without fontconfig (offscreen, a bare machine)
+    look for fonts in QT_QPA_FONTDIR, so point it at the bundled fonts."""
+    os.environ.setdefault("QT_QPA_FONTDIR", str(paths.resources_dir() / "fonts"))
+
+
+def load_fonts(app: QApplication) -> None:
+    for name in FONT_FILES:
+        if QFontDatabase.addApplicationFont(str(paths.font_path(name))) < 0:
+            log.warning("could not load bundled font %s", name)
+    font = QFont(FONT_FAMILY)
+    font.setPointSize(10)
+    app.setFont(font)
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Danish is the default; English is the source language and needs no file."""
+    i18n.set_language(language)
+    translators: list[QTranslator] = []
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Denmark))
+        return translators
+    QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
+    ours = QTranslator(app)
+    if ours.load(str(paths.resources_dir() / "translations" / f"stevnsmoeder_{language}.qm")):
+        app.installTranslator(ours)
+        translators.append(ours)
+    qt_base = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_base.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt_base)
+        translators.append(qt_base)
+    return translators
+
+
+def _crash_hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """The one crash dialog: what happened, and where the log is."""
+    log.error("unhandled error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    app = QApplication.instance()
+    if app is None:
+        sys.__excepthook__(kind, value, tb)
+        return
+    QMessageBox.critical(
+        None,
+        QApplication.translate("app", "Unexpected error"),
+        QApplication.translate(
+            "app",
+            "Something went wrong that stevnsmoeder did not expect (%1). Your saved work is "
+            "safe. The details are in the log file:\n%2",
+        )
+        .replace("%1", kind.__name__)
+        .replace("%2", str(logging_setup.log_file())),
+    )
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    prepare_environment()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setApplicationName("stevnsmoeder")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("Stevns Kommune")
+    load_fonts(app)
+    install_translators(app, Settings().language)
+    return app
+
+
+def run(db_path: Path, user: str = "") -> int:
+    """Open the login dialog, then the main window. Returns the exit code."""
+    logging_setup.configure()
+    app = create_application()
+    sys.excepthook = _crash_hook
+    from stevnsmoeder.ui.login import LoginDialog
+
+    settings = Settings()
+    dialog = LoginDialog(db_path, user or settings.last_user)
+    if os.environ.get(SMOKE_ENV):
+        # Packaging check: the window comes up and the event loop runs; then leave.
+        dialog.show()
+        QTimer.singleShot(200, app.quit)
+        app.exec()
+        print("stevnsmoeder smoke test: login window shown")
+        return 0
+    if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.context is None:
+        return 0
+    settings.last_user = dialog.context.actor.login
+    from stevnsmoeder.ui.main_window import MainWindow
+
+    window = MainWindow(dialog.context)
+    window.show()
+    return app.exec()

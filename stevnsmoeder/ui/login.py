@@ -1,0 +1,202 @@
+"""The login dialog: user and password open the encrypted database.
+
+It appears before SQLAlchemy and the database driver are imported; those load in a
+background thread while the user types. When there is no database yet it offers to create
+the fictitious demo database and says how to log in.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stevnsmoeder.ui.worker import run_in_thread
+
+HEAVY_MODULES = ("stevnsmoeder.services.access", "stevnsmoeder.services.meetings")
+
+
+def _warm_imports() -> None:
+    for name in HEAVY_MODULES:
+        importlib.import_module(name)
+
+
+class LoginDialog(QDialog):
+    def __init__(self, db_path: Path, user: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.context: Any = None  # the ServiceContext after a successful login
+        self._busy = False
+        self.setWindowTitle(self.tr("stevnsmoeder – log in"))
+        self.setMinimumWidth(460)
+
+        title = QLabel(self.tr("Child and youth meetings"))
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        title.setFont(font)
+        subtitle = QLabel(self.tr("Stevns Kommune · cross-disciplinary meetings"))
+        self.db_label = QLabel()
+        self.db_label.setWordWrap(True)
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.first_run = QFrame()
+        self.first_run.setFrameShape(QFrame.Shape.StyledPanel)
+        first_layout = QVBoxLayout(self.first_run)
+        first_text = QLabel(
+            self.tr(
+                "There is no database on this computer yet. You can create a demo database "
+                "with fictitious children and two years of meetings to try the program."
+            )
+        )
+        first_text.setWordWrap(True)
+        self.create_demo_button = QPushButton(self.tr("Create demo database"))
+        self.create_demo_button.clicked.connect(self.create_demo)
+        first_layout.addWidget(first_text)
+        first_layout.addWidget(self.create_demo_button)
+
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.user_edit = QLineEdit(user)
+        self.user_edit.setObjectName("user")
+        self.password_edit = QLineEdit()
+        self.password_edit.setObjectName("password")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("&User name:"), self.user_edit)
+        form.addRow(self.tr("&Password:"), self.password_edit)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.login_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.login_button.setText(self.tr("Log in"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.try_login)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addSpacing(8)
+        layout.addWidget(self.first_run)
+        layout.addWidget(self.hint)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.db_label)
+        layout.addWidget(self.buttons)
+
+        self._refresh_state()
+        (self.password_edit if user else self.user_edit).setFocus()
+        threading.Thread(target=_warm_imports, name="warm-imports", daemon=True).start()
+
+    # -- state -----------------------------------------------------------------------------
+    def _database_exists(self) -> bool:
+        return self.db_path.exists()
+
+    def _refresh_state(self) -> None:
+        exists = self._database_exists()
+        self.first_run.setVisible(not exists and not self._busy)
+        self.db_label.setText(self.tr("Database: %1").replace("%1", str(self.db_path)))
+        for widget in (self.user_edit, self.password_edit, self.login_button):
+            widget.setEnabled(exists and not self._busy)
+        self.create_demo_button.setEnabled(not self._busy)
+
+    def _set_busy(self, busy: bool, message: str = "") -> None:
+        self._busy = busy
+        if busy:
+            self.hint.setText(message)
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+        self._refresh_state()
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    # -- demo ------------------------------------------------------------------------------
+    def create_demo(self) -> None:
+        from stevnsmoeder.services import demo
+
+        self.show_error("")
+        self._set_busy(True, self.tr("Creating the demo database … this takes a few seconds."))
+        path = self.db_path
+        run_in_thread(
+            self,
+            lambda: demo.create_demo_database(path),
+            self._demo_created,
+            self._failed,
+        )
+
+    def _demo_created(self, _result: object) -> None:
+        self._set_busy(False)
+        self.hint.setText(
+            self.tr(
+                "The demo database is ready. All its data is fictitious. Log in as "
+                "<b>leder</b> (chair), <b>referent</b>, <b>ppr</b>, <b>politi</b> or "
+                "<b>admin</b>, all with the password <b>demo</b>."
+            )
+        )
+        if not self.user_edit.text():
+            self.user_edit.setText("leder")
+        self.password_edit.setFocus()
+
+    # -- login -----------------------------------------------------------------------------
+    def try_login(self) -> None:
+        if self._busy:
+            return
+        user = self.user_edit.text().strip()
+        password = self.password_edit.text()
+        if not user or not password:
+            self.show_error(self.tr("Type your user name and password."))
+            return
+        self.show_error("")
+        self._set_busy(True, self.tr("Opening the database …"))
+        path = self.db_path
+
+        def work() -> Any:
+            from stevnsmoeder.services import access
+
+            return access.login(path, user, password)
+
+        run_in_thread(self, work, self._logged_in, self._failed)
+
+    def _logged_in(self, ctx: Any) -> None:
+        self._set_busy(False)
+        self.hint.setText("")
+        self.context = ctx
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        from stevnsmoeder.services.errors import ServiceError
+
+        self._set_busy(False)
+        self.hint.setText("")
+        if isinstance(exc, ServiceError):
+            self.show_error(str(exc))
+            self.password_edit.selectAll()
+            self.password_edit.setFocus()
+            return
+        raise exc  # reaches the crash dialog

@@ -1,0 +1,217 @@
+"""The main window: meetings and cases for the logged-in user."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import timedelta
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stevnsmoeder.domain.dates import long_date, week_label
+from stevnsmoeder.services import access, cases, meetings, reference_data
+from stevnsmoeder.services.context import Role, ServiceContext
+from stevnsmoeder.services.errors import ServiceError
+from stevnsmoeder.services.permissions import Permission, allowed
+from stevnsmoeder.ui.models import FilterProxy, TableModel, case_columns, meeting_columns
+from stevnsmoeder.ui.prompts import Prompts
+from stevnsmoeder.ui.settings import Settings
+
+ROLE_NAMES = {
+    Role.ADMIN: QT_TRANSLATE_NOOP("MainWindow", "administrator"),
+    Role.LEDER: QT_TRANSLATE_NOOP("MainWindow", "chair"),
+    Role.REFERENT: QT_TRANSLATE_NOOP("MainWindow", "secretary"),
+    Role.DELTAGER: QT_TRANSLATE_NOOP("MainWindow", "participant"),
+    Role.PPR: QT_TRANSLATE_NOOP("MainWindow", "PPR (read only)"),
+    Role.POLITI: QT_TRANSLATE_NOOP("MainWindow", "police (SSP)"),
+}
+
+
+def _table(proxy: FilterProxy) -> QTableView:
+    view = QTableView()
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+class MeetingsPage(QWidget):
+    def __init__(self, ctx: ServiceContext, prompts: Prompts) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.prompts = prompts
+        self.model: TableModel[meetings.MeetingSummary] = TableModel(meeting_columns(), self)
+        self.proxy = FilterProxy(self.model, self)
+        self.view = _table(self.proxy)
+        self.view.setObjectName("meetings")
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter meetings …"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.type_combo = QComboBox()
+        self.type_combo.addItem(self.tr("All meeting types"), None)
+        for mt in reference_data.meeting_types(ctx):
+            self.type_combo.addItem(mt.name, mt.code)
+        self.type_combo.currentIndexChanged.connect(self.reload)
+        self.past_check = QCheckBox(self.tr("Show earlier meetings"))
+        self.past_check.toggled.connect(self.reload)
+
+        today = ctx.today()
+        self.heading = QLabel(
+            self.tr("Today is %1 (%2)")
+            .replace("%1", long_date(today))
+            .replace("%2", week_label(today))
+        )
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_edit, 2)
+        filters.addWidget(self.type_combo, 1)
+        filters.addWidget(self.past_check)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(filters)
+        layout.addWidget(self.view)
+        self.reload()
+
+    def reload(self) -> None:
+        start = None if self.past_check.isChecked() else self.ctx.today() - timedelta(days=7)
+        try:
+            rows = meetings.list_meetings(
+                self.ctx, start=start, type_code=self.type_combo.currentData()
+            )
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Meetings"), str(exc))
+            rows = []
+        self.model.set_rows(rows)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.resizeColumnsToContents()
+
+
+class CasesPage(QWidget):
+    def __init__(self, ctx: ServiceContext, prompts: Prompts) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.prompts = prompts
+        self.screen_safe = False
+        self.model: TableModel[cases.CaseSummary] = TableModel(
+            case_columns(lambda: self.screen_safe), self
+        )
+        self.proxy = FilterProxy(self.model, self)
+        self.view = _table(self.proxy)
+        self.view.setObjectName("cases")
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter cases by name, case no., school …"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.view)
+        self.loaded = False
+
+    def reload(self) -> None:
+        try:
+            rows = cases.list_cases(self.ctx)
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Cases"), str(exc))
+            rows = []
+        self.model.set_rows(rows)
+        self.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.view.resizeColumnsToContents()
+        self.loaded = True
+
+    def set_screen_safe(self, on: bool) -> None:
+        self.screen_safe = on
+        self.model.set_rows([self.model.row_at(r) for r in range(self.model.rowCount())])
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: ServiceContext, prompts: Prompts | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.prompts = prompts or Prompts()
+        self.settings = Settings()
+        self.setWindowTitle(self.tr("stevnsmoeder – Stevns Kommune"))
+        self.resize(1200, 760)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.meetings_page = MeetingsPage(ctx, self.prompts)
+        self.tabs.addTab(self.meetings_page, self.tr("&Meetings"))
+        self.cases_page: CasesPage | None = None
+        if allowed(ctx, Permission.VIEW_CASES):
+            self.cases_page = CasesPage(ctx, self.prompts)
+            self.tabs.addTab(self.cases_page, self.tr("&Cases"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
+
+        self._build_menus()
+        role = self.tr(ROLE_NAMES[ctx.actor.role])
+        self.statusBar().showMessage(
+            self.tr("Logged in as %1 (%2) · %3")
+            .replace("%1", ctx.actor.display_name or ctx.actor.login)
+            .replace("%2", role)
+            .replace("%3", ctx.db.path.name)
+        )
+        geometry = self.settings.geometry(Settings.GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.screen_safe_action = QAction(self.tr("&Screen-safe mode (initials only)"), self)
+        self.screen_safe_action.setCheckable(True)
+        self.screen_safe_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.screen_safe_action.toggled.connect(self._set_screen_safe)
+        view_menu.addAction(self.screen_safe_action)
+        refresh = QAction(self.tr("&Refresh"), self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.refresh)
+        view_menu.addAction(refresh)
+
+    def _set_screen_safe(self, on: bool) -> None:
+        if self.cases_page is not None:
+            self.cases_page.set_screen_safe(on)
+
+    def _tab_changed(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if page is self.cases_page and self.cases_page is not None and not self.cases_page.loaded:
+            # Opening the case list reads case data: it is loaded (and logged) only when shown.
+            self.cases_page.reload()
+
+    def refresh(self) -> None:
+        self.meetings_page.reload()
+        if self.cases_page is not None and self.cases_page.loaded:
+            self.cases_page.reload()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_geometry(Settings.GEOMETRY, self.saveGeometry())
+        self.settings.sync()
+        with contextlib.suppress(ServiceError):  # closing must not fail on a lost database
+            access.logout(self.ctx)
+        super().closeEvent(event)

@@ -1,0 +1,172 @@
+"""Qt item models over service dataclasses.
+
+One generic table model, configured with columns; views sort and filter through a
+QSortFilterProxyModel using SORT_ROLE (raw values, so dates sort as dates).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from stevnsmoeder.domain.dates import clock, long_date, short_date
+from stevnsmoeder.services.cases import CaseSummary
+from stevnsmoeder.services.meetings import MeetingSummary, status_label
+
+T = TypeVar("T")
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's dataclass
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    header: str
+    display: Callable[[T], str]
+    sort: Callable[[T], Any] | None = None
+    align_right: bool = False
+    tooltip: Callable[[T], str] | None = None
+
+
+class TableModel(QAbstractTableModel, Generic[T]):
+    def __init__(self, columns: Sequence[Column[T]], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[T] = []
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> T:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        col = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.display(row)
+        if role == SORT_ROLE:
+            return col.sort(row) if col.sort else col.display(row)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip:
+            return col.tooltip(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].header
+        return None
+
+
+class FilterProxy(QSortFilterProxyModel):
+    """Case-insensitive filtering over every column, sorting by raw values."""
+
+    def __init__(self, source: QAbstractTableModel, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSourceModel(source)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterKeyColumn(-1)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if a is None or b is None:
+            return a is None and b is not None
+        try:
+            return bool(a < b)
+        except TypeError:
+            return str(a) < str(b)
+
+
+def meeting_columns() -> list[Column[MeetingSummary]]:
+    return [
+        Column(
+            QCoreApplication.translate("models", "Date"),
+            lambda m: long_date(m.starts_at.date()),
+            lambda m: m.starts_at,
+        ),
+        Column(
+            QCoreApplication.translate("models", "Week"),
+            lambda m: str(m.starts_at.isocalendar().week),
+            lambda m: m.starts_at,
+            align_right=True,
+        ),
+        Column(
+            QCoreApplication.translate("models", "Time"),
+            lambda m: f"{clock(m.starts_at)[-5:]}–{clock(m.ends_at)[-5:]}",
+            lambda m: m.starts_at.time(),
+        ),
+        Column(QCoreApplication.translate("models", "Meeting"), lambda m: m.title),
+        Column(QCoreApplication.translate("models", "District"), lambda m: m.district or ""),
+        Column(QCoreApplication.translate("models", "Place"), lambda m: m.place),
+        Column(QCoreApplication.translate("models", "Status"), lambda m: status_label(m.status)),
+        Column(
+            QCoreApplication.translate("models", "Cases"),
+            lambda m: str(m.case_items),
+            lambda m: m.case_items,
+            align_right=True,
+        ),
+    ]
+
+
+def case_columns(screen_safe: Callable[[], bool]) -> list[Column[CaseSummary]]:
+    def name(c: CaseSummary) -> str:
+        return c.initials if screen_safe() else c.display_name
+
+    def level(c: CaseSummary) -> str:
+        return f"{c.level} – {c.level_label}" if c.level else ""
+
+    return [
+        Column(QCoreApplication.translate("models", "Case no."), lambda c: c.reference),
+        Column(
+            QCoreApplication.translate("models", "Child"),
+            name,
+            tooltip=lambda c: (
+                QCoreApplication.translate("models", "Anonymous case") if c.anonymous else ""
+            ),
+        ),
+        Column(
+            QCoreApplication.translate("models", "Born"),
+            lambda c: short_date(c.birth_date) if c.birth_date else "",
+            lambda c: c.birth_date,
+        ),
+        Column(QCoreApplication.translate("models", "CPR"), lambda c: c.cpr_masked),
+        Column(QCoreApplication.translate("models", "District"), lambda c: c.district or ""),
+        Column(QCoreApplication.translate("models", "School/institution"), lambda c: c.institution),
+        Column(QCoreApplication.translate("models", "Well-being"), level, lambda c: c.level or 0),
+        Column(
+            QCoreApplication.translate("models", "Open actions"),
+            lambda c: str(c.open_actions),
+            lambda c: c.open_actions,
+            align_right=True,
+        ),
+    ]

@@ -1,0 +1,46 @@
+"""The window's settings, declared once, stored in an INI file in the data folder."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from stevnsmoeder import paths
+
+
+class Settings:
+    """Typed accessors over QSettings. Keys are declared here and nowhere else."""
+
+    LANGUAGE = "ui/language"  # "da" (default) or "en"
+    LAST_USER = "login/last_user"
+    GEOMETRY = "window/geometry"
+    STATE = "window/state"
+
+    def __init__(self) -> None:
+        self._q = QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+    @property
+    def language(self) -> str:
+        value = str(self._q.value(self.LANGUAGE, "da"))
+        return value if value in ("da", "en") else "da"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._q.setValue(self.LANGUAGE, value)
+
+    @property
+    def last_user(self) -> str:
+        return str(self._q.value(self.LAST_USER, ""))
+
+    @last_user.setter
+    def last_user(self, value: str) -> None:
+        self._q.setValue(self.LAST_USER, value)
+
+    def geometry(self, key: str) -> QByteArray | None:
+        value = self._q.value(key)
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, key: str, value: QByteArray) -> None:
+        self._q.setValue(key, value)
+
+    def sync(self) -> None:
+        self._q.sync()
