@@ -85,7 +85,7 @@ def build_parser() -> Parser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"stevnsmoeder {__version__}")
-    parser.set_defaults(db=None, user=None, lang=None, command=None)
+    parser.set_defaults(command=None)
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=Parser)
 
     demo = sub.add_parser("demo", parents=[common], help=_("create a fictitious demo database"))
@@ -115,6 +115,11 @@ def build_parser() -> Parser:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
+        # The shared options may stand before or after the command; absent means None.
+        # (Defaults are not set on the parsers: argparse shares parent actions between them.)
+        for name in ("db", "user", "lang"):
+            if not hasattr(args, name):
+                setattr(args, name, None)
         if args.lang:
             set_language(args.lang)
         if args.command is None:

@@ -41,4 +41,99 @@ DANISH: dict[str, str] = {
     # permission names ("what")
     "see users": "se brugere",
     "create users": "oprette brugere",
+    "see meetings": "se møder",
+    "plan meetings": "planlægge møder",
+    "see cases": "se sager",
+    "create cases": "oprette sager",
+    # meeting status
+    "planned": "planlagt",
+    "in progress": "i gang",
+    "held": "afholdt",
+    "cancelled": "aflyst",
+    # meetings and cases
+    "Unknown district {name}. Districts: {known}.": (
+        "Ukendt distrikt {name}. Distrikterne er: {known}."
+    ),
+    "Unknown meeting type {code}. Known types: {known}.": (
+        "Ukendt mødetype {code}. Mødetyperne er: {known}."
+    ),
+    "The end date is before the start date.": "Slutdatoen ligger før startdatoen.",
+    "The meeting does not exist or is not visible to you.": (
+        "Mødet findes ikke, eller du har ikke adgang til det."
+    ),
+    "A {type} needs a district.": "Et {type} skal have et distrikt.",
+    "A meeting must last at least one minute.": "Et møde skal vare mindst ét minut.",
+    "Anonymous case {ref}": "Anonym sag {ref}",
+    "The birth date is in the future.": "Fødselsdatoen ligger i fremtiden.",
+    "The case does not exist or is not visible to you.": (
+        "Sagen findes ikke, eller du har ikke adgang til den."
+    ),
+    "An anonymous case has no name and no CPR number.": (
+        "En anonym sag har hverken navn eller CPR-nummer."
+    ),
+    "An anonymous case needs a pseudonym.": "En anonym sag skal have et pseudonym.",
+    "A named case needs the child's first name.": "En navngiven sag skal have barnets fornavn.",
+    "The birth date does not match the CPR number.": (
+        "Fødselsdatoen passer ikke med CPR-nummeret."
+    ),
+    # maintenance
+    "Encrypted pages authentic": "Krypterede sider er ægte",
+    "SQLite integrity": "SQLite-integritet",
+    "Foreign keys": "Fremmednøgler",
+    "{n} broken references": "{n} brudte referencer",
+    "Schema up to date": "Skemaet er opdateret",
+    "database {current}, program {head}": "database {current}, program {head}",
+    "Access log unbroken": "Adgangsloggen er ubrudt",
+    "{n} events": "{n} hændelser",
+    "broken at event {seq}": "brudt ved hændelse {seq}",
+    # command line
+    "{message} (see --help)": "{message} (se --help)",
+    "invalid date {text}: write YYYY-MM-DD": "ugyldig dato {text}: skriv ÅÅÅÅ-MM-DD",
+    "{text} is not a whole number above 0": "{text} er ikke et helt tal over 0",
+    "database file (default: in the data folder)": "databasefil (standard: i datamappen)",
+    "user name (or set STEVNSMOEDER_USER)": "brugernavn (eller sæt STEVNSMOEDER_USER)",
+    "language": "sprog",
+    "Stevns Kommune's child and youth meetings. Without a command: the window.": (
+        "Stevns Kommunes børne- og ungemøder. Uden kommando: vinduet."
+    ),
+    "COMMAND": "KOMMANDO",
+    "create a fictitious demo database": "opret en demodatabase med fiktive data",
+    "years of meetings (2)": "antal år med møder (2)",
+    "random seed (1)": "tilfældighedsfrø (1)",
+    "date the demo is built around (today)": "datoen demoen bygges omkring (i dag)",
+    "list meetings": "vis møder",
+    "first day (YYYY-MM-DD)": "første dag (ÅÅÅÅ-MM-DD)",
+    "last day (YYYY-MM-DD)": "sidste dag (ÅÅÅÅ-MM-DD)",
+    "district, ssp, ftm, forvisitation": "district, ssp, ftm, forvisitation",
+    "district code or name": "distriktets kode eller navn",
+    "print JSON": "udskriv JSON",
+    "list the cases you may see": "vis de sager, du har adgang til",
+    "check the database's integrity": "kontrollér databasens integritet",
+    "create an empty database with one administrator": (
+        "opret en tom database med én administrator"
+    ),
+    "Unexpected error ({kind}). Details: {log}": "Uventet fejl ({kind}). Detaljer: {log}",
+    "error": "fejl",
+    "User name: ": "Brugernavn: ",
+    "No user: give --user or set STEVNSMOEDER_USER.": (
+        "Ingen bruger: angiv --user eller sæt STEVNSMOEDER_USER."
+    ),
+    "No password: set STEVNSMOEDER_PASSWORD or run in a terminal.": (
+        "Ingen adgangskode: sæt STEVNSMOEDER_PASSWORD eller kør i en terminal."
+    ),
+    "Password for {user}: ": "Adgangskode for {user}: ",
+    "Creating the demo database with {years} years of meetings …": (
+        "Opretter demodatabasen med {years} års møder …"
+    ),
+    "Demo database created: {path}": "Demodatabasen er oprettet: {path}",
+    "All demo data is fictitious. Log in with one of these users, password: {pw}": (
+        "Alle demodata er fiktive. Log ind som en af disse brugere med adgangskoden: {pw}"
+    ),
+    "Example: {example}": "Eksempel: {example}",
+    "{n} meetings": "{n} møder",
+    "{n} cases": "{n} sager",
+    "ERROR": "FEJL",
+    "All is well.": "Alt er i orden.",
+    "The database has problems.": "Databasen har fejl.",
+    "Created {path} with administrator {user}.": "Oprettede {path} med administratoren {user}.",
 }

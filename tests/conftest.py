@@ -22,8 +22,8 @@ os.environ.setdefault(
 )
 os.environ["STEVNSMOEDER_LANG"] = "da"
 
-from stevnsmoeder.db.keystore import KdfParams, keyfile_path  # noqa: E402 - env first
-from stevnsmoeder.services.context import Role, ServiceContext  # noqa: E402
+from stevnsmoeder.db.keystore import KdfParams, keyfile_path
+from stevnsmoeder.services.context import Role, ServiceContext
 
 CHEAP_KDF = KdfParams(time_cost=1, memory_cost_kib=8, parallelism=1)
 PASSWORD = "hemmelig"

@@ -12,7 +12,7 @@ from pathlib import Path
 from stevnsmoeder.db.base import utcnow
 from stevnsmoeder.db.keystore import DEFAULT_KDF, KdfParams
 from stevnsmoeder.db.models import Role
-from stevnsmoeder.services import access, demo_data
+from stevnsmoeder.services import access
 from stevnsmoeder.services.context import LOCAL_TZ, Clock
 
 DEMO_PASSWORD = "demo"
@@ -35,6 +35,8 @@ def create_demo_database(
     kdf: KdfParams = DEFAULT_KDF,
 ) -> None:
     """Create the demo database at ``path`` (which must not exist yet)."""
+    from stevnsmoeder.services import demo_data  # large; loaded only when a demo is made
+
     if years < 1 or years > 30:
         raise ValueError("years must be 1-30")
     day = today or clock().astimezone(LOCAL_TZ).date()

@@ -1,0 +1,240 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da_DK">
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>Filter cases by name, case no., school …</source>
+        <translation>Filtrér sager efter navn, sagsnr., skole …</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Sager</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>stevnsmoeder – log in</source>
+        <translation>stevnsmoeder – log ind</translation>
+    </message>
+    <message>
+        <source>Child and youth meetings</source>
+        <translation>Børne- og ungemøder</translation>
+    </message>
+    <message>
+        <source>Stevns Kommune · cross-disciplinary meetings</source>
+        <translation>Stevns Kommune · tværfaglige møder</translation>
+    </message>
+    <message>
+        <source>There is no database on this computer yet. You can create a demo database with fictitious children and two years of meetings to try the program.</source>
+        <translation>Der er endnu ingen database på denne computer. Du kan oprette en demodatabase med fiktive børn og to års møder og prøve programmet.</translation>
+    </message>
+    <message>
+        <source>Create demo database</source>
+        <translation>Opret demodatabase</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Brugernavn:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Adgangskode:</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log ind</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annullér</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>Creating the demo database … this takes a few seconds.</source>
+        <translation>Opretter demodatabasen … det tager nogle sekunder.</translation>
+    </message>
+    <message>
+        <source>The demo database is ready. All its data is fictitious. Log in as &lt;b&gt;leder&lt;/b&gt; (chair), &lt;b&gt;referent&lt;/b&gt;, &lt;b&gt;ppr&lt;/b&gt;, &lt;b&gt;politi&lt;/b&gt; or &lt;b&gt;admin&lt;/b&gt;, all with the password &lt;b&gt;demo&lt;/b&gt;.</source>
+        <translation>Demodatabasen er klar. Alle data i den er fiktive. Log ind som &lt;b&gt;leder&lt;/b&gt; (mødeleder), &lt;b&gt;referent&lt;/b&gt;, &lt;b&gt;ppr&lt;/b&gt;, &lt;b&gt;politi&lt;/b&gt; eller &lt;b&gt;admin&lt;/b&gt; – alle med adgangskoden &lt;b&gt;demo&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Type your user name and password.</source>
+        <translation>Skriv dit brugernavn og din adgangskode.</translation>
+    </message>
+    <message>
+        <source>Opening the database …</source>
+        <translation>Åbner databasen …</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>chair</source>
+        <translation>mødeleder</translation>
+    </message>
+    <message>
+        <source>secretary</source>
+        <translation>referent</translation>
+    </message>
+    <message>
+        <source>participant</source>
+        <translation>deltager</translation>
+    </message>
+    <message>
+        <source>PPR (read only)</source>
+        <translation>PPR (kun læseadgang)</translation>
+    </message>
+    <message>
+        <source>police (SSP)</source>
+        <translation>politi (SSP)</translation>
+    </message>
+    <message>
+        <source>stevnsmoeder – Stevns Kommune</source>
+        <translation>stevnsmoeder – Stevns Kommune</translation>
+    </message>
+    <message>
+        <source>&amp;Meetings</source>
+        <translation>&amp;Møder</translation>
+    </message>
+    <message>
+        <source>&amp;Cases</source>
+        <translation>&amp;Sager</translation>
+    </message>
+    <message>
+        <source>Logged in as %1 (%2) · %3</source>
+        <translation>Logget ind som %1 (%2) · %3</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Filer</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afslut</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <source>&amp;Screen-safe mode (initials only)</source>
+        <translation>&amp;Skærmsikker visning (kun initialer)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Opdatér</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <source>Filter meetings …</source>
+        <translation>Filtrér møder …</translation>
+    </message>
+    <message>
+        <source>All meeting types</source>
+        <translation>Alle mødetyper</translation>
+    </message>
+    <message>
+        <source>Show earlier meetings</source>
+        <translation>Vis tidligere møder</translation>
+    </message>
+    <message>
+        <source>Today is %1 (%2)</source>
+        <translation>I dag er det %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Møder</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Uventet fejl</translation>
+    </message>
+    <message>
+        <source>Something went wrong that stevnsmoeder did not expect (%1). Your saved work is safe. The details are in the log file:
+%2</source>
+        <translation>Der skete en fejl, som stevnsmoeder ikke havde forudset (%1). Dit gemte arbejde er i sikkerhed. Detaljerne står i logfilen:
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>models</name>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Uge</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Møde</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Distrikt</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Sager</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>Sagsnr.</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <source>Anonymous case</source>
+        <translation>Anonym sag</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Født</translation>
+    </message>
+    <message>
+        <source>CPR</source>
+        <translation>CPR</translation>
+    </message>
+    <message>
+        <source>School/institution</source>
+        <translation>Skole/institution</translation>
+    </message>
+    <message>
+        <source>Well-being</source>
+        <translation>Trivsel</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>Åbne handlinger</translation>
+    </message>
+</context>
+</TS>

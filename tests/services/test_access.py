@@ -1,0 +1,117 @@
+"""Creating databases, logging in, users and passwords."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+
+from stevnsmoeder.db import migrate
+from stevnsmoeder.db.keystore import KeyStore, keyfile_path
+from stevnsmoeder.db.models import AuditEvent, User
+from stevnsmoeder.services import access
+from stevnsmoeder.services.context import Role, ServiceContext
+from stevnsmoeder.services.errors import (
+    AuthError,
+    DatabaseExists,
+    DatabaseUnreadable,
+    PermissionDenied,
+    ValidationError,
+)
+from tests.conftest import CHEAP_KDF, PASSWORD, FakeClock
+
+LoginFn = Callable[[str], ServiceContext]
+
+
+def _events(ctx: ServiceContext) -> list[tuple[str, str]]:
+    with ctx.db.begin() as s:
+        return [(e.login, e.action) for e in s.scalars(select(AuditEvent).order_by(AuditEvent.seq))]
+
+
+def test_login_records_the_user_and_the_event(login: LoginFn, clock: FakeClock) -> None:
+    ctx = login("LEDER ")  # login names are case- and space-insensitive
+    assert ctx.actor.login == "leder"
+    assert ctx.actor.role is Role.LEDER
+    assert _events(ctx)[-1] == ("leder", "login")
+    with ctx.db.begin() as s:
+        user = s.scalars(select(User).where(User.login == "leder")).one()
+        assert user.last_login_at == clock()
+
+
+def test_creating_over_an_existing_database_is_refused(db_path: Path) -> None:
+    with pytest.raises(DatabaseExists):
+        access.create_database(db_path, [access.NewUser("x", "yyyy", Role.ADMIN)], kdf=CHEAP_KDF)
+
+
+def test_bad_new_users_leave_nothing_behind(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    with pytest.raises(ValidationError):
+        access.create_database(path, [access.NewUser("to ord", "yyyy", Role.ADMIN)])
+    with pytest.raises(ValidationError):
+        access.create_database(path, [access.NewUser("a", "kort"[:3], Role.ADMIN)])
+    with pytest.raises(ValidationError):
+        access.create_database(path, [])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_admin_adds_a_user_who_can_then_log_in(login: LoginFn, db_path: Path) -> None:
+    admin = login("admin")
+    info = access.add_user(
+        admin,
+        access.NewUser("nyperson", "sikkerkode", Role.DELTAGER, person_name="Ny Person"),
+        kdf=CHEAP_KDF,
+    )
+    assert info.role is Role.DELTAGER
+    assert "nyperson" in KeyStore.load(keyfile_path(db_path)).logins()
+    ctx = access.login(db_path, "nyperson", "sikkerkode")
+    assert ctx.actor.display_name == "Ny Person"
+    ctx.db.close()
+    with pytest.raises(ValidationError, match="optaget"):
+        access.add_user(admin, access.NewUser("nyperson", "x" * 8, Role.PPR), kdf=CHEAP_KDF)
+
+
+@pytest.mark.parametrize("who", ["leder", "referent", "deltager", "ppr", "politi"])
+def test_only_admin_manages_users_and_denials_are_logged(login: LoginFn, who: str) -> None:
+    ctx = login(who)
+    with pytest.raises(PermissionDenied, match="Din rolle giver ikke adgang"):
+        access.add_user(ctx, access.NewUser("hacker", "xxxxxxxx", Role.ADMIN), kdf=CHEAP_KDF)
+    with pytest.raises(PermissionDenied):
+        access.list_users(ctx)
+    assert _events(ctx)[-2:] == [(who, "denied"), (who, "denied")]
+
+
+def test_change_password_rewraps_only_that_user(login: LoginFn, db_path: Path) -> None:
+    ctx = login("referent")
+    other_entry = dict(KeyStore.load(keyfile_path(db_path)).users["leder"])
+    with pytest.raises(AuthError):
+        access.change_password(ctx, "forkert", "nyt-kodeord", kdf=CHEAP_KDF)
+    access.change_password(ctx, PASSWORD, "nyt-kodeord", kdf=CHEAP_KDF)
+    ctx.db.close()
+    with pytest.raises(AuthError):
+        access.login(db_path, "referent", PASSWORD)
+    again = access.login(db_path, "referent", "nyt-kodeord")
+    again.db.close()
+    assert KeyStore.load(keyfile_path(db_path)).users["leder"] == other_entry
+
+
+def test_deactivated_user_cannot_log_in(login: LoginFn, db_path: Path) -> None:
+    ctx = login("admin")
+    with ctx.db.begin() as s:
+        s.execute(update(User).where(User.login == "ppr").values(active=False))
+    with pytest.raises(AuthError, match="ikke længere adgang"):
+        access.login(db_path, "ppr", PASSWORD)
+
+
+def test_database_from_a_newer_program_is_refused(login: LoginFn, db_path: Path) -> None:
+    ctx = login("admin")
+    with ctx.db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'fremtid'")
+    with pytest.raises(DatabaseUnreadable, match="nyere udgave"):
+        access.login(db_path, "admin", PASSWORD)
+
+
+def test_older_schema_is_upgraded_at_login(login: LoginFn, db_path: Path) -> None:
+    ctx = login("admin")
+    assert migrate.current_revision(ctx.db) == migrate.head_revision()

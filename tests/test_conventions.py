@@ -1,0 +1,87 @@
+"""Project-wide rules: layers, translations of non-Qt messages, and no personal data in logs."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from stevnsmoeder.i18n_da import DANISH
+
+PACKAGE = Path(__file__).resolve().parent.parent / "stevnsmoeder"
+
+
+def _python_files(*, exclude: str | None = None) -> list[Path]:
+    files = [p for p in PACKAGE.rglob("*.py") if "migrations" not in p.parts]
+    return [p for p in files if exclude is None or exclude not in p.relative_to(PACKAGE).parts]
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_no_qt_below_the_ui() -> None:
+    offenders = [
+        str(p.relative_to(PACKAGE))
+        for p in _python_files(exclude="ui")
+        if any(name.split(".")[0] == "PySide6" for name in _imports(p))
+    ]
+    assert offenders == []
+
+
+def test_ui_does_not_reach_into_the_database_layer() -> None:
+    offenders = [
+        str(p.relative_to(PACKAGE))
+        for p in (PACKAGE / "ui").rglob("*.py")
+        if any(name.startswith("stevnsmoeder.db") for name in _imports(p))
+    ]
+    assert offenders == []
+
+
+def _translatable_literals() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for path in _python_files(exclude="ui"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "_"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                found[node.args[0].value] = f"{path.relative_to(PACKAGE)}:{node.lineno}"
+    return found
+
+
+def test_every_message_below_the_ui_has_danish() -> None:
+    literals = _translatable_literals()
+    assert len(literals) > 30  # the scan itself works
+    missing = {text: where for text, where in literals.items() if text not in DANISH}
+    assert missing == {}
+
+
+def test_danish_messages_keep_their_fields() -> None:
+    import string
+
+    def fields(text: str) -> set[str]:
+        return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+    for english, danish in DANISH.items():
+        assert fields(english) == fields(danish), english
+
+
+def test_no_stale_danish_entries() -> None:
+    literals = _translatable_literals()
+    # Messages named through a variable (permission names, status labels) are listed here.
+    indirect = {"see users", "create users", "see meetings", "plan meetings", "see cases",
+                "create cases", "planned", "in progress", "held", "cancelled"}  # fmt: skip
+    stale = set(DANISH) - set(literals) - indirect
+    assert stale == set()

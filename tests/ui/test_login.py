@@ -1,0 +1,74 @@
+"""The login dialog: first run offers the demo; wrong and right passwords."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from stevnsmoeder.services import demo
+from stevnsmoeder.ui.app import create_application
+from stevnsmoeder.ui.login import LoginDialog
+from tests.conftest import CHEAP_KDF, PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def _app(qapp) -> None:  # type: ignore[no-untyped-def]
+    create_application()  # fonts and the Danish translation, as at start-up
+
+
+def test_existing_database_logs_in(qtbot, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    dialog = LoginDialog(db_path, "leder")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.first_run.isHidden()
+    assert dialog.focusWidget() is dialog.password_edit  # user known: straight to password
+    assert dialog.windowTitle() == "stevnsmoeder – log ind"
+
+    qtbot.keyClicks(dialog.password_edit, "forkert")
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.error_label.isVisibleTo(dialog), timeout=10_000)
+    assert dialog.error_label.text() == "Forkert brugernavn eller adgangskode."
+    assert dialog.context is None
+
+    dialog.password_edit.clear()
+    qtbot.keyClicks(dialog.password_edit, PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    assert dialog.context is not None
+    assert dialog.context.actor.login == "leder"
+    dialog.context.db.close()
+
+
+def test_empty_fields_are_explained(qtbot, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    dialog = LoginDialog(db_path)
+    qtbot.addWidget(dialog)
+    dialog.try_login()
+    assert dialog.error_label.text() == "Skriv dit brugernavn og din adgangskode."
+
+
+def test_first_run_offers_and_creates_the_demo(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = demo.create_demo_database
+
+    def quick(path: Path) -> None:  # one year, cheap key derivation: same code path
+        real(path, years=1, kdf=CHEAP_KDF)
+
+    monkeypatch.setattr(demo, "create_demo_database", quick)
+    path = tmp_path / "ny" / "stevnsmoeder.db"
+    dialog = LoginDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.first_run.isVisible()
+    assert not dialog.login_button.isEnabled()
+    qtbot.mouseClick(dialog.create_demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: path.exists() and dialog.login_button.isEnabled(), timeout=60_000)
+    assert dialog.first_run.isHidden()
+    assert "demo" in dialog.hint.text() and "leder" in dialog.hint.text()
+    assert dialog.user_edit.text() == "leder"
+    qtbot.keyClicks(dialog.password_edit, "demo")
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    dialog.context.db.close()
