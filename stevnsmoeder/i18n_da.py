@@ -136,4 +136,9 @@ DANISH: dict[str, str] = {
     "All is well.": "Alt er i orden.",
     "The database has problems.": "Databasen har fejl.",
     "Created {path} with administrator {user}.": "Oprettede {path} med administratoren {user}.",
+    # reports
+    "Page {page} of {total}": "Side {page} af {total}",
+    "Confidential – contains sensitive personal data": (
+        "Fortroligt – indeholder personfølsomme oplysninger"
+    ),
 }

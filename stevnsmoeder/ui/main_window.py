@@ -31,13 +31,13 @@ from stevnsmoeder.ui.models import FilterProxy, TableModel, case_columns, meetin
 from stevnsmoeder.ui.prompts import Prompts
 from stevnsmoeder.ui.settings import Settings
 
-ROLE_NAMES = {
-    Role.ADMIN: QT_TRANSLATE_NOOP("MainWindow", "administrator"),
-    Role.LEDER: QT_TRANSLATE_NOOP("MainWindow", "chair"),
-    Role.REFERENT: QT_TRANSLATE_NOOP("MainWindow", "secretary"),
-    Role.DELTAGER: QT_TRANSLATE_NOOP("MainWindow", "participant"),
-    Role.PPR: QT_TRANSLATE_NOOP("MainWindow", "PPR (read only)"),
-    Role.POLITI: QT_TRANSLATE_NOOP("MainWindow", "police (SSP)"),
+ROLE_NAMES: dict[Role, str] = {
+    Role.ADMIN: str(QT_TRANSLATE_NOOP("MainWindow", "administrator")),
+    Role.LEDER: str(QT_TRANSLATE_NOOP("MainWindow", "chair")),
+    Role.REFERENT: str(QT_TRANSLATE_NOOP("MainWindow", "secretary")),
+    Role.DELTAGER: str(QT_TRANSLATE_NOOP("MainWindow", "participant")),
+    Role.PPR: str(QT_TRANSLATE_NOOP("MainWindow", "PPR (read only)")),
+    Role.POLITI: str(QT_TRANSLATE_NOOP("MainWindow", "police (SSP)")),
 }
 
 

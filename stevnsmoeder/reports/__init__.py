@@ -1,0 +1,1 @@
+"""Printed documents (reportlab) built from service dataclasses. No Qt here."""

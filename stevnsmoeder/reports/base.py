@@ -1,0 +1,125 @@
+"""What every stevnsmoeder PDF shares: embedded fonts, styles and the page frame.
+
+Fonts are the bundled DejaVu Sans, registered as reportlab's default so no unembedded
+base-14 font (Helvetica) remains in any document. Every page has a header with the document
+and meeting, "Side X af Y", and the confidentiality footer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Flowable, SimpleDocTemplate
+
+from stevnsmoeder import paths
+from stevnsmoeder.i18n import _
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+FONT_ITALIC = "DejaVuSans-Oblique"
+FONT_BOLD_ITALIC = "DejaVuSans-BoldOblique"
+_FILES = {
+    FONT: "DejaVuSans.ttf",
+    FONT_BOLD: "DejaVuSans-Bold.ttf",
+    FONT_ITALIC: "DejaVuSans-Oblique.ttf",
+    FONT_BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+}
+_registered = False
+
+
+def register_fonts() -> None:
+    """Register the bundled fonts once and make them reportlab's defaults."""
+    global _registered
+    if _registered:
+        return
+    for name, filename in _FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(paths.font_path(filename))))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
+    )
+    rl_config.canvas_basefontname = FONT
+    _registered = True
+
+
+@dataclass(frozen=True)
+class Styles:
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+
+
+def styles() -> Styles:
+    register_fonts()
+    body = ParagraphStyle(
+        "body", fontName=FONT, fontSize=10, leading=13.5, alignment=TA_LEFT, spaceAfter=4
+    )
+    return Styles(
+        title=ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=17, leading=21,
+                             spaceAfter=8),
+        heading=ParagraphStyle("heading", parent=body, fontName=FONT_BOLD, fontSize=12,
+                               leading=15, spaceBefore=8, spaceAfter=4),
+        body=body,
+        small=ParagraphStyle("small", parent=body, fontSize=8, leading=10,
+                             textColor=colors.HexColor("#444444")),
+    )  # fmt: skip
+
+
+class _NumberedDoc(SimpleDocTemplate):
+    """Two passes: the first counts the pages so every page can say "Side X af Y"."""
+
+    def __init__(self, path: Path, header: str, **kw: Any) -> None:
+        super().__init__(str(path), **kw)
+        self.header_text = header
+        self.page_total = 0
+
+    def _frame(self, canvas: Any, doc: Any) -> None:
+        width, height = self.pagesize
+        canvas.saveState()
+        canvas.setFont(FONT, 8)
+        canvas.setFillColor(colors.HexColor("#333333"))
+        canvas.drawString(self.leftMargin, height - 12 * mm, self.header_text)
+        total = self.page_total or doc.page
+        canvas.drawRightString(
+            width - self.rightMargin,
+            height - 12 * mm,
+            _("Page {page} of {total}", page=doc.page, total=total),
+        )
+        canvas.setFont(FONT_ITALIC, 7.5)
+        canvas.drawString(
+            self.leftMargin,
+            10 * mm,
+            _("Confidential – contains sensitive personal data"),
+        )
+        canvas.restoreState()
+
+
+def build_pdf(
+    path: Path, header: str, story: Callable[[], Sequence[Flowable]], *, title: str
+) -> int:
+    """Write the story to ``path`` as an A4 PDF; returns the number of pages.
+
+    ``story`` is called twice (reportlab splits flowables while laying out, so each pass
+    needs fresh ones): once to count the pages, once to write them with "Side X af Y".
+    """
+    register_fonts()
+    total = 0
+    for _pass in range(2):
+        doc = _NumberedDoc(path, header, pagesize=A4, title=title, author="stevnsmoeder")
+        doc.topMargin = doc.bottomMargin = 22 * mm
+        doc.leftMargin = doc.rightMargin = 20 * mm
+        doc.page_total = total
+        doc.build(list(story()), onFirstPage=doc._frame, onLaterPages=doc._frame)
+        total = doc.page
+    return total
