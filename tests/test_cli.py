@@ -85,7 +85,7 @@ def test_cases_json_and_check(db_path: Path, env: pytest.MonkeyPatch, capsys) ->
 def test_bad_input_gives_one_line(  # type: ignore[no-untyped-def]
     db_path: Path, env: pytest.MonkeyPatch, capsys, argv: list[str], code: int, fragments: list[str]
 ) -> None:
-    got, out, err = _run(capsys, *argv, "--db", str(db_path), "--user", "leder")
+    got, _out, err = _run(capsys, *argv, "--db", str(db_path), "--user", "leder")
     assert got == code
     _assert_one_line_error(err, *fragments)
 

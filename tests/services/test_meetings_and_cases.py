@@ -13,8 +13,8 @@ from stevnsmoeder.db.models import (
     AgendaItem,
     AgendaItemKind,
     AuditEvent,
-    Participation,
     ParticipantRole,
+    Participation,
     Person,
 )
 from stevnsmoeder.services import cases, meetings
