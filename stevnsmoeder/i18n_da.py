@@ -141,4 +141,41 @@ DANISH: dict[str, str] = {
     "Confidential – contains sensitive personal data": (
         "Fortroligt – indeholder personfølsomme oplysninger"
     ),
+    # calendar and series
+    "Moved from {day} ({reason}).": "Flyttet fra {day} ({reason}).",
+    "Unknown participant role {code}.": "Ukendt deltagerrolle {code}.",
+    "The closed period ends before it starts.": "Lukkeperioden slutter, før den begynder.",
+    "A closed period is at most three months long.": "En lukkeperiode er højst tre måneder.",
+    "Give the reason the municipality is closed.": "Angiv, hvorfor kommunen holder lukket.",
+    "Plan at most three years ahead at a time.": "Planlæg højst tre år frem ad gangen.",
+    "A held or cancelled meeting cannot be changed.": (
+        "Et afholdt eller aflyst møde kan ikke ændres."
+    ),
+    "Give the reason the meeting is moved.": "Angiv, hvorfor mødet flyttes.",
+    "Give the reason the meeting is cancelled.": "Angiv, hvorfor mødet aflyses.",
+    "The series does not exist.": "Mødeserien findes ikke.",
+    "The change must start after the series' first day.": (
+        "Ændringen skal gælde fra en dag efter seriens første dag."
+    ),
+    "The person does not exist.": "Personen findes ikke.",
+    "The person already takes part in the meeting.": "Personen deltager allerede i mødet.",
+    "The recurrence rule is empty.": "Gentagelsesreglen er tom.",
+    "The recurrence rule needs FREQ=WEEKLY, MONTHLY, DAILY or YEARLY.": (
+        "Gentagelsesreglen skal have FREQ=WEEKLY, MONTHLY, DAILY eller YEARLY."
+    ),
+    "The interval must be a whole number from 1 to 52.": (
+        "Intervallet (INTERVAL) skal være et helt tal fra 1 til 52."
+    ),
+    "COUNT must be a whole number above 0.": "COUNT skal være et helt tal over 0.",
+    "Give the start date separately, not inside the rule.": (
+        "Angiv startdatoen for sig, ikke inde i reglen."
+    ),
+    "The series ends before it starts.": "Serien slutter, før den begynder.",
+    "The recurrence rule {rule} cannot be read.": "Gentagelsesreglen {rule} kan ikke læses.",
+    "Unknown weekday {day}: use MO, TU, WE, TH, FR, SA or SU.": (
+        "Ukendt ugedag {day}: brug MO, TU, WE, TH, FR, SA eller SU."
+    ),
+    "The date {day} is outside any sensible range.": (
+        "Datoen {day} ligger uden for ethvert fornuftigt tidsrum."
+    ),
 }

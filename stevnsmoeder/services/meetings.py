@@ -14,16 +14,23 @@ from stevnsmoeder.db.models import (
     AgendaItem,
     AgendaItemKind,
     AgendaTemplateItem,
+    Case,
+    CustodyHolder,
     District,
     Meeting,
     MeetingStatus,
     MeetingType,
+    ParticipantRole,
+    Participation,
+    Person,
 )
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
-from stevnsmoeder.services.permissions import Permission, meeting_visible, require
+from stevnsmoeder.services.permissions import Permission, case_visible, meeting_visible, require
+
+__all__ = ["MeetingStatus", "MeetingSummary", "NewMeeting"]
 
 STATUS_LABELS = {
     MeetingStatus.PLANNED: "planned",
@@ -191,13 +198,16 @@ def create_meeting(ctx: ServiceContext, new: NewMeeting) -> MeetingSummary:
         )
         s.add(meeting)
         s.flush()
-        _add_template_agenda(s, meeting, mt)
+        add_template_agenda(s, meeting, mt)
         audit.record(s, ctx, "meeting.create", object_type="meeting", object_id=meeting.id)
         return _summaries(s, ctx, Meeting.id == meeting.id)[0]
 
 
-def _add_template_agenda(s: Session, meeting: Meeting, mt: MeetingType) -> None:
-    """The standing steps of the type's template; case slots stay empty until planned."""
+def add_template_agenda(
+    s: Session, meeting: Meeting, mt: MeetingType, *, case: Case | None = None
+) -> None:
+    """The type's template as the agenda. Case slots stay empty until planned, unless the
+    meeting is about one ``case`` (an FTM), which then takes the slot."""
     steps = s.scalars(
         select(AgendaTemplateItem)
         .where(AgendaTemplateItem.meeting_type_id == mt.id)
@@ -205,10 +215,15 @@ def _add_template_agenda(s: Session, meeting: Meeting, mt: MeetingType) -> None:
     )
     position = 0
     for step in steps:
-        if step.is_case_slot:
+        if step.is_case_slot and case is None:
             continue
         position += 1
-        kind = AgendaItemKind.INFORMATION if step.kind == "information" else AgendaItemKind.STANDING
+        if step.is_case_slot:
+            kind = AgendaItemKind.CASE
+        elif step.kind == "information":
+            kind = AgendaItemKind.INFORMATION
+        else:
+            kind = AgendaItemKind.STANDING
         s.add(
             AgendaItem(
                 meeting_id=meeting.id,
@@ -217,5 +232,58 @@ def _add_template_agenda(s: Session, meeting: Meeting, mt: MeetingType) -> None:
                 title=step.title,
                 description=step.description,
                 time_box_minutes=step.minutes,
+                case_id=case.id if step.is_case_slot and case is not None else None,
             )
         )
+
+
+def create_ftm_for_case(
+    ctx: ServiceContext,
+    case_id: uuid.UUID,
+    starts_at: datetime,
+    *,
+    place: str = "",
+    duration_minutes: int | None = None,
+) -> MeetingSummary:
+    """An ad hoc family team meeting about one child, with the family invited.
+
+    The child's item takes the template's case slot; its legal basis is recorded when the
+    meeting is planned.
+    """
+    require(ctx, Permission.EDIT_MEETINGS, "plan meetings")
+    with ctx.db.begin() as s:
+        case = s.scalar(select(Case).where(Case.id == case_id, case_visible(ctx)))
+        if case is None:
+            raise NotFound(_("The case does not exist or is not visible to you."))
+        mt = resolve_type(s, "ftm")
+        minutes = duration_minutes or mt.default_duration_minutes
+        meeting = Meeting(
+            meeting_type_id=mt.id,
+            district_id=case.district_id,
+            title=f"{mt.name} – {case.reference}",  # never the child's name in a title
+            starts_at=starts_at,
+            ends_at=starts_at + timedelta(minutes=minutes),
+            place=place.strip(),
+            status=MeetingStatus.PLANNED,
+        )
+        s.add(meeting)
+        s.flush()
+        add_template_agenda(s, meeting, mt, case=case)
+        parent_role = s.scalar(select(ParticipantRole).where(ParticipantRole.code == "parent"))
+        assert parent_role is not None
+        for holder in s.scalars(select(CustodyHolder).where(CustodyHolder.case_id == case.id)):
+            if holder.person_id is None:
+                person = Person(name=holder.name, profession=holder.relation, organisation="")
+                s.add(person)
+                s.flush()
+                holder.person_id = person.id
+            s.add(
+                Participation(
+                    meeting_id=meeting.id, person_id=holder.person_id, role_id=parent_role.id
+                )
+            )
+        audit.record(
+            s, ctx, "meeting.create_ftm", object_type="meeting", object_id=meeting.id,
+            case_id=case.id,
+        )  # fmt: skip
+        return _summaries(s, ctx, Meeting.id == meeting.id)[0]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 
 from stevnsmoeder.db import migrate
 from stevnsmoeder.db.engine import Database
@@ -57,5 +57,38 @@ def test_constraints_are_named(tmp_path: Path) -> None:
                 assert uq["name"], (table, uq)
             for ck in insp.get_check_constraints(table):
                 assert ck["name"], (table, ck)
+    finally:
+        db.close()
+
+
+def test_upgrade_keeps_existing_meetings(tmp_path: Path) -> None:
+    """A laptop with data at the first schema upgrades without losing a meeting."""
+    from stevnsmoeder.db.models import Meeting
+
+    db = _fresh(tmp_path)
+    try:
+        migrate.upgrade(db, "0001")
+        with db.engine.begin() as conn:
+            type_id = conn.exec_driver_sql(
+                "INSERT INTO meeting_type (id, code, name, short_name, description, "
+                "default_duration_minutes, default_rrule, has_district, family_present, "
+                "allows_rpl115, sort_order, created_at, updated_at) VALUES "
+                "('00000000000000000000000000000001', 'ssp', 'SSP-møde', 'SSP', '', 120, '', "
+                "0, 0, 1, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00') RETURNING id"
+            ).scalar()
+            conn.exec_driver_sql(
+                "INSERT INTO meeting (id, meeting_type_id, title, starts_at, ends_at, place, "
+                "status, created_at, updated_at) VALUES ('00000000000000000000000000000002', "
+                f"'{type_id}', 'SSP-møde', '2026-02-05 14:00:00', '2026-02-05 16:00:00', '', "
+                "'held', '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+            )
+        migrate.upgrade(db)
+        with db.begin() as s:
+            meeting = s.scalars(select(Meeting)).one()
+            assert (meeting.title, meeting.sequence, meeting.occurrence_date) == (
+                "SSP-møde",
+                0,
+                None,
+            )
     finally:
         db.close()

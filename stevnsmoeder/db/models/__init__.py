@@ -26,6 +26,7 @@ from stevnsmoeder.db.models.minutes import Action, ActionStatus, ItemMinutes, We
 from stevnsmoeder.db.models.people import Person, Role, User
 from stevnsmoeder.db.models.reference import (
     AgendaTemplateItem,
+    ClosedPeriod,
     District,
     HolidayPolicy,
     LegalReference,
@@ -46,6 +47,7 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Case",
+    "ClosedPeriod",
     "Consent",
     "ConsentMeetingType",
     "CustodyHolder",

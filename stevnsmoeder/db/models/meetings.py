@@ -76,6 +76,11 @@ class MeetingSeries(Entity):
         holiday_policy_type, default=HolidayPolicy.MOVE
     )
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # When the rule changes from a date on, the series is split: the old part ends and a new
+    # series continues with the new rule; this links the new part to the old.
+    previous_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("meeting_series.id", ondelete="SET NULL")
+    )
 
     meeting_type: Mapped[MeetingType] = relationship()
     district: Mapped[District | None] = relationship()
@@ -102,7 +107,11 @@ class SeriesParticipant(Entity):
 
 class Meeting(Entity):
     __tablename__ = "meeting"
-    __table_args__ = (CheckConstraint("ends_at > starts_at", name="ends_after_start"),)
+    __table_args__ = (
+        CheckConstraint("ends_at > starts_at", name="ends_after_start"),
+        # One meeting per rule date of a series: generating again never duplicates.
+        UniqueConstraint("series_id", "occurrence_date"),
+    )
 
     series_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("meeting_series.id"))
     meeting_type_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting_type.id"))
@@ -121,6 +130,10 @@ class Meeting(Entity):
     # When an occurrence was moved (holiday or by hand): its original date and why.
     original_start: Mapped[datetime | None] = mapped_column(DateTime())
     move_reason: Mapped[opt_text]
+    # The date the series' rule gave this occurrence (it may have been moved since).
+    occurrence_date: Mapped[date | None] = mapped_column(Date)
+    # iCalendar SEQUENCE: raised on every change a calendar must pick up (move, cancel).
+    sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     meeting_type: Mapped[MeetingType] = relationship()
     district: Mapped[District | None] = relationship()

@@ -3,18 +3,24 @@ and agenda templates, participant roles, legal references and the Trivselslineal
 
 from __future__ import annotations
 
-import enum
 import uuid
+from datetime import date
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from stevnsmoeder.db.base import Entity, name200, opt_text, str_enum, text
+from stevnsmoeder.domain.calendar import HolidayPolicy
 
-
-class HolidayPolicy(enum.StrEnum):
-    SKIP = "skip"
-    MOVE = "move"  # to the next working day
+__all__ = ["HolidayPolicy"]  # re-exported for the models package
 
 
 class District(Entity):
@@ -121,6 +127,20 @@ class WellbeingLevel(Entity):
     label: Mapped[name200]
     step: Mapped[str] = mapped_column(String(20))
     step_label: Mapped[name200]
+
+
+class ClosedPeriod(Entity):
+    """Days the municipality is closed beyond the public holidays: Christmas week, school
+    holidays, Grundlovsdag if it so decides. ``yearly`` periods repeat every year (the
+    year of the dates is then ignored)."""
+
+    __tablename__ = "closed_period"
+    __table_args__ = (CheckConstraint("ends_on >= starts_on", name="ends_after_start"),)
+
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[name200]
+    yearly: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 holiday_policy_type = str_enum(HolidayPolicy, "holiday_policy")

@@ -1,0 +1,177 @@
+"""Recurrence and the Danish calendar: when a series' meetings fall, and what a holiday does.
+
+Rules are RFC 5545 RRULE text (what Outlook understands), read with python-dateutil. Official
+Danish public holidays come from the ``holidays`` package (Store Bededag only until 2023;
+Grundlovsdag, Christmas Eve and New Year's Eve are not official holidays). The municipality
+adds its own closed days (Christmas week, school holidays, Grundlovsdag if it so decides).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+
+from dateutil.rrule import rrule, rrulestr
+
+from stevnsmoeder.i18n import _
+
+MAX_HORIZON_DAYS = 3 * 366  # generating further ahead than three years is a mistake
+EARLIEST = date(2000, 1, 1)
+LATEST = date(2100, 12, 31)
+_WEEKDAYS = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"}
+
+
+class HolidayPolicy(enum.StrEnum):
+    SKIP = "skip"
+    MOVE = "move"  # to the next working day
+
+
+class RuleError(ValueError):
+    """A recurrence rule or date range that cannot be used; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class Closure:
+    """A day the municipality is closed, with its reason (for the moved/skipped note)."""
+
+    day: date
+    reason: str
+
+
+@lru_cache(maxsize=64)
+def public_holidays(year: int) -> dict[date, str]:
+    """Official Danish public holidays of ``year``, with their Danish names."""
+    import holidays
+
+    return dict(holidays.country_holidays("DK", years=year, language="da").items())
+
+
+def closed_days(start: date, end: date, extra: Iterable[Closure] = ()) -> dict[date, str]:
+    """Every closed day in [start, end]: weekends are not included, only named closures."""
+    days: dict[date, str] = {}
+    for year in range(start.year, end.year + 1):
+        for day, name in public_holidays(year).items():
+            if start <= day <= end:
+                days[day] = name
+    for closure in extra:
+        if start <= closure.day <= end:
+            days.setdefault(closure.day, closure.reason)
+    return days
+
+
+def is_working_day(day: date, closed: Mapping[date, str]) -> bool:
+    return day.weekday() < 5 and day not in closed
+
+
+def next_working_day(day: date, closed: Mapping[date, str]) -> date:
+    candidate = day + timedelta(days=1)
+    while not is_working_day(candidate, closed):
+        candidate += timedelta(days=1)
+    return candidate
+
+
+def validate_rule(rule: str) -> str:
+    """Normalise RRULE text (with or without the ``RRULE:`` prefix) or raise RuleError."""
+    text = rule.strip().upper().removeprefix("RRULE:")
+    if not text:
+        raise RuleError(_("The recurrence rule is empty."))
+    parts: dict[str, str] = {}
+    for part in text.split(";"):
+        key, sep, value = part.partition("=")
+        if not sep or not key or not value:
+            raise RuleError(_("The recurrence rule {rule} cannot be read.", rule=rule))
+        parts[key] = value
+    if parts.get("FREQ") not in ("DAILY", "WEEKLY", "MONTHLY", "YEARLY"):
+        raise RuleError(_("The recurrence rule needs FREQ=WEEKLY, MONTHLY, DAILY or YEARLY."))
+    interval = parts.get("INTERVAL", "1")
+    if not interval.isdigit() or not 1 <= int(interval) <= 52:
+        raise RuleError(_("The interval must be a whole number from 1 to 52."))
+    for day in parts.get("BYDAY", "").split(",") if "BYDAY" in parts else ():
+        if re.sub(r"^[+-]?\d{0,2}", "", day) not in _WEEKDAYS:
+            raise RuleError(_("Unknown weekday {day}: use MO, TU, WE, TH, FR, SA or SU.", day=day))
+    if "COUNT" in parts and (not parts["COUNT"].isdigit() or int(parts["COUNT"]) < 1):
+        raise RuleError(_("COUNT must be a whole number above 0."))
+    if "DTSTART" in parts:
+        raise RuleError(_("Give the start date separately, not inside the rule."))
+    try:
+        rrulestr(text, dtstart=datetime(2026, 1, 1))
+    except (ValueError, TypeError) as exc:
+        raise RuleError(_("The recurrence rule {rule} cannot be read.", rule=rule)) from exc
+    return text
+
+
+def check_range(start: date, end: date | None) -> None:
+    for day in (start, end):
+        if day is not None and not EARLIEST <= day <= LATEST:
+            raise RuleError(_("The date {day} is outside any sensible range.", day=day))
+    if end is not None and end < start:
+        raise RuleError(_("The series ends before it starts."))
+
+
+def rule_dates(rule: str, starts_on: date, window_start: date, window_end: date) -> list[date]:
+    """The rule's dates within [window_start, window_end], counting from ``starts_on``."""
+    text = validate_rule(rule)
+    if window_end < window_start:
+        return []
+    rr = rrulestr(text, dtstart=datetime.combine(starts_on, time.min))
+    assert isinstance(rr, rrule)
+    found = rr.between(
+        datetime.combine(window_start, time.min),
+        datetime.combine(window_end, time.max),
+        inc=True,
+    )
+    return [d.date() for d in found]
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One planned date of a series: where it lands, and where it would have been."""
+
+    rule_date: date
+    day: date | None  # None: skipped
+    reason: str = ""  # the holiday or closure that moved or skipped it
+
+    @property
+    def moved(self) -> bool:
+        return self.day is not None and self.day != self.rule_date
+
+    @property
+    def skipped(self) -> bool:
+        return self.day is None
+
+
+def apply_policy(rule_date: date, policy: HolidayPolicy, closed: Mapping[date, str]) -> Occurrence:
+    if rule_date not in closed:
+        return Occurrence(rule_date, rule_date)
+    reason = closed[rule_date]
+    if policy is HolidayPolicy.SKIP:
+        return Occurrence(rule_date, None, reason)
+    return Occurrence(rule_date, next_working_day(rule_date, closed), reason)
+
+
+def occurrences(
+    rule: str,
+    starts_on: date,
+    window_start: date,
+    window_end: date,
+    policy: HolidayPolicy,
+    extra_closures: Iterable[Closure] = (),
+    ends_on: date | None = None,
+) -> list[Occurrence]:
+    """The series' occurrences in the window, after the holiday policy."""
+    check_range(starts_on, ends_on)
+    check_range(window_start, window_end)
+    if (window_end - window_start).days > MAX_HORIZON_DAYS:
+        raise RuleError(_("Plan at most three years ahead at a time."))
+    last = min(window_end, ends_on) if ends_on else window_end
+    first = max(window_start, starts_on)
+    # Look a few weeks past the window: a moved occurrence may come from just before it.
+    closed = closed_days(first, last + timedelta(days=21), extra_closures)
+    result = []
+    for day in rule_dates(rule, starts_on, first, last):
+        result.append(apply_policy(day, policy, closed))
+    return result
