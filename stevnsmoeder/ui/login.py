@@ -108,7 +108,10 @@ class LoginDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self._refresh_state()
-        (self.password_edit if user else self.user_edit).setFocus()
+        if not self._database_exists():
+            self.create_demo_button.setFocus()
+        else:
+            (self.password_edit if user else self.user_edit).setFocus()
         threading.Thread(target=_warm_imports, name="warm-imports", daemon=True).start()
 
     # -- state -----------------------------------------------------------------------------
@@ -118,6 +121,10 @@ class LoginDialog(QDialog):
     def _refresh_state(self) -> None:
         exists = self._database_exists()
         self.first_run.setVisible(not exists and not self._busy)
+        # On first run, Enter creates the demo; afterwards it logs in.
+        self.create_demo_button.setDefault(not exists)
+        self.login_button.setDefault(exists)
+        self.hint.setVisible(bool(self.hint.text()))
         self.db_label.setText(self.tr("Database: %1").replace("%1", str(self.db_path)))
         for widget in (self.user_edit, self.password_edit, self.login_button):
             widget.setEnabled(exists and not self._busy)
@@ -127,6 +134,7 @@ class LoginDialog(QDialog):
         self._busy = busy
         if busy:
             self.hint.setText(message)
+            self.hint.show()
             self.setCursor(Qt.CursorShape.BusyCursor)
         else:
             self.unsetCursor()
@@ -159,6 +167,7 @@ class LoginDialog(QDialog):
                 "<b>admin</b>, all with the password <b>demo</b>."
             )
         )
+        self.hint.show()
         if not self.user_edit.text():
             self.user_edit.setText("leder")
         self.password_edit.setFocus()
