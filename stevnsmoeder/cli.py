@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import sys
+import uuid
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -64,6 +65,13 @@ def _positive(text: str) -> int:
     return value
 
 
+def _uuid(text: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("{text} is not an id", text=repr(text))) from None
+
+
 def build_parser() -> Parser:
     common = Parser(add_help=False)
     common.add_argument(
@@ -104,6 +112,23 @@ def build_parser() -> Parser:
     cases.add_argument("--json", action="store_true", help=_("print JSON"))
 
     sub.add_parser("check", parents=[common], help=_("check the database's integrity"))
+
+    series = sub.add_parser("series", parents=[common], help=_("list meeting series"))
+    series.add_argument("--json", action="store_true", help=_("print JSON"))
+
+    plan = sub.add_parser(
+        "plan", parents=[common], help=_("create the series' meetings ahead (idempotent)")
+    )
+    plan.add_argument(
+        "--months", type=_positive, default=12, help=_("how far ahead, in months (12)")
+    )
+
+    ics = sub.add_parser("ics", parents=[common], help=_("export meetings as an .ics calendar"))
+    which = ics.add_mutually_exclusive_group(required=True)
+    which.add_argument("--series", type=_uuid, help=_("one series (its id)"))
+    which.add_argument("--meeting", type=_uuid, help=_("one meeting (its id)"))
+    which.add_argument("--all", action="store_true", help=_("all your own meetings"))
+    ics.add_argument("-o", "--output", type=Path, required=True, help=_("the .ics file to write"))
 
     init = sub.add_parser(
         "init", parents=[common], help=_("create an empty database with one administrator")
@@ -235,9 +260,10 @@ def cmd_meetings(args: argparse.Namespace) -> int:
         return EXIT_OK
     for m in found:
         when = long_datetime(m.starts_at)
+        note = f"  – {m.note}" if m.note else ""
         print(
             f"{when} ({week_label(m.starts_at.date())})  {m.title}  "
-            f"[{meetings.status_label(m.status)}]"
+            f"[{meetings.status_label(m.status)}]{note}"
         )
     print(_("{n} meetings", n=len(found)))
     return EXIT_OK
@@ -287,12 +313,82 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_series(args: argparse.Namespace) -> int:
+    from stevnsmoeder.services import access, series
+
+    ctx = _login(args)
+    try:
+        found = series.list_series(ctx)
+    finally:
+        access.logout(ctx)
+    if args.json:
+        _print_json([s.to_json() for s in found])
+        return EXIT_OK
+    for s in found:
+        until = f" – {s.ends_on}" if s.ends_on else ""
+        print(
+            f"{s.title:<36} {s.rule:<34} {s.start_time:%H.%M}  {s.starts_on}{until}  "
+            f"[{s.holiday_policy.value}]  {s.id}"
+        )
+    print(_("{n} series", n=len(found)))
+    return EXIT_OK
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from stevnsmoeder.services import access, series
+
+    ctx = _login(args)
+    try:
+        report = series.generate(ctx, horizon_days=min(args.months * 31, 3 * 366))
+    finally:
+        access.logout(ctx)
+    print(
+        _(
+            "{created} meetings created ({moved} moved for a holiday), {skipped} skipped, "
+            "{existing} already planned.",
+            created=report.created,
+            moved=report.moved,
+            skipped=report.skipped,
+            existing=report.existing,
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_ics(args: argparse.Namespace) -> int:
+    from stevnsmoeder.reports import ics
+    from stevnsmoeder.services import access, calendar_export
+
+    output: Path = args.output.expanduser()
+    if output.parent and not output.parent.is_dir():
+        raise CliError(_("The folder {path} does not exist.", path=output.parent))
+    ctx = _login(args)
+    try:
+        found = calendar_export.events(
+            ctx, meeting_id=args.meeting, series_id=args.series, mine=args.all
+        )
+        stamp = ctx.now()
+    finally:
+        access.logout(ctx)
+    try:
+        ics.write(output, found, name="stevnsmoeder", stamp=stamp)
+    except OSError as exc:
+        raise CliError(
+            _("Could not write {path}: {reason}", path=output, reason=exc.strerror)
+        ) from None
+    print(_("{n} meetings written to {path}", n=len(found), path=output))
+    return EXIT_OK
+
+
 COMMANDS = {
     "demo": cmd_demo,
     "meetings": cmd_meetings,
     "cases": cmd_cases,
     "check": cmd_check,
     "init": cmd_init,
+    "series": cmd_series,
+    "plan": cmd_plan,
+    "ics": cmd_ics,
 }
 
 

@@ -178,4 +178,30 @@ DANISH: dict[str, str] = {
     "The date {day} is outside any sensible range.": (
         "Datoen {day} ligger uden for ethvert fornuftigt tidsrum."
     ),
+    "Cancelled: {reason}": "Aflyst: {reason}",
+    "Moved": "Flyttet",
+    # calendar export and the command line
+    "Choose one meeting, one series or all your meetings.": (
+        "Vælg ét møde, én serie eller alle dine møder."
+    ),
+    "list meeting series": "vis mødeserier",
+    "create the series' meetings ahead (idempotent)": (
+        "opret seriernes møder frem i tiden (kan køres igen uden dubletter)"
+    ),
+    "how far ahead, in months (12)": "hvor langt frem, i måneder (12)",
+    "export meetings as an .ics calendar": "eksportér møder som en .ics-kalender",
+    "one series (its id)": "én serie (dens id)",
+    "one meeting (its id)": "ét møde (dets id)",
+    "all your own meetings": "alle dine egne møder",
+    "the .ics file to write": ".ics-filen, der skal skrives",
+    "{text} is not an id": "{text} er ikke et id",
+    "{n} series": "{n} serier",
+    "{created} meetings created ({moved} moved for a holiday), {skipped} skipped, "
+    "{existing} already planned.": (
+        "{created} møder oprettet ({moved} flyttet pga. helligdag), {skipped} sprunget over, "
+        "{existing} var allerede planlagt."
+    ),
+    "The folder {path} does not exist.": "Mappen {path} findes ikke.",
+    "Could not write {path}: {reason}": "Kunne ikke skrive {path}: {reason}",
+    "{n} meetings written to {path}": "{n} møder skrevet til {path}",
 }

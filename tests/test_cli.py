@@ -144,3 +144,46 @@ def test_module_entry_point_runs() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.startswith("stevnsmoeder ")
+
+
+def test_series_plan_and_ics(
+    db_path: Path, env: pytest.MonkeyPatch, capsys, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, time
+
+    from icalendar import Calendar
+
+    from stevnsmoeder.services import series
+
+    ctx = access.login(db_path, "referent", PASSWORD)
+    info = series.create_series(
+        ctx,
+        series.NewSeries(
+            type_code="ssp", rule="FREQ=WEEKLY;INTERVAL=2;BYDAY=TH",
+            starts_on=date.today(), start_time=time(14, 0),
+        ),
+    )  # fmt: skip
+    ctx.db.close()
+    common = ("--db", str(db_path), "--user", "referent")
+    code, out, _ = _run(capsys, "series", *common, "--json")
+    data = json.loads(out)
+    assert code == EXIT_OK and len(data) == 1
+    assert data[0]["rule"] == "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH"
+    assert {"id", "type", "district", "rule", "holiday_policy"} <= set(data[0])
+
+    code, out, _ = _run(capsys, "plan", *common, "--months", "3")
+    assert code == EXIT_OK and "møder oprettet" in out
+    code, out, _ = _run(capsys, "plan", *common, "--months", "3")
+    assert " 0 møder oprettet" in " " + out
+
+    target = tmp_path / "ssp.ics"
+    code, out, err = _run(capsys, "ics", *common, "--series", str(info.id), "-o", str(target))
+    assert (code, err) == (EXIT_OK, "")
+    events = list(Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
+    assert len(events) >= 6
+    code, _, err = _run(capsys, "ics", *common, "--series", "nonsense", "-o", str(target))
+    assert code == EXIT_USAGE
+    _assert_one_line_error(err, "nonsense")
+    code, _, err = _run(capsys, "ics", *common, "--all", "-o", "/nowhere/x.ics")
+    assert code == EXIT_FAILED
+    _assert_one_line_error(err, "findes ikke")

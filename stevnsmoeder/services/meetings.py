@@ -57,6 +57,23 @@ class MeetingSummary:
     place: str
     status: MeetingStatus
     case_items: int
+    original_start: datetime | None = None  # set when the meeting was moved
+    move_reason: str = ""
+    cancel_reason: str = ""
+    sequence: int = 0
+
+    @property
+    def moved(self) -> bool:
+        return self.original_start is not None and self.original_start != self.starts_at
+
+    @property
+    def note(self) -> str:
+        """Why the meeting is not where its series would have it, or why it is off."""
+        if self.status is MeetingStatus.CANCELLED:
+            return _("Cancelled: {reason}", reason=self.cancel_reason or "-")
+        if self.moved:
+            return self.move_reason or _("Moved")
+        return ""
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -67,8 +84,11 @@ class MeetingSummary:
             start=self.starts_at.isoformat(timespec="minutes"),
             end=self.ends_at.isoformat(timespec="minutes"),
             status=self.status.value,
+            original_start=self.original_start.isoformat(timespec="minutes")
+            if self.original_start
+            else None,
         )
-        for key in ("type_code", "starts_at", "ends_at"):
+        for key in ("type_code", "starts_at", "ends_at", "sequence"):
             del data[key]
         return data
 
@@ -124,6 +144,10 @@ def _summaries(s: Session, ctx: ServiceContext, *conditions: Any) -> list[Meetin
             place=m.place,
             status=m.status,
             case_items=count,
+            original_start=m.original_start,
+            move_reason=m.move_reason or "",
+            cancel_reason=m.cancel_reason or "",
+            sequence=m.sequence,
         )
         for m, code, type_name, district_name, count in s.execute(q)
     ]
@@ -153,6 +177,13 @@ def list_meetings(
             conditions.append(Meeting.meeting_type_id == resolve_type(s, type_code).id)
         if district:
             conditions.append(Meeting.district_id == resolve_district(s, district).id)
+        return _summaries(s, ctx, *conditions)
+
+
+def list_meetings_where(ctx: ServiceContext, *conditions: Any) -> list[MeetingSummary]:
+    """Visible meetings matching SQL ``conditions`` on Meeting, in time order."""
+    require(ctx, Permission.VIEW_MEETINGS, "see meetings")
+    with ctx.db.begin() as s:
         return _summaries(s, ctx, *conditions)
 
 
