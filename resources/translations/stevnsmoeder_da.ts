@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>CalendarPage</name>
+    <message>
+        <source>Previous</source>
+        <translation>Forrige</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Næste</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Måned</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Uge</translation>
+    </message>
+    <message>
+        <source>All meeting types</source>
+        <translation>Alle mødetyper</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>Alle distrikter</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Week %1 · %2</source>
+        <translation>Uge %1 · %2</translation>
+    </message>
+    <message>
+        <source>Meetings in this period</source>
+        <translation>Møder i perioden</translation>
+    </message>
+</context>
+<context>
     <name>CasesPage</name>
     <message>
         <source>Filter cases by name, case no., school …</source>
@@ -102,12 +145,24 @@
         <translation>stevnsmoeder – Stevns Kommune</translation>
     </message>
     <message>
+        <source>S&amp;tart</source>
+        <translation>S&amp;tart</translation>
+    </message>
+    <message>
+        <source>&amp;Calendar</source>
+        <translation>&amp;Kalender</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Møder</translation>
     </message>
     <message>
-        <source>&amp;Cases</source>
-        <translation>&amp;Sager</translation>
+        <source>Ca&amp;ses</source>
+        <translation>Sa&amp;ger</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Møder</translation>
     </message>
     <message>
         <source>Logged in as %1 (%2) · %3</source>
@@ -135,6 +190,93 @@
     </message>
 </context>
 <context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>invited</source>
+        <translation>indkaldt</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>til stede</translation>
+    </message>
+    <message>
+        <source>sent apologies</source>
+        <translation>afbud</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>fraværende</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Tidspunkt:</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Sted:</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>Distrikt:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Bemærkning:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Fremmøde</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutter</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deltagere</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Dagsorden</translation>
+    </message>
+    <message>
+        <source>%1 items, %2 about children, %3 minutes planned</source>
+        <translation>%1 punkter, heraf %2 om børn, %3 minutter planlagt</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+</context>
+<context>
     <name>MeetingsPage</name>
     <message>
         <source>Filter meetings …</source>
@@ -155,6 +297,37 @@
     <message>
         <source>Meetings</source>
         <translation>Møder</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Welcome, %1</source>
+        <translation>Goddag, %1</translation>
+    </message>
+    <message>
+        <source>Today is %1 (%2)</source>
+        <translation>I dag er det %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Møder</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <source>Later this week</source>
+        <translation>Senere i denne uge</translation>
+    </message>
+    <message>
+        <source>%1 meetings</source>
+        <translation>%1 møder</translation>
+    </message>
+    <message>
+        <source>no meetings today</source>
+        <translation>ingen møder i dag</translation>
     </message>
 </context>
 <context>

@@ -76,7 +76,7 @@ def styles() -> Styles:
     )  # fmt: skip
 
 
-class _NumberedDoc(SimpleDocTemplate):
+class _NumberedDoc(SimpleDocTemplate):  # type: ignore[misc]  # reportlab has no types
     """Two passes: the first counts the pages so every page can say "Side X af Y"."""
 
     def __init__(self, path: Path, header: str, **kw: Any) -> None:

@@ -39,7 +39,8 @@ def render(events: Sequence[CalendarEvent], *, name: str, stamp: datetime) -> by
         ev.add("transp", "TRANSPARENT" if e.cancelled else "OPAQUE")
         cal.add_component(ev)
     cal.add_missing_timezones()
-    return cal.to_ical()
+    data: bytes = cal.to_ical()
+    return data
 
 
 def write(path: Path, events: Sequence[CalendarEvent], *, name: str, stamp: datetime) -> Path:

@@ -30,7 +30,7 @@ from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from stevnsmoeder.services.permissions import Permission, case_visible, meeting_visible, require
 
-__all__ = ["MeetingStatus", "MeetingSummary", "NewMeeting"]
+__all__ = ["AgendaItemKind", "MeetingStatus", "MeetingSummary", "NewMeeting"]
 
 STATUS_LABELS = {
     MeetingStatus.PLANNED: "planned",
@@ -61,6 +61,7 @@ class MeetingSummary:
     move_reason: str = ""
     cancel_reason: str = ""
     sequence: int = 0
+    type_short: str = ""
 
     @property
     def moved(self) -> bool:
@@ -88,7 +89,7 @@ class MeetingSummary:
             if self.original_start
             else None,
         )
-        for key in ("type_code", "starts_at", "ends_at", "sequence"):
+        for key in ("type_code", "starts_at", "ends_at", "sequence", "type_short"):
             del data[key]
         return data
 
@@ -125,7 +126,14 @@ def _summaries(s: Session, ctx: ServiceContext, *conditions: Any) -> list[Meetin
         .scalar_subquery()
     )
     q = (
-        select(Meeting, MeetingType.code, MeetingType.name, District.name, case_count)
+        select(
+            Meeting,
+            MeetingType.code,
+            MeetingType.name,
+            MeetingType.short_name,
+            District.name,
+            case_count,
+        )
         .join(MeetingType, Meeting.meeting_type_id == MeetingType.id)
         .outerjoin(District, Meeting.district_id == District.id)
         .where(meeting_visible(ctx), *conditions)
@@ -148,8 +156,9 @@ def _summaries(s: Session, ctx: ServiceContext, *conditions: Any) -> list[Meetin
             move_reason=m.move_reason or "",
             cancel_reason=m.cancel_reason or "",
             sequence=m.sequence,
+            type_short=short,
         )
-        for m, code, type_name, district_name, count in s.execute(q)
+        for m, code, type_name, short, district_name, count in s.execute(q)
     ]
 
 
@@ -318,3 +327,80 @@ def create_ftm_for_case(
             case_id=case.id,
         )  # fmt: skip
         return _summaries(s, ctx, Meeting.id == meeting.id)[0]
+
+
+@dataclass(frozen=True)
+class ParticipantLine:
+    name: str
+    role: str
+    organisation: str
+    attendance: str  # invited / present / afbud / absent
+
+
+@dataclass(frozen=True)
+class AgendaLine:
+    id: uuid.UUID
+    position: int
+    kind: AgendaItemKind
+    title: str
+    time_box_minutes: int
+    case_id: uuid.UUID | None
+    case_reference: str
+    case_name: str  # the child's name, or the pseudonym of an anonymous case
+    case_initials: str
+
+
+@dataclass(frozen=True)
+class MeetingDetail:
+    summary: MeetingSummary
+    participants: tuple[ParticipantLine, ...]
+    agenda: tuple[AgendaLine, ...]
+
+
+def get_meeting(ctx: ServiceContext, meeting_id: uuid.UUID) -> MeetingDetail:
+    """One meeting with participants and agenda. Opening a meeting with case items is a
+    read of case data and is logged, with each child concerned."""
+    from stevnsmoeder.services.cases import display_name, initials
+
+    summary = get_meeting_summary(ctx, meeting_id)
+    with ctx.db.begin() as s:
+        people = s.execute(
+            select(Person, ParticipantRole.name, Participation.attendance)
+            .join(Participation, Participation.person_id == Person.id)
+            .join(ParticipantRole, Participation.role_id == ParticipantRole.id)
+            .where(Participation.meeting_id == meeting_id)
+            .order_by(ParticipantRole.sort_order, Person.name)
+        ).all()
+        participants = tuple(
+            ParticipantLine(p.name, role, p.organisation, attendance.value)
+            for p, role, attendance in people
+        )
+        items = s.execute(
+            select(AgendaItem, Case)
+            .outerjoin(Case, AgendaItem.case_id == Case.id)
+            .where(AgendaItem.meeting_id == meeting_id)
+            .order_by(AgendaItem.position)
+        ).all()
+        agenda = tuple(
+            AgendaLine(
+                id=item.id,
+                position=number,
+                kind=item.kind,
+                title=item.title,
+                time_box_minutes=item.time_box_minutes,
+                case_id=case.id if case else None,
+                case_reference=case.reference if case else "",
+                case_name=display_name(case) if case else "",
+                case_initials=initials(case) if case else "",
+            )
+            for number, (item, case) in enumerate(items, start=1)
+        )
+        children = [line.case_id for line in agenda if line.case_id]
+        if children:
+            audit.record(s, ctx, "meeting.view", object_type="meeting", object_id=meeting_id)
+            for child in children:
+                audit.record(
+                    s, ctx, "case.view", object_type="meeting", object_id=meeting_id,
+                    case_id=child,
+                )  # fmt: skip
+    return MeetingDetail(summary, participants, agenda)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from datetime import timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,8 +27,17 @@ from stevnsmoeder.domain.dates import long_date, week_label
 from stevnsmoeder.services import access, cases, meetings, reference_data
 from stevnsmoeder.services.context import Role, ServiceContext
 from stevnsmoeder.services.errors import ServiceError
+from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.services.permissions import Permission, allowed
-from stevnsmoeder.ui.models import FilterProxy, TableModel, case_columns, meeting_columns
+from stevnsmoeder.ui.calendar_view import CalendarPage
+from stevnsmoeder.ui.meeting_dialog import MeetingDialog
+from stevnsmoeder.ui.models import (
+    ROW_ROLE,
+    FilterProxy,
+    TableModel,
+    case_columns,
+    meeting_columns,
+)
 from stevnsmoeder.ui.prompts import Prompts
 from stevnsmoeder.ui.settings import Settings
 
@@ -55,8 +65,92 @@ def _table(proxy: FilterProxy) -> QTableView:
     return view
 
 
+class StartPage(QWidget):
+    """Today's and the rest of this week's meetings, for the logged-in user."""
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        prompts: Prompts,
+        open_meeting: Callable[[MeetingSummary], None],
+    ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.prompts = prompts
+        today = ctx.today()
+        greeting = QLabel(
+            self.tr("Welcome, %1").replace("%1", ctx.actor.display_name or ctx.actor.login)
+        )
+        font = QFont(greeting.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        greeting.setFont(font)
+        self.date_label = QLabel(
+            self.tr("Today is %1 (%2)")
+            .replace("%1", long_date(today))
+            .replace("%2", week_label(today))
+        )
+        self.today_model: TableModel[MeetingSummary] = TableModel(meeting_columns(), self)
+        self.week_model: TableModel[MeetingSummary] = TableModel(meeting_columns(), self)
+        self.today_view = _table(FilterProxy(self.today_model, self))
+        self.today_view.setObjectName("today")
+        self.week_view = _table(FilterProxy(self.week_model, self))
+        self.week_view.setObjectName("this-week")
+        for view in (self.today_view, self.week_view):
+            view.doubleClicked.connect(lambda index: _open_row(index, open_meeting))
+            view.activated.connect(lambda index: _open_row(index, open_meeting))
+        self.today_heading = QLabel()
+        self.week_heading = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(greeting)
+        layout.addWidget(self.date_label)
+        layout.addSpacing(8)
+        layout.addWidget(self.today_heading)
+        layout.addWidget(self.today_view, 1)
+        layout.addWidget(self.week_heading)
+        layout.addWidget(self.week_view, 2)
+        self.reload()
+
+    def reload(self) -> None:
+        today = self.ctx.today()
+        sunday = today + timedelta(days=6 - today.weekday())
+        try:
+            found = meetings.list_meetings(self.ctx, start=today, end=sunday)
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Meetings"), str(exc))
+            found = []
+        todays = [m for m in found if m.starts_at.date() == today]
+        later = [m for m in found if m.starts_at.date() > today]
+        self.today_model.set_rows(todays)
+        self.week_model.set_rows(later)
+        today_word = self.tr("Today")
+        later_word = self.tr("Later this week")
+        self.today_heading.setText(
+            f"<b>{today_word}</b> – "
+            + (self.tr("%1 meetings").replace("%1", str(len(todays))) if todays
+               else self.tr("no meetings today"))
+        )  # fmt: skip
+        self.week_heading.setText(
+            f"<b>{later_word}</b> – " + self.tr("%1 meetings").replace("%1", str(len(later)))
+        )
+        for view in (self.today_view, self.week_view):
+            view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+            view.resizeColumnsToContents()
+
+
+def _open_row(index: QModelIndex, open_meeting: Callable[[MeetingSummary], None]) -> None:
+    row = index.data(ROW_ROLE)
+    if row is not None:
+        open_meeting(row)
+
+
 class MeetingsPage(QWidget):
-    def __init__(self, ctx: ServiceContext, prompts: Prompts) -> None:
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        prompts: Prompts,
+        open_meeting: Callable[[MeetingSummary], None],
+    ) -> None:
         super().__init__()
         self.ctx = ctx
         self.prompts = prompts
@@ -64,6 +158,8 @@ class MeetingsPage(QWidget):
         self.proxy = FilterProxy(self.model, self)
         self.view = _table(self.proxy)
         self.view.setObjectName("meetings")
+        self.view.doubleClicked.connect(lambda index: _open_row(index, open_meeting))
+        self.view.activated.connect(lambda index: _open_row(index, open_meeting))
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter meetings …"))
@@ -155,12 +251,21 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.meetings_page = MeetingsPage(ctx, self.prompts)
+        self.start_page = StartPage(ctx, self.prompts, self.open_meeting)
+        self.tabs.addTab(self.start_page, self.tr("S&tart"))
+        self.calendar_page = CalendarPage(ctx, self.prompts, self.open_meeting)
+        self.tabs.addTab(self.calendar_page, self.tr("&Calendar"))
+        self.meetings_page = MeetingsPage(ctx, self.prompts, self.open_meeting)
         self.tabs.addTab(self.meetings_page, self.tr("&Meetings"))
         self.cases_page: CasesPage | None = None
         if allowed(ctx, Permission.VIEW_CASES):
             self.cases_page = CasesPage(ctx, self.prompts)
-            self.tabs.addTab(self.cases_page, self.tr("&Cases"))
+            self.tabs.addTab(self.cases_page, self.tr("Ca&ses"))
+        for number in range(self.tabs.count()):
+            shortcut = QAction(self)
+            shortcut.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            shortcut.triggered.connect(lambda _=False, n=number: self.tabs.setCurrentIndex(n))
+            self.addAction(shortcut)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
 
@@ -204,7 +309,20 @@ class MainWindow(QMainWindow):
             # Opening the case list reads case data: it is loaded (and logged) only when shown.
             self.cases_page.reload()
 
+    def open_meeting(self, summary: MeetingSummary) -> None:
+        try:
+            detail = meetings.get_meeting(self.ctx, summary.id)
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Meetings"), str(exc))
+            return
+        screen_safe = self.screen_safe_action.isChecked()
+        dialog = MeetingDialog(detail, screen_safe=screen_safe, parent=self)
+        self.last_dialog = dialog
+        dialog.open()
+
     def refresh(self) -> None:
+        self.start_page.reload()
+        self.calendar_page.reload()
         self.meetings_page.reload()
         if self.cases_page is not None and self.cases_page.loaded:
             self.cases_page.reload()

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from stevnsmoeder.services import cases, meetings
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.app import create_application
 from stevnsmoeder.ui.main_window import MainWindow
+from stevnsmoeder.ui.models import ROW_ROLE
 from stevnsmoeder.ui.prompts import RecordingPrompts
 
 LoginFn = Callable[[str], ServiceContext]
@@ -50,6 +52,10 @@ def test_chair_sees_upcoming_meetings_and_cases(  # type: ignore[no-untyped-def]
     window.show()
     qtbot.waitExposed(window)
 
+    start = window.start_page
+    assert start.date_label.text() == "I dag er det mandag den 23. november 2026 (uge 48)"
+    assert start.today_model.rowCount() == 0
+    assert [m.title for m in start.week_model._rows] == ["SSP-møde"]  # Thursday 26th
     page = window.meetings_page
     assert page.heading.text() == "I dag er det mandag den 23. november 2026 (uge 48)"
     view = page.view
@@ -60,9 +66,9 @@ def test_chair_sees_upcoming_meetings_and_cases(  # type: ignore[no-untyped-def]
     page.filter_edit.setText("strøby")
     assert view.model().rowCount() == 1
 
-    assert window.tabs.tabText(1) == "&Sager"
+    assert [window.tabs.tabText(i) for i in range(4)] == ["S&tart", "&Kalender", "&Møder", "Sa&ger"]
     assert "case.list" not in _audit_actions(ctx)  # nothing read before the tab is opened
-    window.tabs.setCurrentIndex(1)
+    window.tabs.setCurrentIndex(3)
     assert window.cases_page is not None
     case_model = window.cases_page.view.model()
     assert case_model.index(0, 1).data() == "Asta Holm"
@@ -80,13 +86,85 @@ def test_admin_has_no_case_tab(qtbot, login: LoginFn) -> None:  # type: ignore[n
     window = MainWindow(login("admin"), RecordingPrompts())
     qtbot.addWidget(window)
     assert window.cases_page is None
-    assert window.tabs.count() == 1
+    assert window.tabs.count() == 3
 
 
 def test_police_see_only_ssp(qtbot, login: LoginFn) -> None:  # type: ignore[no-untyped-def]
     _seed(login("leder"))
     window = MainWindow(login("politi"), RecordingPrompts())
     qtbot.addWidget(window)
-    model = window.meetings_page.view.model()
-    assert [model.index(r, 3).data() for r in range(model.rowCount())] == ["SSP-møde"]
+    page = window.meetings_page
+    page.past_check.setChecked(True)
+    model = page.view.model()
+    assert [model.index(r, 3).data() for r in range(model.rowCount())] == ["SSP-møde"] * 2
     assert "politi (SSP)" in window.statusBar().currentMessage()
+
+
+def test_calendar_month_and_week_with_week_numbers(  # type: ignore[no-untyped-def]
+    qtbot, qtmodeltester, login: LoginFn
+) -> None:
+    ctx = login("leder")
+    _seed(ctx)
+    window = MainWindow(ctx, RecordingPrompts())
+    qtbot.addWidget(window)
+    cal = window.calendar_page
+    qtmodeltester.check(cal.model, force_py=True)
+    model = cal.model
+    assert cal.title.text() == "november 2026"
+    assert model.rowCount() == 6  # 26 October – 6 December
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "man"
+    assert model.headerData(4, Qt.Orientation.Vertical) == "uge 48"
+    thursday = model.index_of(date(2026, 11, 26))
+    assert [m.title for m in thursday.data(ROW_ROLE)] == ["SSP-møde"]
+
+    cal.step(1)
+    assert cal.title.text() == "december 2026"
+    cal.type_combo.setCurrentIndex(cal.type_combo.findData("ssp"))
+    assert all(m.type_code == "ssp" for m in cal.list_model._rows)
+    assert not model.meetings_on(date(2026, 12, 1))  # the district meeting is filtered out
+    cal.type_combo.setCurrentIndex(0)
+    cal.district_combo.setCurrentIndex(cal.district_combo.findData("stroeby"))
+    assert [m.title for m in cal.list_model._rows] == ["Distriktsmøde Strøby/Nordstevns"]
+
+    cal.set_mode("week")
+    cal.go_today()
+    assert cal.title.text() == "Uge 48 · 23.11. – 29.11.2026"
+    assert model.rowCount() == 1
+
+    cal.district_combo.setCurrentIndex(0)
+    cal.select_day(date(2026, 11, 26))
+    assert cal.day_label.text() == "<b>torsdag den 26. november 2026</b>"
+    qtmodeltester.check(cal.list_proxy, force_py=True)
+
+
+def test_double_click_opens_the_meeting_and_logs_the_children(  # type: ignore[no-untyped-def]
+    qtbot, login: LoginFn
+) -> None:
+    ctx = login("leder")
+    _seed(ctx)
+    child = cases.list_cases(ctx)[0]
+    ssp = meetings.list_meetings(ctx, type_code="ssp", start=date(2026, 11, 1))[0]
+    with ctx.db.begin() as s:
+        from stevnsmoeder.db.models import AgendaItem, AgendaItemKind
+
+        s.add(AgendaItem(meeting_id=ssp.id, position=9, kind=AgendaItemKind.CASE,
+                         title="Bekymrende adfærd", case_id=child.id))  # fmt: skip
+    window = MainWindow(ctx, RecordingPrompts())
+    qtbot.addWidget(window)
+    cal = window.calendar_page
+    index = cal.model.index_of(date(2026, 11, 26))
+    cal.grid.doubleClicked.emit(index)
+    dialog = window.last_dialog
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "SSP-møde"
+    agenda = dialog.agenda
+    rows = [agenda.index(r, 1).data() for r in range(agenda.rowCount())]
+    assert rows[0] == "Godkendelse af dagsorden" and rows[-1] == "Bekymrende adfærd"
+    assert agenda.index(agenda.rowCount() - 1, 2).data() == f"Asta Holm ({child.reference})"
+    assert _audit_actions(ctx)[-2:] == ["meeting.view", "case.view"]
+
+    window.screen_safe_action.setChecked(True)
+    window.open_meeting(ssp)
+    safe = window.last_dialog
+    qtbot.addWidget(safe)
+    assert safe.agenda.index(safe.agenda.rowCount() - 1, 2).data() == (f"A.H. ({child.reference})")
