@@ -20,6 +20,10 @@ from dateutil.rrule import rrule, rrulestr
 from stevnsmoeder.i18n import _
 
 MAX_HORIZON_DAYS = 3 * 366  # generating further ahead than three years is a mistake
+# A meeting moves to the next working day only within a week, and only if that day is
+# nearer its own date than the series' next meeting; otherwise (the summer holidays, Easter
+# in a weekly series) it is skipped instead of piling up beside the next one.
+MAX_MOVE_DAYS = 7
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2100, 12, 31)
 _WEEKDAYS = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"}
@@ -144,13 +148,23 @@ class Occurrence:
         return self.day is None
 
 
-def apply_policy(rule_date: date, policy: HolidayPolicy, closed: Mapping[date, str]) -> Occurrence:
+def apply_policy(
+    rule_date: date,
+    policy: HolidayPolicy,
+    closed: Mapping[date, str],
+    next_rule_date: date | None = None,
+) -> Occurrence:
     if rule_date not in closed:
         return Occurrence(rule_date, rule_date)
     reason = closed[rule_date]
     if policy is HolidayPolicy.SKIP:
         return Occurrence(rule_date, None, reason)
-    return Occurrence(rule_date, next_working_day(rule_date, closed), reason)
+    moved = next_working_day(rule_date, closed)
+    shift = (moved - rule_date).days
+    crowding = next_rule_date is not None and shift >= (next_rule_date - moved).days
+    if shift > MAX_MOVE_DAYS or crowding:
+        return Occurrence(rule_date, None, reason)
+    return Occurrence(rule_date, moved, reason)
 
 
 def occurrences(
@@ -171,7 +185,14 @@ def occurrences(
     first = max(window_start, starts_on)
     # Look a few weeks past the window: a moved occurrence may come from just before it.
     closed = closed_days(first, last + timedelta(days=21), extra_closures)
+    # One rule date past the window tells whether the last one may move.
+    lookahead = rule_dates(rule, starts_on, first, last + timedelta(days=MAX_MOVE_DAYS + 1))
     result = []
-    for day in rule_dates(rule, starts_on, first, last):
-        result.append(apply_policy(day, policy, closed))
+    for i, day in enumerate(lookahead):
+        if day > last:
+            break
+        following = lookahead[i + 1] if i + 1 < len(lookahead) else None
+        if following is not None and ends_on is not None and following > ends_on:
+            following = None
+        result.append(apply_policy(day, policy, closed, following))
     return result

@@ -43,8 +43,8 @@ def test_move_goes_to_the_next_working_day_past_weekends_and_holidays() -> None:
     # Skærtorsdag 2027 is Thursday 25 March; Langfredag follows, then the weekend and
     # Anden påskedag (Monday): the next working day is Tuesday 30 March.
     occ = calendar.occurrences(
-        "FREQ=WEEKLY;BYDAY=TH", date(2027, 3, 18), date(2027, 3, 20), date(2027, 3, 31),
-        HolidayPolicy.MOVE,
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH", date(2027, 3, 11), date(2027, 3, 20),
+        date(2027, 3, 31), HolidayPolicy.MOVE,
     )  # fmt: skip
     assert len(occ) == 1
     assert occ[0].rule_date == date(2027, 3, 25)
@@ -106,10 +106,33 @@ def test_occurrences_respect_holidays_and_keep_the_weekday(
     for o in occ:
         assert o.rule_date.weekday() == wanted
         if o.day is None:
-            assert policy is HolidayPolicy.SKIP and o.rule_date in closed
+            assert o.rule_date in closed
             continue
         assert o.day not in closed and o.day.weekday() < 5  # never on a holiday
+        assert 0 <= (o.day - o.rule_date).days <= calendar.MAX_MOVE_DAYS
         if not o.moved:
             assert o.day.weekday() == wanted
+    landed = [o.day for o in occ if o.day]
+    assert landed == sorted(set(landed))  # a move never reaches the next meeting
     # Same input, same answer.
     assert calendar.occurrences(rule, start, start, end, policy) == occ
+
+
+def test_a_long_closure_skips_rather_than_piling_up() -> None:
+    summer = [Closure(date(2027, 7, 5) + timedelta(days=i), "Sommerferie") for i in range(26)]
+    occ = calendar.occurrences(
+        "FREQ=WEEKLY;BYDAY=TU", date(2027, 6, 29), date(2027, 6, 29), date(2027, 8, 10),
+        HolidayPolicy.MOVE, summer,
+    )  # fmt: skip
+    # 27 July would move to Monday 2 August, the day before the next meeting: skipped.
+    # (Moving six days when the next meeting is one day later would crowd it.)
+    assert [o.day for o in occ if o.day] == [date(2027, 6, 29), date(2027, 8, 3), date(2027, 8, 10)]
+    assert all(o.reason == "Sommerferie" for o in occ if o.skipped)
+
+
+def test_easter_in_a_weekly_series_is_skipped_not_crowded() -> None:
+    occ = calendar.occurrences(
+        "FREQ=WEEKLY;BYDAY=TH", date(2027, 3, 18), date(2027, 3, 18), date(2027, 4, 1),
+        HolidayPolicy.MOVE,
+    )  # fmt: skip
+    assert [(o.rule_date.day, o.day and o.day.day) for o in occ] == [(18, 18), (25, None), (1, 1)]
