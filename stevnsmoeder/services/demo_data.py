@@ -29,8 +29,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from dateutil.easter import easter
-from dateutil.rrule import rrulestr
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
@@ -44,6 +42,7 @@ from stevnsmoeder.db.models import (
     AgendaTemplateItem,
     Attendance,
     Case,
+    ClosedPeriod,
     Consent,
     ConsentMeetingType,
     CustodyHolder,
@@ -64,20 +63,28 @@ from stevnsmoeder.db.models import (
     WellbeingAssessment,
     WellbeingLevel,
 )
+from stevnsmoeder.domain import calendar
+from stevnsmoeder.domain.calendar import Closure
 from stevnsmoeder.domain.cpr import century
-from stevnsmoeder.domain.dates import short_date
+from stevnsmoeder.domain.dates import long_date, short_date
 from stevnsmoeder.services import demo_text as txt
 
 MAX_YEARS = 15
 HORIZON = timedelta(weeks=8)  # planned meetings beyond today
-# Danish school holidays (winter, summer, autumn, Christmas) by ISO week: no meetings.
-HOLIDAY_WEEKS = frozenset({1, 7, 28, 29, 30, 31, 42, 52, 53})
+# Stevns' school holidays by ISO week (first, last), entered as the municipality's closed
+# periods for each demo year; plus Christmas and Grundlovsdag every year.
+SCHOOL_HOLIDAYS = (("Vinterferie", 7, 7), ("Sommerferie", 27, 31), ("Efterårsferie", 42, 42))
+YEARLY_CLOSURES = (
+    ((12, 21), (1, 2), "Juleferie"),
+    ((6, 5), (6, 5), "Grundlovsdag – kommunen holder lukket"),
+)
 LOGINS = ("admin", "leder", "referent", "ppr", "politi")
 TYPE_CODES = ("district", "presence", "ssp", "ftm", "forvisitation")
 LEGAL_CODES = ("fvl28", "rpl115", "bl133")
 
 # Inserted in this order so every foreign key points at a row that is already there.
 INSERT_ORDER: tuple[type[Base], ...] = (
+    ClosedPeriod,
     Person,
     MeetingSeries,
     SeriesParticipant,
@@ -355,6 +362,7 @@ class _Slot:
     case: _Case | None = None  # the child of an FTM
     original_start: datetime | None = None
     move_reason: str | None = None
+    occurrence_date: date | None = None  # the rule date of a series meeting
 
 
 @dataclass
@@ -442,7 +450,8 @@ class _Generator:
         self.queue: list[tuple[datetime, int, _Slot]] = []
         self.seq = 0
         self.carry: dict[uuid.UUID, list[_Carry]] = {}
-        self.holidays: dict[int, dict[date, str]] = {}
+        self.closures: list[Closure] = []
+        self.closed: dict[date, str] = {}
         self.names: set[str] = set()
         self.cprs: set[str] = set()
         self.consents_given = 0
@@ -476,6 +485,7 @@ class _Generator:
                 session.execute(insert(model), self.rows[model])
 
     def build(self) -> dict[str, uuid.UUID]:
+        self._closures()
         self._people()
         self._cases()
         self._all_series()
@@ -487,32 +497,63 @@ class _Generator:
 
     # calendar
 
-    def _holiday(self, day: date) -> str | None:
-        year = day.year
-        if year not in self.holidays:
-            e, n, d = easter(year), txt.HOLIDAY_NAMES, timedelta
-            days = {
-                date(year, 1, 1): n["new_year"],
-                e - d(3): n["maundy"],
-                e - d(2): n["good_friday"],
-                e: n["easter"],
-                e + d(1): n["easter_monday"],
-                e + d(39): n["ascension"],
-                e + d(49): n["whitsun"],
-                e + d(50): n["whit_monday"],
-                date(year, 6, 5): n["constitution"],
-                date(year, 12, 24): n["christmas_eve"],
-                date(year, 12, 25): n["christmas"],
-                date(year, 12, 26): n["boxing_day"],
-                date(year, 12, 31): n["new_years_eve"],
-            }
-            if year <= 2023:  # abolished from 2024
-                days[e + d(26)] = n["prayer_day"]
-            self.holidays[year] = days
-        return self.holidays[year].get(day)
+    def _closures(self) -> None:
+        """The municipality's closed periods as demo data, and every closed day they and
+        the public holidays give (what generation in the program would use)."""
+        first_year, last_year = self.start.year - 1, self.horizon.year + 1
+        for (m1, d1), (m2, d2), reason in YEARLY_CLOSURES:
+            crosses = (m2, d2) < (m1, d1)
+            self._add(
+                ClosedPeriod,
+                self.start - timedelta(days=60),
+                {
+                    "starts_on": date(2000, m1, d1),
+                    "ends_on": date(2001 if crosses else 2000, m2, d2),
+                    "reason": reason,
+                    "yearly": True,
+                },
+            )
+            for year in range(first_year, last_year + 1):
+                day = date(year, m1, d1)
+                end = date(year + crosses, m2, d2)
+                while day <= end:
+                    self.closures.append(Closure(day, reason))
+                    day += timedelta(days=1)
+        for year in range(first_year, last_year + 1):
+            for reason, first_week, last_week in SCHOOL_HOLIDAYS:
+                begins = date.fromisocalendar(year, first_week, 1)
+                ends = date.fromisocalendar(year, last_week, 5)
+                # Stored for the demo's past and the coming year, so planning ahead in the
+                # program sees next summer's holidays too.
+                if self.start - timedelta(days=60) <= begins <= self.today + timedelta(days=450):
+                    self._add(
+                        ClosedPeriod,
+                        min(begins, self.today) - timedelta(days=90),
+                        {"starts_on": begins, "ends_on": ends, "reason": reason, "yearly": False},
+                    )
+                day = begins
+                while day <= ends:
+                    self.closures.append(Closure(day, reason))
+                    day += timedelta(days=1)
+        self.closed = calendar.closed_days(
+            date(first_year, 1, 1), date(last_year, 12, 31), self.closures
+        )
+
+    def _occurrences(
+        self, rule: str, first: date, policy: HolidayPolicy
+    ) -> list[calendar.Occurrence]:
+        """All of a series' occurrences up to the horizon, a year at a time (planning in
+        the program looks at most three years ahead; the demo covers up to fifteen back)."""
+        result: list[calendar.Occurrence] = []
+        window = first
+        while window <= self.horizon:
+            last = min(window + timedelta(days=364), self.horizon)
+            result += calendar.occurrences(rule, first, window, last, policy, self.closures)
+            window = last + timedelta(days=1)
+        return result
 
     def _off(self, day: date) -> bool:
-        return day.isocalendar().week in HOLIDAY_WEEKS or self._holiday(day) is not None
+        return day.weekday() >= 5 or day in self.closed
 
     def _push(self, slot: _Slot) -> None:
         heapq.heappush(self.queue, (slot.start, self.seq, slot))
@@ -685,27 +726,18 @@ class _Generator:
                 first - timedelta(days=30),
                 {"series_id": series.id, "person_id": person_id, "role_id": self.ref.roles[role]},
             )
-        dtstart = datetime.combine(first, start_time)
-        end = datetime.combine(self.horizon, time(23, 59))
-        for occ in rrulestr(rrule, dtstart=dtstart).between(dtstart, end, inc=True):
-            day = occ.date()
-            holiday = self._holiday(day)
-            if day.isocalendar().week in HOLIDAY_WEEKS:
+        # The same rules the program's own planning uses (domain.calendar).
+        for occ in self._occurrences(rrule, first, policy):
+            if occ.day is None:
                 continue
-            if holiday is None:
-                self._push(_Slot(occ, type_code, series))
-                continue
-            if policy is HolidayPolicy.SKIP:
-                continue
-            moved = day + timedelta(days=1)
-            while moved.weekday() >= 5 or self._holiday(moved):
-                moved += timedelta(days=1)
-            if moved <= self.horizon and not self._off(moved):
-                reason = txt.MOVE_REASON.format(dag=short_date(day), helligdag=holiday)
-                slot = _Slot(
-                    datetime.combine(moved, start_time), type_code, series, None, occ, reason
+            start = datetime.combine(occ.day, start_time)
+            slot = _Slot(start, type_code, series, occurrence_date=occ.rule_date)
+            if occ.moved:
+                slot.original_start = datetime.combine(occ.rule_date, start_time)
+                slot.move_reason = txt.MOVE_REASON.format(
+                    dag=long_date(occ.rule_date), helligdag=occ.reason
                 )
-                self._push(slot)
+            self._push(slot)
 
     # cases
 
@@ -1006,6 +1038,7 @@ class _Generator:
                 "cancel_reason": cancel_reason,
                 "original_start": slot.original_start,
                 "move_reason": slot.move_reason,
+                "occurrence_date": slot.occurrence_date,
             },
             updated=day if status is not MeetingStatus.PLANNED else None,
         )

@@ -779,20 +779,5 @@ WITHDRAWAL_NOTES = (
 )
 
 # Danish public holidays that move or skip a meeting (the school holiday weeks are skipped).
-HOLIDAY_NAMES = {
-    "new_year": "nytårsdag",
-    "maundy": "skærtorsdag",
-    "good_friday": "langfredag",
-    "easter": "påskedag",
-    "easter_monday": "2. påskedag",
-    "prayer_day": "store bededag",
-    "ascension": "Kristi himmelfartsdag",
-    "whitsun": "pinsedag",
-    "whit_monday": "2. pinsedag",
-    "constitution": "grundlovsdag",
-    "christmas_eve": "juleaftensdag",
-    "christmas": "juledag",
-    "boxing_day": "2. juledag",
-    "new_years_eve": "nytårsaftensdag",
-}
-MOVE_REASON = "Flyttet fra {dag} på grund af {helligdag}."
+# The same wording as the program uses when planning moves a meeting.
+MOVE_REASON = "Flyttet fra {dag} ({helligdag})."

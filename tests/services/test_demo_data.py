@@ -14,7 +14,6 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from dateutil.easter import easter
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -29,6 +28,7 @@ from stevnsmoeder.db.models import (
     Attendance,
     AuditEvent,
     Case,
+    ClosedPeriod,
     Consent,
     ConsentMeetingType,
     CustodyHolder,
@@ -48,13 +48,14 @@ from stevnsmoeder.db.models import (
     User,
     WellbeingAssessment,
 )
-from stevnsmoeder.domain import cpr
+from stevnsmoeder.domain import calendar, cpr
+from stevnsmoeder.domain.calendar import Closure
+from stevnsmoeder.domain.dates import long_date
 from stevnsmoeder.services import access, demo_data
 from stevnsmoeder.services.context import ServiceContext
 
 TODAY = date(2026, 11, 23)
 CHEAP = KdfParams(time_cost=1, memory_cost_kib=8, parallelism=1)
-HOLIDAY_WEEKS = {1, 7, 28, 29, 30, 31, 42, 52, 53}
 
 
 @dataclass
@@ -190,22 +191,43 @@ def test_status_follows_today_and_times_are_local_wall_clock(s: Session) -> None
     assert statuses[MeetingStatus.PLANNED] >= 10
 
 
-def test_no_meetings_in_school_holidays_or_on_public_holidays(s: Session) -> None:
-    holidays = set()
-    for year in (TODAY.year - 1, TODAY.year, TODAY.year + 1):
-        e = easter(year)
-        holidays |= {e + timedelta(days=d) for d in (-3, -2, 1, 39, 50)}
-        holidays |= {date(year, 6, 5), date(year, 12, 24), date(year, 12, 25)}
-        holidays |= {date(year, 12, 26), date(year, 12, 31), date(year, 1, 1)}
+def test_no_meetings_on_closed_days_and_moves_follow_the_rules(s: Session) -> None:
+    """The demo's series follow the same calendar rules as planning in the program: public
+    holidays plus the municipality's closed periods (stored as data), skip or move."""
+    periods = s.scalars(select(ClosedPeriod)).all()
+    reasons = {p.reason for p in periods}
+    assert {"Juleferie", "Sommerferie", "Vinterferie", "Efterårsferie"} <= reasons
+    assert any(p.yearly for p in periods)
+    closures = []
+    for p in periods:
+        years = range(TODAY.year - 3, TODAY.year + 2) if p.yearly else (None,)
+        for year in years:
+            first = p.starts_on if year is None else p.starts_on.replace(year=year)
+            last = (
+                p.ends_on
+                if year is None
+                else p.ends_on.replace(year=year + p.ends_on.year - p.starts_on.year)
+            )
+            day = first
+            while day <= last:
+                closures.append(Closure(day, p.reason))
+                day += timedelta(days=1)
+    closed = calendar.closed_days(date(TODAY.year - 3, 1, 1), date(TODAY.year + 1, 12, 31),
+                                  closures)  # fmt: skip
     moved = 0
     for m in _meetings(s).values():
         day = m.starts_at.date()
-        assert day.isocalendar().week not in HOLIDAY_WEEKS
-        assert day not in holidays and day.weekday() < 5
-        if m.original_start is not None:
+        assert day not in closed and day.weekday() < 5, (day, closed.get(day))
+        if m.series_id is not None:
+            assert m.occurrence_date is not None
+        if m.original_start is not None and m.series_id is not None:
             moved += 1
-            assert m.original_start.date() in holidays and m.move_reason
-    assert moved >= 1  # SSP on Thursdays meets skærtorsdag and Kristi himmelfartsdag
+            assert m.original_start.date() in closed
+            assert m.move_reason == (
+                f"Flyttet fra {long_date(m.original_start.date())} "
+                f"({closed[m.original_start.date()]})."
+            )
+    assert moved >= 1  # e.g. SSP on Thursdays meets Kristi himmelfartsdag
 
 
 def test_participants_and_attendance(s: Session) -> None:

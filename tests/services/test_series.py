@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -207,3 +207,18 @@ def test_only_planners_plan(login: LoginFn, who: str) -> None:
     ctx = login(who)
     with pytest.raises(PermissionDenied):
         series.generate(ctx)
+
+
+def test_planning_on_the_demo_adds_only_what_is_missing(demo_login: LoginFn) -> None:
+    ctx = demo_login("referent")
+    today = ctx.today()
+    soon = meetings.list_meetings(ctx, start=today, end=today + timedelta(days=50))
+    report = series.generate(ctx, horizon_days=365)
+    assert report.created > 0 and report.existing > 0
+    again = meetings.list_meetings(ctx, start=today, end=today + timedelta(days=50))
+    assert [m.id for m in again] == [m.id for m in soon]  # nothing duplicated
+    assert series.generate(ctx, horizon_days=365).created == 0
+    summer = meetings.list_meetings(
+        ctx, start=date(today.year + 1, 7, 5), end=date(today.year + 1, 7, 30)
+    )
+    assert [m for m in summer if m.series_id] == []  # the school holiday is closed
