@@ -51,8 +51,78 @@
         <translation>Filtrér sager efter navn, sagsnr., skole …</translation>
     </message>
     <message>
+        <source>New family team meeting …</source>
+        <translation>Nyt familie team møde …</translation>
+    </message>
+    <message>
         <source>Cases</source>
         <translation>Sager</translation>
+    </message>
+    <message>
+        <source>Choose a child in the list first.</source>
+        <translation>Vælg først et barn på listen.</translation>
+    </message>
+</context>
+<context>
+    <name>ClosedPeriodsDialog</name>
+    <message>
+        <source>Closed days</source>
+        <translation>Lukkedage</translation>
+    </message>
+    <message>
+        <source>(every year)</source>
+        <translation>(hvert år)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsag</translation>
+    </message>
+    <message>
+        <source>Public holidays are known already. Add the days the municipality is closed beyond them: school holidays, the days between Christmas and New Year, Grundlovsdag if offices close.</source>
+        <translation>Helligdagene kender programmet i forvejen. Tilføj de dage, hvor kommunen derudover holder lukket: skoleferier, dagene mellem jul og nytår og grundlovsdag, hvis kontorerne lukker.</translation>
+    </message>
+    <message>
+        <source>Reason, e.g. Vinterferie</source>
+        <translation>Årsag, fx Vinterferie</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>Hvert år</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Tilføj</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+</context>
+<context>
+    <name>FtmDialog</name>
+    <message>
+        <source>New family team meeting</source>
+        <translation>Nyt familie team møde</translation>
+    </message>
+    <message>
+        <source>Family team meeting about %1</source>
+        <translation>Familie team møde om %1</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Tidspunkt:</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Sted:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Opret</translation>
     </message>
 </context>
 <context>
@@ -159,6 +229,82 @@
     <message>
         <source>Ca&amp;ses</source>
         <translation>Sa&amp;ger</translation>
+    </message>
+    <message>
+        <source>&amp;Export my meetings to calendar (.ics) …</source>
+        <translation>&amp;Eksportér mine møder til kalender (.ics) …</translation>
+    </message>
+    <message>
+        <source>&amp;Planning</source>
+        <translation>&amp;Planlægning</translation>
+    </message>
+    <message>
+        <source>Meeting &amp;series …</source>
+        <translation>Møde&amp;serier …</translation>
+    </message>
+    <message>
+        <source>&amp;Closed days …</source>
+        <translation>&amp;Lukkedage …</translation>
+    </message>
+    <message>
+        <source>&amp;Plan meetings 12 months ahead</source>
+        <translation>&amp;Planlæg møder 12 måneder frem</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>Planlægning</translation>
+    </message>
+    <message>
+        <source>%1 meetings created, %2 of them moved for a holiday; %3 skipped for closed days.</source>
+        <translation>%1 møder oprettet, heraf %2 flyttet pga. helligdag; %3 sprunget over pga. lukkedage.</translation>
+    </message>
+    <message>
+        <source>Move meeting</source>
+        <translation>Flyt møde</translation>
+    </message>
+    <message>
+        <source>Cancel meeting</source>
+        <translation>Aflys møde</translation>
+    </message>
+    <message>
+        <source>Why is the meeting cancelled?</source>
+        <translation>Hvorfor aflyses mødet?</translation>
+    </message>
+    <message>
+        <source>Add participant</source>
+        <translation>Tilføj deltager</translation>
+    </message>
+    <message>
+        <source>Choose a person from the list.</source>
+        <translation>Vælg en person på listen.</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>Eksportér til kalender</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Kalenderfiler (*.ics)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Kunne ikke skrive %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 meetings written to %2</source>
+        <translation>%1 møder skrevet til %2</translation>
+    </message>
+    <message>
+        <source>Meeting series</source>
+        <translation>Mødeserier</translation>
+    </message>
+    <message>
+        <source>Closed days</source>
+        <translation>Lukkedage</translation>
+    </message>
+    <message>
+        <source>New family team meeting</source>
+        <translation>Nyt familie team møde</translation>
     </message>
     <message>
         <source>Meetings</source>
@@ -275,6 +421,22 @@
         <source>Close</source>
         <translation>Luk</translation>
     </message>
+    <message>
+        <source>Move …</source>
+        <translation>Flyt …</translation>
+    </message>
+    <message>
+        <source>Cancel meeting …</source>
+        <translation>Aflys møde …</translation>
+    </message>
+    <message>
+        <source>Add participant …</source>
+        <translation>Tilføj deltager …</translation>
+    </message>
+    <message>
+        <source>Export to calendar …</source>
+        <translation>Eksportér til kalender …</translation>
+    </message>
 </context>
 <context>
     <name>MeetingsPage</name>
@@ -297,6 +459,138 @@
     <message>
         <source>Meetings</source>
         <translation>Møder</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move meeting</source>
+        <translation>Flyt møde</translation>
+    </message>
+    <message>
+        <source>e.g. the school&apos;s Christmas party</source>
+        <translation>fx skolens juleafslutning</translation>
+    </message>
+    <message>
+        <source>New time:</source>
+        <translation>Nyt tidspunkt:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Årsag:</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Flyt</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantDialog</name>
+    <message>
+        <source>Add participant</source>
+        <translation>Tilføj deltager</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>Person:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Rolle:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Tilføj</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <source>Change the series&apos; rhythm</source>
+        <translation>Ændr seriens rytme</translation>
+    </message>
+    <message>
+        <source> week(s)</source>
+        <translation>. uge</translation>
+    </message>
+    <message>
+        <source>Now: %1, %2</source>
+        <translation>Nu: %1, %2</translation>
+    </message>
+    <message>
+        <source>Weekday:</source>
+        <translation>Ugedag:</translation>
+    </message>
+    <message>
+        <source>Every:</source>
+        <translation>Hver:</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Tidspunkt:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Fra:</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ændr</translation>
+    </message>
+    <message>
+        <source>From %1: %2, %3. Earlier meetings stay as they are.</source>
+        <translation>Fra %1: %2, %3. Tidligere møder forbliver, som de er.</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesDialog</name>
+    <message>
+        <source>Meeting series</source>
+        <translation>Mødeserier</translation>
+    </message>
+    <message>
+        <source>move to the next working day</source>
+        <translation>flyttes til næste arbejdsdag</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>springes over</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>Rhythm</source>
+        <translation>Rytme</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>On holidays</source>
+        <translation>På helligdage</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <source>Change rhythm from a date …</source>
+        <translation>Ændr rytmen fra en dato …</translation>
+    </message>
+    <message>
+        <source>Export to calendar (.ics) …</source>
+        <translation>Eksportér til kalender (.ics) …</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
     </message>
 </context>
 <context>
@@ -341,6 +635,13 @@
 %2</source>
         <translation>Der skete en fejl, som stevnsmoeder ikke havde forudset (%1). Dit gemte arbejde er i sikkerhed. Detaljerne står i logfilen:
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annullér</translation>
     </message>
 </context>
 <context>

@@ -196,3 +196,48 @@ def occurrences(
             following = None
         result.append(apply_policy(day, policy, closed, following))
     return result
+
+
+_DA_DAYS = {"MO": "mandag", "TU": "tirsdag", "WE": "onsdag", "TH": "torsdag", "FR": "fredag",
+            "SA": "lørdag", "SU": "søndag"}  # fmt: skip
+_EN_DAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday",
+            "FR": "Friday", "SA": "Saturday", "SU": "Sunday"}  # fmt: skip
+_DA_EVERY = {1: "hver", 2: "hver anden", 3: "hver tredje", 4: "hver fjerde"}
+_EN_EVERY = {1: "every", 2: "every other", 3: "every third", 4: "every fourth"}
+
+
+def describe_rule(rule: str, lang: str = "da") -> str:
+    """A weekly rule in words ("hver anden tirsdag"); other rules as their RRULE text."""
+    try:
+        parts = dict(p.split("=", 1) for p in validate_rule(rule).split(";"))
+    except (RuleError, ValueError):
+        return rule
+    days = [d for d in parts.get("BYDAY", "").split(",") if d in _WEEKDAYS]
+    interval = int(parts.get("INTERVAL", "1"))
+    if parts.get("FREQ") != "WEEKLY" or not days or set(parts) - {"FREQ", "INTERVAL", "BYDAY"}:
+        return rule
+    names = _DA_DAYS if lang == "da" else _EN_DAYS
+    every = (_DA_EVERY if lang == "da" else _EN_EVERY).get(interval)
+    joined = (" og " if lang == "da" else " and ").join(names[d] for d in days)
+    if every is None:
+        weeks = f"hver {interval}. uge" if lang == "da" else f"every {interval} weeks"
+        return f"{weeks}: {joined}"
+    return f"{every} {joined}"
+
+
+def weekly_rule(weekday: int, interval: int) -> str:
+    """The RRULE text for 'every ``interval`` weeks on ``weekday`` (0 = Monday)'."""
+    code = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")[weekday]
+    return validate_rule(f"FREQ=WEEKLY;INTERVAL={interval};BYDAY={code}")
+
+
+def weekly_parts(rule: str) -> tuple[int, int] | None:
+    """(weekday, interval) of a simple weekly rule such as weekly_rule() makes, else None."""
+    try:
+        parts = dict(p.split("=", 1) for p in validate_rule(rule).split(";"))
+    except (RuleError, ValueError):
+        return None
+    codes = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+    if parts.get("FREQ") != "WEEKLY" or parts.get("BYDAY") not in codes:
+        return None
+    return codes.index(parts["BYDAY"]), int(parts.get("INTERVAL", "1"))

@@ -117,4 +117,7 @@ def run(db_path: Path, user: str = "") -> int:
 
     window = MainWindow(dialog.context)
     window.show()
+    if window.can_plan():
+        # The series' meetings for the coming year exist before anyone looks for them.
+        window.plan_ahead(quiet=True)
     return app.exec()

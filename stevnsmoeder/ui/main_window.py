@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
-from datetime import timedelta
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
@@ -12,11 +13,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -24,7 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from stevnsmoeder.domain.dates import long_date, week_label
-from stevnsmoeder.services import access, cases, meetings, reference_data
+from stevnsmoeder.services import (
+    access,
+    calendar_export,
+    cases,
+    meetings,
+    people,
+    reference_data,
+    series,
+)
 from stevnsmoeder.services.context import Role, ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.meetings import MeetingSummary
@@ -38,8 +49,17 @@ from stevnsmoeder.ui.models import (
     case_columns,
     meeting_columns,
 )
+from stevnsmoeder.ui.planning_dialogs import (
+    ClosedPeriodsDialog,
+    FtmDialog,
+    MoveDialog,
+    ParticipantDialog,
+    RuleDialog,
+    SeriesDialog,
+)
 from stevnsmoeder.ui.prompts import Prompts
 from stevnsmoeder.ui.settings import Settings
+from stevnsmoeder.ui.worker import run_in_thread
 
 ROLE_NAMES: dict[Role, str] = {
     Role.ADMIN: str(QT_TRANSLATE_NOOP("MainWindow", "administrator")),
@@ -204,7 +224,12 @@ class MeetingsPage(QWidget):
 
 
 class CasesPage(QWidget):
-    def __init__(self, ctx: ServiceContext, prompts: Prompts) -> None:
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        prompts: Prompts,
+        new_ftm: Callable[[cases.CaseSummary], None] | None = None,
+    ) -> None:
         super().__init__()
         self.ctx = ctx
         self.prompts = prompts
@@ -219,10 +244,24 @@ class CasesPage(QWidget):
         self.filter_edit.setPlaceholderText(self.tr("Filter cases by name, case no., school …"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        self.ftm_button = QPushButton(self.tr("New family team meeting …"))
+        self.ftm_button.setVisible(new_ftm is not None)
+        if new_ftm is not None:
+            self.ftm_button.clicked.connect(lambda: self._selected(new_ftm))
+        top.addWidget(self.ftm_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.filter_edit)
+        layout.addLayout(top)
         layout.addWidget(self.view)
         self.loaded = False
+
+    def _selected(self, then: Callable[[cases.CaseSummary], None]) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            self.prompts.info(self, self.tr("Cases"), self.tr("Choose a child in the list first."))
+            return
+        then(rows[0].data(ROW_ROLE))
 
     def reload(self) -> None:
         try:
@@ -259,7 +298,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.meetings_page, self.tr("&Meetings"))
         self.cases_page: CasesPage | None = None
         if allowed(ctx, Permission.VIEW_CASES):
-            self.cases_page = CasesPage(ctx, self.prompts)
+            self.cases_page = CasesPage(
+                ctx, self.prompts, self.new_ftm if self.can_plan() else None
+            )
             self.tabs.addTab(self.cases_page, self.tr("Ca&ses"))
         for number in range(self.tabs.count()):
             shortcut = QAction(self)
@@ -283,10 +324,27 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        export_mine = QAction(self.tr("&Export my meetings to calendar (.ics) …"), self)
+        export_mine.triggered.connect(self.export_my_meetings)
+        file_menu.addAction(export_mine)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+        plan_menu = self.menuBar().addMenu(self.tr("&Planning"))
+        self.series_action = QAction(self.tr("Meeting &series …"), self)
+        self.series_action.triggered.connect(self.show_series)
+        plan_menu.addAction(self.series_action)
+        self.closed_action = QAction(self.tr("&Closed days …"), self)
+        self.closed_action.triggered.connect(self.show_closed_days)
+        plan_menu.addAction(self.closed_action)
+        if self.can_plan():
+            plan_menu.addSeparator()
+            self.plan_action = QAction(self.tr("&Plan meetings 12 months ahead"), self)
+            self.plan_action.triggered.connect(lambda: self.plan_ahead(quiet=False))
+            plan_menu.addAction(self.plan_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.screen_safe_action = QAction(self.tr("&Screen-safe mode (initials only)"), self)
@@ -309,6 +367,169 @@ class MainWindow(QMainWindow):
             # Opening the case list reads case data: it is loaded (and logged) only when shown.
             self.cases_page.reload()
 
+    # -- planning ----------------------------------------------------------------------------
+    def can_plan(self) -> bool:
+        return allowed(self.ctx, Permission.EDIT_MEETINGS)
+
+    def _try(self, title: str, call: Callable[[], object]) -> bool:
+        """Run a service call; a known problem becomes a message. True when it worked."""
+        try:
+            call()
+        except ServiceError as exc:
+            self.prompts.error(self, title, str(exc))
+            return False
+        self.refresh()
+        return True
+
+    def plan_ahead(self, *, quiet: bool) -> None:
+        """Create the series' meetings a year ahead (off the GUI thread; idempotent)."""
+        ctx = self.ctx
+
+        def done(report: series.GenerateReport) -> None:
+            self.refresh()
+            if not quiet:
+                self.prompts.info(
+                    self,
+                    self.tr("Planning"),
+                    self.tr("%1 meetings created, %2 of them moved for a holiday; "
+                            "%3 skipped for closed days.")
+                    .replace("%1", str(report.created))
+                    .replace("%2", str(report.moved))
+                    .replace("%3", str(report.skipped)),
+                )  # fmt: skip
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ServiceError):
+                self.prompts.error(self, self.tr("Planning"), str(exc))
+            else:
+                raise exc
+
+        self.plan_thread = run_in_thread(self, lambda: series.generate(ctx), done, failed)
+
+    def move_meeting(self, summary: MeetingSummary) -> bool:
+        dialog = MoveDialog(summary.title, summary.starts_at, self)
+        if dialog.exec() != MoveDialog.DialogCode.Accepted:
+            return False
+        moment, reason = dialog.value()
+        return self._try(
+            self.tr("Move meeting"),
+            lambda: series.move_meeting(self.ctx, summary.id, moment, reason),
+        )
+
+    def cancel_meeting(self, summary: MeetingSummary) -> bool:
+        reason = self.prompts.text(
+            self, self.tr("Cancel meeting"), self.tr("Why is the meeting cancelled?")
+        )
+        if reason is None:
+            return False
+        return self._try(
+            self.tr("Cancel meeting"),
+            lambda: series.cancel_meeting(self.ctx, summary.id, reason),
+        )
+
+    def add_participant(self, summary: MeetingSummary) -> bool:
+        dialog = ParticipantDialog(people.list_people(self.ctx), people.list_roles(self.ctx), self)
+        if dialog.exec() != ParticipantDialog.DialogCode.Accepted:
+            return False
+        person_id, role = dialog.value()
+        if person_id is None:  # typed a name that is not on the list
+            self.prompts.error(
+                self, self.tr("Add participant"), self.tr("Choose a person from the list.")
+            )
+            return False
+        return self._try(
+            self.tr("Add participant"),
+            lambda: series.add_participant(self.ctx, summary.id, person_id, role),  # type: ignore[arg-type]
+        )
+
+    def _export(self, suggested: str, **which: object) -> None:
+        from stevnsmoeder.reports import ics
+
+        path = self.prompts.save_path(
+            self,
+            self.tr("Export to calendar"),
+            Path.home() / suggested,
+            self.tr("Calendar files (*.ics)"),
+        )
+        if path is None:
+            return
+        if path.suffix.lower() != ".ics":
+            path = path.with_name(path.name + ".ics")
+        try:
+            found = calendar_export.events(self.ctx, **which)  # type: ignore[arg-type]
+            ics.write(path, found, name="stevnsmoeder", stamp=self.ctx.now())
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Export to calendar"), str(exc))
+            return
+        except OSError as exc:
+            self.prompts.error(
+                self,
+                self.tr("Export to calendar"),
+                self.tr("Could not write %1: %2").replace("%1", str(path))
+                .replace("%2", exc.strerror or ""),
+            )  # fmt: skip
+            return
+        self.statusBar().showMessage(
+            self.tr("%1 meetings written to %2").replace("%1", str(len(found)))
+            .replace("%2", str(path)), 8000,
+        )  # fmt: skip
+
+    def export_meeting(self, summary: MeetingSummary) -> None:
+        self._export(f"møde-{summary.starts_at:%Y-%m-%d}.ics", meeting_id=summary.id)
+
+    def export_my_meetings(self) -> None:
+        self._export("mine-møder.ics", mine=True)
+
+    def show_series(self) -> None:
+        def change(info: series.SeriesInfo) -> Sequence[series.SeriesInfo] | None:
+            dialog = RuleDialog(info, self.ctx.today(), self)
+            if dialog.exec() != RuleDialog.DialogCode.Accepted:
+                return None
+            rule, at, day = dialog.value()
+            ok = self._try(
+                self.tr("Meeting series"),
+                lambda: series.change_rule(self.ctx, info.id, day, rule, start_time=at),
+            )
+            return series.list_series(self.ctx) if ok else None
+
+        try:
+            found = series.list_series(self.ctx)
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Meeting series"), str(exc))
+            return
+        self.last_dialog: QDialog = SeriesDialog(
+            found,
+            change=change if self.can_plan() else None,
+            export=lambda info: self._export(f"{info.title}.ics", series_id=info.id),
+            parent=self,
+        )
+        self.last_dialog.open()
+
+    def show_closed_days(self) -> None:
+        def add(first: date, last: date, reason: str, yearly: bool) -> list | None:  # type: ignore[type-arg]
+            ok = self._try(
+                self.tr("Closed days"),
+                lambda: series.add_closed_period(self.ctx, first, last, reason, yearly=yearly),
+            )
+            return series.list_closed_periods(self.ctx) if ok else None
+
+        self.last_dialog = ClosedPeriodsDialog(
+            series.list_closed_periods(self.ctx), add, self.can_plan(), self
+        )
+        self.last_dialog.open()
+
+    def new_ftm(self, child: cases.CaseSummary) -> None:
+        name = child.initials if self.screen_safe_action.isChecked() else child.display_name
+        start = datetime.combine(self.ctx.today() + timedelta(days=7), time(9, 0))
+        dialog = FtmDialog(name, start, self)
+        if dialog.exec() != FtmDialog.DialogCode.Accepted:
+            return
+        moment, place = dialog.value()
+        self._try(
+            self.tr("New family team meeting"),
+            lambda: meetings.create_ftm_for_case(self.ctx, child.id, moment, place=place),
+        )
+
     def open_meeting(self, summary: MeetingSummary) -> None:
         try:
             detail = meetings.get_meeting(self.ctx, summary.id)
@@ -316,7 +537,7 @@ class MainWindow(QMainWindow):
             self.prompts.error(self, self.tr("Meetings"), str(exc))
             return
         screen_safe = self.screen_safe_action.isChecked()
-        dialog = MeetingDialog(detail, screen_safe=screen_safe, parent=self)
+        dialog = MeetingDialog(detail, screen_safe=screen_safe, actions=self, parent=self)
         self.last_dialog = dialog
         dialog.open()
 

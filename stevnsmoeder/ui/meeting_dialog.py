@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Protocol
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -10,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,6 +24,8 @@ from stevnsmoeder.services.meetings import (
     AgendaItemKind,
     AgendaLine,
     MeetingDetail,
+    MeetingStatus,
+    MeetingSummary,
     ParticipantLine,
     status_label,
 )
@@ -33,9 +39,24 @@ ATTENDANCE = {
 }
 
 
+class MeetingActions(Protocol):
+    """What the window can do with a meeting (a planner may change it)."""
+
+    def can_plan(self) -> bool: ...
+    def move_meeting(self, summary: MeetingSummary) -> bool: ...
+    def cancel_meeting(self, summary: MeetingSummary) -> bool: ...
+    def add_participant(self, summary: MeetingSummary) -> bool: ...
+    def export_meeting(self, summary: MeetingSummary) -> None: ...
+
+
 class MeetingDialog(QDialog):
     def __init__(
-        self, detail: MeetingDetail, *, screen_safe: bool = False, parent: QWidget | None = None
+        self,
+        detail: MeetingDetail,
+        *,
+        screen_safe: bool = False,
+        actions: MeetingActions | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         m = detail.summary
@@ -113,7 +134,30 @@ class MeetingDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        self.action_buttons: dict[str, QPushButton] = {}
+        if actions is not None:
+            role = QDialogButtonBox.ButtonRole.ActionRole
+            editable = actions.can_plan() and m.status in (
+                MeetingStatus.PLANNED,
+                MeetingStatus.IN_PROGRESS,
+            )
+            if editable:
+                for key, text, handler in (
+                    ("move", self.tr("Move …"), actions.move_meeting),
+                    ("cancel", self.tr("Cancel meeting …"), actions.cancel_meeting),
+                    ("participant", self.tr("Add participant …"), actions.add_participant),
+                ):
+                    button = buttons.addButton(text, role)
+                    button.clicked.connect(lambda _=False, h=handler: self._act(h, m))
+                    self.action_buttons[key] = button
+            export = buttons.addButton(self.tr("Export to calendar …"), role)
+            export.clicked.connect(lambda: actions.export_meeting(m))
+            self.action_buttons["export"] = export
         layout.addWidget(buttons)
+
+    def _act(self, handler: Callable[[MeetingSummary], bool], m: MeetingSummary) -> None:
+        if handler(m):
+            self.accept()  # the meeting changed: close, the window shows the new state
 
     def _table(self, model: TableModel, name: str, stretch: int) -> QTableView:  # type: ignore[type-arg]
         view = QTableView()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
 class Prompts:
@@ -16,6 +18,17 @@ class Prompts:
         answer = QMessageBox.question(parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
+    def text(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        """A line of text, or None when the user cancels."""
+        value, ok = QInputDialog.getText(parent, title, label)
+        return value if ok else None
+
+    def save_path(
+        self, parent: QWidget | None, title: str, suggested: Path, filter_: str
+    ) -> Path | None:
+        name, _selected = QFileDialog.getSaveFileName(parent, title, str(suggested), filter_)
+        return Path(name) if name else None
+
 
 class RecordingPrompts(Prompts):
     """For tests: remembers what would have been shown and answers confirmations."""
@@ -23,6 +36,8 @@ class RecordingPrompts(Prompts):
     def __init__(self, confirm_answer: bool = True) -> None:
         self.shown: list[tuple[str, str, str]] = []
         self.confirm_answer = confirm_answer
+        self.texts: list[str | None] = []  # answers to text(), in order
+        self.paths: list[Path | None] = []  # answers to save_path(), in order
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         self.shown.append(("error", title, text))
@@ -33,3 +48,13 @@ class RecordingPrompts(Prompts):
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         self.shown.append(("confirm", title, text))
         return self.confirm_answer
+
+    def text(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        self.shown.append(("text", title, label))
+        return self.texts.pop(0)
+
+    def save_path(
+        self, parent: QWidget | None, title: str, suggested: Path, filter_: str
+    ) -> Path | None:
+        self.shown.append(("save", title, str(suggested)))
+        return self.paths.pop(0)

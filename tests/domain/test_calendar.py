@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
 import pytest
@@ -136,3 +137,26 @@ def test_easter_in_a_weekly_series_is_skipped_not_crowded() -> None:
         HolidayPolicy.MOVE,
     )  # fmt: skip
     assert [(o.rule_date.day, o.day and o.day.day) for o in occ] == [(18, 18), (25, None), (1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("rule", "da", "en"),
+    [
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", "hver anden tirsdag", "every other Tuesday"),
+        ("FREQ=WEEKLY;BYDAY=WE", "hver onsdag", "every Wednesday"),
+        ("FREQ=WEEKLY;BYDAY=MO,TH", "hver mandag og torsdag", "every Monday and Thursday"),
+        ("FREQ=MONTHLY;BYMONTHDAY=1", "FREQ=MONTHLY;BYMONTHDAY=1", "FREQ=MONTHLY;BYMONTHDAY=1"),
+    ],
+)
+def test_rules_in_words(rule: str, da: str, en: str) -> None:
+    assert calendar.describe_rule(rule, "da") == da
+    assert calendar.describe_rule(rule, "en") == en
+
+
+@given(st.integers(0, 6), st.integers(1, 52))
+def test_weekly_rule_round_trips(weekday: int, interval: int) -> None:
+    rule = calendar.weekly_rule(weekday, interval)
+    assert calendar.weekly_parts(rule) == (weekday, interval)
+    days = calendar.rule_dates(rule, date(2027, 1, 4), date(2027, 1, 4), date(2028, 12, 31))
+    assert days and all(d.weekday() == weekday for d in days)
+    assert all((b - a).days == 7 * interval for a, b in itertools.pairwise(days))

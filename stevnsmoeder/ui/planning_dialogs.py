@@ -1,0 +1,362 @@
+"""Small dialogs for planning: move a meeting, add a participant, change a series' rule
+from a date, the municipality's closed days, the series overview and an FTM for a child."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stevnsmoeder.domain.calendar import describe_rule, weekly_parts, weekly_rule
+from stevnsmoeder.domain.dates import DA_WEEKDAYS, EN_WEEKDAYS, clock, long_date, short_date
+from stevnsmoeder.i18n import language
+from stevnsmoeder.services.people import PersonInfo, RoleInfo
+from stevnsmoeder.services.series import ClosedPeriodInfo, SeriesInfo
+from stevnsmoeder.ui.models import Column, TableModel
+
+DATE_FORMAT = "dd.MM.yyyy"
+DATETIME_FORMAT = "dd.MM.yyyy HH:mm"
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Cancel"))
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class MoveDialog(QDialog):
+    """A new date and time for one meeting, and why."""
+
+    def __init__(self, title: str, start: datetime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Move meeting"))
+        self.when = QDateTimeEdit(QDateTime(_qdate(start.date()), QTime(start.hour, start.minute)))
+        self.when.setDisplayFormat(DATETIME_FORMAT)
+        self.when.setCalendarPopup(True)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("e.g. the school's Christmas party"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"<b>{title}</b> – {long_date(start.date())}, {clock(start)}"))
+        form.addRow(self.tr("New time:"), self.when)
+        form.addRow(self.tr("Reason:"), self.reason)
+        self.buttons = _buttons(self, self.tr("Move"))
+        form.addRow(self.buttons)
+        self.reason.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.reason.text().strip()))
+
+    def value(self) -> tuple[datetime, str]:
+        q = self.when.dateTime()
+        moment = datetime(
+            q.date().year(), q.date().month(), q.date().day(), q.time().hour(), q.time().minute()
+        )
+        return moment, self.reason.text().strip()
+
+
+class ParticipantDialog(QDialog):
+    """An extra participant for one meeting only."""
+
+    def __init__(
+        self, people: Sequence[PersonInfo], roles: Sequence[RoleInfo], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add participant"))
+        self.person = QComboBox()
+        self.person.setEditable(True)  # type to find; the completer matches any part
+        self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for p in people:
+            self.person.addItem(p.label, p.id)
+        completer = self.person.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.role = QComboBox()
+        for r in roles:
+            if not r.is_family:
+                self.role.addItem(r.name, r.code)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Person:"), self.person)
+        form.addRow(self.tr("Role:"), self.role)
+        form.addRow(_buttons(self, self.tr("Add")))
+
+    def value(self) -> tuple[object, str]:
+        return self.person.currentData(), str(self.role.currentData())
+
+
+class RuleDialog(QDialog):
+    """Change a series' rhythm from a date on; earlier meetings stay as they were."""
+
+    def __init__(self, info: SeriesInfo, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Change the series' rhythm"))
+        self.weekday = QComboBox()
+        for name in DA_WEEKDAYS[:5] if language() == "da" else EN_WEEKDAYS[:5]:
+            self.weekday.addItem(name)
+        self.interval = QSpinBox()
+        self.interval.setRange(1, 8)
+        self.interval.setSuffix(self.tr(" week(s)"))
+        parts = weekly_parts(info.rule)
+        if parts is not None and parts[0] < 5:
+            self.weekday.setCurrentIndex(parts[0])
+            self.interval.setValue(min(parts[1], 8))
+        self.start_time = QTimeEdit(QTime(info.start_time.hour, info.start_time.minute))
+        self.start_time.setDisplayFormat("HH:mm")
+        self.from_day = QDateEdit(_qdate(max(today, info.starts_on + timedelta(days=1))))
+        self.from_day.setDisplayFormat(DATE_FORMAT)
+        self.from_day.setCalendarPopup(True)
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        current = self.tr("Now: %1, %2").replace("%1", describe_rule(info.rule, language()))
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"<b>{info.title}</b>"))
+        form.addRow(QLabel(current.replace("%2", clock(info.start_time))))
+        form.addRow(self.tr("Weekday:"), self.weekday)
+        form.addRow(self.tr("Every:"), self.interval)
+        form.addRow(self.tr("Time:"), self.start_time)
+        form.addRow(self.tr("From:"), self.from_day)
+        form.addRow(self.preview)
+        form.addRow(_buttons(self, self.tr("Change")))
+        self.weekday.currentIndexChanged.connect(self._update)
+        self.interval.valueChanged.connect(self._update)
+        self.from_day.dateChanged.connect(self._update)
+        self.start_time.timeChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        rule, at, day = self.value()
+        self.preview.setText(
+            self.tr("From %1: %2, %3. Earlier meetings stay as they are.")
+            .replace("%1", long_date(day))
+            .replace("%2", describe_rule(rule, language()))
+            .replace("%3", clock(at))
+        )
+
+    def value(self) -> tuple[str, time, date]:
+        rule = weekly_rule(self.weekday.currentIndex(), self.interval.value())
+        q = self.start_time.time()
+        return rule, time(q.hour(), q.minute()), _pydate(self.from_day.date())
+
+
+class ClosedPeriodsDialog(QDialog):
+    """The municipality's closed days: listed, and new ones added."""
+
+    def __init__(
+        self,
+        periods: Sequence[ClosedPeriodInfo],
+        add: Callable[[date, date, str, bool], Sequence[ClosedPeriodInfo] | None],
+        can_edit: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Closed days"))
+        self.resize(620, 480)
+        self._add = add
+
+        def when(p: ClosedPeriodInfo) -> str:
+            if p.yearly:
+                return f"{p.starts_on:%d.%m.} – {p.ends_on:%d.%m.} " + self.tr("(every year)")
+            if p.starts_on == p.ends_on:
+                return short_date(p.starts_on)
+            return f"{short_date(p.starts_on)} – {short_date(p.ends_on)}"
+
+        self.model: TableModel[ClosedPeriodInfo] = TableModel(
+            [
+                Column(self.tr("When"), when, lambda p: (p.yearly, p.starts_on)),
+                Column(self.tr("Reason"), lambda p: p.reason),
+            ],
+            self,
+        )
+        self.model.set_rows(periods)
+        view = QTableView()
+        view.setObjectName("closed-periods")
+        view.setModel(self.model)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setStretchLastSection(True)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.resizeColumnsToContents()
+        note = QLabel(
+            self.tr(
+                "Public holidays are known already. Add the days the municipality is closed "
+                "beyond them: school holidays, the days between Christmas and New Year, "
+                "Grundlovsdag if offices close."
+            )
+        )
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(view)
+        if can_edit:
+            self.first = QDateEdit(QDate.currentDate())
+            self.last = QDateEdit(QDate.currentDate())
+            for edit in (self.first, self.last):
+                edit.setDisplayFormat(DATE_FORMAT)
+                edit.setCalendarPopup(True)
+            self.reason = QLineEdit()
+            self.reason.setPlaceholderText(self.tr("Reason, e.g. Vinterferie"))
+            self.yearly = QCheckBox(self.tr("Every year"))
+            self.add_button = QPushButton(self.tr("Add"))
+            self.add_button.clicked.connect(self._on_add)
+            row = QHBoxLayout()
+            for widget in (self.first, QLabel("–"), self.last, self.reason, self.yearly):
+                row.addWidget(widget)
+            row.addWidget(self.add_button)
+            layout.addLayout(row)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+
+    def _on_add(self) -> None:
+        result = self._add(
+            _pydate(self.first.date()),
+            _pydate(self.last.date()),
+            self.reason.text(),
+            self.yearly.isChecked(),
+        )
+        if result is not None:
+            self.model.set_rows(result)
+            self.reason.clear()
+
+
+class SeriesDialog(QDialog):
+    """The series and their rhythm; change one from a date, or export it to a calendar."""
+
+    def __init__(
+        self,
+        found: Sequence[SeriesInfo],
+        *,
+        change: Callable[[SeriesInfo], Sequence[SeriesInfo] | None] | None,
+        export: Callable[[SeriesInfo], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Meeting series"))
+        self.resize(980, 480)
+        policy = {
+            "move": self.tr("move to the next working day"),
+            "skip": self.tr("skip"),
+        }
+        self.model: TableModel[SeriesInfo] = TableModel(
+            [
+                Column(self.tr("Series"), lambda s: s.title),
+                Column(
+                    self.tr("Rhythm"),
+                    lambda s: f"{describe_rule(s.rule, language())}, {clock(s.start_time)}",
+                ),
+                Column(self.tr("From"), lambda s: short_date(s.starts_on), lambda s: s.starts_on),
+                Column(
+                    self.tr("Until"),
+                    lambda s: short_date(s.ends_on) if s.ends_on else "",
+                    lambda s: s.ends_on or date.max,
+                ),
+                Column(self.tr("On holidays"), lambda s: policy[s.holiday_policy.value]),
+                Column(self.tr("Place"), lambda s: s.place),
+            ],
+            self,
+        )
+        self.model.set_rows(found)
+        self.view = QTableView()
+        self.view.setObjectName("series")
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        if found:
+            self.view.selectRow(0)
+        buttons = QHBoxLayout()
+        self.change_button = QPushButton(self.tr("Change rhythm from a date …"))
+        self.change_button.setVisible(change is not None)
+        self.export_button = QPushButton(self.tr("Export to calendar (.ics) …"))
+        buttons.addWidget(self.change_button)
+        buttons.addWidget(self.export_button)
+        buttons.addStretch(1)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        buttons.addWidget(close)
+        if change is not None:
+            self.change_button.clicked.connect(lambda: self._change(change))
+        self.export_button.clicked.connect(lambda: self._export(export))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+
+    def selected(self) -> SeriesInfo | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _export(self, export: Callable[[SeriesInfo], None]) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            export(chosen)
+
+    def _change(self, change: Callable[[SeriesInfo], Sequence[SeriesInfo] | None]) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        result = change(chosen)
+        if result is not None:
+            self.model.set_rows(result)
+
+
+class FtmDialog(QDialog):
+    """When and where the family team meeting about one child takes place."""
+
+    def __init__(self, child: str, start: datetime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New family team meeting"))
+        self.when = QDateTimeEdit(QDateTime(_qdate(start.date()), QTime(start.hour, start.minute)))
+        self.when.setDisplayFormat(DATETIME_FORMAT)
+        self.when.setCalendarPopup(True)
+        self.place = QLineEdit()
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("Family team meeting about %1").replace("%1", child)))
+        form.addRow(self.tr("Time:"), self.when)
+        form.addRow(self.tr("Place:"), self.place)
+        form.addRow(_buttons(self, self.tr("Create")))
+
+    def value(self) -> tuple[datetime, str]:
+        q = self.when.dateTime()
+        moment = datetime(
+            q.date().year(), q.date().month(), q.date().day(), q.time().hour(), q.time().minute()
+        )
+        return moment, self.place.text().strip()
