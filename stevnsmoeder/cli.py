@@ -13,7 +13,8 @@ import logging
 import os
 import sys
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -205,11 +206,17 @@ def _credentials(args: argparse.Namespace) -> tuple[str, str]:
     return user, password
 
 
-def _login(args: argparse.Namespace) -> ServiceContext:
+@contextmanager
+def _session(args: argparse.Namespace) -> Iterator[ServiceContext]:
+    """Log in for one command, and log out (closing the database) whatever happens."""
     from stevnsmoeder.services import access
 
     user, password = _credentials(args)
-    return access.login(_db_path(args), user, password)
+    ctx = access.login(_db_path(args), user, password)
+    try:
+        yield ctx
+    finally:
+        access.logout(ctx)
 
 
 def _print_json(data: Any) -> None:
@@ -246,15 +253,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_meetings(args: argparse.Namespace) -> int:
     from stevnsmoeder.domain.dates import long_datetime, week_label
-    from stevnsmoeder.services import access, meetings
+    from stevnsmoeder.services import meetings
 
-    ctx = _login(args)
-    try:
+    with _session(args) as ctx:
         found = meetings.list_meetings(
             ctx, start=args.start, end=args.end, type_code=args.type_code, district=args.district
         )
-    finally:
-        access.logout(ctx)
     if args.json:
         _print_json([m.to_json() for m in found])
         return EXIT_OK
@@ -270,13 +274,10 @@ def cmd_meetings(args: argparse.Namespace) -> int:
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
-    from stevnsmoeder.services import access, cases
+    from stevnsmoeder.services import cases
 
-    ctx = _login(args)
-    try:
+    with _session(args) as ctx:
         found = cases.list_cases(ctx)
-    finally:
-        access.logout(ctx)
     if args.json:
         _print_json([c.to_json() for c in found])
         return EXIT_OK
@@ -288,13 +289,10 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from stevnsmoeder.services import access, maintenance
+    from stevnsmoeder.services import maintenance
 
-    ctx = _login(args)
-    try:
+    with _session(args) as ctx:
         report = maintenance.check(ctx)
-    finally:
-        access.logout(ctx)
     for item in report.items:
         mark = "OK " if item.ok else _("ERROR")
         print(f"{mark:<5} {item.name}" + (f": {item.detail}" if item.detail else ""))
@@ -303,8 +301,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from stevnsmoeder.db.models import Role
     from stevnsmoeder.services import access
+    from stevnsmoeder.services.context import Role
 
     user, password = _credentials(args)
     path = _db_path(args)
@@ -314,13 +312,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_series(args: argparse.Namespace) -> int:
-    from stevnsmoeder.services import access, series
+    from stevnsmoeder.services import series
 
-    ctx = _login(args)
-    try:
+    with _session(args) as ctx:
         found = series.list_series(ctx)
-    finally:
-        access.logout(ctx)
     if args.json:
         _print_json([s.to_json() for s in found])
         return EXIT_OK
@@ -335,13 +330,10 @@ def cmd_series(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from stevnsmoeder.services import access, series
+    from stevnsmoeder.services import series
 
-    ctx = _login(args)
-    try:
+    with _session(args) as ctx:
         report = series.generate(ctx, horizon_days=min(args.months * 31, 3 * 366))
-    finally:
-        access.logout(ctx)
     print(
         _(
             "{created} meetings created ({moved} moved for a holiday), {skipped} skipped, "
@@ -357,19 +349,16 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 def cmd_ics(args: argparse.Namespace) -> int:
     from stevnsmoeder.reports import ics
-    from stevnsmoeder.services import access, calendar_export
+    from stevnsmoeder.services import calendar_export
 
     output: Path = args.output.expanduser()
     if output.parent and not output.parent.is_dir():
         raise CliError(_("The folder {path} does not exist.", path=output.parent))
-    ctx = _login(args)
-    try:
+    with _session(args) as ctx:
         found = calendar_export.events(
             ctx, meeting_id=args.meeting, series_id=args.series, mine=args.all
         )
         stamp = ctx.now()
-    finally:
-        access.logout(ctx)
     try:
         ics.write(output, found, name="stevnsmoeder", stamp=stamp)
     except OSError as exc:
