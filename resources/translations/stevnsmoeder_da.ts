@@ -215,6 +215,14 @@
         <translation>stevnsmoeder – Stevns Kommune</translation>
     </message>
     <message>
+        <source>stevnsmoeder – DEMO with fictitious data</source>
+        <translation>stevnsmoeder – DEMO med fiktive data</translation>
+    </message>
+    <message>
+        <source>DEMO – all data is fictitious</source>
+        <translation>DEMO – alle data er fiktive</translation>
+    </message>
+    <message>
         <source>S&amp;tart</source>
         <translation>S&amp;tart</translation>
     </message>

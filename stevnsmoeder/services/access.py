@@ -28,7 +28,7 @@ from stevnsmoeder.db.keystore import (
     new_database_key,
     normalise_login,
 )
-from stevnsmoeder.db.models import Person, Role, User
+from stevnsmoeder.db.models import AuditEvent, Person, Role, User
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit, reference_data
 from stevnsmoeder.services.context import Actor, Clock, ServiceContext
@@ -42,6 +42,7 @@ from stevnsmoeder.services.errors import (
 from stevnsmoeder.services.permissions import Permission, require
 
 MIN_PASSWORD_LENGTH = 4
+DEMO_MARK = "demo"  # the creation event of a demo database says so
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ def create_database(
     clock: Clock = utcnow,
     kdf: KdfParams = DEFAULT_KDF,
     populate: Callable[[Session], dict[str, uuid.UUID]] | None = None,
+    demo: bool = False,
 ) -> None:
     """Create an encrypted database with reference data and the given users.
 
@@ -133,7 +135,14 @@ def create_database(
                         password_hash=_hash_password(u.password, kdf),
                     )
                 )
-            audit.append(s, user_id=None, login="-", at=clock(), action="database.create")
+            audit.append(
+                s,
+                user_id=None,
+                login="-",
+                at=clock(),
+                action="database.create",
+                detail=DEMO_MARK if demo else "",
+            )
         for u, name in checked:
             store.add_user(name, u.password, key, kdf)
         db.close()
@@ -211,6 +220,15 @@ def _bring_schema_up_to_date(db: Database) -> None:
             _("The database was made by a newer version of stevnsmoeder. Update the program.")
         )
     migrate.upgrade(db)
+
+
+def is_demo(ctx: ServiceContext) -> bool:
+    """True for a database of fictitious demo data (the window says so)."""
+    with ctx.db.begin() as s:
+        detail = s.scalar(
+            select(AuditEvent.detail).where(AuditEvent.action == "database.create").limit(1)
+        )
+    return detail == DEMO_MARK
 
 
 def logout(ctx: ServiceContext) -> None:

@@ -35,7 +35,7 @@ def create_demo_database(
     kdf: KdfParams = DEFAULT_KDF,
 ) -> None:
     """Create the demo database at ``path`` (which must not exist yet)."""
-    from stevnsmoeder.services import demo_data  # large; loaded only when a demo is made
+    from stevnsmoeder.services import demo_data as generator  # large: loaded when needed
 
     if years < 1 or years > 30:
         raise ValueError("years must be 1-30")
@@ -45,5 +45,6 @@ def create_demo_database(
         [access.NewUser(login, DEMO_PASSWORD, role) for login, role, _label in DEMO_USERS],
         clock=clock,
         kdf=kdf,
-        populate=partial(demo_data.populate, years=years, seed=seed, today=day),
+        populate=partial(generator.populate, years=years, seed=seed, today=day),
+        demo=True,
     )

@@ -286,6 +286,15 @@ class MainWindow(QMainWindow):
         self.prompts = prompts or Prompts()
         self.settings = Settings()
         self.setWindowTitle(self.tr("stevnsmoeder – Stevns Kommune"))
+        self.demo = access.is_demo(ctx)
+        if self.demo:
+            self.setWindowTitle(self.tr("stevnsmoeder – DEMO with fictitious data"))
+            banner = QLabel(self.tr("DEMO – all data is fictitious"))
+            banner.setObjectName("demo-banner")
+            banner.setStyleSheet(
+                "background: #ffe08a; color: #3a2c00; padding: 2px 8px; font-weight: bold;"
+            )
+            self.statusBar().addPermanentWidget(banner)
         self.resize(1200, 760)
 
         self.tabs = QTabWidget()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
 from stevnsmoeder.services import cases, meetings
@@ -168,3 +169,17 @@ def test_double_click_opens_the_meeting_and_logs_the_children(  # type: ignore[n
     safe = window.last_dialog
     qtbot.addWidget(safe)
     assert safe.agenda.index(safe.agenda.rowCount() - 1, 2).data() == (f"A.H. ({child.reference})")
+
+
+def test_demo_database_says_so(qtbot, demo_login: LoginFn) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(demo_login("leder"), RecordingPrompts())
+    qtbot.addWidget(window)
+    assert window.demo
+    assert window.windowTitle() == "stevnsmoeder – DEMO med fiktive data"
+    assert window.findChild(QLabel, "demo-banner").text() == "DEMO – alle data er fiktive"
+
+
+def test_real_database_is_not_marked_demo(qtbot, login: LoginFn) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(login("leder"), RecordingPrompts())
+    qtbot.addWidget(window)
+    assert not window.demo and window.findChild(QLabel, "demo-banner") is None
