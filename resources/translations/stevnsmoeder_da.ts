@@ -307,6 +307,10 @@
         <translation>Mødeserier</translation>
     </message>
     <message>
+        <source>New meeting series</source>
+        <translation>Ny mødeserie</translation>
+    </message>
+    <message>
         <source>Closed days</source>
         <translation>Lukkedage</translation>
     </message>
@@ -493,6 +497,105 @@
     </message>
 </context>
 <context>
+    <name>NewSeriesDialog</name>
+    <message>
+        <source>New meeting series</source>
+        <translation>Ny mødeserie</translation>
+    </message>
+    <message>
+        <source>(from type and district)</source>
+        <translation>(ud fra type og distrikt)</translation>
+    </message>
+    <message>
+        <source> week(s)</source>
+        <translation>. uge</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min.</translation>
+    </message>
+    <message>
+        <source>move to the next working day</source>
+        <translation>flyttes til næste arbejdsdag</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>springes over</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Add …</source>
+        <translation>Tilføj …</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>Meeting type:</source>
+        <translation>Mødetype:</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>Distrikt:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <source>Weekday:</source>
+        <translation>Ugedag:</translation>
+    </message>
+    <message>
+        <source>Every:</source>
+        <translation>Hver:</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Tidspunkt:</translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation>Varighed:</translation>
+    </message>
+    <message>
+        <source>First day:</source>
+        <translation>Første dag:</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Sted:</translation>
+    </message>
+    <message>
+        <source>On holidays:</source>
+        <translation>På helligdage:</translation>
+    </message>
+    <message>
+        <source>Standing participants:</source>
+        <translation>Faste deltagere:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Opret</translation>
+    </message>
+    <message>
+        <source>%1, %2, from %3.</source>
+        <translation>%1, %2, fra %3.</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantDialog</name>
     <message>
         <source>Add participant</source>
@@ -587,6 +690,10 @@
     <message>
         <source>Place</source>
         <translation>Sted</translation>
+    </message>
+    <message>
+        <source>New series …</source>
+        <translation>Ny serie …</translation>
     </message>
     <message>
         <source>Change rhythm from a date …</source>

@@ -286,6 +286,7 @@ class MeetingTypeInfo:
     name: str
     short_name: str
     has_district: bool
+    default_duration_minutes: int
     roles: tuple[str, ...]
     template: tuple[str, ...]
 
@@ -307,6 +308,7 @@ def meeting_types(ctx: ServiceContext) -> list[MeetingTypeInfo]:
                     mt.name,
                     mt.short_name,
                     mt.has_district,
+                    mt.default_duration_minutes,
                     tuple(r.role.name for r in mt.roles),
                     tuple(step.title for step in mt.template),
                 )

@@ -53,6 +53,7 @@ from stevnsmoeder.ui.planning_dialogs import (
     ClosedPeriodsDialog,
     FtmDialog,
     MoveDialog,
+    NewSeriesDialog,
     ParticipantDialog,
     RuleDialog,
     SeriesDialog,
@@ -501,6 +502,26 @@ class MainWindow(QMainWindow):
             )
             return series.list_series(self.ctx) if ok else None
 
+        def create() -> Sequence[series.SeriesInfo] | None:
+            dialog = NewSeriesDialog(
+                reference_data.meeting_types(self.ctx),
+                reference_data.districts(self.ctx),
+                people.list_people(self.ctx),
+                people.list_roles(self.ctx),
+                self.ctx.today(),
+                self,
+            )
+            if dialog.exec() != NewSeriesDialog.DialogCode.Accepted:
+                return None
+            new = dialog.value()
+
+            def make() -> None:
+                info = series.create_series(self.ctx, new)
+                series.generate(self.ctx, series_id=info.id)
+
+            ok = self._try(self.tr("New meeting series"), make)
+            return series.list_series(self.ctx) if ok else None
+
         try:
             found = series.list_series(self.ctx)
         except ServiceError as exc:
@@ -509,6 +530,7 @@ class MainWindow(QMainWindow):
         self.last_dialog: QDialog = SeriesDialog(
             found,
             change=change if self.can_plan() else None,
+            create=create if self.can_plan() else None,
             export=lambda info: self._export(f"{info.title}.ics", series_id=info.id),
             parent=self,
         )

@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stevnsmoeder.domain.calendar import describe_rule, weekly_parts, weekly_rule
+from stevnsmoeder.domain.calendar import HolidayPolicy, describe_rule, weekly_parts, weekly_rule
 from stevnsmoeder.domain.dates import DA_WEEKDAYS, EN_WEEKDAYS, clock, long_date, short_date
 from stevnsmoeder.i18n import language
 from stevnsmoeder.services.people import PersonInfo, RoleInfo
-from stevnsmoeder.services.series import ClosedPeriodInfo, SeriesInfo
+from stevnsmoeder.services.reference_data import DistrictInfo, MeetingTypeInfo
+from stevnsmoeder.services.series import ClosedPeriodInfo, NewSeries, SeriesInfo
 from stevnsmoeder.ui.models import Column, TableModel
 
 DATE_FORMAT = "dd.MM.yyyy"
@@ -264,6 +265,7 @@ class SeriesDialog(QDialog):
         *,
         change: Callable[[SeriesInfo], Sequence[SeriesInfo] | None] | None,
         export: Callable[[SeriesInfo], None],
+        create: Callable[[], Sequence[SeriesInfo] | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -304,6 +306,11 @@ class SeriesDialog(QDialog):
         if found:
             self.view.selectRow(0)
         buttons = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("New series …"))
+        self.new_button.setVisible(create is not None)
+        if create is not None:
+            self.new_button.clicked.connect(lambda: self._refresh(create()))
+        buttons.addWidget(self.new_button)
         self.change_button = QPushButton(self.tr("Change rhythm from a date …"))
         self.change_button.setVisible(change is not None)
         self.export_button = QPushButton(self.tr("Export to calendar (.ics) …"))
@@ -323,6 +330,10 @@ class SeriesDialog(QDialog):
     def selected(self) -> SeriesInfo | None:
         rows = self.view.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
+
+    def _refresh(self, result: Sequence[SeriesInfo] | None) -> None:
+        if result is not None:
+            self.model.set_rows(result)
 
     def _export(self, export: Callable[[SeriesInfo], None]) -> None:
         chosen = self.selected()
@@ -360,3 +371,163 @@ class FtmDialog(QDialog):
             q.date().year(), q.date().month(), q.date().day(), q.time().hour(), q.time().minute()
         )
         return moment, self.place.text().strip()
+
+
+class NewSeriesDialog(QDialog):
+    """A new recurring meeting: type, district, rhythm, time, place, holiday policy and the
+    standing participants invited to every meeting of it."""
+
+    def __init__(
+        self,
+        types: Sequence[MeetingTypeInfo],
+        districts: Sequence[DistrictInfo],
+        people: Sequence[PersonInfo],
+        roles: Sequence[RoleInfo],
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New meeting series"))
+        self.resize(620, 600)
+        self._people, self._roles = people, roles
+        self.type = QComboBox()
+        for t in types:
+            if t.code != "ftm":  # FTMs are booked for one child, not in a series
+                self.type.addItem(t.name, t)
+        self.district = QComboBox()
+        for d in districts:
+            self.district.addItem(d.name, d.code)
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("(from type and district)"))
+        self.weekday = QComboBox()
+        for name in DA_WEEKDAYS[:5] if language() == "da" else EN_WEEKDAYS[:5]:
+            self.weekday.addItem(name)
+        self.weekday.setCurrentIndex(1)
+        self.interval = QSpinBox()
+        self.interval.setRange(1, 8)
+        self.interval.setValue(2)
+        self.interval.setSuffix(self.tr(" week(s)"))
+        self.start_time = QTimeEdit(QTime(13, 0))
+        self.start_time.setDisplayFormat("HH:mm")
+        self.duration = QSpinBox()
+        self.duration.setRange(15, 480)
+        self.duration.setSingleStep(15)
+        self.duration.setSuffix(self.tr(" min"))
+        self.first_day = QDateEdit(_qdate(today))
+        self.first_day.setDisplayFormat(DATE_FORMAT)
+        self.first_day.setCalendarPopup(True)
+        self.place = QLineEdit()
+        self.policy = QComboBox()
+        self.policy.addItem(self.tr("move to the next working day"), "move")
+        self.policy.addItem(self.tr("skip"), "skip")
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+
+        self.standing: list[tuple[PersonInfo, RoleInfo]] = []
+        self.standing_model: TableModel[tuple[PersonInfo, RoleInfo]] = TableModel(
+            [
+                Column(self.tr("Name"), lambda pr: pr[0].name),
+                Column(self.tr("Role"), lambda pr: pr[1].name),
+                Column(self.tr("Organisation"), lambda pr: pr[0].organisation),
+            ],
+            self,
+        )
+        self.standing_view = QTableView()
+        self.standing_view.setModel(self.standing_model)
+        self.standing_view.verticalHeader().hide()
+        self.standing_view.horizontalHeader().setStretchLastSection(True)
+        self.standing_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.standing_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        add = QPushButton(self.tr("Add …"))
+        add.clicked.connect(self._add_person)
+        remove = QPushButton(self.tr("Remove"))
+        remove.clicked.connect(self._remove_person)
+        people_buttons = QHBoxLayout()
+        people_buttons.addWidget(add)
+        people_buttons.addWidget(remove)
+        people_buttons.addStretch(1)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Meeting type:"), self.type)
+        form.addRow(self.tr("District:"), self.district)
+        form.addRow(self.tr("Title:"), self.title)
+        form.addRow(self.tr("Weekday:"), self.weekday)
+        form.addRow(self.tr("Every:"), self.interval)
+        form.addRow(self.tr("Time:"), self.start_time)
+        form.addRow(self.tr("Length:"), self.duration)
+        form.addRow(self.tr("First day:"), self.first_day)
+        form.addRow(self.tr("Place:"), self.place)
+        form.addRow(self.tr("On holidays:"), self.policy)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.preview)
+        layout.addWidget(QLabel(self.tr("Standing participants:")))
+        layout.addWidget(self.standing_view, 1)
+        layout.addLayout(people_buttons)
+        layout.addWidget(_buttons(self, self.tr("Create")))
+
+        self.type.currentIndexChanged.connect(self._type_changed)
+        for signal in (
+            self.weekday.currentIndexChanged,
+            self.interval.valueChanged,
+            self.start_time.timeChanged,
+            self.first_day.dateChanged,
+        ):
+            signal.connect(self._update)
+        self._type_changed()
+
+    def _type_changed(self) -> None:
+        t: MeetingTypeInfo | None = self.type.currentData()
+        self.district.setEnabled(bool(t and t.has_district))
+        if t is not None:
+            self.duration.setValue(t.default_duration_minutes)
+        self._update()
+
+    def _update(self) -> None:
+        rule, at, first = self.rule(), self.time(), _pydate(self.first_day.date())
+        self.preview.setText(
+            self.tr("%1, %2, from %3.")
+            .replace("%1", describe_rule(rule, language()).capitalize())
+            .replace("%2", clock(at))
+            .replace("%3", long_date(first))
+        )
+
+    def _add_person(self) -> None:
+        dialog = ParticipantDialog(self._people, self._roles, self)
+        if dialog.exec() != ParticipantDialog.DialogCode.Accepted:
+            return
+        person_id, role_code = dialog.value()
+        person = next((p for p in self._people if p.id == person_id), None)
+        role = next((r for r in self._roles if r.code == role_code), None)
+        if person is None or role is None or any(p.id == person.id for p, _ in self.standing):
+            return
+        self.standing.append((person, role))
+        self.standing_model.set_rows(self.standing)
+
+    def _remove_person(self) -> None:
+        rows = self.standing_view.selectionModel().selectedRows()
+        if rows:
+            del self.standing[rows[0].row()]
+            self.standing_model.set_rows(self.standing)
+
+    def rule(self) -> str:
+        return weekly_rule(self.weekday.currentIndex(), self.interval.value())
+
+    def time(self) -> time:
+        q = self.start_time.time()
+        return time(q.hour(), q.minute())
+
+    def value(self) -> NewSeries:
+        t: MeetingTypeInfo = self.type.currentData()
+        return NewSeries(
+            type_code=t.code,
+            rule=self.rule(),
+            starts_on=_pydate(self.first_day.date()),
+            start_time=self.time(),
+            district=self.district.currentData() if t.has_district else None,
+            title=self.title.text().strip(),
+            duration_minutes=self.duration.value(),
+            place=self.place.text().strip(),
+            holiday_policy=HolidayPolicy(self.policy.currentData()),
+            standing=tuple((p.id, r.code) for p, r in self.standing),
+        )

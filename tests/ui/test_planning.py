@@ -17,6 +17,7 @@ from stevnsmoeder.ui.main_window import MainWindow
 from stevnsmoeder.ui.planning_dialogs import (
     FtmDialog,
     MoveDialog,
+    NewSeriesDialog,
     ParticipantDialog,
     RuleDialog,
 )
@@ -202,3 +203,47 @@ def test_ftm_for_the_chosen_child(qtbot, login: LoginFn, monkeypatch) -> None:  
     page.ftm_button.click()
     (ftm,) = meetings.list_meetings(ctx, type_code="ftm")
     assert ftm.place == "Familiehuset" and ftm.starts_at == datetime(2026, 11, 30, 9, 0)
+
+
+def test_new_series_from_the_window(qtbot, login: LoginFn, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    ctx = login("referent")
+    with ctx.db.begin() as s:
+        from stevnsmoeder.db.models import Person
+
+        s.add(Person(name="Signe Skole", profession="Lærer", organisation="Hotherskolen"))
+    window, _ = _window(qtbot, ctx)
+    window.show_series()
+    dialog = window.last_dialog
+    assert dialog.model.rowCount() == 0
+
+    def fill_participant(d: QDialog) -> None:
+        d.person.setCurrentIndex(d.person.findText("Signe Skole (Lærer, Hotherskolen)"))
+        d.role.setCurrentIndex(d.role.findData("school"))
+
+    def fill_series(d: QDialog) -> None:
+        assert isinstance(d, NewSeriesDialog)
+        d.type.setCurrentIndex(d.type.findText("Tilstedeværelsestid"))
+        assert d.district.isEnabled() and d.duration.value() == 120
+        d.district.setCurrentIndex(d.district.findData("hother-haarlev"))
+        d.weekday.setCurrentIndex(0)
+        d.start_time.setTime(d.start_time.time().fromString("12:30", "HH:mm"))
+        d.place.setText("Hotherskolen, lærerværelset")
+        d.policy.setCurrentIndex(d.policy.findData("skip"))
+        assert d.preview.text() == "Hver anden mandag, kl. 12.30, fra mandag den 23. november 2026."
+        _accept_with(ParticipantDialog, fill_participant, monkeypatch)
+        d._add_person()
+        assert d.standing_model.rowCount() == 1
+
+    _accept_with(NewSeriesDialog, fill_series, monkeypatch)
+    dialog.new_button.click()
+    (info,) = series.list_series(ctx)
+    assert (info.title, info.rule, info.place, info.holiday_policy.value, info.standing) == (
+        "Tilstedeværelsestid Hother/Hårlev",
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO",
+        "Hotherskolen, lærerværelset",
+        "skip",
+        1,
+    )
+    assert dialog.model.rowCount() == 1
+    planned = meetings.list_meetings(ctx)
+    assert len(planned) >= 25 and planned[0].starts_at == datetime(2026, 11, 23, 12, 30)
