@@ -6,6 +6,8 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from stevnsmoeder.db.models import AgendaItem, Meeting, Participation, Person
@@ -222,3 +224,42 @@ def test_planning_on_the_demo_adds_only_what_is_missing(demo_login: LoginFn) -> 
         ctx, start=date(today.year + 1, 7, 5), end=date(today.year + 1, 7, 30)
     )
     assert [m for m in summer if m.series_id] == []  # the school holiday is closed
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    weekday=st.integers(0, 4),
+    interval=st.integers(1, 4),
+    offset=st.integers(0, 400),
+    policy=st.sampled_from(list(HolidayPolicy)),
+)
+def test_generation_properties(
+    login: LoginFn, weekday: int, interval: int, offset: int, policy: HolidayPolicy
+) -> None:
+    """Over random rules: generating twice adds nothing, no meeting lands on a closed day,
+    and every meeting keeps the series' weekday unless it was moved."""
+    from stevnsmoeder.domain.calendar import closed_days, weekly_rule
+
+    ctx = login("referent")  # one database for all examples; each adds its own series
+    start = date(2026, 11, 23) + timedelta(days=offset)
+    info = series.create_series(
+        ctx,
+        series.NewSeries(
+            type_code="ssp", rule=weekly_rule(weekday, interval), starts_on=start,
+            start_time=time(9, 0), holiday_policy=policy,
+        ),
+    )  # fmt: skip
+    first = series.generate(ctx, horizon_days=200, series_id=info.id, from_day=start)
+    second = series.generate(ctx, horizon_days=200, series_id=info.id, from_day=start)
+    assert second.created == 0 and second.existing == first.created
+    found = [m for m in meetings.list_meetings(ctx) if m.series_id == info.id]
+    assert len(found) == first.created
+    closed = closed_days(start, start + timedelta(days=230))
+    for m in found:
+        day = m.starts_at.date()
+        assert day not in closed and day.weekday() < 5
+        assert m.moved or day.weekday() == weekday
