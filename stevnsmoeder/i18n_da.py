@@ -204,4 +204,67 @@ DANISH: dict[str, str] = {
     "The folder {path} does not exist.": "Mappen {path} findes ikke.",
     "Could not write {path}: {reason}": "Kunne ikke skrive {path}: {reason}",
     "{n} meetings written to {path}": "{n} møder skrevet til {path}",
+    # planning a meeting
+    "Open agreements:": "Åbne aftaler:",
+    "The agenda item does not exist.": "Dagsordenspunktet findes ikke.",
+    "An agreement can only go under its own child's item.": (
+        "En aftale kan kun noteres under sit eget barns punkt."
+    ),
+    "Follow-up agreed for {day}": "Opfølgning aftalt til {day}",
+    "Consent from {holder}": "Samtykke fra {holder}",
+    "The consent was withdrawn on {day}.": "Samtykket blev trukket tilbage den {day}.",
+    "Anonymous case": "Anonym sag",
+    "No legal basis": "Intet lovgrundlag",
+    "A named child needs consent or another legal basis; or discuss anonymously.": (
+        "Et navngivet barn kræver samtykke eller et andet lovgrundlag – eller anonym drøftelse."
+    ),
+    "Discussed anonymously": "Drøftes anonymt",
+    "Report of concern (Barnets lov § 133)": "Underretning (Barnets lov § 133)",
+    "Retsplejeloven § 115": "Retsplejeloven § 115",
+    "Other: {reason}": "Andet: {reason}",
+    "Consent": "Samtykke",
+    "The consent no longer exists.": "Samtykket findes ikke længere.",
+    "The consent is given only from {day}.": "Samtykket gælder først fra {day}.",
+    "The meeting was changed elsewhere in the meantime. It has been reloaded; "
+    "make your change again.": (
+        "Mødet er blevet ændret et andet sted i mellemtiden. Det er hentet igen; "
+        "foretag din ændring igen."
+    ),
+    "An agenda item needs a title.": "Et dagsordenspunkt skal have en titel.",
+    "A title is at most {n} characters.": "En titel er højst {n} tegn.",
+    "A time box is between 0 and {n} minutes.": "Tidsrammen er mellem 0 og {n} minutter.",
+    "An item about a child names the child; other items do not.": (
+        "Et punkt om et barn skal nævne barnet; andre punkter gør ikke."
+    ),
+    "Retsplejeloven § 115 applies only at SSP meetings.": (
+        "Retsplejeloven § 115 gælder kun på SSP-møder."
+    ),
+    "Other": "Andet",
+    "Give the legal basis in words.": "Beskriv lovgrundlaget med ord.",
+    "The consent expired on {day}.": "Samtykket udløb den {day}.",
+    "The item already has minutes and cannot be removed.": (
+        "Punktet har allerede et referat og kan ikke fjernes."
+    ),
+    "The new order must name every item once.": "Den nye rækkefølge skal nævne hvert punkt én gang.",
+    "Only an item about a child has a legal basis.": "Kun et punkt om et barn har et lovgrundlag.",
+    "The person does not take part in the meeting.": "Personen deltager ikke i mødet.",
+    "Before the meeting a participant is invited or sends apologies.": (
+        "Før mødet er en deltager indkaldt eller har meldt afbud."
+    ),
+    "The case has no custody holders recorded.": "Sagen har ingen registrerede forældremyndighedsindehavere.",
+    "The consent does not cover {type}.": "Samtykket dækker ikke {type}.",
+    "Choose one of this child's consents.": "Vælg et af barnets samtykker.",
+    ", until {day}": ", til {day}",
+    "Name the custody holder who gave the consent.": (
+        "Angiv den forældremyndighedsindehaver, der gav samtykket."
+    ),
+    "Describe what the consent covers.": "Beskriv, hvad samtykket dækker.",
+    "Name who may receive the information.": "Angiv, hvem der må modtage oplysningerne.",
+    "Choose the kinds of meeting the consent covers.": "Vælg de mødetyper, samtykket dækker.",
+    "The consent cannot expire before it is given.": "Samtykket kan ikke udløbe, før det er givet.",
+    "A consent cannot be given in the future.": "Et samtykke kan ikke være givet i fremtiden.",
+    "An anonymous case is discussed without consent.": "En anonym sag drøftes uden samtykke.",
+    "Unknown meeting type {code}.": "Ukendt mødetype {code}.",
+    "record legal basis": "registrere lovgrundlag",
+    "record consent": "registrere samtykke",
 }

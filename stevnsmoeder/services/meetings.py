@@ -118,7 +118,7 @@ def resolve_district(session: Session, name: str) -> District:
     raise ValidationError(_("Unknown district {name}. Districts: {known}.", name=name, known=known))
 
 
-def _summaries(s: Session, ctx: ServiceContext, *conditions: Any) -> list[MeetingSummary]:
+def summaries_in(s: Session, ctx: ServiceContext, *conditions: Any) -> list[MeetingSummary]:
     case_count = (
         select(func.count(AgendaItem.id))
         .where(AgendaItem.meeting_id == Meeting.id, AgendaItem.case_id.is_not(None))
@@ -186,20 +186,20 @@ def list_meetings(
             conditions.append(Meeting.meeting_type_id == resolve_type(s, type_code).id)
         if district:
             conditions.append(Meeting.district_id == resolve_district(s, district).id)
-        return _summaries(s, ctx, *conditions)
+        return summaries_in(s, ctx, *conditions)
 
 
 def list_meetings_where(ctx: ServiceContext, *conditions: Any) -> list[MeetingSummary]:
     """Visible meetings matching SQL ``conditions`` on Meeting, in time order."""
     require(ctx, Permission.VIEW_MEETINGS, "see meetings")
     with ctx.db.begin() as s:
-        return _summaries(s, ctx, *conditions)
+        return summaries_in(s, ctx, *conditions)
 
 
 def get_meeting_summary(ctx: ServiceContext, meeting_id: uuid.UUID) -> MeetingSummary:
     require(ctx, Permission.VIEW_MEETINGS, "see meetings")
     with ctx.db.begin() as s:
-        found = _summaries(s, ctx, Meeting.id == meeting_id)
+        found = summaries_in(s, ctx, Meeting.id == meeting_id)
     if not found:
         raise NotFound(_("The meeting does not exist or is not visible to you."))
     return found[0]
@@ -240,7 +240,7 @@ def create_meeting(ctx: ServiceContext, new: NewMeeting) -> MeetingSummary:
         s.flush()
         add_template_agenda(s, meeting, mt)
         audit.record(s, ctx, "meeting.create", object_type="meeting", object_id=meeting.id)
-        return _summaries(s, ctx, Meeting.id == meeting.id)[0]
+        return summaries_in(s, ctx, Meeting.id == meeting.id)[0]
 
 
 def add_template_agenda(
@@ -326,7 +326,7 @@ def create_ftm_for_case(
             s, ctx, "meeting.create_ftm", object_type="meeting", object_id=meeting.id,
             case_id=case.id,
         )  # fmt: skip
-        return _summaries(s, ctx, Meeting.id == meeting.id)[0]
+        return summaries_in(s, ctx, Meeting.id == meeting.id)[0]
 
 
 @dataclass(frozen=True)

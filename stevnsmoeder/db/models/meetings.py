@@ -134,6 +134,9 @@ class Meeting(Entity):
     occurrence_date: Mapped[date | None] = mapped_column(Date)
     # iCalendar SEQUENCE: raised on every change a calendar must pick up (move, cancel).
     sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Raised by every change to the agenda or participants; a change made against an older
+    # revision (another window, another laptop) is refused instead of overwriting.
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     meeting_type: Mapped[MeetingType] = relationship()
     district: Mapped[District | None] = relationship()

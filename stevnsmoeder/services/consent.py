@@ -1,0 +1,153 @@
+"""Parental consent (Forvaltningsloven § 28): voluntary, specific, informed, revocable.
+
+A consent names the custody holder who gave it, what it covers, who may receive what, the
+kinds of meeting, and when it was given and expires (or was withdrawn).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+
+from stevnsmoeder.db.models import Case, Consent, ConsentMeetingType, CustodyHolder, MeetingType
+from stevnsmoeder.i18n import _
+from stevnsmoeder.services import audit
+from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.services.errors import NotFound, ValidationError
+from stevnsmoeder.services.permissions import Permission, case_visible, require
+
+
+@dataclass(frozen=True)
+class ConsentInfo:
+    id: uuid.UUID
+    holder: str
+    relation: str
+    scope: str
+    recipients: str
+    given_on: date
+    expires_on: date | None
+    withdrawn_on: date | None
+    meeting_types: tuple[str, ...]  # codes
+
+    def valid_on(self, day: date) -> bool:
+        return (
+            self.given_on <= day
+            and (self.expires_on is None or day <= self.expires_on)
+            and (self.withdrawn_on is None or day < self.withdrawn_on)
+        )
+
+
+@dataclass(frozen=True)
+class NewConsent:
+    holder_name: str
+    holder_relation: str
+    scope: str
+    recipients: str
+    given_on: date
+    expires_on: date | None
+    meeting_types: tuple[str, ...]
+    document_ref: str = ""
+
+
+def list_consents(ctx: ServiceContext, case_id: uuid.UUID) -> list[ConsentInfo]:
+    require(ctx, Permission.VIEW_CASES, "see cases")
+    with ctx.db.begin() as s:
+        case = s.scalar(select(Case).where(Case.id == case_id, case_visible(ctx)))
+        if case is None:
+            raise NotFound(_("The case does not exist or is not visible to you."))
+        result = []
+        for c in s.scalars(
+            select(Consent).where(Consent.case_id == case_id).order_by(Consent.given_on.desc())
+        ):
+            holder = s.get_one(CustodyHolder, c.given_by_id)
+            codes = tuple(
+                s.scalars(
+                    select(MeetingType.code)
+                    .join(ConsentMeetingType, ConsentMeetingType.meeting_type_id == MeetingType.id)
+                    .where(ConsentMeetingType.consent_id == c.id)
+                    .order_by(MeetingType.sort_order)
+                )
+            )
+            result.append(
+                ConsentInfo(
+                    c.id,
+                    holder.name,
+                    holder.relation,
+                    c.scope,
+                    c.recipients,
+                    c.given_on,
+                    c.expires_on,
+                    c.withdrawn_on,
+                    codes,
+                )
+            )
+        audit.record(s, ctx, "consent.list", object_type="case", object_id=case_id, case_id=case_id)
+        return result
+
+
+def record_consent(ctx: ServiceContext, case_id: uuid.UUID, new: NewConsent) -> ConsentInfo:
+    """Record a custody holder's consent: who, what, to whom, from when, until when."""
+    require(ctx, Permission.EDIT_CASES, "record consent")
+    if not new.holder_name.strip():
+        raise ValidationError(_("Name the custody holder who gave the consent."))
+    if not new.scope.strip():
+        raise ValidationError(_("Describe what the consent covers."))
+    if not new.recipients.strip():
+        raise ValidationError(_("Name who may receive the information."))
+    if not new.meeting_types:
+        raise ValidationError(_("Choose the kinds of meeting the consent covers."))
+    if new.expires_on is not None and new.expires_on < new.given_on:
+        raise ValidationError(_("The consent cannot expire before it is given."))
+    if new.given_on > ctx.today():
+        raise ValidationError(_("A consent cannot be given in the future."))
+    with ctx.db.begin() as s:
+        case = s.scalar(select(Case).where(Case.id == case_id, case_visible(ctx)))
+        if case is None:
+            raise NotFound(_("The case does not exist or is not visible to you."))
+        if case.anonymous:
+            raise ValidationError(_("An anonymous case is discussed without consent."))
+        holder = s.scalar(
+            select(CustodyHolder).where(
+                CustodyHolder.case_id == case.id,
+                func.lower(CustodyHolder.name) == new.holder_name.strip().lower(),
+            )
+        )
+        if holder is None:
+            holder = CustodyHolder(
+                case_id=case.id, name=new.holder_name.strip(), relation=new.holder_relation.strip()
+            )
+            s.add(holder)
+            s.flush()
+        consent = Consent(
+            case_id=case.id,
+            given_by_id=holder.id,
+            scope=new.scope.strip(),
+            recipients=new.recipients.strip(),
+            given_on=new.given_on,
+            expires_on=new.expires_on,
+            document_ref=new.document_ref.strip(),
+        )
+        s.add(consent)
+        s.flush()
+        for code in new.meeting_types:
+            mt = s.scalar(select(MeetingType).where(MeetingType.code == code))
+            if mt is None:
+                raise ValidationError(_("Unknown meeting type {code}.", code=code))
+            s.add(ConsentMeetingType(consent_id=consent.id, meeting_type_id=mt.id))
+        audit.record(
+            s, ctx, "consent.create", object_type="consent", object_id=consent.id, case_id=case.id
+        )
+        return ConsentInfo(
+            consent.id,
+            holder.name,
+            holder.relation,
+            consent.scope,
+            consent.recipients,
+            consent.given_on,
+            consent.expires_on,
+            None,
+            tuple(new.meeting_types),
+        )

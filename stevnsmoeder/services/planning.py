@@ -1,0 +1,638 @@
+"""Planning one meeting: the agenda, the legal basis of each child's item, consent,
+carry-over and who comes.
+
+Every change names the meeting revision it was made against; a change against an older
+revision (another window, another laptop) is refused with ConflictError instead of silently
+overwriting, and the caller reloads. A named child may be discussed only on a legal basis
+valid on the meeting date; without one the item is blocked and may be discussed anonymously.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from stevnsmoeder.db.models import (
+    AgendaItem,
+    AgendaItemKind,
+    AgendaItemStatus,
+    Case,
+    Consent,
+    ConsentMeetingType,
+    CustodyHolder,
+    ItemMinutes,
+    LegalBasis,
+    LegalBasisKind,
+    LegalReference,
+    Meeting,
+    MeetingStatus,
+    MeetingType,
+    ParticipantRole,
+    Participation,
+    Person,
+)
+from stevnsmoeder.db.models.meetings import Attendance
+from stevnsmoeder.domain.dates import short_date
+from stevnsmoeder.i18n import _
+from stevnsmoeder.services import audit
+from stevnsmoeder.services.cases import display_name, initials
+from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.services.errors import NotFound, ServiceError, ValidationError
+from stevnsmoeder.services.meetings import MeetingSummary, summaries_in
+from stevnsmoeder.services.permissions import (
+    Permission,
+    case_visible,
+    meeting_visible,
+    require,
+)
+
+__all__ = ["AgendaItemKind", "Attendance", "LegalBasisKind"]
+
+MAX_TIME_BOX = 240  # minutes; a longer item is a typing error, not a plan
+MAX_TITLE = 200
+
+
+class ConflictError(ServiceError):
+    """The meeting changed elsewhere since it was loaded."""
+
+
+class BasisState(enum.StrEnum):
+    NOT_NEEDED = "not_needed"  # not about a child
+    OK = "ok"
+    BLOCKED = "blocked"
+
+
+@dataclass(frozen=True)
+class BasisStatus:
+    state: BasisState
+    kind: LegalBasisKind | None
+    label: str  # what the basis is, for the agenda
+    reason: str = ""  # why an item is blocked
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    id: uuid.UUID
+    number: int
+    kind: AgendaItemKind
+    title: str
+    description: str
+    time_box_minutes: int
+    starts_at: datetime  # planned clock time
+    case_id: uuid.UUID | None
+    case_reference: str
+    case_name: str
+    case_initials: str
+    case_anonymous: bool
+    basis: BasisStatus
+    carried_over: bool
+    status: AgendaItemStatus
+
+    @property
+    def blocked(self) -> bool:
+        return self.basis.state is BasisState.BLOCKED
+
+    @property
+    def shown_anonymously(self) -> bool:
+        """Named child discussed anonymously: participants do not learn the name."""
+        return self.case_anonymous or self.basis.kind is LegalBasisKind.ANONYMOUS
+
+
+@dataclass(frozen=True)
+class PlanParticipant:
+    person_id: uuid.UUID
+    name: str
+    role_code: str
+    role_name: str
+    organisation: str
+    attendance: Attendance
+    is_family: bool
+
+
+@dataclass(frozen=True)
+class MeetingPlan:
+    summary: MeetingSummary
+    revision: int
+    type_allows_rpl115: bool
+    items: tuple[PlanItem, ...]
+    participants: tuple[PlanParticipant, ...]
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(i.time_box_minutes for i in self.items)
+
+    @property
+    def planned_end(self) -> datetime:
+        return self.summary.starts_at + timedelta(minutes=self.total_minutes)
+
+    @property
+    def overrun_minutes(self) -> int:
+        """Minutes the agenda runs past the meeting's slot (0 when it fits)."""
+        over = (self.planned_end - self.summary.ends_at).total_seconds() // 60
+        return max(0, int(over))
+
+    @property
+    def editable(self) -> bool:
+        return self.summary.status in (MeetingStatus.PLANNED, MeetingStatus.IN_PROGRESS)
+
+
+# -- legal basis -------------------------------------------------------------------------------
+
+
+def evaluate_basis(
+    case: Case | None,
+    basis: LegalBasis | None,
+    consent: Consent | None,
+    consent_type_ids: set[uuid.UUID],
+    holder_name: str,
+    meeting_type: MeetingType,
+    day: date,
+) -> BasisStatus:
+    """Is this child's item lawful on ``day``? A pure rule over loaded rows."""
+    if case is None:
+        return BasisStatus(BasisState.NOT_NEEDED, None, "")
+    if case.anonymous:
+        return BasisStatus(BasisState.OK, LegalBasisKind.ANONYMOUS, _("Anonymous case"))
+    if basis is None:
+        return BasisStatus(
+            BasisState.BLOCKED,
+            None,
+            _("No legal basis"),
+            _("A named child needs consent or another legal basis; or discuss anonymously."),
+        )
+    kind = basis.kind
+    if kind is LegalBasisKind.ANONYMOUS:
+        return BasisStatus(BasisState.OK, kind, _("Discussed anonymously"))
+    if kind is LegalBasisKind.UNDERRETNING:
+        return BasisStatus(BasisState.OK, kind, _("Report of concern (Barnets lov § 133)"))
+    if kind is LegalBasisKind.RPL115:
+        if not meeting_type.allows_rpl115:
+            return BasisStatus(
+                BasisState.BLOCKED,
+                kind,
+                _("Retsplejeloven § 115"),
+                _("Retsplejeloven § 115 applies only at SSP meetings."),
+            )
+        return BasisStatus(BasisState.OK, kind, _("Retsplejeloven § 115"))
+    if kind is LegalBasisKind.OTHER:
+        if not basis.reason.strip():
+            return BasisStatus(
+                BasisState.BLOCKED, kind, _("Other"), _("Give the legal basis in words.")
+            )
+        return BasisStatus(BasisState.OK, kind, _("Other: {reason}", reason=basis.reason))
+    # consent
+    if consent is None:
+        return BasisStatus(
+            BasisState.BLOCKED, kind, _("Consent"), _("The consent no longer exists.")
+        )
+    label = _("Consent from {holder}", holder=holder_name)
+    if consent.withdrawn_on is not None and consent.withdrawn_on <= day:
+        why = _("The consent was withdrawn on {day}.", day=short_date(consent.withdrawn_on))
+    elif consent.given_on > day:
+        why = _("The consent is given only from {day}.", day=short_date(consent.given_on))
+    elif consent.expires_on is not None and consent.expires_on < day:
+        why = _("The consent expired on {day}.", day=short_date(consent.expires_on))
+    elif meeting_type.id not in consent_type_ids:
+        why = _("The consent does not cover {type}.", type=meeting_type.name)
+    else:
+        until = _(", until {day}", day=short_date(consent.expires_on)) if consent.expires_on else ""
+        return BasisStatus(BasisState.OK, kind, label + until)
+    return BasisStatus(BasisState.BLOCKED, kind, label, why)
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+def visible_meeting(s: Session, ctx: ServiceContext, meeting_id: uuid.UUID) -> Meeting:
+    meeting = s.scalar(select(Meeting).where(Meeting.id == meeting_id, meeting_visible(ctx)))
+    if meeting is None:
+        raise NotFound(_("The meeting does not exist or is not visible to you."))
+    return meeting
+
+
+def _plan(s: Session, ctx: ServiceContext, meeting: Meeting) -> MeetingPlan:
+    mt = s.get_one(MeetingType, meeting.meeting_type_id)
+    day = meeting.starts_at.date()
+    rows = s.execute(
+        select(AgendaItem, Case, LegalBasis)
+        .outerjoin(Case, AgendaItem.case_id == Case.id)
+        .outerjoin(LegalBasis, LegalBasis.agenda_item_id == AgendaItem.id)
+        .where(AgendaItem.meeting_id == meeting.id)
+        .order_by(AgendaItem.position)
+    ).all()
+    consent_ids = [b.consent_id for _i, _c, b in rows if b is not None and b.consent_id]
+    consents = {c.id: c for c in s.scalars(select(Consent).where(Consent.id.in_(consent_ids)))}
+    covered: dict[uuid.UUID, set[uuid.UUID]] = {}
+    for link in s.scalars(
+        select(ConsentMeetingType).where(ConsentMeetingType.consent_id.in_(consent_ids))
+    ):
+        covered.setdefault(link.consent_id, set()).add(link.meeting_type_id)
+    holders = {
+        h.id: h.name
+        for h in s.scalars(
+            select(CustodyHolder).where(
+                CustodyHolder.id.in_([c.given_by_id for c in consents.values()])
+            )
+        )
+    }
+    items = []
+    clock = meeting.starts_at
+    for number, (item, case, basis) in enumerate(rows, start=1):
+        consent = consents.get(basis.consent_id) if basis and basis.consent_id else None
+        status = evaluate_basis(
+            case,
+            basis,
+            consent,
+            covered.get(consent.id, set()) if consent else set(),
+            holders.get(consent.given_by_id, "") if consent else "",
+            mt,
+            day,
+        )
+        items.append(
+            PlanItem(
+                id=item.id,
+                number=number,
+                kind=item.kind,
+                title=item.title,
+                description=item.description,
+                time_box_minutes=item.time_box_minutes,
+                starts_at=clock,
+                case_id=case.id if case else None,
+                case_reference=case.reference if case else "",
+                case_name=display_name(case) if case else "",
+                case_initials=initials(case) if case else "",
+                case_anonymous=bool(case and case.anonymous),
+                basis=status,
+                carried_over=item.carried_over_from_id is not None,
+                status=item.status,
+            )
+        )
+        clock += timedelta(minutes=item.time_box_minutes)
+    people = s.execute(
+        select(Person, ParticipantRole, Participation.attendance)
+        .join(Participation, Participation.person_id == Person.id)
+        .join(ParticipantRole, Participation.role_id == ParticipantRole.id)
+        .where(Participation.meeting_id == meeting.id)
+        .order_by(ParticipantRole.sort_order, Person.name)
+    ).all()
+    participants = tuple(
+        PlanParticipant(p.id, p.name, r.code, r.name, p.organisation, att, r.is_family)
+        for p, r, att in people
+    )
+    return MeetingPlan(
+        summary=get_summary_in(s, ctx, meeting.id),
+        revision=meeting.revision,
+        type_allows_rpl115=mt.allows_rpl115,
+        items=tuple(items),
+        participants=participants,
+    )
+
+
+def get_summary_in(s: Session, ctx: ServiceContext, meeting_id: uuid.UUID) -> MeetingSummary:
+    return summaries_in(s, ctx, Meeting.id == meeting_id)[0]
+
+
+def get_plan(ctx: ServiceContext, meeting_id: uuid.UUID) -> MeetingPlan:
+    """The meeting's plan; opening it reads case data and is logged per child."""
+    require(ctx, Permission.VIEW_MEETINGS, "see meetings")
+    with ctx.db.begin() as s:
+        plan = _plan(s, ctx, visible_meeting(s, ctx, meeting_id))
+        children = {i.case_id for i in plan.items if i.case_id}
+        if children:
+            audit.record(s, ctx, "meeting.view", object_type="meeting", object_id=meeting_id)
+            for child in sorted(children):
+                audit.record(
+                    s,
+                    ctx,
+                    "case.view",
+                    object_type="meeting",
+                    object_id=meeting_id,
+                    case_id=child,
+                )
+        return plan
+
+
+# -- changing ----------------------------------------------------------------------------------
+
+
+def for_edit(s: Session, ctx: ServiceContext, meeting_id: uuid.UUID, revision: int) -> Meeting:
+    require(ctx, Permission.EDIT_MEETINGS, "plan meetings")
+    meeting = visible_meeting(s, ctx, meeting_id)
+    if meeting.status not in (MeetingStatus.PLANNED, MeetingStatus.IN_PROGRESS):
+        raise ValidationError(_("A held or cancelled meeting cannot be changed."))
+    if meeting.revision != revision:
+        raise ConflictError(
+            _(
+                "The meeting was changed elsewhere in the meantime. It has been reloaded; "
+                "make your change again."
+            )
+        )
+    meeting.revision += 1
+    return meeting
+
+
+def done(
+    s: Session, ctx: ServiceContext, meeting: Meeting, action: str, **kw: object
+) -> MeetingPlan:
+    audit.record(s, ctx, action, object_type="meeting", object_id=meeting.id, **kw)  # type: ignore[arg-type]
+    s.flush()
+    return _plan(s, ctx, meeting)
+
+
+def _checked_title(title: str) -> str:
+    title = " ".join(title.split())
+    if not title:
+        raise ValidationError(_("An agenda item needs a title."))
+    if len(title) > MAX_TITLE:
+        raise ValidationError(_("A title is at most {n} characters.", n=MAX_TITLE))
+    return title
+
+
+def _checked_minutes(minutes: int) -> int:
+    if not 0 <= minutes <= MAX_TIME_BOX:
+        raise ValidationError(_("A time box is between 0 and {n} minutes.", n=MAX_TIME_BOX))
+    return minutes
+
+
+def items_of(s: Session, meeting_id: uuid.UUID) -> list[AgendaItem]:
+    return list(
+        s.scalars(
+            select(AgendaItem)
+            .where(AgendaItem.meeting_id == meeting_id)
+            .order_by(AgendaItem.position)
+        )
+    )
+
+
+def renumber(items: Sequence[AgendaItem]) -> None:
+    for position, item in enumerate(items, start=1):
+        item.position = position
+
+
+def item_in(s: Session, meeting: Meeting, item_id: uuid.UUID) -> AgendaItem:
+    item = s.get(AgendaItem, item_id)
+    if item is None or item.meeting_id != meeting.id:
+        raise NotFound(_("The agenda item does not exist."))
+    return item
+
+
+def add_item(
+    ctx: ServiceContext,
+    meeting_id: uuid.UUID,
+    revision: int,
+    *,
+    title: str,
+    minutes: int,
+    kind: AgendaItemKind = AgendaItemKind.INFORMATION,
+    case_id: uuid.UUID | None = None,
+    description: str = "",
+) -> MeetingPlan:
+    """Add an item before the closing 'Eventuelt' (or last, when there is none)."""
+    title, minutes = _checked_title(title), _checked_minutes(minutes)
+    if (kind is AgendaItemKind.CASE) != (case_id is not None):
+        raise ValidationError(_("An item about a child names the child; other items do not."))
+    with ctx.db.begin() as s:
+        meeting = for_edit(s, ctx, meeting_id, revision)
+        if case_id is not None:
+            case = s.scalar(select(Case).where(Case.id == case_id, case_visible(ctx)))
+            if case is None:
+                raise NotFound(_("The case does not exist or is not visible to you."))
+        items = items_of(s, meeting.id)
+        new = AgendaItem(
+            meeting_id=meeting.id,
+            position=0,
+            kind=kind,
+            title=title,
+            description=description.strip(),
+            time_box_minutes=minutes,
+            case_id=case_id,
+        )
+        s.add(new)
+        at = len(items)
+        if items and items[-1].title == "Eventuelt":
+            at -= 1
+        items.insert(at, new)
+        renumber(items)
+        return done(s, ctx, meeting, "agenda.add", case_id=case_id)
+
+
+def update_item(
+    ctx: ServiceContext,
+    meeting_id: uuid.UUID,
+    revision: int,
+    item_id: uuid.UUID,
+    *,
+    title: str | None = None,
+    minutes: int | None = None,
+    description: str | None = None,
+) -> MeetingPlan:
+    with ctx.db.begin() as s:
+        meeting = for_edit(s, ctx, meeting_id, revision)
+        item = item_in(s, meeting, item_id)
+        if title is not None:
+            item.title = _checked_title(title)
+        if minutes is not None:
+            item.time_box_minutes = _checked_minutes(minutes)
+        if description is not None:
+            item.description = description.strip()
+        return done(s, ctx, meeting, "agenda.edit", case_id=item.case_id)
+
+
+def remove_item(
+    ctx: ServiceContext, meeting_id: uuid.UUID, revision: int, item_id: uuid.UUID
+) -> MeetingPlan:
+    with ctx.db.begin() as s:
+        meeting = for_edit(s, ctx, meeting_id, revision)
+        item = item_in(s, meeting, item_id)
+        has_minutes = s.scalar(
+            select(func.count())
+            .select_from(ItemMinutes)
+            .where(ItemMinutes.agenda_item_id == item.id)
+        )
+        if has_minutes:
+            raise ValidationError(_("The item already has minutes and cannot be removed."))
+        case_id = item.case_id
+        s.delete(item)
+        s.flush()
+        renumber(items_of(s, meeting.id))
+        return done(s, ctx, meeting, "agenda.remove", case_id=case_id)
+
+
+def reorder(
+    ctx: ServiceContext, meeting_id: uuid.UUID, revision: int, item_ids: Sequence[uuid.UUID]
+) -> MeetingPlan:
+    """Put the items in the given order (which must name each item once)."""
+    with ctx.db.begin() as s:
+        meeting = for_edit(s, ctx, meeting_id, revision)
+        items = {i.id: i for i in items_of(s, meeting.id)}
+        if sorted(map(str, item_ids)) != sorted(map(str, items)):
+            raise ValidationError(_("The new order must name every item once."))
+        renumber([items[i] for i in item_ids])
+        return done(s, ctx, meeting, "agenda.reorder")
+
+
+def move_item(
+    ctx: ServiceContext, meeting_id: uuid.UUID, revision: int, item_id: uuid.UUID, to: int
+) -> MeetingPlan:
+    """Move one item to 0-based position ``to`` (clamped to the agenda)."""
+    with ctx.db.begin() as s:
+        order = [i.id for i in items_of(s, meeting_id)]
+    if item_id not in order:
+        raise NotFound(_("The agenda item does not exist."))
+    order.remove(item_id)
+    order.insert(max(0, min(to, len(order))), item_id)
+    return reorder(ctx, meeting_id, revision, order)
+
+
+def set_legal_basis(
+    ctx: ServiceContext,
+    meeting_id: uuid.UUID,
+    revision: int,
+    item_id: uuid.UUID,
+    kind: LegalBasisKind,
+    *,
+    consent_id: uuid.UUID | None = None,
+    reason: str = "",
+) -> MeetingPlan:
+    """Record the legal basis of a child's item. A basis that does not hold on the meeting
+    date is refused with the reason."""
+    with ctx.db.begin() as s:
+        meeting = for_edit(s, ctx, meeting_id, revision)
+        require(ctx, Permission.EDIT_CASES, "record legal basis")
+        item = item_in(s, meeting, item_id)
+        if item.case_id is None:
+            raise ValidationError(_("Only an item about a child has a legal basis."))
+        case = s.get_one(Case, item.case_id)
+        consent = None
+        if kind is LegalBasisKind.CONSENT:
+            consent = s.get(Consent, consent_id) if consent_id else None
+            if consent is None or consent.case_id != case.id:
+                raise ValidationError(_("Choose one of this child's consents."))
+        basis = s.scalar(select(LegalBasis).where(LegalBasis.agenda_item_id == item.id))
+        if basis is None:
+            basis = LegalBasis(agenda_item_id=item.id, kind=kind)
+            s.add(basis)
+        basis.kind = kind
+        basis.consent_id = consent.id if consent else None
+        basis.reason = reason.strip()
+        basis.recorded_by_id = ctx.actor.user_id
+        ref_code = {
+            LegalBasisKind.RPL115: "rpl115",
+            LegalBasisKind.UNDERRETNING: "bl133",
+            LegalBasisKind.CONSENT: "fvl28",
+        }.get(kind)
+        basis.legal_reference_id = (
+            s.scalar(select(LegalReference.id).where(LegalReference.code == ref_code))
+            if ref_code
+            else None
+        )
+        mt = s.get_one(MeetingType, meeting.meeting_type_id)
+        covered = (
+            set(
+                s.scalars(
+                    select(ConsentMeetingType.meeting_type_id).where(
+                        ConsentMeetingType.consent_id == consent.id
+                    )
+                )
+            )
+            if consent
+            else set()
+        )
+        holder = s.get(CustodyHolder, consent.given_by_id) if consent else None
+        status = evaluate_basis(
+            case,
+            basis,
+            consent,
+            covered,
+            holder.name if holder else "",
+            mt,
+            meeting.starts_at.date(),
+        )
+        if status.state is BasisState.BLOCKED:
+            raise ValidationError(status.reason)
+        return done(s, ctx, meeting, "legal_basis.set", case_id=case.id, detail=kind.value)
+
+
+# -- participants ------------------------------------------------------------------------------
+
+
+def set_attendance(
+    ctx: ServiceContext,
+    meeting_id: uuid.UUID,
+    revision: int,
+    person_id: uuid.UUID,
+    attendance: Attendance,
+) -> MeetingPlan:
+    """Before the meeting: invited or afbud (sent apologies)."""
+    with ctx.db.begin() as s:
+        meeting = for_edit(s, ctx, meeting_id, revision)
+        row = s.scalar(
+            select(Participation).where(
+                Participation.meeting_id == meeting.id, Participation.person_id == person_id
+            )
+        )
+        if row is None:
+            raise NotFound(_("The person does not take part in the meeting."))
+        if meeting.status is MeetingStatus.PLANNED and attendance not in (
+            Attendance.INVITED,
+            Attendance.AFBUD,
+        ):
+            raise ValidationError(
+                _("Before the meeting a participant is invited or sends apologies.")
+            )
+        row.attendance = attendance
+        return done(s, ctx, meeting, "meeting.attendance")
+
+
+def remove_participant(
+    ctx: ServiceContext, meeting_id: uuid.UUID, revision: int, person_id: uuid.UUID
+) -> MeetingPlan:
+    with ctx.db.begin() as s:
+        meeting = for_edit(s, ctx, meeting_id, revision)
+        row = s.scalar(
+            select(Participation).where(
+                Participation.meeting_id == meeting.id, Participation.person_id == person_id
+            )
+        )
+        if row is None:
+            raise NotFound(_("The person does not take part in the meeting."))
+        s.delete(row)
+        return done(s, ctx, meeting, "meeting.participant_removed")
+
+
+def invite_family(
+    ctx: ServiceContext, meeting_id: uuid.UUID, revision: int, case_id: uuid.UUID
+) -> MeetingPlan:
+    """Invite a child's custody holders (an FTM, or a parent joining one item)."""
+    with ctx.db.begin() as s:
+        meeting = for_edit(s, ctx, meeting_id, revision)
+        case = s.scalar(select(Case).where(Case.id == case_id, case_visible(ctx)))
+        if case is None:
+            raise NotFound(_("The case does not exist or is not visible to you."))
+        parent_role = s.scalar(select(ParticipantRole).where(ParticipantRole.code == "parent"))
+        assert parent_role is not None
+        present = set(
+            s.scalars(select(Participation.person_id).where(Participation.meeting_id == meeting.id))
+        )
+        holders = list(s.scalars(select(CustodyHolder).where(CustodyHolder.case_id == case.id)))
+        if not holders:
+            raise ValidationError(_("The case has no custody holders recorded."))
+        for holder in holders:
+            if holder.person_id is None:
+                person = Person(name=holder.name, profession=holder.relation)
+                s.add(person)
+                s.flush()
+                holder.person_id = person.id
+            if holder.person_id not in present:
+                s.add(
+                    Participation(
+                        meeting_id=meeting.id, person_id=holder.person_id, role_id=parent_role.id
+                    )
+                )
+        return done(s, ctx, meeting, "meeting.family", case_id=case.id)
