@@ -245,13 +245,17 @@ DANISH: dict[str, str] = {
     "The item already has minutes and cannot be removed.": (
         "Punktet har allerede et referat og kan ikke fjernes."
     ),
-    "The new order must name every item once.": "Den nye rækkefølge skal nævne hvert punkt én gang.",
+    "The new order must name every item once.": (
+        "Den nye rækkefølge skal nævne hvert punkt én gang."
+    ),
     "Only an item about a child has a legal basis.": "Kun et punkt om et barn har et lovgrundlag.",
     "The person does not take part in the meeting.": "Personen deltager ikke i mødet.",
     "Before the meeting a participant is invited or sends apologies.": (
         "Før mødet er en deltager indkaldt eller har meldt afbud."
     ),
-    "The case has no custody holders recorded.": "Sagen har ingen registrerede forældremyndighedsindehavere.",
+    "The case has no custody holders recorded.": (
+        "Sagen har ingen registrerede forældremyndighedsindehavere."
+    ),
     "The consent does not cover {type}.": "Samtykket dækker ikke {type}.",
     "Choose one of this child's consents.": "Vælg et af barnets samtykker.",
     ", until {day}": ", til {day}",
