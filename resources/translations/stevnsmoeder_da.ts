@@ -2,6 +2,76 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>AddItemDialog</name>
+    <message>
+        <source>Add agenda item</source>
+        <translation>Tilføj dagsordenspunkt</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min.</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Orientering</translation>
+    </message>
+    <message>
+        <source>Standing item</source>
+        <translation>Fast punkt</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Slags:</translation>
+    </message>
+    <message>
+        <source>Time box:</source>
+        <translation>Tidsramme:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Tilføj</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Kl.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Lovgrundlag</translation>
+    </message>
+    <message>
+        <source>Min.</source>
+        <translation>Min.</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonym</translation>
+    </message>
+    <message>
+        <source>Carried over from last time</source>
+        <translation>Overført fra sidste møde</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>Previous</source>
@@ -64,6 +134,97 @@
     </message>
 </context>
 <context>
+    <name>ChildItemDialog</name>
+    <message>
+        <source>Add a child to the agenda</source>
+        <translation>Tilføj et barn til dagsordenen</translation>
+    </message>
+    <message>
+        <source>Find a child by name, case no. or school …</source>
+        <translation>Find et barn efter navn, sagsnr. eller skole …</translation>
+    </message>
+    <message>
+        <source>A child in the case register</source>
+        <translation>Et barn i sagsregistret</translation>
+    </message>
+    <message>
+        <source>A new named child</source>
+        <translation>Et nyt navngivet barn</translation>
+    </message>
+    <message>
+        <source>A new anonymous case (pseudonym only)</source>
+        <translation>En ny anonym sag (kun pseudonym)</translation>
+    </message>
+    <message>
+        <source>DDMMYY-SSSS (optional)</source>
+        <translation>DDMMÅÅ-LLLL (kan udelades)</translation>
+    </message>
+    <message>
+        <source>e.g. Girl, 9, 3rd grade</source>
+        <translation>fx Pige, 9 år, 3. klasse</translation>
+    </message>
+    <message>
+        <source>mother, father, guardian</source>
+        <translation>mor, far, værge</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Fornavn:</translation>
+    </message>
+    <message>
+        <source>Last name:</source>
+        <translation>Efternavn:</translation>
+    </message>
+    <message>
+        <source>CPR:</source>
+        <translation>CPR:</translation>
+    </message>
+    <message>
+        <source>Pseudonym:</source>
+        <translation>Pseudonym:</translation>
+    </message>
+    <message>
+        <source>School/institution:</source>
+        <translation>Skole/institution:</translation>
+    </message>
+    <message>
+        <source>District:</source>
+        <translation>Distrikt:</translation>
+    </message>
+    <message>
+        <source>Custody holder:</source>
+        <translation>Forældremyndighed:</translation>
+    </message>
+    <message>
+        <source>Relation:</source>
+        <translation>Relation:</translation>
+    </message>
+    <message>
+        <source>Concern</source>
+        <translation>Bekymring</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min.</translation>
+    </message>
+    <message>
+        <source>Item title:</source>
+        <translation>Punktets titel:</translation>
+    </message>
+    <message>
+        <source>Time box:</source>
+        <translation>Tidsramme:</translation>
+    </message>
+    <message>
+        <source>The title is printed on the agenda: never the child&apos;s name.</source>
+        <translation>Titlen står på dagsordenen: aldrig barnets navn.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Tilføj</translation>
+    </message>
+</context>
+<context>
     <name>ClosedPeriodsDialog</name>
     <message>
         <source>Closed days</source>
@@ -100,6 +261,73 @@
     <message>
         <source>Close</source>
         <translation>Luk</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Record consent</source>
+        <translation>Registrér samtykke</translation>
+    </message>
+    <message>
+        <source>mother, father, guardian</source>
+        <translation>mor, far, værge</translation>
+    </message>
+    <message>
+        <source>What may be discussed, in the holder&apos;s words</source>
+        <translation>Hvad må drøftes, med forældrenes ord</translation>
+    </message>
+    <message>
+        <source>e.g. school, PPR and the health nurse</source>
+        <translation>fx skolen, PPR og sundhedsplejen</translation>
+    </message>
+    <message>
+        <source>No expiry date</source>
+        <translation>Ingen udløbsdato</translation>
+    </message>
+    <message>
+        <source>ESDH reference (optional)</source>
+        <translation>ESDH-reference (kan udelades)</translation>
+    </message>
+    <message>
+        <source>Consent about %1</source>
+        <translation>Samtykke vedrørende %1</translation>
+    </message>
+    <message>
+        <source>Given by:</source>
+        <translation>Givet af:</translation>
+    </message>
+    <message>
+        <source>Relation:</source>
+        <translation>Relation:</translation>
+    </message>
+    <message>
+        <source>Covers:</source>
+        <translation>Omfatter:</translation>
+    </message>
+    <message>
+        <source>Recipients:</source>
+        <translation>Modtagere:</translation>
+    </message>
+    <message>
+        <source>Given on:</source>
+        <translation>Givet den:</translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation>Udløber:</translation>
+    </message>
+    <message>
+        <source>Meetings:</source>
+        <translation>Møder:</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>Dokument:</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registrér</translation>
     </message>
 </context>
 <context>
@@ -348,7 +576,7 @@
     </message>
 </context>
 <context>
-    <name>MeetingDialog</name>
+    <name>MeetingWindow</name>
     <message>
         <source>invited</source>
         <translation>indkaldt</translation>
@@ -366,24 +594,200 @@
         <translation>fraværende</translation>
     </message>
     <message>
-        <source>When:</source>
-        <translation>Tidspunkt:</translation>
+        <source>Add item …</source>
+        <translation>Tilføj punkt …</translation>
     </message>
     <message>
-        <source>Place:</source>
-        <translation>Sted:</translation>
+        <source>Add child …</source>
+        <translation>Tilføj barn …</translation>
     </message>
     <message>
-        <source>District:</source>
-        <translation>Distrikt:</translation>
+        <source>Remove</source>
+        <translation>Fjern</translation>
     </message>
     <message>
-        <source>Status:</source>
-        <translation>Status:</translation>
+        <source>Up</source>
+        <translation>Op</translation>
     </message>
     <message>
-        <source>Note:</source>
-        <translation>Bemærkning:</translation>
+        <source>Down</source>
+        <translation>Ned</translation>
+    </message>
+    <message>
+        <source>Move the item up (Ctrl+Up)</source>
+        <translation>Flyt punktet op (Ctrl+Op)</translation>
+    </message>
+    <message>
+        <source>Move the item down (Ctrl+Down)</source>
+        <translation>Flyt punktet ned (Ctrl+Ned)</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Lovgrundlag</translation>
+    </message>
+    <message>
+        <source>Carry-over</source>
+        <translation>Overførsel</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Deltagere</translation>
+    </message>
+    <message>
+        <source>Move meeting …</source>
+        <translation>Flyt mødet …</translation>
+    </message>
+    <message>
+        <source>Cancel meeting …</source>
+        <translation>Aflys møde …</translation>
+    </message>
+    <message>
+        <source>Export to calendar …</source>
+        <translation>Eksportér til kalender …</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Planned: %1 min · ends at %2 · the meeting is booked until %3</source>
+        <translation>Planlagt: %1 min. · slutter kl. %2 · mødet er booket til kl. %3</translation>
+    </message>
+    <message>
+        <source>%1 min too long</source>
+        <translation>%1 min. for lang</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Møde</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Ny sag</translation>
+    </message>
+    <message>
+        <source>Choose a child in the list.</source>
+        <translation>Vælg et barn på listen.</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>Fjern punkt</translation>
+    </message>
+    <message>
+        <source>Remove &apos;%1&apos; from the agenda?</source>
+        <translation>Fjern »%1« fra dagsordenen?</translation>
+    </message>
+    <message>
+        <source>Use this consent</source>
+        <translation>Brug dette samtykke</translation>
+    </message>
+    <message>
+        <source>Record consent …</source>
+        <translation>Registrér samtykke …</translation>
+    </message>
+    <message>
+        <source>Retsplejeloven § 115 (SSP)</source>
+        <translation>Retsplejeloven § 115 (SSP)</translation>
+    </message>
+    <message>
+        <source>Report of concern (underretning)</source>
+        <translation>Underretning</translation>
+    </message>
+    <message>
+        <source>Other legal basis …</source>
+        <translation>Andet lovgrundlag …</translation>
+    </message>
+    <message>
+        <source>Discuss anonymously</source>
+        <translation>Drøft anonymt</translation>
+    </message>
+    <message>
+        <source>Invite the family</source>
+        <translation>Indkald familien</translation>
+    </message>
+    <message>
+        <source>Consents of this child:</source>
+        <translation>Barnets samtykker:</translation>
+    </message>
+    <message>
+        <source>Choose a child&apos;s item on the agenda.</source>
+        <translation>Vælg et barns punkt på dagsordenen.</translation>
+    </message>
+    <message>
+        <source>Until a basis holds, the child can only be discussed anonymously.</source>
+        <translation>Indtil der er et lovgrundlag, kan barnet kun drøftes anonymt.</translation>
+    </message>
+    <message>
+        <source>(not valid on the meeting date)</source>
+        <translation>(gælder ikke på mødedagen)</translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation>Registrér samtykke</translation>
+    </message>
+    <message>
+        <source>Other legal basis</source>
+        <translation>Andet lovgrundlag</translation>
+    </message>
+    <message>
+        <source>Which legal basis, and why?</source>
+        <translation>Hvilket lovgrundlag, og hvorfor?</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Aftale</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <source>Put the chosen items on this agenda</source>
+        <translation>Sæt de valgte punkter på denne dagsorden</translation>
+    </message>
+    <message>
+        <source>Note the chosen agreements under the child&apos;s item</source>
+        <translation>Notér de valgte aftaler under barnets punkt</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>Se efter igen</translation>
+    </message>
+    <message>
+        <source>Not reached or pushed at the previous meeting:</source>
+        <translation>Ikke nået eller udskudt på sidste møde:</translation>
+    </message>
+    <message>
+        <source>Open agreements for the children on the agenda, from any meeting:</source>
+        <translation>Åbne aftaler for børnene på dagsordenen, fra alle møder:</translation>
+    </message>
+    <message>
+        <source>Choose items in the list first.</source>
+        <translation>Vælg først punkter på listen.</translation>
+    </message>
+    <message>
+        <source>Choose agreements first.</source>
+        <translation>Vælg først aftaler.</translation>
+    </message>
+    <message>
+        <source>Choose agreements about one child at a time.</source>
+        <translation>Vælg aftaler om ét barn ad gangen.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -402,52 +806,20 @@
         <translation>Fremmøde</translation>
     </message>
     <message>
-        <source>No.</source>
-        <translation>Nr.</translation>
+        <source>Sent apologies</source>
+        <translation>Meldt afbud</translation>
     </message>
     <message>
-        <source>Item</source>
-        <translation>Punkt</translation>
-    </message>
-    <message>
-        <source>Child</source>
-        <translation>Barn</translation>
-    </message>
-    <message>
-        <source>Minutes</source>
-        <translation>Minutter</translation>
-    </message>
-    <message>
-        <source>Participants</source>
-        <translation>Deltagere</translation>
-    </message>
-    <message>
-        <source>Agenda</source>
-        <translation>Dagsorden</translation>
-    </message>
-    <message>
-        <source>%1 items, %2 about children, %3 minutes planned</source>
-        <translation>%1 punkter, heraf %2 om børn, %3 minutter planlagt</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Luk</translation>
-    </message>
-    <message>
-        <source>Move …</source>
-        <translation>Flyt …</translation>
-    </message>
-    <message>
-        <source>Cancel meeting …</source>
-        <translation>Aflys møde …</translation>
+        <source>Coming</source>
+        <translation>Kommer</translation>
     </message>
     <message>
         <source>Add participant …</source>
         <translation>Tilføj deltager …</translation>
     </message>
     <message>
-        <source>Export to calendar …</source>
-        <translation>Eksportér til kalender …</translation>
+        <source>%1 invited, %2 sent apologies</source>
+        <translation>%1 indkaldt, %2 har meldt afbud</translation>
     </message>
 </context>
 <context>
@@ -771,7 +1143,7 @@
     </message>
     <message>
         <source>Time</source>
-        <translation>Tid</translation>
+        <translation>Kl.</translation>
     </message>
     <message>
         <source>Meeting</source>

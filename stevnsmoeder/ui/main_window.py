@@ -40,8 +40,9 @@ from stevnsmoeder.services.context import Role, ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.services.permissions import Permission, allowed
+from stevnsmoeder.ui import changes
 from stevnsmoeder.ui.calendar_view import CalendarPage
-from stevnsmoeder.ui.meeting_dialog import MeetingDialog
+from stevnsmoeder.ui.meeting_window import MeetingWindow
 from stevnsmoeder.ui.models import (
     ROW_ROLE,
     FilterProxy,
@@ -318,6 +319,9 @@ class MainWindow(QMainWindow):
             shortcut.triggered.connect(lambda _=False, n=number: self.tabs.setCurrentIndex(n))
             self.addAction(shortcut)
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.meeting_windows: dict[object, MeetingWindow] = {}
+        self._refreshing = False
+        changes.bus().changed.connect(self._changed)
         self.setCentralWidget(self.tabs)
 
         self._build_menus()
@@ -389,6 +393,11 @@ class MainWindow(QMainWindow):
             self.prompts.error(self, title, str(exc))
             return False
         self.refresh()
+        self._refreshing = True
+        try:
+            changes.bus().announce(changes.MEETING)  # open meeting windows reload
+        finally:
+            self._refreshing = False
         return True
 
     def plan_ahead(self, *, quiet: bool) -> None:
@@ -562,15 +571,29 @@ class MainWindow(QMainWindow):
         )
 
     def open_meeting(self, summary: MeetingSummary) -> None:
+        """Open the meeting's window (or bring it forward when it is open already)."""
+        window = self.meeting_windows.get(summary.id)
+        if window is not None and window.isVisible():
+            window.raise_()
+            window.activateWindow()
+            return
         try:
-            detail = meetings.get_meeting(self.ctx, summary.id)
+            window = MeetingWindow(
+                self.ctx,
+                summary.id,
+                self.prompts,
+                self,
+                self.screen_safe_action.isChecked,
+            )
         except ServiceError as exc:
             self.prompts.error(self, self.tr("Meetings"), str(exc))
             return
-        screen_safe = self.screen_safe_action.isChecked()
-        dialog = MeetingDialog(detail, screen_safe=screen_safe, actions=self, parent=self)
-        self.last_dialog = dialog
-        dialog.open()
+        self.meeting_windows[summary.id] = window
+        window.show()
+
+    def _changed(self, what: str, ident: object) -> None:
+        if not self._refreshing and what in (changes.MEETING, changes.CASE, changes.SERIES):
+            self.refresh()
 
     def refresh(self) -> None:
         self.start_page.reload()
@@ -580,6 +603,9 @@ class MainWindow(QMainWindow):
             self.cases_page.reload()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        changes.bus().changed.disconnect(self._changed)
+        for window in list(self.meeting_windows.values()):
+            window.close()
         self.settings.set_geometry(Settings.GEOMETRY, self.saveGeometry())
         self.settings.sync()
         with contextlib.suppress(ServiceError):  # closing must not fail on a lost database

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
 from stevnsmoeder.services import cases, meetings
@@ -155,31 +154,20 @@ def test_double_click_opens_the_meeting_and_logs_the_children(  # type: ignore[n
     cal = window.calendar_page
     index = cal.model.index_of(date(2026, 11, 26))
     cal.grid.doubleClicked.emit(index)
-    dialog = window.last_dialog
-    qtbot.addWidget(dialog)
-    assert dialog.windowTitle() == "SSP-møde"
-    agenda = dialog.agenda
-    rows = [agenda.index(r, 1).data() for r in range(agenda.rowCount())]
-    assert rows[0] == "Godkendelse af dagsorden" and rows[-1] == "Bekymrende adfærd"
-    assert agenda.index(agenda.rowCount() - 1, 2).data() == f"Asta Holm ({child.reference})"
-    assert _audit_actions(ctx)[-2:] == ["meeting.view", "case.view"]
+    mw = window.meeting_windows[ssp.id]
+    qtbot.addWidget(mw)
+    assert mw.windowTitle() == "SSP-møde – 26.11.2026"
+    agenda = mw.agenda
+    rows = [agenda.index(r, 2).data() for r in range(agenda.rowCount())]
+    assert rows[0] == "Godkendelse af dagsorden" and "Bekymrende adfærd" in rows
+    row = rows.index("Bekymrende adfærd")
+    assert agenda.index(row, 3).data() == "Asta Holm"
+    assert agenda.index(row, 4).data() == "⚠ Intet lovgrundlag"
+    actions = _audit_actions(ctx)
+    assert "meeting.view" in actions and actions[-1] in ("case.view",)
 
+    cal.grid.doubleClicked.emit(index)  # opening again brings the same window forward
+    assert window.meeting_windows[ssp.id] is mw
     window.screen_safe_action.setChecked(True)
-    window.open_meeting(ssp)
-    safe = window.last_dialog
-    qtbot.addWidget(safe)
-    assert safe.agenda.index(safe.agenda.rowCount() - 1, 2).data() == (f"A.H. ({child.reference})")
-
-
-def test_demo_database_says_so(qtbot, demo_login: LoginFn) -> None:  # type: ignore[no-untyped-def]
-    window = MainWindow(demo_login("leder"), RecordingPrompts())
-    qtbot.addWidget(window)
-    assert window.demo
-    assert window.windowTitle() == "stevnsmoeder – DEMO med fiktive data"
-    assert window.findChild(QLabel, "demo-banner").text() == "DEMO – alle data er fiktive"
-
-
-def test_real_database_is_not_marked_demo(qtbot, login: LoginFn) -> None:  # type: ignore[no-untyped-def]
-    window = MainWindow(login("leder"), RecordingPrompts())
-    qtbot.addWidget(window)
-    assert not window.demo and window.findChild(QLabel, "demo-banner") is None
+    mw.reload()
+    assert agenda.index(row, 3).data() == "A.H."

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from stevnsmoeder.services import cases, meetings, series
@@ -73,7 +74,7 @@ def test_plan_ahead_in_the_background(qtbot, login: LoginFn) -> None:  # type: i
     assert window.meetings_page.model.rowCount() == 27
 
 
-def test_move_cancel_participant_and_export_from_the_meeting_dialog(  # type: ignore[no-untyped-def]
+def test_move_cancel_participant_and_export_from_the_meeting_window(  # type: ignore[no-untyped-def]
     qtbot, login: LoginFn, monkeypatch, tmp_path: Path
 ) -> None:
     ctx = login("referent")
@@ -83,8 +84,11 @@ def test_move_cancel_participant_and_export_from_the_meeting_dialog(  # type: ig
     first, second, third = meetings.list_meetings(ctx)[:3]
 
     window.open_meeting(first)
-    dialog = window.last_dialog
-    assert set(dialog.action_buttons) == {"move", "cancel", "participant", "export"}
+    meeting_window = window.meeting_windows[first.id]
+    qtbot.addWidget(meeting_window)
+    for button in (meeting_window.move_button, meeting_window.cancel_button,
+                   meeting_window.export_button, meeting_window.guest_button):  # fmt: skip
+        assert not button.isHidden() and button.isEnabled()
 
     def fill_move(d: QDialog) -> None:
         assert isinstance(d, MoveDialog)
@@ -95,11 +99,12 @@ def test_move_cancel_participant_and_export_from_the_meeting_dialog(  # type: ig
         assert ok.isEnabled()
 
     _accept_with(MoveDialog, fill_move, monkeypatch)
-    dialog.action_buttons["move"].click()
+    meeting_window.move_button.click()
     moved = meetings.get_meeting_summary(ctx, first.id)
     assert moved.starts_at == datetime(2026, 11, 25, 13, 0)
     assert moved.note == "Juleafslutning på skolen"
-    assert not dialog.isVisible()
+    assert meeting_window.note.text() == "Juleafslutning på skolen"  # the window reloaded
+    assert meeting_window.when.text().startswith("onsdag den 25. november 2026")
 
     prompts.texts.append("For få sager")
     assert window.cancel_meeting(second)
@@ -135,8 +140,13 @@ def test_readers_can_only_export(qtbot, login: LoginFn) -> None:  # type: ignore
     _district(planner)
     series.generate(planner, horizon_days=20)
     window, _ = _window(qtbot, login("ppr"))
-    window.open_meeting(meetings.list_meetings(planner)[0])
-    assert set(window.last_dialog.action_buttons) == {"export"}
+    first = meetings.list_meetings(planner)[0]
+    window.open_meeting(first)
+    mw = window.meeting_windows[first.id]
+    qtbot.addWidget(mw)
+    assert mw.export_button.isVisibleTo(mw)
+    assert not mw.move_button.isVisibleTo(mw) and not mw.add_button.isVisibleTo(mw)
+    assert not mw.agenda.flags(mw.agenda.index(0, 2)) & Qt.ItemFlag.ItemIsEditable
     assert not hasattr(window, "plan_action")
     assert window.cases_page is not None and window.cases_page.ftm_button.isHidden()
 

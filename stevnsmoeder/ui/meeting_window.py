@@ -1,0 +1,726 @@
+"""One meeting: its agenda, the legal basis of each child's item, carry-over and who comes.
+
+A secretary or chair plans here; everyone else reads. Every change goes through the
+planning service with the revision the window shows; when the meeting changed elsewhere the
+window reloads and says so. Changes are announced on the app-wide bus.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stevnsmoeder.domain.dates import clock, long_date, short_date, week_label
+from stevnsmoeder.services import carry_over, cases, consent, planning, reference_data
+from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.services.errors import ServiceError
+from stevnsmoeder.services.meetings import MeetingSummary, status_label
+from stevnsmoeder.services.permissions import Permission, allowed
+from stevnsmoeder.services.planning import (
+    AgendaItemKind,
+    Attendance,
+    BasisState,
+    ConflictError,
+    LegalBasisKind,
+    MeetingPlan,
+    PlanItem,
+    PlanParticipant,
+)
+from stevnsmoeder.ui import changes
+from stevnsmoeder.ui.agenda_model import MINUTES, TITLE, AgendaModel
+from stevnsmoeder.ui.case_dialogs import AddItemDialog, ChildItemDialog, ConsentDialog
+from stevnsmoeder.ui.models import Column, TableModel
+from stevnsmoeder.ui.prompts import Prompts
+
+ATTENDANCE_NAMES = {
+    Attendance.INVITED: str(QT_TRANSLATE_NOOP("MeetingWindow", "invited")),
+    Attendance.PRESENT: str(QT_TRANSLATE_NOOP("MeetingWindow", "present")),
+    Attendance.AFBUD: str(QT_TRANSLATE_NOOP("MeetingWindow", "sent apologies")),
+    Attendance.ABSENT: str(QT_TRANSLATE_NOOP("MeetingWindow", "absent")),
+}
+
+
+class MeetingActions(Protocol):
+    """What the main window does with a whole meeting."""
+
+    def can_plan(self) -> bool: ...
+    def move_meeting(self, summary: MeetingSummary) -> bool: ...
+    def cancel_meeting(self, summary: MeetingSummary) -> bool: ...
+    def add_participant(self, summary: MeetingSummary) -> bool: ...
+    def export_meeting(self, summary: MeetingSummary) -> None: ...
+
+
+def _table(model: TableModel, name: str) -> QTableView:  # type: ignore[type-arg]
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    return view
+
+
+class MeetingWindow(QWidget):
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        meeting_id: uuid.UUID,
+        prompts: Prompts,
+        actions: MeetingActions,
+        screen_safe: Callable[[], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.ctx = ctx
+        self.meeting_id = meeting_id
+        self.prompts = prompts
+        self.meeting_actions = actions
+        self.screen_safe = screen_safe
+        self.can_plan = actions.can_plan()
+        self.can_record = allowed(ctx, Permission.EDIT_CASES)
+        self._busy = False
+        self.resize(1280, 800)
+
+        # header
+        self.heading = QLabel()
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.when = QLabel()
+        self.note = QLabel()
+        self.note.setStyleSheet("color: #8a5a00;")
+        self.time_summary = QLabel()
+        self.time_summary.setObjectName("time-summary")
+
+        # agenda
+        self.agenda = AgendaModel(screen_safe, self._editable, self)
+        self.agenda.move_requested.connect(self._move)
+        self.agenda.edit_requested.connect(self._edit)
+        self.view = QTableView()
+        self.view.setObjectName("agenda")
+        self.view.setModel(self.agenda)
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDragDropOverwriteMode(False)
+        self.view.setDropIndicatorShown(True)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().currentRowChanged.connect(self._item_chosen)
+
+        self.add_button = QPushButton(self.tr("Add item …"))
+        self.add_child_button = QPushButton(self.tr("Add child …"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.up_button = QPushButton(self.tr("Up"))
+        self.down_button = QPushButton(self.tr("Down"))
+        self.add_button.clicked.connect(self.add_item)
+        self.add_child_button.clicked.connect(self.add_child)
+        self.remove_button.clicked.connect(self.remove_item)
+        self.up_button.clicked.connect(lambda: self.shift(-1))
+        self.down_button.clicked.connect(lambda: self.shift(1))
+        self.up_button.setToolTip(self.tr("Move the item up (Ctrl+Up)"))
+        self.down_button.setToolTip(self.tr("Move the item down (Ctrl+Down)"))
+        agenda_buttons = QHBoxLayout()
+        for button in (self.add_button, self.add_child_button, self.remove_button):
+            agenda_buttons.addWidget(button)
+        agenda_buttons.addStretch(1)
+        agenda_buttons.addWidget(self.up_button)
+        agenda_buttons.addWidget(self.down_button)
+        for key, handler in (
+            ("Ctrl+Up", lambda: self.shift(-1)),
+            ("Ctrl+Down", lambda: self.shift(1)),
+            ("Delete", self.remove_item),
+            ("Ctrl+N", self.add_item),
+            ("Ctrl+Shift+N", self.add_child),
+        ):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(handler)
+            self.view.addAction(action)
+
+        agenda_box = QWidget()
+        agenda_layout = QVBoxLayout(agenda_box)
+        agenda_layout.setContentsMargins(0, 0, 0, 0)
+        agenda_layout.addWidget(self.view, 1)
+        agenda_layout.addWidget(self.time_summary)
+        agenda_layout.addLayout(agenda_buttons)
+
+        # side panel
+        self.side = QTabWidget()
+        self.side.addTab(self._basis_page(), self.tr("Legal basis"))
+        self.side.addTab(self._suggestions_page(), self.tr("Carry-over"))
+        self.side.addTab(self._participants_page(), self.tr("Participants"))
+
+        splitter = QSplitter()
+        splitter.addWidget(agenda_box)
+        splitter.addWidget(self.side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        # whole-meeting actions
+        bottom = QHBoxLayout()
+        self.move_button = QPushButton(self.tr("Move meeting …"))
+        self.cancel_button = QPushButton(self.tr("Cancel meeting …"))
+        self.export_button = QPushButton(self.tr("Export to calendar …"))
+        close = QPushButton(self.tr("Close"))
+        self.move_button.clicked.connect(lambda: self._whole(self.meeting_actions.move_meeting))
+        self.cancel_button.clicked.connect(lambda: self._whole(self.meeting_actions.cancel_meeting))
+        self.export_button.clicked.connect(
+            lambda: self.meeting_actions.export_meeting(self.plan.summary)
+        )
+        close.clicked.connect(self.close)
+        for button in (self.move_button, self.cancel_button, self.export_button):
+            bottom.addWidget(button)
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.when)
+        layout.addWidget(self.note)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+        changes.bus().changed.connect(self._changed_elsewhere)
+        self.plan: MeetingPlan = planning.get_plan(ctx, meeting_id)
+        self._show(self.plan)
+        self.view.setFocus()
+
+    # -- state ---------------------------------------------------------------------------
+    def _editable(self) -> bool:
+        plan: MeetingPlan | None = getattr(self, "plan", None)  # None while building
+        return self.can_plan and plan is not None and plan.editable
+
+    def selected(self) -> PlanItem | None:
+        index = self.view.currentIndex()
+        return self.agenda.item_at(index.row()) if index.isValid() else None
+
+    def _show(self, plan: MeetingPlan, keep: uuid.UUID | None = None) -> None:
+        self.plan = plan
+        m = plan.summary
+        self.setWindowTitle(f"{m.title} – {short_date(m.starts_at.date())}")
+        self.heading.setText(m.title)
+        self.when.setText(
+            f"{long_date(m.starts_at.date())} ({week_label(m.starts_at.date())}), "
+            f"{clock(m.starts_at)}–{clock(m.ends_at)[-5:]} · {m.place or '–'} · "
+            f"{status_label(m.status)}"
+        )
+        self.note.setText(m.note)
+        self.note.setVisible(bool(m.note))
+        shown = self.selected()
+        current = keep or (shown.id if shown else None)
+        self.agenda.set_items(plan.items)
+        row = self.agenda.row_of(current) if current else -1
+        if row >= 0:
+            self.view.selectRow(row)
+        self._show_time()
+        self._show_participants()
+        editable = self._editable()
+        for widget in (
+            self.add_button, self.add_child_button, self.remove_button, self.up_button,
+            self.down_button, self.move_button, self.cancel_button,
+        ):  # fmt: skip
+            widget.setVisible(self.can_plan)
+            widget.setEnabled(editable)
+        self._item_chosen()
+
+    def _show_time(self) -> None:
+        p = self.plan
+        text = (
+            self.tr("Planned: %1 min · ends at %2 · the meeting is booked until %3")
+            .replace("%1", str(p.total_minutes))
+            .replace("%2", clock(p.planned_end)[-5:])
+            .replace("%3", clock(p.summary.ends_at)[-5:])
+        )
+        if p.overrun_minutes:
+            text = (
+                "⚠ "
+                + text
+                + " – "
+                + self.tr("%1 min too long").replace("%1", str(p.overrun_minutes))
+            )
+            self.time_summary.setStyleSheet("color: #a4161a; font-weight: bold;")
+        else:
+            self.time_summary.setStyleSheet("color: #2e6b30;")
+        self.time_summary.setText(text)
+
+    # -- operations ----------------------------------------------------------------------
+    def operation(self, call: Callable[[int], MeetingPlan], keep: uuid.UUID | None = None) -> bool:
+        """Run a planning change against the shown revision; reload on conflict."""
+        self._busy = True
+        try:
+            plan = call(self.plan.revision)
+        except ConflictError as exc:
+            self.reload()
+            self.prompts.error(self, self.tr("Meeting"), str(exc))
+            return False
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Meeting"), str(exc))
+            return False
+        finally:
+            self._busy = False
+        self._show(plan, keep)
+        changes.bus().announce(changes.MEETING, self.meeting_id)
+        return True
+
+    def reload(self) -> None:
+        try:
+            self._show(planning.get_plan(self.ctx, self.meeting_id))
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Meeting"), str(exc))
+
+    def _changed_elsewhere(self, what: str, ident: object) -> None:
+        if not self._busy and what == changes.MEETING and ident in (None, self.meeting_id):
+            self.reload()
+
+    def _whole(self, action: Callable[[MeetingSummary], bool]) -> None:
+        if action(self.plan.summary):
+            self.reload()
+
+    def add_item(self) -> None:
+        if not self._editable():
+            return
+        dialog = AddItemDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        title, minutes, kind = dialog.value()
+        self.operation(
+            lambda rev: planning.add_item(
+                self.ctx, self.meeting_id, rev, title=title, minutes=minutes,
+                kind=AgendaItemKind(kind),
+            )
+        )  # fmt: skip
+
+    def add_child(self) -> None:
+        if not self._editable():
+            return
+        try:
+            found = cases.list_cases(self.ctx)
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Meeting"), str(exc))
+            return
+        dialog = ChildItemDialog(
+            found, reference_data.districts(self.ctx), screen_safe=self.screen_safe(), parent=self
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        title, minutes = dialog.item()
+        new = dialog.new_case()
+        if new is not None:
+            try:
+                created = cases.create_case(self.ctx, new)
+            except ServiceError as exc:
+                self.prompts.error(self, self.tr("New case"), str(exc))
+                return
+            for warning in created.warnings:
+                self.prompts.info(self, self.tr("New case"), warning)
+            child = created.case
+            changes.bus().announce(changes.CASE, child.id)
+        else:
+            chosen = dialog.selected_case()
+            if chosen is None:
+                self.prompts.error(self, self.tr("Meeting"), self.tr("Choose a child in the list."))
+                return
+            child = chosen
+        self.operation(
+            lambda rev: planning.add_item(
+                self.ctx, self.meeting_id, rev, title=title, minutes=minutes,
+                kind=AgendaItemKind.CASE, case_id=child.id,
+            )
+        )  # fmt: skip
+        new_row = next((r for r, i in enumerate(self.plan.items) if i.case_id == child.id), -1)
+        if new_row >= 0:
+            self.view.selectRow(new_row)
+
+    def remove_item(self) -> None:
+        item = self.selected()
+        if item is None or not self._editable():
+            return
+        if not self.prompts.confirm(
+            self,
+            self.tr("Remove item"),
+            self.tr("Remove '%1' from the agenda?").replace("%1", item.title),
+        ):
+            return
+        self.operation(lambda rev: planning.remove_item(self.ctx, self.meeting_id, rev, item.id))
+
+    def shift(self, step: int) -> None:
+        item = self.selected()
+        if item is None or not self._editable():
+            return
+        row = self.agenda.row_of(item.id)
+        self._move(item.id, max(0, min(row + step, self.agenda.rowCount() - 1)))
+
+    def _move(self, item_id: uuid.UUID, to: int) -> None:
+        if self.agenda.row_of(item_id) == to:
+            return
+        self.operation(
+            lambda rev: planning.move_item(self.ctx, self.meeting_id, rev, item_id, to),
+            keep=item_id,
+        )
+
+    def _edit(self, item_id: uuid.UUID, field: str, value: object) -> None:
+        if field == "title":
+            call = lambda rev: planning.update_item(  # noqa: E731 - one expression
+                self.ctx, self.meeting_id, rev, item_id, title=str(value)
+            )
+        else:
+            call = lambda rev: planning.update_item(  # noqa: E731
+                self.ctx, self.meeting_id, rev, item_id, minutes=int(str(value))
+            )
+        self.operation(call, keep=item_id)
+
+    # -- legal basis ---------------------------------------------------------------------
+    def _basis_page(self) -> QWidget:
+        page = QWidget()
+        self.basis_status = QLabel()
+        self.basis_status.setObjectName("basis-status")
+        self.basis_status.setWordWrap(True)
+        self.consent_combo = QComboBox()
+        self.use_consent = QPushButton(self.tr("Use this consent"))
+        self.new_consent = QPushButton(self.tr("Record consent …"))
+        self.rpl115_button = QPushButton(self.tr("Retsplejeloven § 115 (SSP)"))
+        self.underretning_button = QPushButton(self.tr("Report of concern (underretning)"))
+        self.other_button = QPushButton(self.tr("Other legal basis …"))
+        self.anonymous_button = QPushButton(self.tr("Discuss anonymously"))
+        self.family_button = QPushButton(self.tr("Invite the family"))
+        self.use_consent.clicked.connect(self._use_consent)
+        self.new_consent.clicked.connect(self._record_consent)
+        self.rpl115_button.clicked.connect(lambda: self._basis(LegalBasisKind.RPL115))
+        self.underretning_button.clicked.connect(lambda: self._basis(LegalBasisKind.UNDERRETNING))
+        self.other_button.clicked.connect(self._other_basis)
+        self.anonymous_button.clicked.connect(lambda: self._basis(LegalBasisKind.ANONYMOUS))
+        self.family_button.clicked.connect(self._invite_family)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.basis_status)
+        layout.addWidget(QLabel(self.tr("Consents of this child:")))
+        layout.addWidget(self.consent_combo)
+        row = QHBoxLayout()
+        row.addWidget(self.use_consent)
+        row.addWidget(self.new_consent)
+        layout.addLayout(row)
+        for button in (
+            self.rpl115_button, self.underretning_button, self.other_button,
+            self.anonymous_button, self.family_button,
+        ):  # fmt: skip
+            layout.addWidget(button)
+        layout.addStretch(1)
+        self._consents: list[consent.ConsentInfo] = []
+        return page
+
+    def _item_chosen(self, *_args: object) -> None:
+        item = self.selected()
+        child = item is not None and item.case_id is not None
+        editable = self._editable() and self.can_record and child
+        if item is None or not child:
+            self.basis_status.setText(self.tr("Choose a child's item on the agenda."))
+            self.basis_status.setStyleSheet("")
+            self._consents = []
+        else:
+            assert item is not None
+            if item.basis.state is BasisState.OK:
+                self.basis_status.setText(f"✓ <b>{item.basis.label}</b>")
+                self.basis_status.setStyleSheet("color: #2e6b30;")
+            else:
+                self.basis_status.setText(
+                    f"⚠ <b>{item.basis.label}</b><br>{item.basis.reason}<br>"
+                    + self.tr("Until a basis holds, the child can only be discussed anonymously.")
+                )
+                self.basis_status.setStyleSheet("color: #a4161a;")
+            self._consents = self._load_consents(item) if not item.case_anonymous else []
+        self.consent_combo.clear()
+        day = self.plan.summary.starts_at.date()
+        for c in self._consents:
+            until = short_date(c.expires_on) if c.expires_on else "…"
+            state = "" if c.valid_on(day) else " " + self.tr("(not valid on the meeting date)")
+            self.consent_combo.addItem(
+                f"{c.holder} ({c.relation}) {short_date(c.given_on)}–{until}{state}", c.id
+            )
+        named = child and item is not None and not item.case_anonymous
+        for widget in (
+            self.use_consent, self.new_consent, self.underretning_button, self.other_button,
+            self.anonymous_button, self.rpl115_button,
+        ):  # fmt: skip
+            widget.setEnabled(bool(editable and named))
+        self.use_consent.setEnabled(bool(editable and named and self._consents))
+        self.rpl115_button.setVisible(self.plan.type_allows_rpl115)
+        self.family_button.setEnabled(bool(self._editable() and child))
+
+    def _load_consents(self, item: PlanItem) -> list[consent.ConsentInfo]:
+        assert item.case_id is not None
+        try:
+            return consent.list_consents(self.ctx, item.case_id)
+        except ServiceError:
+            return []
+
+    def _basis(self, kind: LegalBasisKind, **kw: object) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        self.operation(
+            lambda rev: planning.set_legal_basis(
+                self.ctx,
+                self.meeting_id,
+                rev,
+                item.id,
+                kind,
+                **kw,  # type: ignore[arg-type]
+            ),
+            keep=item.id,
+        )
+
+    def _use_consent(self) -> None:
+        consent_id = self.consent_combo.currentData()
+        if consent_id is not None:
+            self._basis(LegalBasisKind.CONSENT, consent_id=consent_id)
+
+    def _record_consent(self) -> None:
+        item = self.selected()
+        if item is None or item.case_id is None:
+            return
+        holders = sorted({c.holder for c in self._consents})
+        name = item.case_initials if self.screen_safe() else item.case_name
+        dialog = ConsentDialog(
+            name, holders, reference_data.meeting_types(self.ctx), self.plan.summary.type_code,
+            self.ctx.today(), self,
+        )  # fmt: skip
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            recorded = consent.record_consent(self.ctx, item.case_id, dialog.value())
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Record consent"), str(exc))
+            return
+        changes.bus().announce(changes.CASE, item.case_id)
+        self._basis(LegalBasisKind.CONSENT, consent_id=recorded.id)
+
+    def _other_basis(self) -> None:
+        reason = self.prompts.text(
+            self, self.tr("Other legal basis"), self.tr("Which legal basis, and why?")
+        )
+        if reason is not None:
+            self._basis(LegalBasisKind.OTHER, reason=reason)
+
+    def _invite_family(self) -> None:
+        item = self.selected()
+        if item is None or item.case_id is None:
+            return
+        case_id = item.case_id
+        self.operation(
+            lambda rev: planning.invite_family(self.ctx, self.meeting_id, rev, case_id),
+            keep=item.id,
+        )
+
+    # -- carry-over ----------------------------------------------------------------------
+    def _suggestions_page(self) -> QWidget:
+        page = QWidget()
+        self.unfinished: TableModel[carry_over.UnfinishedItem] = TableModel(
+            [
+                Column(self.tr("Item"), lambda u: u.title),
+                Column(self.tr("Child"), lambda u: u.case_name),
+                Column(self.tr("From"), lambda u: u.from_meeting),
+            ],
+            self,
+        )
+        self.agreements: TableModel[carry_over.OpenAgreement] = TableModel(
+            [
+                Column(self.tr("Child"), lambda a: a.case_name),
+                Column(self.tr("Agreement"), lambda a: a.text),
+                Column(self.tr("Who"), lambda a: a.owner),
+                Column(
+                    self.tr("When"),
+                    lambda a: short_date(a.due_on) if a.due_on else "",
+                    lambda a: a.due_on,
+                ),
+                Column(self.tr("From"), lambda a: a.from_meeting),
+            ],
+            self,
+        )
+        self.unfinished_view = _table(self.unfinished, "unfinished")
+        self.unfinished_view.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        self.agreements_view = _table(self.agreements, "agreements")
+        self.agreements_view.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        self.carry_button = QPushButton(self.tr("Put the chosen items on this agenda"))
+        self.carry_button.clicked.connect(self._carry)
+        self.bring_button = QPushButton(
+            self.tr("Note the chosen agreements under the child's item")
+        )
+        self.bring_button.clicked.connect(self._bring)
+        refresh = QPushButton(self.tr("Look again"))
+        refresh.clicked.connect(self.load_suggestions)
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr("Not reached or pushed at the previous meeting:")))
+        layout.addWidget(self.unfinished_view, 1)
+        layout.addWidget(self.carry_button)
+        layout.addWidget(
+            QLabel(self.tr("Open agreements for the children on the agenda, from any meeting:"))
+        )
+        layout.addWidget(self.agreements_view, 2)
+        layout.addWidget(self.bring_button)
+        layout.addWidget(refresh)
+        self.side_loaded = False
+        return page
+
+    def load_suggestions(self) -> None:
+        try:
+            found = carry_over.carry_over_candidates(self.ctx, self.meeting_id)
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Carry-over"), str(exc))
+            return
+        self.unfinished.set_rows(found.unfinished)
+        self.agreements.set_rows(found.agreements)
+        for view in (self.unfinished_view, self.agreements_view):
+            view.resizeColumnsToContents()
+        self.carry_button.setEnabled(self._editable() and bool(found.unfinished))
+        self.bring_button.setEnabled(self._editable() and bool(found.agreements))
+
+    def _chosen(self, view: QTableView, model: TableModel) -> list:  # type: ignore[type-arg]
+        return [model.row_at(i.row()) for i in view.selectionModel().selectedRows()]
+
+    def _carry(self) -> None:
+        chosen = self._chosen(self.unfinished_view, self.unfinished)
+        if not chosen:
+            self.prompts.info(
+                self, self.tr("Carry-over"), self.tr("Choose items in the list first.")
+            )
+            return
+        ids = [u.item_id for u in chosen]
+        if self.operation(lambda rev: carry_over.carry_over(self.ctx, self.meeting_id, rev, ids)):
+            self.load_suggestions()
+
+    def _bring(self) -> None:
+        chosen: Sequence[carry_over.OpenAgreement] = self._chosen(
+            self.agreements_view, self.agreements
+        )
+        if not chosen:
+            self.prompts.info(self, self.tr("Carry-over"), self.tr("Choose agreements first."))
+            return
+        children = {a.case_id for a in chosen}
+        target = next((i for i in self.plan.items if i.case_id in children), None)
+        if len(children) != 1 or target is None:
+            self.prompts.error(
+                self, self.tr("Carry-over"), self.tr("Choose agreements about one child at a time.")
+            )
+            return
+        self.operation(
+            lambda rev: carry_over.bring_agreements(
+                self.ctx, self.meeting_id, rev, target.id, chosen
+            ),
+            keep=target.id,
+        )
+
+    # -- participants ---------------------------------------------------------------------
+    def _participants_page(self) -> QWidget:
+        page = QWidget()
+        self.participants: TableModel[PlanParticipant] = TableModel(
+            [
+                Column(self.tr("Name"), lambda p: p.name),
+                Column(self.tr("Role"), lambda p: p.role_name),
+                Column(self.tr("Organisation"), lambda p: p.organisation),
+                Column(
+                    self.tr("Attendance"),
+                    lambda p: self.tr(ATTENDANCE_NAMES[p.attendance]),
+                ),
+            ],
+            self,
+        )
+        self.participants_view = _table(self.participants, "participants")
+        self.participants_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.afbud_button = QPushButton(self.tr("Sent apologies"))
+        self.invited_button = QPushButton(self.tr("Coming"))
+        self.guest_button = QPushButton(self.tr("Add participant …"))
+        self.drop_button = QPushButton(self.tr("Remove"))
+        self.afbud_button.clicked.connect(lambda: self._attendance(Attendance.AFBUD))
+        self.invited_button.clicked.connect(lambda: self._attendance(Attendance.INVITED))
+        self.guest_button.clicked.connect(lambda: self._whole(self.meeting_actions.add_participant))
+        self.drop_button.clicked.connect(self._drop_participant)
+        self.participant_count = QLabel()
+        buttons = QHBoxLayout()
+        for button in (self.afbud_button, self.invited_button, self.guest_button, self.drop_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.participant_count)
+        layout.addWidget(self.participants_view, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def _show_participants(self) -> None:
+        self.participants.set_rows(self.plan.participants)
+        self.participants_view.resizeColumnsToContents()
+        coming = sum(1 for p in self.plan.participants if p.attendance is not Attendance.AFBUD)
+        self.participant_count.setText(
+            self.tr("%1 invited, %2 sent apologies")
+            .replace("%1", str(coming))
+            .replace("%2", str(len(self.plan.participants) - coming))
+        )
+        for button in (self.afbud_button, self.invited_button, self.guest_button, self.drop_button):
+            button.setVisible(self.can_plan)
+            button.setEnabled(self._editable())
+
+    def _participant(self) -> PlanParticipant | None:
+        rows = self.participants_view.selectionModel().selectedRows()
+        return self.participants.row_at(rows[0].row()) if rows else None
+
+    def _attendance(self, attendance: Attendance) -> None:
+        person = self._participant()
+        if person is None:
+            return
+        self.operation(
+            lambda rev: planning.set_attendance(
+                self.ctx, self.meeting_id, rev, person.person_id, attendance
+            )
+        )
+
+    def _drop_participant(self) -> None:
+        person = self._participant()
+        if person is None:
+            return
+        self.operation(
+            lambda rev: planning.remove_participant(
+                self.ctx, self.meeting_id, rev, person.person_id
+            )
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.side_loaded:
+            self.side_loaded = True
+            self.load_suggestions()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        changes.bus().changed.disconnect(self._changed_elsewhere)
+        super().closeEvent(event)
+
+    def index_of(self, item_id: uuid.UUID, column: int = TITLE) -> QModelIndex:
+        return self.agenda.index(self.agenda.row_of(item_id), column)
+
+
+__all__ = ["MINUTES", "TITLE", "MeetingWindow"]
