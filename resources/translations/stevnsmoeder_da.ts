@@ -487,6 +487,10 @@
         <translation>&amp;Planlæg møder 12 måneder frem</translation>
     </message>
     <message>
+        <source>&amp;Language</source>
+        <translation>S&amp;prog</translation>
+    </message>
+    <message>
         <source>Planning</source>
         <translation>Planlægning</translation>
     </message>
@@ -1091,6 +1095,34 @@
         <translation>I dag er det %1 (%2)</translation>
     </message>
     <message>
+        <source>overdue</source>
+        <translation>overskredet</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Udløber</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>Givet af</translation>
+    </message>
+    <message>
         <source>Meetings</source>
         <translation>Møder</translation>
     </message>
@@ -1109,6 +1141,22 @@
     <message>
         <source>no meetings today</source>
         <translation>ingen møder i dag</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Actions due within two weeks</source>
+        <translation>Handlinger med frist inden for to uger</translation>
+    </message>
+    <message>
+        <source>Consents that expire within a month</source>
+        <translation>Samtykker, der udløber inden for en måned</translation>
+    </message>
+    <message>
+        <source>%1, of them %2 overdue</source>
+        <translation>%1, heraf %2 overskredet</translation>
     </message>
 </context>
 <context>

@@ -335,6 +335,11 @@ def _create_occurrence(
         meeting.original_start = datetime.combine(o.rule_date, series.start_time)
         meeting.move_reason = _("Moved from {day} ({reason}).", day=long_date(o.rule_date),
                                 reason=o.reason)  # fmt: skip
+    for sp in series.standing:  # the standing chair and secretary lead each meeting
+        if sp.role.code == "chair":
+            meeting.chair_id = sp.person_id
+        elif sp.role.code == "secretary":
+            meeting.secretary_id = sp.person_id
     s.add(meeting)
     s.flush()
     add_template_agenda(s, meeting, mt)

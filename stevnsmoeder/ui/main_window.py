@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stevnsmoeder.domain.dates import long_date, week_label
+from stevnsmoeder.domain.dates import long_date, short_date, week_label
 from stevnsmoeder.services import (
     access,
     calendar_export,
     cases,
     meetings,
+    overview,
     people,
     reference_data,
     series,
@@ -45,6 +46,7 @@ from stevnsmoeder.ui.calendar_view import CalendarPage
 from stevnsmoeder.ui.meeting_window import MeetingWindow
 from stevnsmoeder.ui.models import (
     ROW_ROLE,
+    Column,
     FilterProxy,
     TableModel,
     case_columns,
@@ -88,17 +90,20 @@ def _table(proxy: FilterProxy) -> QTableView:
 
 
 class StartPage(QWidget):
-    """Today's and the rest of this week's meetings, for the logged-in user."""
+    """Today's and the rest of this week's meetings, open actions due soon and consents
+    about to expire, for the logged-in user."""
 
     def __init__(
         self,
         ctx: ServiceContext,
         prompts: Prompts,
         open_meeting: Callable[[MeetingSummary], None],
+        screen_safe: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__()
         self.ctx = ctx
         self.prompts = prompts
+        self.screen_safe = screen_safe
         today = ctx.today()
         greeting = QLabel(
             self.tr("Welcome, %1").replace("%1", ctx.actor.display_name or ctx.actor.login)
@@ -123,14 +128,57 @@ class StartPage(QWidget):
             view.activated.connect(lambda index: _open_row(index, open_meeting))
         self.today_heading = QLabel()
         self.week_heading = QLabel()
+
+        def child(row: overview.DueAction | overview.ExpiringConsent) -> str:
+            return row.case_initials if self.screen_safe() else row.case_name
+
+        def due(a: overview.DueAction) -> str:
+            late = " – " + self.tr("overdue") if a.overdue else ""
+            return short_date(a.due_on) + late
+
+        self.actions_model: TableModel[overview.DueAction] = TableModel(
+            [
+                Column(self.tr("Deadline"), due, lambda a: a.due_on),
+                Column(self.tr("Child"), child),
+                Column(self.tr("What"), lambda a: a.text),
+                Column(self.tr("Who"), lambda a: a.owner),
+            ],
+            self,
+        )
+        self.consents_model: TableModel[overview.ExpiringConsent] = TableModel(
+            [
+                Column(
+                    self.tr("Expires"), lambda c: short_date(c.expires_on), lambda c: c.expires_on
+                ),
+                Column(self.tr("Child"), child),
+                Column(self.tr("Given by"), lambda c: c.holder),
+            ],
+            self,
+        )
+        self.actions_view = _table(FilterProxy(self.actions_model, self))
+        self.actions_view.setObjectName("due-actions")
+        self.consents_view = _table(FilterProxy(self.consents_model, self))
+        self.consents_view.setObjectName("expiring-consents")
+        self.actions_heading = QLabel()
+        self.consents_heading = QLabel()
+        meetings_box = QVBoxLayout()
+        meetings_box.addWidget(self.today_heading)
+        meetings_box.addWidget(self.today_view, 1)
+        meetings_box.addWidget(self.week_heading)
+        meetings_box.addWidget(self.week_view, 2)
+        attention_box = QVBoxLayout()
+        attention_box.addWidget(self.actions_heading)
+        attention_box.addWidget(self.actions_view, 2)
+        attention_box.addWidget(self.consents_heading)
+        attention_box.addWidget(self.consents_view, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(meetings_box, 3)
+        columns.addLayout(attention_box, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(greeting)
         layout.addWidget(self.date_label)
         layout.addSpacing(8)
-        layout.addWidget(self.today_heading)
-        layout.addWidget(self.today_view, 1)
-        layout.addWidget(self.week_heading)
-        layout.addWidget(self.week_view, 2)
+        layout.addLayout(columns, 1)
         self.reload()
 
     def reload(self) -> None:
@@ -149,15 +197,46 @@ class StartPage(QWidget):
         later_word = self.tr("Later this week")
         self.today_heading.setText(
             f"<b>{today_word}</b> – "
-            + (self.tr("%1 meetings").replace("%1", str(len(todays))) if todays
-               else self.tr("no meetings today"))
-        )  # fmt: skip
+            + (
+                self.tr("%1 meetings").replace("%1", str(len(todays)))
+                if todays
+                else self.tr("no meetings today")
+            )
+        )
         self.week_heading.setText(
             f"<b>{later_word}</b> – " + self.tr("%1 meetings").replace("%1", str(len(later)))
         )
         for view in (self.today_view, self.week_view):
             view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
             view.resizeColumnsToContents()
+        try:
+            seen = overview.attention(self.ctx)
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Start"), str(exc))
+            seen = overview.Attention((), ())
+        self.actions_model.set_rows(seen.actions)
+        self.consents_model.set_rows(seen.consents)
+        overdue = sum(1 for a in seen.actions if a.overdue)
+        actions_word = self.tr("Actions due within two weeks")
+        consents_word = self.tr("Consents that expire within a month")
+        self.actions_heading.setText(
+            f"<b>{actions_word}</b> – "
+            + self.tr("%1, of them %2 overdue")
+            .replace("%1", str(len(seen.actions)))
+            .replace("%2", str(overdue))
+        )
+        self.consents_heading.setText(f"<b>{consents_word}</b> – {len(seen.consents)}")
+        for view in (self.actions_view, self.consents_view):
+            view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+            view.resizeColumnsToContents()
+        has_cases = allowed(self.ctx, Permission.VIEW_CASES)
+        for widget in (
+            self.actions_heading,
+            self.actions_view,
+            self.consents_heading,
+            self.consents_view,
+        ):
+            widget.setVisible(has_cases)
 
 
 def _open_row(index: QModelIndex, open_meeting: Callable[[MeetingSummary], None]) -> None:
@@ -301,7 +380,10 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.start_page = StartPage(ctx, self.prompts, self.open_meeting)
+        self.screen_safe_action = QAction(self.tr("&Screen-safe mode (initials only)"), self)
+        self.start_page = StartPage(
+            ctx, self.prompts, self.open_meeting, self.screen_safe_action.isChecked
+        )
         self.tabs.addTab(self.start_page, self.tr("S&tart"))
         self.calendar_page = CalendarPage(ctx, self.prompts, self.open_meeting)
         self.tabs.addTab(self.calendar_page, self.tr("&Calendar"))
@@ -361,19 +443,44 @@ class MainWindow(QMainWindow):
             plan_menu.addAction(self.plan_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.screen_safe_action = QAction(self.tr("&Screen-safe mode (initials only)"), self)
         self.screen_safe_action.setCheckable(True)
         self.screen_safe_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.screen_safe_action.toggled.connect(self._set_screen_safe)
         view_menu.addAction(self.screen_safe_action)
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in (("da", "Dansk"), ("en", "English")):
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(self.settings.language == code)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            language_menu.addAction(action)
+            self.language_actions[code] = action
         refresh = QAction(self.tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)
         view_menu.addAction(refresh)
 
+    def set_language(self, code: str) -> None:
+        for other, action in self.language_actions.items():
+            action.setChecked(other == code)
+        if self.settings.language == code:
+            return
+        self.settings.language = code
+        self.settings.sync()
+        self.prompts.info(
+            self,
+            "Sprog / Language",
+            "Sproget skifter, næste gang stevnsmoeder åbnes.\n"
+            "The language changes the next time stevnsmoeder opens.",
+        )
+
     def _set_screen_safe(self, on: bool) -> None:
         if self.cases_page is not None:
             self.cases_page.set_screen_safe(on)
+        self.start_page.reload()
+        for window in self.meeting_windows.values():
+            window.reload()
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
@@ -410,12 +517,14 @@ class MainWindow(QMainWindow):
                 self.prompts.info(
                     self,
                     self.tr("Planning"),
-                    self.tr("%1 meetings created, %2 of them moved for a holiday; "
-                            "%3 skipped for closed days.")
+                    self.tr(
+                        "%1 meetings created, %2 of them moved for a holiday; "
+                        "%3 skipped for closed days."
+                    )
                     .replace("%1", str(report.created))
                     .replace("%2", str(report.moved))
                     .replace("%3", str(report.skipped)),
-                )  # fmt: skip
+                )
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ServiceError):
@@ -484,14 +593,17 @@ class MainWindow(QMainWindow):
             self.prompts.error(
                 self,
                 self.tr("Export to calendar"),
-                self.tr("Could not write %1: %2").replace("%1", str(path))
+                self.tr("Could not write %1: %2")
+                .replace("%1", str(path))
                 .replace("%2", exc.strerror or ""),
-            )  # fmt: skip
+            )
             return
         self.statusBar().showMessage(
-            self.tr("%1 meetings written to %2").replace("%1", str(len(found)))
-            .replace("%2", str(path)), 8000,
-        )  # fmt: skip
+            self.tr("%1 meetings written to %2")
+            .replace("%1", str(len(found)))
+            .replace("%2", str(path)),
+            8000,
+        )
 
     def export_meeting(self, summary: MeetingSummary) -> None:
         self._export(f"møde-{summary.starts_at:%Y-%m-%d}.ics", meeting_id=summary.id)

@@ -11,8 +11,8 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShowEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -153,18 +153,14 @@ class MeetingWindow(QWidget):
         agenda_buttons.addStretch(1)
         agenda_buttons.addWidget(self.up_button)
         agenda_buttons.addWidget(self.down_button)
-        for key, handler in (
-            ("Ctrl+Up", lambda: self.shift(-1)),
-            ("Ctrl+Down", lambda: self.shift(1)),
-            ("Delete", self.remove_item),
-            ("Ctrl+N", self.add_item),
-            ("Ctrl+Shift+N", self.add_child),
-        ):
+        # The table view would take Ctrl+arrows for its own cursor moves: catch them first.
+        self.view.installEventFilter(self)
+        for key, handler in (("Ctrl+N", self.add_item), ("Ctrl+Shift+N", self.add_child)):
             action = QAction(self)
             action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(handler)
-            self.view.addAction(action)
+            self.addAction(action)
 
         agenda_box = QWidget()
         agenda_layout = QVBoxLayout(agenda_box)
@@ -213,6 +209,20 @@ class MeetingWindow(QWidget):
         self.plan: MeetingPlan = planning.get_plan(ctx, meeting_id)
         self._show(self.plan)
         self.view.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            if ctrl and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.shift(-1 if event.key() == Qt.Key.Key_Up else 1)
+                return True
+            if event.key() == Qt.Key.Key_Delete and self.view.state() != (
+                QAbstractItemView.State.EditingState
+            ):
+                self.remove_item()
+                return True
+        return super().eventFilter(watched, event)
 
     # -- state ---------------------------------------------------------------------------
     def _editable(self) -> bool:

@@ -1,0 +1,119 @@
+"""What needs attention soon: open actions with a deadline, consents about to expire.
+
+For the start page. Only cases the user may see; showing them is a read of case data and is
+logged (one event, with the count, not one per child).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from stevnsmoeder.db.models import (
+    Action,
+    ActionStatus,
+    Case,
+    Consent,
+    CustodyHolder,
+    Person,
+)
+from stevnsmoeder.services import audit
+from stevnsmoeder.services.cases import display_name, initials
+from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.services.permissions import Permission, allowed, case_visible
+
+ACTIONS_AHEAD_DAYS = 14
+CONSENTS_AHEAD_DAYS = 30
+
+
+@dataclass(frozen=True)
+class DueAction:
+    id: uuid.UUID
+    case_id: uuid.UUID
+    case_name: str
+    case_initials: str
+    text: str
+    owner: str
+    due_on: date
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class ExpiringConsent:
+    id: uuid.UUID
+    case_id: uuid.UUID
+    case_name: str
+    case_initials: str
+    holder: str
+    expires_on: date
+
+
+@dataclass(frozen=True)
+class Attention:
+    actions: tuple[DueAction, ...]
+    consents: tuple[ExpiringConsent, ...]
+
+
+def attention(ctx: ServiceContext) -> Attention:
+    """Open actions due within two weeks (overdue first) and consents that expire within a
+    month, for the cases the user may see. Empty for roles without case access."""
+    if not allowed(ctx, Permission.VIEW_CASES):
+        return Attention((), ())
+    today = ctx.today()
+    with ctx.db.begin() as s:
+        rows = s.execute(
+            select(Action, Case, Person.name)
+            .join(Case, Action.case_id == Case.id)
+            .outerjoin(Person, Action.owner_id == Person.id)
+            .where(
+                Action.status == ActionStatus.OPEN,
+                Action.due_on.is_not(None),
+                Action.due_on <= today + timedelta(days=ACTIONS_AHEAD_DAYS),
+                case_visible(ctx),
+            )
+            .order_by(Action.due_on)
+        ).all()
+        actions = tuple(
+            DueAction(
+                a.id,
+                c.id,
+                display_name(c),
+                initials(c),
+                a.text,
+                owner or a.owner_text,
+                a.due_on,
+                a.due_on < today,
+            )
+            for a, c, owner in rows
+            if a.due_on is not None
+        )
+        rows2 = s.execute(
+            select(Consent, Case, CustodyHolder.name)
+            .join(Case, Consent.case_id == Case.id)
+            .join(CustodyHolder, Consent.given_by_id == CustodyHolder.id)
+            .where(
+                Consent.withdrawn_on.is_(None),
+                Consent.expires_on.is_not(None),
+                Consent.expires_on >= today,
+                Consent.expires_on <= today + timedelta(days=CONSENTS_AHEAD_DAYS),
+                Case.closed_on.is_(None),
+                case_visible(ctx),
+            )
+            .order_by(Consent.expires_on)
+        ).all()
+        consents = tuple(
+            ExpiringConsent(k.id, c.id, display_name(c), initials(c), holder, k.expires_on)
+            for k, c, holder in rows2
+            if k.expires_on is not None
+        )
+        if actions or consents:
+            audit.record(
+                s,
+                ctx,
+                "overview.view",
+                detail=f"{len(actions)} actions, {len(consents)} consents",
+            )
+        return Attention(actions, consents)
