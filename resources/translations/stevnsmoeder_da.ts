@@ -1214,6 +1214,10 @@
         <translation>Sager</translation>
     </message>
     <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
         <source>Case no.</source>
         <translation>Sagsnr.</translation>
     </message>

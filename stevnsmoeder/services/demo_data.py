@@ -1518,9 +1518,12 @@ class _Generator:
                 owner_text = custody[0].relation if len(custody) == 1 else "forældrene"
             else:
                 owner_text = txt.ROLE_OWNERS.get(role, role)
-        # Weights for done, cancelled, open: long past mostly done, a few left open (overdue).
-        if due < self.today - timedelta(days=30):
-            weights = (90, 7, 3)
+        # Weights for done, cancelled, open: long past all settled; the last months leave a
+        # few open (overdue), as a real municipality's would.
+        if due < self.today - timedelta(days=120):
+            weights = (93, 7, 0)
+        elif due < self.today - timedelta(days=30):
+            weights = (88, 7, 5)
         elif due < self.today:
             weights = (55, 0, 45)
         else:

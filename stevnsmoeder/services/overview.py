@@ -10,14 +10,17 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, false, or_, select
 
 from stevnsmoeder.db.models import (
     Action,
     ActionStatus,
+    AgendaItem,
     Case,
     Consent,
     CustodyHolder,
+    Meeting,
+    Participation,
     Person,
 )
 from stevnsmoeder.services import audit
@@ -57,9 +60,32 @@ class Attention:
     consents: tuple[ExpiringConsent, ...]
 
 
+def _mine(ctx: ServiceContext) -> ColumnElement[bool]:
+    """Actions the user owns, or agreed at a meeting the user chairs, writes or attends."""
+    person = ctx.actor.person_id
+    if person is None:
+        return false()
+    meetings_of_mine = select(Meeting.id).where(
+        or_(
+            Meeting.chair_id == person,
+            Meeting.secretary_id == person,
+            Meeting.id.in_(
+                select(Participation.meeting_id).where(Participation.person_id == person)
+            ),
+        )
+    )
+    return or_(
+        Action.owner_id == person,
+        Action.agenda_item_id.in_(
+            select(AgendaItem.id).where(AgendaItem.meeting_id.in_(meetings_of_mine))
+        ),
+    )
+
+
 def attention(ctx: ServiceContext) -> Attention:
-    """Open actions due within two weeks (overdue first) and consents that expire within a
-    month, for the cases the user may see. Empty for roles without case access."""
+    """Open actions due within two weeks (overdue first) that are the user's own or from the
+    user's meetings, and consents that expire within a month, for the cases the user may
+    see. Empty for roles without case access."""
     if not allowed(ctx, Permission.VIEW_CASES):
         return Attention((), ())
     today = ctx.today()
@@ -73,6 +99,7 @@ def attention(ctx: ServiceContext) -> Attention:
                 Action.due_on.is_not(None),
                 Action.due_on <= today + timedelta(days=ACTIONS_AHEAD_DAYS),
                 case_visible(ctx),
+                _mine(ctx),
             )
             .order_by(Action.due_on)
         ).all()

@@ -50,6 +50,7 @@ from stevnsmoeder.ui.models import (
     FilterProxy,
     TableModel,
     case_columns,
+    compact_meeting_columns,
     meeting_columns,
 )
 from stevnsmoeder.ui.planning_dialogs import (
@@ -73,6 +74,14 @@ ROLE_NAMES: dict[Role, str] = {
     Role.PPR: str(QT_TRANSLATE_NOOP("MainWindow", "PPR (read only)")),
     Role.POLITI: str(QT_TRANSLATE_NOOP("MainWindow", "police (SSP)")),
 }
+
+
+def _stretch(view: QTableView, column: int) -> None:
+    """Let one text column take the spare width (instead of the last, often a number)."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
 
 def _table(proxy: FilterProxy) -> QTableView:
@@ -117,8 +126,12 @@ class StartPage(QWidget):
             .replace("%1", long_date(today))
             .replace("%2", week_label(today))
         )
-        self.today_model: TableModel[MeetingSummary] = TableModel(meeting_columns(), self)
-        self.week_model: TableModel[MeetingSummary] = TableModel(meeting_columns(), self)
+        self.today_model: TableModel[MeetingSummary] = TableModel(
+            compact_meeting_columns(with_day=False), self
+        )
+        self.week_model: TableModel[MeetingSummary] = TableModel(
+            compact_meeting_columns(with_day=True), self
+        )
         self.today_view = _table(FilterProxy(self.today_model, self))
         self.today_view.setObjectName("today")
         self.week_view = _table(FilterProxy(self.week_model, self))
@@ -140,8 +153,8 @@ class StartPage(QWidget):
             [
                 Column(self.tr("Deadline"), due, lambda a: a.due_on),
                 Column(self.tr("Child"), child),
-                Column(self.tr("What"), lambda a: a.text),
                 Column(self.tr("Who"), lambda a: a.owner),
+                Column(self.tr("What"), lambda a: a.text, tooltip=lambda a: a.text),
             ],
             self,
         )
@@ -159,6 +172,10 @@ class StartPage(QWidget):
         self.actions_view.setObjectName("due-actions")
         self.consents_view = _table(FilterProxy(self.consents_model, self))
         self.consents_view.setObjectName("expiring-consents")
+        _stretch(self.today_view, 1)
+        _stretch(self.week_view, 2)
+        _stretch(self.actions_view, 3)
+        _stretch(self.consents_view, 2)
         self.actions_heading = QLabel()
         self.consents_heading = QLabel()
         meetings_box = QVBoxLayout()
@@ -172,8 +189,8 @@ class StartPage(QWidget):
         attention_box.addWidget(self.consents_heading)
         attention_box.addWidget(self.consents_view, 1)
         columns = QHBoxLayout()
-        columns.addLayout(meetings_box, 3)
-        columns.addLayout(attention_box, 2)
+        columns.addLayout(meetings_box, 1)
+        columns.addLayout(attention_box, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(greeting)
         layout.addWidget(self.date_label)
@@ -208,7 +225,6 @@ class StartPage(QWidget):
         )
         for view in (self.today_view, self.week_view):
             view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-            view.resizeColumnsToContents()
         try:
             seen = overview.attention(self.ctx)
         except ServiceError as exc:
@@ -228,7 +244,6 @@ class StartPage(QWidget):
         self.consents_heading.setText(f"<b>{consents_word}</b> – {len(seen.consents)}")
         for view in (self.actions_view, self.consents_view):
             view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-            view.resizeColumnsToContents()
         has_cases = allowed(self.ctx, Permission.VIEW_CASES)
         for widget in (
             self.actions_heading,

@@ -49,6 +49,7 @@ from stevnsmoeder.ui.agenda_model import MINUTES, TITLE, AgendaModel
 from stevnsmoeder.ui.case_dialogs import AddItemDialog, ChildItemDialog, ConsentDialog
 from stevnsmoeder.ui.models import Column, TableModel
 from stevnsmoeder.ui.prompts import Prompts
+from stevnsmoeder.ui.settings import Settings
 
 ATTENDANCE_NAMES = {
     Attendance.INVITED: str(QT_TRANSLATE_NOOP("MeetingWindow", "invited")),
@@ -175,7 +176,7 @@ class MeetingWindow(QWidget):
         self.side.addTab(self._suggestions_page(), self.tr("Carry-over"))
         self.side.addTab(self._participants_page(), self.tr("Participants"))
 
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(agenda_box)
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 3)
@@ -205,6 +206,13 @@ class MeetingWindow(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
 
+        self.settings = Settings()
+        geometry = self.settings.geometry(Settings.MEETING_GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        split = self.settings.geometry(Settings.MEETING_SPLITTER)
+        if split is not None:
+            self.splitter.restoreState(split)
         changes.bus().changed.connect(self._changed_elsewhere)
         self.plan: MeetingPlan = planning.get_plan(ctx, meeting_id)
         self._show(self.plan)
@@ -727,6 +735,8 @@ class MeetingWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         changes.bus().changed.disconnect(self._changed_elsewhere)
+        self.settings.set_geometry(Settings.MEETING_GEOMETRY, self.saveGeometry())
+        self.settings.set_geometry(Settings.MEETING_SPLITTER, self.splitter.saveState())
         super().closeEvent(event)
 
     def index_of(self, item_id: uuid.UUID, column: int = TITLE) -> QModelIndex:

@@ -138,6 +138,35 @@ def meeting_columns() -> list[Column[MeetingSummary]]:
     ]
 
 
+def compact_meeting_columns(with_day: bool) -> list[Column[MeetingSummary]]:
+    """For the start page: what a chair needs at a glance."""
+    columns: list[Column[MeetingSummary]] = []
+    if with_day:
+        columns.append(
+            Column(
+                QCoreApplication.translate("models", "Day"),
+                lambda m: long_date(m.starts_at.date()).rsplit(" ", 1)[0],
+                lambda m: m.starts_at,
+            )
+        )
+    columns += [
+        Column(
+            QCoreApplication.translate("models", "Time"),
+            lambda m: f"{clock(m.starts_at)[-5:]}–{clock(m.ends_at)[-5:]}",
+            lambda m: m.starts_at,
+        ),
+        Column(QCoreApplication.translate("models", "Meeting"), lambda m: m.title),
+        Column(QCoreApplication.translate("models", "Place"), lambda m: m.place),
+        Column(
+            QCoreApplication.translate("models", "Cases"),
+            lambda m: str(m.case_items),
+            lambda m: m.case_items,
+            align_right=True,
+        ),
+    ]
+    return columns
+
+
 def case_columns(screen_safe: Callable[[], bool]) -> list[Column[CaseSummary]]:
     def name(c: CaseSummary) -> str:
         return c.initials if screen_safe() else c.display_name

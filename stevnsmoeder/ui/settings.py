@@ -14,6 +14,8 @@ class Settings:
     LAST_USER = "login/last_user"
     GEOMETRY = "window/geometry"
     STATE = "window/state"
+    MEETING_GEOMETRY = "meeting/geometry"
+    MEETING_SPLITTER = "meeting/splitter"
 
     def __init__(self) -> None:
         self._q = QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
