@@ -12,8 +12,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -112,6 +112,16 @@ class LoginDialog(QDialog):
             self.create_demo_button.setFocus()
         else:
             (self.password_edit if user else self.user_edit).setFocus()
+        self._warmed = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._warmed:
+            # Once the window is up, load the database layer while the user types.
+            self._warmed = True
+            QTimer.singleShot(0, self._warm)
+
+    def _warm(self) -> None:
         threading.Thread(target=_warm_imports, name="warm-imports", daemon=True).start()
 
     # -- state -----------------------------------------------------------------------------

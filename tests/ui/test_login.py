@@ -72,3 +72,21 @@ def test_first_run_offers_and_creates_the_demo(  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
     dialog.context.db.close()
+
+
+def test_the_login_window_does_not_wait_for_the_database_layer() -> None:
+    """The dialog must appear fast: SQLAlchemy and the driver load after it is shown."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import stevnsmoeder.cli, stevnsmoeder.ui.app, stevnsmoeder.ui.login\n"
+        "heavy = [m for m in ('sqlalchemy', 'sqlcipher3', 'alembic', 'reportlab') "
+        "if m in sys.modules]\n"
+        "print(','.join(heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
