@@ -271,4 +271,42 @@ DANISH: dict[str, str] = {
     "Unknown meeting type {code}.": "Ukendt mødetype {code}.",
     "record legal basis": "registrere lovgrundlag",
     "record consent": "registrere samtykke",
+    # running the meeting and the minutes
+    "The minutes are approved and locked; add an addendum instead.": (
+        "Referatet er godkendt og låst; tilføj et tillæg i stedet."
+    ),
+    "Minutes are taken when the meeting has started.": "Der tages referat, når mødet er begyndt.",
+    "Unknown legal reference {code}.": "Ukendt lovhenvisning {code}.",
+    "The text is longer than {n} characters; split it up.": (
+        "Teksten er længere end {n} tegn; del den op."
+    ),
+    "The level is from {a} to {b}.": "Niveauet er fra {a} til {b}.",
+    "An action needs a description: what is to be done?": (
+        "En handling skal beskrives: hvad skal gøres?"
+    ),
+    "An action needs someone responsible: who does it?": (
+        "En handling skal have en ansvarlig: hvem gør det?"
+    ),
+    "Unknown next step.": "Ukendt næste skridt.",
+    "An addendum needs a text.": "Et tillæg skal have en tekst.",
+    "Only an item about a child has a level.": "Kun et punkt om et barn har et trivselsniveau.",
+    "The follow-up date is before the meeting.": "Opfølgningsdatoen ligger før mødet.",
+    "The deadline is before the meeting. Choose a later date.": (
+        "Fristen ligger før mødet. Vælg en senere dato."
+    ),
+    "The action does not exist.": "Handlingen findes ikke.",
+    "An action cannot be done in the future.": "En handling kan ikke være udført i fremtiden.",
+    "The minutes are approved already.": "Referatet er allerede godkendt.",
+    "Only the minutes of a held meeting can be approved.": (
+        "Kun referatet af et afholdt møde kan godkendes."
+    ),
+    "Minutes not yet approved are corrected directly.": (
+        "Et referat, der ikke er godkendt, rettes direkte."
+    ),
+    "The meeting is not in progress.": "Mødet er ikke i gang.",
+    "Only a planned meeting can be started.": "Kun et planlagt møde kan startes.",
+    "The agenda is empty.": "Dagsordenen er tom.",
+    "run meetings": "lede møder",
+    "take minutes": "tage referat",
+    "approve minutes": "godkende referater",
 }

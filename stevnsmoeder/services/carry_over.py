@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from stevnsmoeder.db.models import (
     Action,
@@ -198,45 +199,62 @@ def carry_over_candidates(ctx: ServiceContext, meeting_id: uuid.UUID) -> CarryOv
         return CarryOver(tuple(unfinished), tuple(agreements))
 
 
+def copy_items_into(
+    s: Session, ctx: ServiceContext, meeting: Meeting, olds: Sequence[AgendaItem]
+) -> int:
+    """Copy unfinished items (with their legal basis, evaluated again on the new meeting's
+    date) before the new meeting's closing 'Eventuelt'. Items already carried are skipped."""
+    items = items_of(s, meeting.id)
+    already = {i.carried_over_from_id for i in items}
+    at = len(items) - (1 if items and items[-1].title == "Eventuelt" else 0)
+    count = 0
+    for old in olds:
+        if old.id in already:
+            continue
+        new = AgendaItem(
+            meeting_id=meeting.id,
+            position=0,
+            kind=old.kind,
+            title=old.title,
+            description=old.description,
+            time_box_minutes=old.time_box_minutes,
+            case_id=old.case_id,
+            carried_over_from_id=old.id,
+        )
+        s.add(new)
+        s.flush()
+        old_basis = s.scalar(select(LegalBasis).where(LegalBasis.agenda_item_id == old.id))
+        if old_basis is not None:
+            s.add(
+                LegalBasis(
+                    agenda_item_id=new.id,
+                    kind=old_basis.kind,
+                    consent_id=old_basis.consent_id,
+                    reason=old_basis.reason,
+                    legal_reference_id=old_basis.legal_reference_id,
+                    recorded_by_id=ctx.actor.user_id,
+                )
+            )
+        items.insert(at, new)
+        at += 1
+        count += 1
+    renumber(items)
+    return count
+
+
 def carry_over(
     ctx: ServiceContext, meeting_id: uuid.UUID, revision: int, item_ids: Sequence[uuid.UUID]
 ) -> MeetingPlan:
     """Bring unfinished items from the previous meeting onto this agenda."""
     with ctx.db.begin() as s:
         meeting = for_edit(s, ctx, meeting_id, revision)
-        items = items_of(s, meeting.id)
-        at = len(items) - (1 if items and items[-1].title == "Eventuelt" else 0)
+        olds = []
         for old_id in item_ids:
             old = s.get(AgendaItem, old_id)
             if old is None or old.meeting_id == meeting.id:
                 raise NotFound(_("The agenda item does not exist."))
-            new = AgendaItem(
-                meeting_id=meeting.id,
-                position=0,
-                kind=old.kind,
-                title=old.title,
-                description=old.description,
-                time_box_minutes=old.time_box_minutes,
-                case_id=old.case_id,
-                carried_over_from_id=old.id,
-            )
-            s.add(new)
-            s.flush()
-            old_basis = s.scalar(select(LegalBasis).where(LegalBasis.agenda_item_id == old.id))
-            if old_basis is not None:  # evaluated again on this meeting's date
-                s.add(
-                    LegalBasis(
-                        agenda_item_id=new.id,
-                        kind=old_basis.kind,
-                        consent_id=old_basis.consent_id,
-                        reason=old_basis.reason,
-                        legal_reference_id=old_basis.legal_reference_id,
-                        recorded_by_id=ctx.actor.user_id,
-                    )
-                )
-            items.insert(at, new)
-            at += 1
-        renumber(items)
+            olds.append(old)
+        copy_items_into(s, ctx, meeting, olds)
         return done(s, ctx, meeting, "agenda.carry_over", detail=f"{len(item_ids)} items")
 
 

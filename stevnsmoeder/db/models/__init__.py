@@ -22,7 +22,13 @@ from stevnsmoeder.db.models.meetings import (
     Participation,
     SeriesParticipant,
 )
-from stevnsmoeder.db.models.minutes import Action, ActionStatus, ItemMinutes, WellbeingAssessment
+from stevnsmoeder.db.models.minutes import (
+    Action,
+    ActionStatus,
+    ItemMinutes,
+    MinutesVersion,
+    WellbeingAssessment,
+)
 from stevnsmoeder.db.models.people import Person, Role, User
 from stevnsmoeder.db.models.reference import (
     AgendaTemplateItem,
@@ -63,6 +69,7 @@ __all__ = [
     "MeetingStatus",
     "MeetingType",
     "MeetingTypeRole",
+    "MinutesVersion",
     "ParticipantRole",
     "Participation",
     "Person",

@@ -23,7 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from stevnsmoeder.db.base import Entity, name200, opt_text, str_enum, text
+from stevnsmoeder.db.base import Entity, UTCDateTime, name200, opt_text, str_enum, text
 from stevnsmoeder.db.models.reference import (
     District,
     HolidayPolicy,
@@ -137,6 +137,15 @@ class Meeting(Entity):
     # Raised by every change to the agenda or participants; a change made against an older
     # revision (another window, another laptop) is refused instead of overwriting.
     revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The running meeting: when it actually started and ended, and the item now discussed
+    # (kept so reopening the meeting returns to it; no foreign key: agenda items point here).
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    current_item_id: Mapped[uuid.UUID | None] = mapped_column()
+    # Approved minutes are locked; the checksum is of the approved content (printed on it).
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    approved_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
+    approved_checksum: Mapped[str | None] = mapped_column(String(64))
 
     meeting_type: Mapped[MeetingType] = relationship()
     district: Mapped[District | None] = relationship()
@@ -186,6 +195,10 @@ class AgendaItem(Entity):
     carried_over_from_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("agenda_item.id", ondelete="SET NULL")
     )
+    # Time actually spent: seconds banked when the chair left the item, plus the running
+    # stretch since ``current_since`` while it is the current item.
+    spent_seconds: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    current_since: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     meeting: Mapped[Meeting] = relationship(back_populates="items")
 

@@ -6,7 +6,7 @@ import enum
 import uuid
 from datetime import date
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from stevnsmoeder.db.base import Entity, opt_text, str_enum, text
@@ -29,6 +29,13 @@ class ItemMinutes(Entity):
     notes: Mapped[text]  # resumé
     decision: Mapped[text]  # beslutning
     family_view: Mapped[text]  # FTM: the family's own view
+    # FTM rounds: what worries us, what goes well, what must change (agreements are actions).
+    concern: Mapped[text]
+    resources: Mapped[text]
+    goals: Mapped[text]
+    # Forvisitation: the preliminary decision and the provision it rests on.
+    preliminary_decision: Mapped[text]
+    legal_reference_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("legal_reference.id"))
     follow_up_on: Mapped[date | None] = mapped_column(Date)
 
 
@@ -50,7 +57,9 @@ class Action(Entity):
         str_enum(ActionStatus, "action_status"), default=ActionStatus.OPEN
     )
     done_on: Mapped[date | None] = mapped_column(Date)
-    done_note: Mapped[opt_text]
+    done_note: Mapped[opt_text]  # for a next step: the final decision recorded against it
+    # A forvisitation's next step (conversation with the child, investigation) names its law.
+    legal_reference_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("legal_reference.id"))
 
 
 class WellbeingAssessment(Entity):
@@ -70,3 +79,23 @@ class WellbeingAssessment(Entity):
     assessed_on: Mapped[date] = mapped_column(Date)
     assessed_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
     note: Mapped[text]
+
+
+class MinutesVersion(Entity):
+    """A kept version of approved minutes: the approval itself, then one per addendum.
+
+    ``content`` is the canonical JSON of the minutes as approved (or as amended), and
+    ``checksum`` its SHA-256, so a printed copy can be matched to the record."""
+
+    __tablename__ = "minutes_version"
+    __table_args__ = (UniqueConstraint("meeting_id", "number"),)
+
+    meeting_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))  # "approval" or "addendum"
+    created_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
+    addendum: Mapped[text]
+    content: Mapped[str] = mapped_column(Text)
+    checksum: Mapped[str] = mapped_column(String(64))

@@ -1,0 +1,643 @@
+"""The minutes of a meeting: per item notes, decision, actions (hvem, hvad, hvornår), the
+Trivselslinealen level and the next follow-up; FTM rounds and the family's view;
+forvisitation's preliminary decision and next step. Then approval and addenda.
+
+Text is saved field by field as the chair types (the window debounces); saving is cheap and
+idempotent, so a crash loses at most the last unsaved second. Approved minutes are locked: a
+correction is a dated addendum, and every version is kept with the SHA-256 of its content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from stevnsmoeder.db.models import (
+    Action,
+    ActionStatus,
+    AgendaItem,
+    Case,
+    ItemMinutes,
+    LegalReference,
+    Meeting,
+    MeetingStatus,
+    MinutesVersion,
+    ParticipantRole,
+    Participation,
+    Person,
+    User,
+    WellbeingAssessment,
+    WellbeingLevel,
+)
+from stevnsmoeder.domain.wellbeing import MAX_LEVEL, MIN_LEVEL
+from stevnsmoeder.i18n import _
+from stevnsmoeder.services import audit
+from stevnsmoeder.services.cases import display_name
+from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.services.errors import NotFound, ValidationError
+from stevnsmoeder.services.permissions import Permission, meeting_visible, require
+
+TEXT_FIELDS = (
+    "notes",
+    "decision",
+    "family_view",
+    "concern",
+    "resources",
+    "goals",
+    "preliminary_decision",
+)
+MAX_TEXT = 1_000_000  # a whole book; anything longer is a paste accident
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+NEXT_STEPS = {
+    "conversation": ("bl5", "Samtale med barnet"),
+    "investigation": ("bl20", "Børnefaglig undersøgelse"),
+}
+
+
+def clean_text(text: str) -> str:
+    """Keep what was typed; drop NUL and other control characters (tabs and newlines stay)."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+@dataclass(frozen=True)
+class ActionView:
+    id: uuid.UUID
+    item_id: uuid.UUID
+    owner_id: uuid.UUID | None
+    owner: str  # the person's name, or the free text ("forældrene")
+    text: str
+    due_on: date | None
+    status: ActionStatus
+    done_on: date | None
+    legal_reference: str  # citation of a next step, or ""
+
+
+@dataclass(frozen=True)
+class ItemMinutesView:
+    item_id: uuid.UUID
+    notes: str = ""
+    decision: str = ""
+    family_view: str = ""
+    concern: str = ""
+    resources: str = ""
+    goals: str = ""
+    preliminary_decision: str = ""
+    legal_reference: str = ""  # citation, for a preliminary decision
+    follow_up_on: date | None = None
+    level: int | None = None
+    level_label: str = ""
+    step_label: str = ""
+    actions: tuple[ActionView, ...] = ()
+
+
+@dataclass(frozen=True)
+class MinutesState:
+    meeting_id: uuid.UUID
+    status: MeetingStatus
+    locked: bool
+    approved_at: datetime | None
+    approved_by: str
+    checksum: str | None
+    items: dict[uuid.UUID, ItemMinutesView]
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def _meeting(s: Session, ctx: ServiceContext, meeting_id: uuid.UUID) -> Meeting:
+    meeting = s.scalar(select(Meeting).where(Meeting.id == meeting_id, meeting_visible(ctx)))
+    if meeting is None:
+        raise NotFound(_("The meeting does not exist or is not visible to you."))
+    return meeting
+
+
+def _writable_item(
+    s: Session, ctx: ServiceContext, item_id: uuid.UUID
+) -> tuple[AgendaItem, Meeting]:
+    require(ctx, Permission.EDIT_MEETINGS, "take minutes")
+    item = s.get(AgendaItem, item_id)
+    if item is None:
+        raise NotFound(_("The agenda item does not exist."))
+    meeting = _meeting(s, ctx, item.meeting_id)
+    if meeting.approved_at is not None:
+        raise ValidationError(_("The minutes are approved and locked; add an addendum instead."))
+    if meeting.status not in (MeetingStatus.IN_PROGRESS, MeetingStatus.HELD):
+        raise ValidationError(_("Minutes are taken when the meeting has started."))
+    return item, meeting
+
+
+def _row(s: Session, item: AgendaItem) -> ItemMinutes:
+    row = s.scalar(select(ItemMinutes).where(ItemMinutes.agenda_item_id == item.id))
+    if row is None:
+        row = ItemMinutes(agenda_item_id=item.id)
+        s.add(row)
+        s.flush()
+    return row
+
+
+def _reference(s: Session, code: str) -> LegalReference:
+    ref = s.scalar(select(LegalReference).where(LegalReference.code == code))
+    if ref is None:
+        raise ValidationError(_("Unknown legal reference {code}.", code=code))
+    return ref
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+def _views(s: Session, meeting: Meeting) -> dict[uuid.UUID, ItemMinutesView]:
+    items = list(s.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id)))
+    ids = [i.id for i in items]
+    rows = {
+        m.agenda_item_id: m
+        for m in s.scalars(select(ItemMinutes).where(ItemMinutes.agenda_item_id.in_(ids)))
+    }
+    refs = {r.id: r.citation for r in s.scalars(select(LegalReference))}
+    labels = {lv.level: (lv.label, lv.step_label) for lv in s.scalars(select(WellbeingLevel))}
+    levels = {
+        a.agenda_item_id: a.level
+        for a in s.scalars(
+            select(WellbeingAssessment).where(WellbeingAssessment.agenda_item_id.in_(ids))
+        )
+    }
+    actions: dict[uuid.UUID, list[ActionView]] = {i: [] for i in ids}
+    for a, owner in s.execute(
+        select(Action, Person.name)
+        .outerjoin(Person, Action.owner_id == Person.id)
+        .where(Action.agenda_item_id.in_(ids))
+        .order_by(Action.created_at)
+    ):
+        actions[a.agenda_item_id].append(
+            ActionView(
+                a.id,
+                a.agenda_item_id,
+                a.owner_id,
+                owner or a.owner_text,
+                a.text,
+                a.due_on,
+                a.status,
+                a.done_on,
+                refs.get(a.legal_reference_id, "") if a.legal_reference_id else "",
+            )
+        )
+    result = {}
+    for item_id in ids:
+        m = rows.get(item_id)
+        level = levels.get(item_id)
+        label, step = labels.get(level, ("", "")) if level else ("", "")
+        result[item_id] = ItemMinutesView(
+            item_id=item_id,
+            notes=m.notes if m else "",
+            decision=m.decision if m else "",
+            family_view=m.family_view if m else "",
+            concern=m.concern if m else "",
+            resources=m.resources if m else "",
+            goals=m.goals if m else "",
+            preliminary_decision=m.preliminary_decision if m else "",
+            legal_reference=refs.get(m.legal_reference_id, "")
+            if m and m.legal_reference_id
+            else "",
+            follow_up_on=m.follow_up_on if m else None,
+            level=level,
+            level_label=label,
+            step_label=step,
+            actions=tuple(actions[item_id]),
+        )
+    return result
+
+
+def get_minutes(ctx: ServiceContext, meeting_id: uuid.UUID) -> MinutesState:
+    require(ctx, Permission.VIEW_MEETINGS, "see meetings")
+    with ctx.db.begin() as s:
+        meeting = _meeting(s, ctx, meeting_id)
+        approver = s.get(User, meeting.approved_by_id) if meeting.approved_by_id else None
+        state = MinutesState(
+            meeting_id=meeting.id,
+            status=meeting.status,
+            locked=meeting.approved_at is not None,
+            approved_at=meeting.approved_at,
+            approved_by=approver.login if approver else "",
+            checksum=meeting.approved_checksum,
+            items=_views(s, meeting),
+        )
+        audit.record(s, ctx, "minutes.view", object_type="meeting", object_id=meeting.id)
+        return state
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def save_text(ctx: ServiceContext, item_id: uuid.UUID, field: str, text: str) -> None:
+    """Save one text field of an item's minutes (notes, decision, FTM rounds …)."""
+    if field not in TEXT_FIELDS:
+        raise ValueError(f"not a minutes text field: {field}")
+    text = clean_text(text)
+    if len(text) > MAX_TEXT:
+        raise ValidationError(
+            _("The text is longer than {n} characters; split it up.", n=f"{MAX_TEXT:,}")
+        )
+    with ctx.db.begin() as s:
+        item, meeting = _writable_item(s, ctx, item_id)
+        row = _row(s, item)
+        if getattr(row, field) != text:
+            setattr(row, field, text)
+            audit.record(
+                s,
+                ctx,
+                "minutes.edit",
+                object_type="meeting",
+                object_id=meeting.id,
+                case_id=item.case_id,
+                detail=field,
+            )
+
+
+def set_level(ctx: ServiceContext, item_id: uuid.UUID, level: int | None) -> None:
+    """The child's Trivselslinealen level as assessed at this item (None clears it)."""
+    if level is not None and not MIN_LEVEL <= level <= MAX_LEVEL:
+        raise ValidationError(_("The level is from {a} to {b}.", a=MIN_LEVEL, b=MAX_LEVEL))
+    with ctx.db.begin() as s:
+        item, meeting = _writable_item(s, ctx, item_id)
+        if item.case_id is None:
+            raise ValidationError(_("Only an item about a child has a level."))
+        row = s.scalar(
+            select(WellbeingAssessment).where(WellbeingAssessment.agenda_item_id == item.id)
+        )
+        if level is None:
+            if row is not None:
+                s.delete(row)
+        elif row is None:
+            s.add(
+                WellbeingAssessment(
+                    case_id=item.case_id,
+                    agenda_item_id=item.id,
+                    meeting_id=meeting.id,
+                    level=level,
+                    assessed_on=meeting.starts_at.date(),
+                    assessed_by_id=ctx.actor.person_id,
+                )
+            )
+        else:
+            row.level = level
+        audit.record(
+            s,
+            ctx,
+            "minutes.level",
+            object_type="meeting",
+            object_id=meeting.id,
+            case_id=item.case_id,
+            detail=str(level),
+        )
+
+
+def set_follow_up(ctx: ServiceContext, item_id: uuid.UUID, day: date | None) -> None:
+    with ctx.db.begin() as s:
+        item, meeting = _writable_item(s, ctx, item_id)
+        if day is not None and day < meeting.starts_at.date():
+            raise ValidationError(_("The follow-up date is before the meeting."))
+        _row(s, item).follow_up_on = day
+        audit.record(
+            s,
+            ctx,
+            "minutes.follow_up",
+            object_type="meeting",
+            object_id=meeting.id,
+            case_id=item.case_id,
+        )
+
+
+@dataclass(frozen=True)
+class NewAction:
+    text: str
+    owner_id: uuid.UUID | None = None
+    owner_text: str = ""
+    due_on: date | None = None
+
+
+def add_action(ctx: ServiceContext, item_id: uuid.UUID, new: NewAction) -> ActionView:
+    """An agreed action: hvem (a participant or free text), hvad, hvornår."""
+    text = " ".join(clean_text(new.text).split())
+    if not text:
+        raise ValidationError(_("An action needs a description: what is to be done?"))
+    if new.owner_id is None and not new.owner_text.strip():
+        raise ValidationError(_("An action needs someone responsible: who does it?"))
+    with ctx.db.begin() as s:
+        item, meeting = _writable_item(s, ctx, item_id)
+        if new.due_on is not None and new.due_on < meeting.starts_at.date():
+            raise ValidationError(_("The deadline is before the meeting. Choose a later date."))
+        owner = s.get(Person, new.owner_id) if new.owner_id else None
+        if new.owner_id is not None and owner is None:
+            raise NotFound(_("The person does not exist."))
+        action = Action(
+            agenda_item_id=item.id,
+            case_id=item.case_id,
+            owner_id=new.owner_id,
+            owner_text=new.owner_text.strip(),
+            text=text,
+            due_on=new.due_on,
+        )
+        s.add(action)
+        s.flush()
+        audit.record(
+            s,
+            ctx,
+            "minutes.action",
+            object_type="meeting",
+            object_id=meeting.id,
+            case_id=item.case_id,
+        )
+        return ActionView(
+            action.id,
+            item.id,
+            action.owner_id,
+            owner.name if owner else action.owner_text,
+            text,
+            action.due_on,
+            ActionStatus.OPEN,
+            None,
+            "",
+        )
+
+
+def remove_action(ctx: ServiceContext, action_id: uuid.UUID) -> None:
+    with ctx.db.begin() as s:
+        action = s.get(Action, action_id)
+        if action is None:
+            raise NotFound(_("The action does not exist."))
+        item, meeting = _writable_item(s, ctx, action.agenda_item_id)
+        s.delete(action)
+        audit.record(
+            s,
+            ctx,
+            "minutes.action_removed",
+            object_type="meeting",
+            object_id=meeting.id,
+            case_id=item.case_id,
+        )
+
+
+def complete_action(
+    ctx: ServiceContext, action_id: uuid.UUID, done_on: date, note: str = ""
+) -> None:
+    """Mark an action done (also after approval: it leaves the start page and the case).
+    For a forvisitation's next step, ``note`` is the final decision."""
+    require(ctx, Permission.EDIT_MEETINGS, "take minutes")
+    with ctx.db.begin() as s:
+        action = s.get(Action, action_id)
+        if action is None:
+            raise NotFound(_("The action does not exist."))
+        item = s.get_one(AgendaItem, action.agenda_item_id)
+        _meeting(s, ctx, item.meeting_id)
+        if done_on > ctx.today():
+            raise ValidationError(_("An action cannot be done in the future."))
+        action.status = ActionStatus.DONE
+        action.done_on = done_on
+        action.done_note = clean_text(note).strip() or None
+        audit.record(
+            s, ctx, "action.done", object_type="action", object_id=action.id, case_id=action.case_id
+        )
+
+
+def set_preliminary_decision(
+    ctx: ServiceContext, item_id: uuid.UUID, text: str, legal_reference_code: str
+) -> None:
+    """Forvisitation: the preliminary decision on the intervention, and its legal basis."""
+    with ctx.db.begin() as s:
+        item, meeting = _writable_item(s, ctx, item_id)
+        row = _row(s, item)
+        row.preliminary_decision = clean_text(text).strip()
+        row.legal_reference_id = _reference(s, legal_reference_code).id
+        audit.record(
+            s,
+            ctx,
+            "minutes.preliminary",
+            object_type="meeting",
+            object_id=meeting.id,
+            case_id=item.case_id,
+        )
+
+
+def add_next_step(
+    ctx: ServiceContext, item_id: uuid.UUID, step: str, due_on: date, owner_id: uuid.UUID | None
+) -> ActionView:
+    """Forvisitation's next step as an action with a deadline, linked to its provision, so
+    the final decision can be recorded against it later (complete_action's note)."""
+    if step not in NEXT_STEPS:
+        raise ValidationError(_("Unknown next step."))
+    code, title = NEXT_STEPS[step]
+    with ctx.db.begin() as s:
+        ref = _reference(s, code)
+        citation = ref.citation
+    view = add_action(
+        ctx,
+        item_id,
+        NewAction(
+            f"{title} ({citation})",
+            owner_id=owner_id,
+            owner_text="" if owner_id else "Udsatte Børn & Unge",
+            due_on=due_on,
+        ),
+    )
+    with ctx.db.begin() as s:
+        s.get_one(Action, view.id).legal_reference_id = ref.id
+    return ActionView(
+        view.id,
+        view.item_id,
+        view.owner_id,
+        view.owner,
+        view.text,
+        view.due_on,
+        view.status,
+        None,
+        citation,
+    )
+
+
+# -- approval ----------------------------------------------------------------------------------
+
+
+def _content(s: Session, meeting: Meeting) -> dict[str, object]:
+    """The minutes as data, canonical enough to checksum: what a printed copy shows."""
+    views = _views(s, meeting)
+    people = s.execute(
+        select(Person.name, ParticipantRole.name, Participation.attendance)
+        .join(Participation, Participation.person_id == Person.id)
+        .join(ParticipantRole, Participation.role_id == ParticipantRole.id)
+        .where(Participation.meeting_id == meeting.id)
+        .order_by(ParticipantRole.sort_order, Person.name)
+    ).all()
+    items = []
+    for item, case in s.execute(
+        select(AgendaItem, Case)
+        .outerjoin(Case, AgendaItem.case_id == Case.id)
+        .where(AgendaItem.meeting_id == meeting.id)
+        .order_by(AgendaItem.position)
+    ):
+        v = views[item.id]
+        items.append(
+            {
+                "title": item.title,
+                "kind": item.kind.value,
+                "status": item.status.value,
+                "case": case.reference if case else None,
+                "child": display_name(case) if case else None,
+                "notes": v.notes,
+                "decision": v.decision,
+                "family_view": v.family_view,
+                "concern": v.concern,
+                "resources": v.resources,
+                "goals": v.goals,
+                "preliminary_decision": v.preliminary_decision,
+                "legal_reference": v.legal_reference,
+                "follow_up_on": v.follow_up_on.isoformat() if v.follow_up_on else None,
+                "level": v.level,
+                "actions": [
+                    {
+                        "who": a.owner,
+                        "what": a.text,
+                        "when": a.due_on.isoformat() if a.due_on else None,
+                    }
+                    for a in v.actions
+                ],
+            }
+        )
+    return {
+        "meeting": {
+            "id": str(meeting.id),
+            "title": meeting.title,
+            "start": meeting.starts_at.isoformat(timespec="minutes"),
+            "place": meeting.place,
+            "participants": [{"name": n, "role": r, "attendance": a.value} for n, r, a in people],
+        },
+        "items": items,
+    }
+
+
+def _checksum(content: str) -> str:
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def _dump(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def approve(ctx: ServiceContext, meeting_id: uuid.UUID) -> str:
+    """Approve the minutes of a held meeting: they lock, and version 1 is kept with its
+    checksum (returned)."""
+    require(ctx, Permission.EDIT_MEETINGS, "approve minutes")
+    with ctx.db.begin() as s:
+        meeting = _meeting(s, ctx, meeting_id)
+        if meeting.approved_at is not None:
+            raise ValidationError(_("The minutes are approved already."))
+        if meeting.status is not MeetingStatus.HELD:
+            raise ValidationError(_("Only the minutes of a held meeting can be approved."))
+        content = _dump(_content(s, meeting))
+        checksum = _checksum(content)
+        s.add(
+            MinutesVersion(
+                meeting_id=meeting.id,
+                number=1,
+                kind="approval",
+                created_by_id=ctx.actor.user_id,
+                content=content,
+                checksum=checksum,
+            )
+        )
+        meeting.approved_at = ctx.now()
+        meeting.approved_by_id = ctx.actor.user_id
+        meeting.approved_checksum = checksum
+        audit.record(
+            s,
+            ctx,
+            "minutes.approve",
+            object_type="meeting",
+            object_id=meeting.id,
+            detail=checksum[:16],
+        )
+        return checksum
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    number: int
+    kind: str
+    created_at: datetime
+    created_by: str
+    addendum: str
+    checksum: str
+    content: str
+
+
+def add_addendum(ctx: ServiceContext, meeting_id: uuid.UUID, text: str) -> VersionInfo:
+    """A dated correction to approved minutes, kept as a new version."""
+    require(ctx, Permission.EDIT_MEETINGS, "approve minutes")
+    text = clean_text(text).strip()
+    if not text:
+        raise ValidationError(_("An addendum needs a text."))
+    with ctx.db.begin() as s:
+        meeting = _meeting(s, ctx, meeting_id)
+        if meeting.approved_at is None:
+            raise ValidationError(_("Minutes not yet approved are corrected directly."))
+        last = s.scalar(
+            select(MinutesVersion)
+            .where(MinutesVersion.meeting_id == meeting.id)
+            .order_by(MinutesVersion.number.desc())
+            .limit(1)
+        )
+        assert last is not None
+        data = json.loads(last.content)
+        data.setdefault("addenda", []).append(
+            {"at": ctx.now().isoformat(timespec="seconds"), "by": ctx.actor.login, "text": text}
+        )
+        content = _dump(data)
+        version = MinutesVersion(
+            meeting_id=meeting.id,
+            number=last.number + 1,
+            kind="addendum",
+            created_by_id=ctx.actor.user_id,
+            addendum=text,
+            content=content,
+            checksum=_checksum(content),
+        )
+        s.add(version)
+        s.flush()
+        audit.record(s, ctx, "minutes.addendum", object_type="meeting", object_id=meeting.id)
+        return VersionInfo(
+            version.number,
+            version.kind,
+            version.created_at,
+            ctx.actor.login,
+            text,
+            version.checksum,
+            content,
+        )
+
+
+def versions(ctx: ServiceContext, meeting_id: uuid.UUID) -> list[VersionInfo]:
+    require(ctx, Permission.VIEW_MEETINGS, "see meetings")
+    with ctx.db.begin() as s:
+        meeting = _meeting(s, ctx, meeting_id)
+        rows = s.execute(
+            select(MinutesVersion, User.login)
+            .outerjoin(User, MinutesVersion.created_by_id == User.id)
+            .where(MinutesVersion.meeting_id == meeting.id)
+            .order_by(MinutesVersion.number)
+        ).all()
+        return [
+            VersionInfo(
+                v.number, v.kind, v.created_at, login or "", v.addendum, v.checksum, v.content
+            )
+            for v, login in rows
+        ]
+
+
+def verify(ctx: ServiceContext, meeting_id: uuid.UUID) -> bool:
+    """Does every kept version still match its checksum?"""
+    return all(_checksum(v.content) == v.checksum for v in versions(ctx, meeting_id))
