@@ -65,7 +65,10 @@ def create_encrypted_engine(path: Path, key: bytes, *, create: bool = False) -> 
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # IMMEDIATE: take the write lock at the start (waiting up to busy_timeout), so a
+        # unit of work that reads and then writes (every audited call does) never fails
+        # half-way because another thread or process wrote in between.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     try:
         # A raw connection: no BEGIN is emitted, so the journal mode can still change.

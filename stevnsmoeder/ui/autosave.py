@@ -1,0 +1,100 @@
+"""Save typed text off the GUI thread, within a second of the last keystroke.
+
+Each text field reports its text on every change; the saver waits until typing pauses
+(DEBOUNCE_MS), then hands the newest text of each field to a worker thread that calls the
+minutes service. A failed save (disk full, database locked) keeps the text queued, is reported
+once, and is tried again; nothing typed is dropped. ``flush`` saves everything now (before
+moving to another item, ending or approving the meeting, or closing the window).
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+log = logging.getLogger(__name__)
+DEBOUNCE_MS = 600
+RETRY_MS = 3000
+
+Key = tuple[uuid.UUID, str]  # (agenda item, field)
+SaveFn = Callable[[uuid.UUID, str, str], None]
+
+
+class AutoSaver(QObject):
+    failed = Signal(str)  # a message for the user; the text is kept and retried
+    saved = Signal()
+
+    def __init__(self, save: SaveFn, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._save = save
+        self._pending: dict[Key, str] = {}
+        self._lock = threading.Lock()
+        self._jobs: queue.Queue[dict[Key, str] | None] = queue.Queue()
+        self._idle = threading.Event()
+        self._idle.set()
+        self._error: str | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._dispatch)
+        self._worker = threading.Thread(target=self._run, name="autosave", daemon=True)
+        self._worker.start()
+
+    def changed(self, item_id: uuid.UUID, field: str, text: str) -> None:
+        with self._lock:
+            self._pending[(item_id, field)] = text
+        self._timer.start(DEBOUNCE_MS)
+
+    def _dispatch(self) -> None:
+        with self._lock:
+            batch, self._pending = self._pending, {}
+        if batch:
+            self._idle.clear()
+            self._jobs.put(batch)
+
+    def _run(self) -> None:
+        while True:
+            batch = self._jobs.get()
+            if batch is None:
+                return
+            failed: dict[Key, str] = {}
+            for (item_id, field), text in batch.items():
+                try:
+                    self._save(item_id, field, text)
+                except Exception as exc:  # kept and retried; the user is told once
+                    log.warning("autosave failed (%s); will retry", type(exc).__name__)
+                    failed[(item_id, field)] = text
+                    self._error = str(exc) or type(exc).__name__
+            if failed:
+                with self._lock:
+                    for key, text in failed.items():
+                        self._pending.setdefault(key, text)  # a newer text wins
+                self.failed.emit(self._error or "")
+            else:
+                self.saved.emit()
+            if self._jobs.empty():
+                self._idle.set()
+
+    def retry_later(self) -> None:
+        self._timer.start(RETRY_MS)
+
+    def has_pending(self) -> bool:
+        with self._lock:
+            return bool(self._pending) or not self._idle.is_set()
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Save everything now and wait for it; False when something could not be saved."""
+        self._timer.stop()
+        self._dispatch()
+        self._idle.wait(timeout)
+        with self._lock:
+            return not self._pending
+
+    def stop(self) -> None:
+        self.flush()
+        self._jobs.put(None)
+        self._worker.join(timeout=5)
