@@ -354,6 +354,253 @@
     </message>
 </context>
 <context>
+    <name>LiveView</name>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Tid tilbage</translation>
+    </message>
+    <message>
+        <source>Notes (resumé) – F6</source>
+        <translation>Noter (resumé) – F6</translation>
+    </message>
+    <message>
+        <source>Decision – Ctrl+D</source>
+        <translation>Beslutning – Ctrl+D</translation>
+    </message>
+    <message>
+        <source>FTM rounds</source>
+        <translation>FTM-runder</translation>
+    </message>
+    <message>
+        <source>What worries us:</source>
+        <translation>Hvad er vi bekymrede for:</translation>
+    </message>
+    <message>
+        <source>What goes well:</source>
+        <translation>Hvad går godt:</translation>
+    </message>
+    <message>
+        <source>What must change:</source>
+        <translation>Hvad skal være anderledes:</translation>
+    </message>
+    <message>
+        <source>The family&apos;s own view:</source>
+        <translation>Familiens egen vurdering:</translation>
+    </message>
+    <message>
+        <source>Preliminary decision</source>
+        <translation>Foreløbig beslutning</translation>
+    </message>
+    <message>
+        <source>Record the preliminary decision</source>
+        <translation>Registrér den foreløbige beslutning</translation>
+    </message>
+    <message>
+        <source>Conversation with the child (Barnets lov § 5)</source>
+        <translation>Samtale med barnet (Barnets lov § 5)</translation>
+    </message>
+    <message>
+        <source>Child-welfare investigation (Barnets lov §§ 20–23)</source>
+        <translation>Børnefaglig undersøgelse (Barnets lov §§ 20–23)</translation>
+    </message>
+    <message>
+        <source>Create the next step</source>
+        <translation>Opret næste skridt</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>Beslutning:</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>Lovgrundlag:</translation>
+    </message>
+    <message>
+        <source>Next step:</source>
+        <translation>Næste skridt:</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>udført</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>åben</translation>
+    </message>
+    <message>
+        <source>What – Ctrl+Shift+A</source>
+        <translation>Hvad – Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation>Tilføj handling</translation>
+    </message>
+    <message>
+        <source>Level %1 (Alt+%1)</source>
+        <translation>Niveau %1 (Alt+%1)</translation>
+    </message>
+    <message>
+        <source>Follow-up on</source>
+        <translation>Opfølgning den</translation>
+    </message>
+    <message>
+        <source>Trivselslinealen – Alt+1 … Alt+5</source>
+        <translation>Trivselslinealen – Alt+1 … Alt+5</translation>
+    </message>
+    <message>
+        <source>Present for this item – Ctrl+T</source>
+        <translation>Til stede under punktet – Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Actions (who, what, when)</source>
+        <translation>Handlinger (hvem, hvad, hvornår)</translation>
+    </message>
+    <message>
+        <source>◀ Previous (Ctrl+PgUp)</source>
+        <translation>◀ Forrige (Ctrl+PgUp)</translation>
+    </message>
+    <message>
+        <source>Next ▶ (Ctrl+PgDown)</source>
+        <translation>Næste ▶ (Ctrl+PgDown)</translation>
+    </message>
+    <message>
+        <source>To next meeting (Ctrl+Shift+P)</source>
+        <translation>Til næste møde (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>End the meeting (Ctrl+Shift+E)</source>
+        <translation>Afslut mødet (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Approve the minutes (Ctrl+Shift+G)</source>
+        <translation>Godkend referatet (Ctrl+Shift+G)</translation>
+    </message>
+    <message>
+        <source>Add an addendum …</source>
+        <translation>Tilføj et tillæg …</translation>
+    </message>
+    <message>
+        <source>Versions …</source>
+        <translation>Versioner …</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Møde</translation>
+    </message>
+    <message>
+        <source>discussed anonymously</source>
+        <translation>drøftes anonymt</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>ikke sat</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>over tid</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>tilbage</translation>
+    </message>
+    <message>
+        <source>Meeting: %1 min left · expected end %2 · booked until %3</source>
+        <translation>Mødet: %1 min. tilbage · forventet slut kl. %2 · booket til kl. %3</translation>
+    </message>
+    <message>
+        <source>Held. The minutes are approved and locked.</source>
+        <translation>Afholdt. Referatet er godkendt og låst.</translation>
+    </message>
+    <message>
+        <source>Held. Finish the minutes and approve them.</source>
+        <translation>Afholdt. Gør referatet færdigt, og godkend det.</translation>
+    </message>
+    <message>
+        <source>Saving …</source>
+        <translation>Gemmer …</translation>
+    </message>
+    <message>
+        <source>All saved</source>
+        <translation>Alt er gemt</translation>
+    </message>
+    <message>
+        <source>Not saved yet – your text is kept and saving is retried</source>
+        <translation>Ikke gemt endnu – teksten er bevaret, og der prøves igen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; goes to the next meeting</source>
+        <translation>»%1« flyttes til næste møde</translation>
+    </message>
+    <message>
+        <source>End the meeting</source>
+        <translation>Afslut mødet</translation>
+    </message>
+    <message>
+        <source>End the meeting? Items not reached go to the next meeting.</source>
+        <translation>Afslut mødet? Punkter, der ikke er nået, flyttes til næste møde.</translation>
+    </message>
+    <message>
+        <source>Some text could not be saved yet; try again.</source>
+        <translation>Noget tekst kunne ikke gemmes endnu; prøv igen.</translation>
+    </message>
+    <message>
+        <source>The meeting is held. %1 items were not reached; %2 items go to the next meeting.</source>
+        <translation>Mødet er afholdt. %1 punkter blev ikke nået; %2 punkter flyttes til næste møde.</translation>
+    </message>
+    <message>
+        <source>Approve the minutes</source>
+        <translation>Godkend referatet</translation>
+    </message>
+    <message>
+        <source>Approve the minutes? They lock; later corrections are dated addenda.</source>
+        <translation>Godkend referatet? Det låses; senere rettelser bliver daterede tillæg.</translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation>Tillæg</translation>
+    </message>
+    <message>
+        <source>The correction, in full:</source>
+        <translation>Rettelsen i sin helhed:</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versioner</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>godkendt</translation>
+    </message>
+    <message>
+        <source>addendum</source>
+        <translation>tillæg</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>stevnsmoeder – log in</source>
@@ -654,6 +901,10 @@
         <translation>Luk</translation>
     </message>
     <message>
+        <source>Start the meeting (F5)</source>
+        <translation>Start mødet (F5)</translation>
+    </message>
+    <message>
         <source>Planned: %1 min · ends at %2 · the meeting is booked until %3</source>
         <translation>Planlagt: %1 min. · slutter kl. %2 · mødet er booket til kl. %3</translation>
     </message>
@@ -664,6 +915,22 @@
     <message>
         <source>Meeting</source>
         <translation>Møde</translation>
+    </message>
+    <message>
+        <source>Show the agenda</source>
+        <translation>Vis dagsordenen</translation>
+    </message>
+    <message>
+        <source>Show the minutes</source>
+        <translation>Vis referatet</translation>
+    </message>
+    <message>
+        <source>Start the meeting</source>
+        <translation>Start mødet</translation>
+    </message>
+    <message>
+        <source>%1 children&apos;s items have no legal basis and can only be discussed anonymously. Start anyway?</source>
+        <translation>%1 børns punkter har intet lovgrundlag og kan kun drøftes anonymt. Start alligevel?</translation>
     </message>
     <message>
         <source>New case</source>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -29,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from stevnsmoeder.domain.dates import clock, long_date, short_date, week_label
-from stevnsmoeder.services import carry_over, cases, consent, planning, reference_data
+from stevnsmoeder.services import carry_over, cases, consent, live, planning, reference_data
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
-from stevnsmoeder.services.meetings import MeetingSummary, status_label
+from stevnsmoeder.services.meetings import MeetingStatus, MeetingSummary, status_label
 from stevnsmoeder.services.permissions import Permission, allowed
 from stevnsmoeder.services.planning import (
     AgendaItemKind,
@@ -47,6 +48,7 @@ from stevnsmoeder.services.planning import (
 from stevnsmoeder.ui import changes
 from stevnsmoeder.ui.agenda_model import MINUTES, TITLE, AgendaModel
 from stevnsmoeder.ui.case_dialogs import AddItemDialog, ChildItemDialog, ConsentDialog
+from stevnsmoeder.ui.live_view import LiveView
 from stevnsmoeder.ui.models import Column, TableModel
 from stevnsmoeder.ui.prompts import Prompts
 from stevnsmoeder.ui.settings import Settings
@@ -199,11 +201,27 @@ class MeetingWindow(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(close)
 
+        # the running meeting and its minutes live on a second page
+        self.start_button = QPushButton(self.tr("Start the meeting (F5)"))
+        self.start_button.setObjectName("start-meeting")
+        self.start_button.clicked.connect(self.start_meeting)
+        self.view_button = QPushButton()
+        self.view_button.clicked.connect(self.toggle_view)
+        bottom.insertWidget(0, self.start_button)
+        bottom.insertWidget(1, self.view_button)
+        start_key = QAction(self)
+        start_key.setShortcut(QKeySequence("F5"))
+        start_key.triggered.connect(self.start_meeting)
+        self.addAction(start_key)
+        self.live_view: LiveView | None = None
+        self.stack = QStackedWidget()
+        self.stack.addWidget(splitter)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.when)
         layout.addWidget(self.note)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
 
         self.settings = Settings()
@@ -217,6 +235,8 @@ class MeetingWindow(QWidget):
         self.plan: MeetingPlan = planning.get_plan(ctx, meeting_id)
         self._show(self.plan)
         self.view.setFocus()
+        if self.plan.summary.status in (MeetingStatus.IN_PROGRESS, MeetingStatus.HELD):
+            self.show_live()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() == QEvent.Type.KeyPress:
@@ -261,6 +281,8 @@ class MeetingWindow(QWidget):
             self.view.selectRow(row)
         self._show_time()
         self._show_participants()
+        if hasattr(self, "stack"):
+            self._update_view_button()
         editable = self._editable()
         for widget in (
             self.add_button, self.add_child_button, self.remove_button, self.up_button,
@@ -314,6 +336,73 @@ class MeetingWindow(QWidget):
             self._show(planning.get_plan(self.ctx, self.meeting_id))
         except ServiceError as exc:
             self.prompts.error(self, self.tr("Meeting"), str(exc))
+
+    # -- the live meeting ----------------------------------------------------------------
+    def _ensure_live(self) -> LiveView:
+        if self.live_view is None:
+            self.live_view = LiveView(
+                self.ctx, self.meeting_id, self.prompts, self.screen_safe, self.can_plan, self
+            )
+            self.live_view.changed.connect(self._live_changed)
+            self.stack.addWidget(self.live_view)
+        return self.live_view
+
+    def show_live(self) -> None:
+        view = self._ensure_live()
+        view.load()
+        self.stack.setCurrentWidget(view)
+        self._update_view_button()
+        view.notes.setFocus()
+
+    def show_planning(self) -> None:
+        if self.live_view is not None:
+            self.live_view.flush()
+        self.stack.setCurrentIndex(0)
+        self.reload()
+        self._update_view_button()
+        self.view.setFocus()
+
+    def toggle_view(self) -> None:
+        if self.stack.currentIndex() == 0:
+            self.show_live()
+        else:
+            self.show_planning()
+
+    def _update_view_button(self) -> None:
+        on_live = self.stack.currentIndex() == 1
+        status = self.plan.summary.status
+        self.view_button.setText(
+            self.tr("Show the agenda") if on_live else self.tr("Show the minutes")
+        )
+        self.view_button.setVisible(status is not MeetingStatus.PLANNED or on_live)
+        self.start_button.setVisible(self.can_plan and status is MeetingStatus.PLANNED)
+
+    def start_meeting(self) -> None:
+        if not self.can_plan or self.plan.summary.status is not MeetingStatus.PLANNED:
+            return
+        blocked = [i for i in self.plan.items if i.blocked]
+        if blocked and not self.prompts.confirm(
+            self,
+            self.tr("Start the meeting"),
+            self.tr(
+                "%1 children's items have no legal basis and can only be discussed "
+                "anonymously. Start anyway?"
+            ).replace("%1", str(len(blocked))),
+        ):
+            return
+        try:
+            live.start(self.ctx, self.meeting_id)
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Start the meeting"), str(exc))
+            return
+        self.reload()
+        changes.bus().announce(changes.MEETING, self.meeting_id)
+        self.show_live()
+
+    def _live_changed(self) -> None:
+        self.reload()
+        self._update_view_button()
+        changes.bus().announce(changes.MEETING, self.meeting_id)
 
     def _changed_elsewhere(self, what: str, ident: object) -> None:
         if not self._busy and what == changes.MEETING and ident in (None, self.meeting_id):
@@ -734,6 +823,8 @@ class MeetingWindow(QWidget):
             self.load_suggestions()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.live_view is not None:
+            self.live_view.shutdown()  # saves what was typed
         changes.bus().changed.disconnect(self._changed_elsewhere)
         self.settings.set_geometry(Settings.MEETING_GEOMETRY, self.saveGeometry())
         self.settings.set_geometry(Settings.MEETING_SPLITTER, self.splitter.saveState())

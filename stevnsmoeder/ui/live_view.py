@@ -1,0 +1,859 @@
+"""The live meeting and its minutes: what the chair sees on the laptop during the meeting,
+and what the secretary finishes and approves afterwards.
+
+The current item is large, with a countdown of its time box (warning at 80 %, overrun in
+red) and the whole meeting's remaining time and expected end. Per item: notes, decision,
+actions (hvem / hvad / hvornår), the Trivselslinealen level with its ladder step, the next
+follow-up, who is present; FTM rounds and the family's view; forvisitation's preliminary
+decision and next step. Everything has a key. Text saves itself as it is typed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date, datetime
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stevnsmoeder.domain.dates import clock, long_date, short_date
+from stevnsmoeder.services import live, minutes, planning
+from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.services.errors import ServiceError
+from stevnsmoeder.services.meetings import MeetingStatus
+from stevnsmoeder.services.planning import Attendance, MeetingPlan, PlanItem
+from stevnsmoeder.ui.autosave import AutoSaver
+from stevnsmoeder.ui.models import Column, TableModel
+from stevnsmoeder.ui.prompts import Prompts
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+LEVEL_SHORT = {1: "1", 2: "2", 3: "3", 4: "4", 5: "5"}
+PRELIMINARY_BASES = ("bl20", "bl5", "bl30", "bl133")
+
+
+def _mmss(seconds: int) -> str:
+    sign = "+" if seconds < 0 else ""
+    seconds = abs(seconds)
+    return f"{sign}{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+class PresenceModel(QAbstractListModel):
+    """Who is present for the current item: a checkable list of the meeting's people."""
+
+    toggled = Signal(object, bool)  # person id, present
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._people: list[planning.PlanParticipant] = []
+        self._present: frozenset[uuid.UUID] = frozenset()
+
+    def set_people(
+        self, people: tuple[planning.PlanParticipant, ...], present: frozenset[uuid.UUID]
+    ) -> None:
+        self.beginResetModel()
+        self._people, self._present = list(people), present
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._people)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._people):
+            return None
+        person = self._people[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{person.name} – {person.role_name}"
+        if role == Qt.ItemDataRole.CheckStateRole:
+            present = person.person_id in self._present
+            return Qt.CheckState.Checked if present else Qt.CheckState.Unchecked
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        person = self._people[index.row()]
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.toggled.emit(person.person_id, checked)
+        return True
+
+
+class LiveView(QWidget):
+    """The running meeting and its minutes. ``changed`` asks the window to reload."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        meeting_id: uuid.UUID,
+        prompts: Prompts,
+        screen_safe: Callable[[], bool],
+        can_edit: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.meeting_id = meeting_id
+        self.prompts = prompts
+        self.screen_safe = screen_safe
+        self.can_edit = can_edit
+        self.plan: MeetingPlan | None = None
+        self.state: live.LiveState | None = None
+        self.minutes: minutes.MinutesState | None = None
+        self.fetched_at: datetime = ctx.now()
+        self.shown_item: uuid.UUID | None = None
+        self._loading = False
+        self.saver = AutoSaver(self._save_text, self)
+        self.saver.failed.connect(self._save_failed)
+        self.saver.saved.connect(self._saved)
+
+        # -- top: the meeting as a whole
+        self.meeting_line = QLabel()
+        self.meeting_line.setObjectName("meeting-line")
+        self.save_status = QLabel()
+        self.save_status.setObjectName("save-status")
+        top = QHBoxLayout()
+        top.addWidget(self.meeting_line, 1)
+        top.addWidget(self.save_status)
+
+        # -- left: the agenda
+        self.agenda_model: TableModel[PlanItem] = TableModel(
+            [
+                Column(self.tr("No."), lambda i: str(i.number), align_right=True),
+                Column(self.tr("Item"), self._agenda_title),
+                Column(self.tr("Time left"), self._agenda_clock, align_right=True),
+            ],
+            self,
+        )
+        self.agenda = QTableView()
+        self.agenda.setObjectName("live-agenda")
+        self.agenda.setModel(self.agenda_model)
+        self.agenda.verticalHeader().hide()
+        self.agenda.horizontalHeader().setStretchLastSection(False)
+        self.agenda.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.agenda.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.agenda.activated.connect(self._agenda_activated)
+        self.agenda.doubleClicked.connect(self._agenda_activated)
+        self.agenda.setMaximumWidth(380)
+
+        # -- centre: the current item
+        self.item_title = QLabel()
+        self.item_title.setObjectName("item-title")
+        self.item_title.setWordWrap(True)
+        big = QFont(self.item_title.font())
+        big.setPointSizeF(big.pointSizeF() * 1.8)
+        big.setBold(True)
+        self.item_title.setFont(big)
+        self.item_child = QLabel()
+        self.item_child.setObjectName("item-child")
+        child_font = QFont(self.item_child.font())
+        child_font.setPointSizeF(child_font.pointSizeF() * 1.3)
+        self.item_child.setFont(child_font)
+        self.timer_label = QLabel()
+        self.timer_label.setObjectName("timer")
+        timer_font = QFont(self.timer_label.font())
+        timer_font.setPointSizeF(timer_font.pointSizeF() * 2.4)
+        timer_font.setBold(True)
+        self.timer_label.setFont(timer_font)
+        self.timer_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        head = QGridLayout()
+        head.addWidget(self.item_title, 0, 0)
+        head.addWidget(self.timer_label, 0, 1, 2, 1)
+        head.addWidget(self.item_child, 1, 0)
+        head.setColumnStretch(0, 1)
+
+        self.fields: dict[str, QPlainTextEdit] = {}
+
+        def text_box(field: str, placeholder: str, height: int = 90) -> QPlainTextEdit:
+            box = QPlainTextEdit()
+            box.setObjectName(field)
+            box.setPlaceholderText(placeholder)
+            box.setMinimumHeight(height)
+            box.setTabChangesFocus(True)
+            box.textChanged.connect(lambda f=field, b=box: self._typed(f, b))
+            self.fields[field] = box
+            return box
+
+        self.notes = text_box("notes", self.tr("Notes (resumé) – F6"), 140)
+        self.decision = text_box("decision", self.tr("Decision – Ctrl+D"), 60)
+        self.ftm_box = QGroupBox(self.tr("FTM rounds"))
+        ftm = QFormLayout(self.ftm_box)
+        ftm.addRow(self.tr("What worries us:"), text_box("concern", "", 50))
+        ftm.addRow(self.tr("What goes well:"), text_box("resources", "", 50))
+        ftm.addRow(self.tr("What must change:"), text_box("goals", "", 50))
+        ftm.addRow(self.tr("The family's own view:"), text_box("family_view", "", 50))
+        self.forvisitation_box = QGroupBox(self.tr("Preliminary decision"))
+        fv = QFormLayout(self.forvisitation_box)
+        self.preliminary = QPlainTextEdit()
+        self.preliminary.setObjectName("preliminary")
+        self.preliminary.setMinimumHeight(50)
+        self.preliminary.setTabChangesFocus(True)
+        self.preliminary_basis = QComboBox()
+        self.preliminary_save = QPushButton(self.tr("Record the preliminary decision"))
+        self.preliminary_save.clicked.connect(self._record_preliminary)
+        self.next_step = QComboBox()
+        self.next_step.addItem(
+            self.tr("Conversation with the child (Barnets lov § 5)"), "conversation"
+        )
+        self.next_step.addItem(
+            self.tr("Child-welfare investigation (Barnets lov §§ 20–23)"), "investigation"
+        )
+        self.next_step_due = QDateEdit()
+        self.next_step_due.setDisplayFormat("dd.MM.yyyy")
+        self.next_step_due.setCalendarPopup(True)
+        self.next_step_add = QPushButton(self.tr("Create the next step"))
+        self.next_step_add.clicked.connect(self._add_next_step)
+        fv.addRow(self.tr("Decision:"), self.preliminary)
+        fv.addRow(self.tr("Legal basis:"), self.preliminary_basis)
+        fv.addRow(self.preliminary_save)
+        step_row = QHBoxLayout()
+        step_row.addWidget(self.next_step, 1)
+        step_row.addWidget(self.next_step_due)
+        step_row.addWidget(self.next_step_add)
+        fv.addRow(self.tr("Next step:"), step_row)
+
+        # actions
+        self.actions_model: TableModel[minutes.ActionView] = TableModel(
+            [
+                Column(self.tr("Who"), lambda a: a.owner),
+                Column(self.tr("What"), lambda a: a.text),
+                Column(
+                    self.tr("When"),
+                    lambda a: short_date(a.due_on) if a.due_on else "",
+                    lambda a: a.due_on,
+                ),
+                Column(
+                    self.tr("Status"),
+                    lambda a: self.tr("done") if a.status.value == "done" else self.tr("open"),
+                ),
+            ],
+            self,
+        )
+        self.actions_view = QTableView()
+        self.actions_view.setObjectName("actions")
+        self.actions_view.setModel(self.actions_model)
+        self.actions_view.verticalHeader().hide()
+        self.actions_view.horizontalHeader().setStretchLastSection(True)
+        self.actions_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.actions_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.actions_view.setMinimumHeight(90)
+        self.action_what = QLineEdit()
+        self.action_what.setObjectName("action-what")
+        self.action_what.setPlaceholderText(self.tr("What – Ctrl+Shift+A"))
+        self.action_who = QComboBox()
+        self.action_who.setObjectName("action-who")
+        self.action_who.setEditable(True)
+        self.action_who.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.action_when = QDateEdit()
+        self.action_when.setObjectName("action-when")
+        self.action_when.setDisplayFormat("dd.MM.yyyy")
+        self.action_when.setCalendarPopup(True)
+        self.action_add = QPushButton(self.tr("Add action"))
+        self.action_add.clicked.connect(self._add_action)
+        self.action_what.returnPressed.connect(self._add_action)
+        action_row = QHBoxLayout()
+        action_row.addWidget(self.action_what, 3)
+        action_row.addWidget(self.action_who, 2)
+        action_row.addWidget(self.action_when)
+        action_row.addWidget(self.action_add)
+
+        # level and follow-up
+        self.level_buttons = QButtonGroup(self)
+        self.level_buttons.setExclusive(True)
+        level_row = QHBoxLayout()
+        for level in range(1, 6):
+            button = QPushButton(str(level))
+            button.setCheckable(True)
+            button.setObjectName(f"level-{level}")
+            button.setToolTip(self.tr("Level %1 (Alt+%1)").replace("%1", str(level)))
+            self.level_buttons.addButton(button, level)
+            level_row.addWidget(button)
+        self.level_buttons.idClicked.connect(self.set_level)
+        self.level_label = QLabel()
+        self.level_label.setObjectName("level-label")
+        level_row.addWidget(self.level_label, 1)
+        self.follow_up = QDateEdit()
+        self.follow_up.setDisplayFormat("dd.MM.yyyy")
+        self.follow_up.setCalendarPopup(True)
+        self.follow_up_set = QCheckBox(self.tr("Follow-up on"))
+        self.follow_up_set.toggled.connect(self._follow_up_changed)
+        self.follow_up.dateChanged.connect(self._follow_up_changed)
+        level_row.addWidget(self.follow_up_set)
+        level_row.addWidget(self.follow_up)
+        self.level_box = QGroupBox(self.tr("Trivselslinealen – Alt+1 … Alt+5"))
+        self.level_box.setLayout(level_row)
+
+        # presence for this item
+        self.presence = PresenceModel(self)
+        self.presence.toggled.connect(self._presence_toggled)
+        self.presence_view = QListView()
+        self.presence_view.setObjectName("presence")
+        self.presence_view.setModel(self.presence)
+        self.presence_view.setMaximumHeight(150)
+        presence_box = QGroupBox(self.tr("Present for this item – Ctrl+T"))
+        QVBoxLayout(presence_box).addWidget(self.presence_view)
+
+        editor = QWidget()
+        form = QVBoxLayout(editor)
+        form.addLayout(head)
+        form.addWidget(self.notes, 3)
+        form.addWidget(self.decision, 1)
+        form.addWidget(self.ftm_box)
+        form.addWidget(self.forvisitation_box)
+        form.addWidget(QLabel(self.tr("Actions (who, what, when)")))
+        form.addWidget(self.actions_view, 1)
+        form.addLayout(action_row)
+        form.addWidget(self.level_box)
+        form.addWidget(presence_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(editor)
+
+        # -- bottom: moving on, ending, approving
+        self.prev_button = QPushButton(self.tr("◀ Previous (Ctrl+PgUp)"))
+        self.next_button = QPushButton(self.tr("Next ▶ (Ctrl+PgDown)"))
+        self.push_button = QPushButton(self.tr("To next meeting (Ctrl+Shift+P)"))
+        self.end_button = QPushButton(self.tr("End the meeting (Ctrl+Shift+E)"))
+        self.approve_button = QPushButton(self.tr("Approve the minutes (Ctrl+Shift+G)"))
+        self.addendum_button = QPushButton(self.tr("Add an addendum …"))
+        self.versions_button = QPushButton(self.tr("Versions …"))
+        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.push_button.clicked.connect(self.push)
+        self.end_button.clicked.connect(self.end_meeting)
+        self.approve_button.clicked.connect(self.approve)
+        self.addendum_button.clicked.connect(self.addendum)
+        self.versions_button.clicked.connect(self.show_versions)
+        bottom = QHBoxLayout()
+        for button in (self.prev_button, self.next_button, self.push_button):
+            bottom.addWidget(button)
+        bottom.addStretch(1)
+        for button in (
+            self.end_button,
+            self.approve_button,
+            self.addendum_button,
+            self.versions_button,
+        ):
+            bottom.addWidget(button)
+
+        middle = QHBoxLayout()
+        middle.addWidget(self.agenda)
+        middle.addWidget(scroll, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(middle, 1)
+        layout.addLayout(bottom)
+
+        self._shortcuts()
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(1000)
+        self.ticker.timeout.connect(self.tick)
+
+    # -- keys ----------------------------------------------------------------------------
+    def _shortcuts(self) -> None:
+        keys: list[tuple[str, Callable[[], object]]] = [
+            ("Ctrl+PgDown", lambda: self.step(1)),
+            ("Alt+Right", lambda: self.step(1)),
+            ("Ctrl+PgUp", lambda: self.step(-1)),
+            ("Alt+Left", lambda: self.step(-1)),
+            ("F6", self.notes.setFocus),
+            ("Ctrl+D", self.decision.setFocus),
+            ("Ctrl+Shift+A", self.action_what.setFocus),
+            ("Ctrl+T", self.presence_view.setFocus),
+            ("Ctrl+Shift+P", self.push),
+            ("Ctrl+Shift+E", self.end_meeting),
+            ("Ctrl+Shift+G", self.approve),
+            ("Alt+0", lambda: self.set_level(0)),
+        ]
+        keys += [(f"Alt+{n}", partial(self.set_level, n)) for n in range(1, 6)]
+        for key, handler in keys:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(handler)
+            self.addAction(action)
+
+    # -- loading and showing -------------------------------------------------------------
+    def load(self) -> None:
+        """Fetch plan, running state and minutes; show the current item."""
+        try:
+            self.plan = planning.get_plan(self.ctx, self.meeting_id)
+            self.state = live.state(self.ctx, self.meeting_id)
+            self.minutes = minutes.get_minutes(self.ctx, self.meeting_id)
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Meeting"), str(exc))
+            return
+        self.fetched_at = self.ctx.now()
+        self.agenda_model.set_rows(self.plan.items)
+        self.agenda.resizeColumnsToContents()
+        self.agenda.horizontalHeader().setStretchLastSection(False)
+        people = [p for p in self.plan.participants]
+        self.action_who.clear()
+        for p in people:
+            self.action_who.addItem(p.name, p.person_id)
+        self.action_who.setCurrentIndex(-1)
+        self.action_who.setEditText("")
+        self.preliminary_basis.clear()
+        current = self.state.current_item_id or (self.plan.items[0].id if self.plan.items else None)
+        self.show_item(
+            self.shown_item
+            if self.shown_item in {i.id for i in self.plan.items}
+            and self.state.status is not MeetingStatus.IN_PROGRESS
+            else current
+        )
+        self._update_buttons()
+        if self.state.status is MeetingStatus.IN_PROGRESS:
+            self.ticker.start()
+        else:
+            self.ticker.stop()
+        self.tick()
+
+    def _item(self, item_id: uuid.UUID | None) -> PlanItem | None:
+        if self.plan is None:
+            return None
+        return next((i for i in self.plan.items if i.id == item_id), None)
+
+    def show_item(self, item_id: uuid.UUID | None) -> None:
+        item = self._item(item_id)
+        if item is None or self.plan is None or self.minutes is None or self.state is None:
+            return
+        self.shown_item = item.id
+        row = next(r for r, i in enumerate(self.plan.items) if i.id == item.id)
+        self.agenda.selectRow(row)
+        self.item_title.setText(f"{item.number}. {item.title}")
+        child = ""
+        if item.case_id:
+            name = item.case_initials if self.screen_safe() else item.case_name
+            if item.shown_anonymously and not item.case_anonymous:
+                name = f"{name} – " + self.tr("discussed anonymously")
+            child = f"{name} · {item.basis.label}"
+        self.item_child.setText(child)
+        self.item_child.setVisible(bool(child))
+        view = self.minutes.items.get(item.id) or minutes.ItemMinutesView(item.id)
+        self._loading = True
+        try:
+            for field, box in self.fields.items():
+                value = getattr(view, field)
+                if box.toPlainText() != value:
+                    box.setPlainText(value)
+            self.preliminary.setPlainText(view.preliminary_decision)
+            self.actions_model.set_rows(view.actions)
+            self.actions_view.resizeColumnsToContents()
+            child_item = item.case_id is not None
+            self.level_box.setVisible(child_item)
+            checked = self.level_buttons.checkedButton()
+            if view.level:
+                self.level_buttons.button(view.level).setChecked(True)
+            elif checked is not None:
+                self.level_buttons.setExclusive(False)
+                checked.setChecked(False)
+                self.level_buttons.setExclusive(True)
+            self.level_label.setText(
+                f"{view.level_label} → {view.step_label}" if view.level else self.tr("not set")
+            )
+            self.follow_up_set.setChecked(view.follow_up_on is not None)
+            day = view.follow_up_on or self.plan.summary.starts_at.date()
+            self.follow_up.setDate(QDate(day.year, day.month, day.day))
+            self.follow_up.setEnabled(view.follow_up_on is not None)
+            due = self.plan.summary.starts_at.date()
+            self.action_when.setDate(QDate(due.year, due.month, due.day).addDays(14))
+            self.next_step_due.setDate(QDate(due.year, due.month, due.day).addDays(14))
+            type_code = self.plan.summary.type_code
+            self.ftm_box.setVisible(type_code == "ftm" and child_item)
+            self.forvisitation_box.setVisible(type_code == "forvisitation" and child_item)
+            if self.preliminary_basis.count() == 0:
+                for code in PRELIMINARY_BASES:
+                    self.preliminary_basis.addItem(code, code)
+            present = self.state.item_present.get(item.id, frozenset())
+            self.presence.set_people(self.plan.participants, present)
+        finally:
+            self._loading = False
+        self._set_editable()
+        self.tick()
+
+    def _set_editable(self) -> None:
+        writable = (
+            self.can_edit
+            and self.minutes is not None
+            and not self.minutes.locked
+            and (
+                self.state is not None
+                and self.state.status in (MeetingStatus.IN_PROGRESS, MeetingStatus.HELD)
+            )
+        )
+        for box in (*self.fields.values(), self.preliminary):
+            box.setReadOnly(not writable)
+        for widget in (
+            self.action_what,
+            self.action_who,
+            self.action_when,
+            self.action_add,
+            self.follow_up_set,
+            self.preliminary_basis,
+            self.preliminary_save,
+            self.next_step,
+            self.next_step_due,
+            self.next_step_add,
+        ):
+            widget.setEnabled(writable)
+        for button in self.level_buttons.buttons():
+            button.setEnabled(writable)
+        self.presence_view.setEnabled(
+            writable and self.state is not None and self.state.status is MeetingStatus.IN_PROGRESS
+        )
+
+    def _update_buttons(self) -> None:
+        status = self.state.status if self.state else MeetingStatus.PLANNED
+        locked = bool(self.minutes and self.minutes.locked)
+        running = status is MeetingStatus.IN_PROGRESS
+        for button in (self.prev_button, self.next_button, self.push_button, self.end_button):
+            button.setVisible(running and self.can_edit)
+        self.approve_button.setVisible(
+            status is MeetingStatus.HELD and not locked and self.can_edit
+        )
+        self.addendum_button.setVisible(locked and self.can_edit)
+        self.versions_button.setVisible(locked)
+
+    # -- the clock -----------------------------------------------------------------------
+    def _spent_now(self, item_id: uuid.UUID) -> int | None:
+        if self.state is None:
+            return None
+        c = self.state.clock_of(item_id)
+        if c is None:
+            return None
+        extra = 0
+        if self.state.status is MeetingStatus.IN_PROGRESS and item_id == self.state.current_item_id:
+            extra = int((self.ctx.now() - self.fetched_at).total_seconds())
+        return c.spent_seconds + extra
+
+    def _agenda_title(self, item: PlanItem) -> str:
+        mark = "▶ " if self.state and item.id == self.state.current_item_id else ""
+        return mark + item.title
+
+    def _agenda_clock(self, item: PlanItem) -> str:
+        spent = self._spent_now(item.id) or 0
+        return _mmss(item.time_box_minutes * 60 - spent)
+
+    def tick(self) -> None:
+        """Refresh the countdowns from the clock (every second while the meeting runs)."""
+        if self.plan is None or self.state is None:
+            return
+        item = self._item(self.shown_item)
+        if item is not None:
+            spent = self._spent_now(item.id) or 0
+            box = item.time_box_minutes * 60
+            left = box - spent
+            if left < 0:
+                colour, word = "#a4161a", self.tr("over")
+            elif box and spent >= live.WARN_FRACTION * box:
+                colour, word = "#b35c00", self.tr("left")
+            else:
+                colour, word = "#2e6b30", self.tr("left")
+            self.timer_label.setText(f"{_mmss(left)} {word}")
+            self.timer_label.setStyleSheet(f"color: {colour};")
+        status = self.state.status
+        now_local = self.ctx.local_now()
+        if status is MeetingStatus.IN_PROGRESS:
+            index = next(
+                (n for n, i in enumerate(self.plan.items) if i.id == self.state.current_item_id), 0
+            )
+            remaining = 0
+            for i in self.plan.items[index:]:
+                spent = self._spent_now(i.id) or 0
+                remaining += max(0, i.time_box_minutes * 60 - spent)
+            expected = now_local.timestamp() + remaining
+            end = datetime.fromtimestamp(expected)
+            late = end > self.plan.summary.ends_at
+            text = (
+                self.tr("Meeting: %1 min left · expected end %2 · booked until %3")
+                .replace("%1", str(remaining // 60))
+                .replace("%2", clock(end)[-5:])
+                .replace("%3", clock(self.plan.summary.ends_at)[-5:])
+            )
+            self.meeting_line.setStyleSheet("color: #a4161a; font-weight: bold;" if late else "")
+        elif status is MeetingStatus.HELD:
+            locked = self.minutes is not None and self.minutes.locked
+            text = (
+                self.tr("Held. The minutes are approved and locked.")
+                if locked
+                else self.tr("Held. Finish the minutes and approve them.")
+            )
+            self.meeting_line.setStyleSheet("")
+        else:
+            text = long_date(self.plan.summary.starts_at.date())
+        self.meeting_line.setText(text)
+        # the agenda's time column
+        top = self.agenda_model.index(0, 2)
+        bottom = self.agenda_model.index(self.agenda_model.rowCount() - 1, 2)
+        self.agenda_model.dataChanged.emit(top, bottom)
+
+    # -- typing --------------------------------------------------------------------------
+    def _typed(self, field: str, box: QPlainTextEdit) -> None:
+        if self._loading or self.shown_item is None or box.isReadOnly():
+            return
+        self.save_status.setText(self.tr("Saving …"))
+        self.saver.changed(self.shown_item, field, box.toPlainText())
+
+    def _save_text(self, item_id: uuid.UUID, field: str, text: str) -> None:
+        minutes.save_text(self.ctx, item_id, field, text)
+
+    def _saved(self) -> None:
+        if not self.saver.has_pending():
+            self.save_status.setStyleSheet("")
+            self.save_status.setText(self.tr("All saved"))
+
+    def _save_failed(self, message: str) -> None:
+        self.save_status.setText(self.tr("Not saved yet – your text is kept and saving is retried"))
+        self.save_status.setStyleSheet("color: #a4161a; font-weight: bold;")
+        self.saver.retry_later()
+
+    def flush(self) -> bool:
+        ok = self.saver.flush()
+        if ok:
+            self.save_status.setStyleSheet("")
+            self.save_status.setText(self.tr("All saved"))
+        return ok
+
+    def _refresh_minutes(self) -> None:
+        self.minutes = minutes.get_minutes(self.ctx, self.meeting_id)
+        self.show_item(self.shown_item)
+
+    def _call(self, call: Callable[[], object]) -> bool:
+        try:
+            call()
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Meeting"), str(exc))
+            return False
+        return True
+
+    # -- actions on the current item -----------------------------------------------------
+    def _agenda_activated(self, index: QModelIndex) -> None:
+        item = self.agenda_model.row_at(index.row())
+        if (
+            self.state is not None
+            and self.state.status is MeetingStatus.IN_PROGRESS
+            and self.can_edit
+        ):
+            self.flush()
+            if self._call(lambda: live.go_to(self.ctx, self.meeting_id, item.id)):
+                self.load()
+        else:
+            self.show_item(item.id)
+
+    def step(self, direction: int) -> None:
+        if self.state is None or self.plan is None:
+            return
+        if self.state.status is MeetingStatus.IN_PROGRESS and self.can_edit:
+            self.flush()
+            if self._call(lambda: live.step(self.ctx, self.meeting_id, direction)):
+                self.load()
+                self.notes.setFocus()
+        else:
+            ids = [i.id for i in self.plan.items]
+            at = ids.index(self.shown_item) if self.shown_item in ids else 0
+            self.show_item(ids[max(0, min(at + direction, len(ids) - 1))])
+
+    def push(self) -> None:
+        item = self._item(self.shown_item)
+        if item is None or self.state is None or self.state.status is not MeetingStatus.IN_PROGRESS:
+            return
+        if self._call(lambda: live.push_to_next_time(self.ctx, self.meeting_id, item.id)):
+            self.save_status.setText(
+                self.tr("'%1' goes to the next meeting").replace("%1", item.title)
+            )
+            self.step(1)
+
+    def set_level(self, level: int) -> None:
+        item = self._item(self.shown_item)
+        if item is None or item.case_id is None or not self.can_edit:
+            return
+        if self.minutes is not None and self.minutes.locked:
+            return
+        if self._call(lambda: minutes.set_level(self.ctx, item.id, level or None)):
+            self._refresh_minutes()
+
+    def _follow_up_changed(self, *_args: object) -> None:
+        if self._loading or self.shown_item is None:
+            return
+        on = self.follow_up_set.isChecked()
+        self.follow_up.setEnabled(on)
+        q = self.follow_up.date()
+        day = date(q.year(), q.month(), q.day()) if on else None
+        item_id = self.shown_item
+        if self._call(lambda: minutes.set_follow_up(self.ctx, item_id, day)):
+            self._refresh_minutes()
+
+    def _add_action(self) -> None:
+        if self.shown_item is None:
+            return
+        what = self.action_what.text()
+        who_text = self.action_who.currentText().strip()
+        index = self.action_who.findText(who_text)
+        owner_id = self.action_who.itemData(index) if index >= 0 else None
+        q = self.action_when.date()
+        due = date(q.year(), q.month(), q.day())
+        new = minutes.NewAction(
+            what, owner_id=owner_id, owner_text="" if owner_id else who_text, due_on=due
+        )
+        item_id = self.shown_item
+        if self._call(lambda: minutes.add_action(self.ctx, item_id, new)):
+            self.action_what.clear()
+            self.action_who.setEditText("")
+            self._refresh_minutes()
+            self.action_what.setFocus()
+
+    def _record_preliminary(self) -> None:
+        if self.shown_item is None:
+            return
+        item_id = self.shown_item
+        text, code = self.preliminary.toPlainText(), str(self.preliminary_basis.currentData())
+        if self._call(lambda: minutes.set_preliminary_decision(self.ctx, item_id, text, code)):
+            self._refresh_minutes()
+
+    def _add_next_step(self) -> None:
+        if self.shown_item is None:
+            return
+        item_id = self.shown_item
+        q = self.next_step_due.date()
+        due = date(q.year(), q.month(), q.day())
+        step = str(self.next_step.currentData())
+        if self._call(lambda: minutes.add_next_step(self.ctx, item_id, step, due, None)):
+            self._refresh_minutes()
+
+    def _presence_toggled(self, person_id: uuid.UUID, present: bool) -> None:
+        if self.shown_item is None:
+            return
+        attendance = Attendance.PRESENT if present else Attendance.ABSENT
+        item_id = self.shown_item
+        if self._call(
+            lambda: live.set_present(
+                self.ctx, self.meeting_id, person_id, attendance, item_id=item_id
+            )
+        ):
+            self.state = live.state(self.ctx, self.meeting_id)
+            self.fetched_at = self.ctx.now()
+            self.show_item(item_id)
+
+    # -- the meeting as a whole ------------------------------------------------------------
+    def end_meeting(self) -> None:
+        if self.state is None or self.state.status is not MeetingStatus.IN_PROGRESS:
+            return
+        if not self.prompts.confirm(
+            self,
+            self.tr("End the meeting"),
+            self.tr("End the meeting? Items not reached go to the next meeting."),
+        ):
+            return
+        if not self.flush():
+            self.prompts.error(
+                self,
+                self.tr("End the meeting"),
+                self.tr("Some text could not be saved yet; try again."),
+            )
+            return
+        try:
+            report = live.end(self.ctx, self.meeting_id)
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("End the meeting"), str(exc))
+            return
+        self.prompts.info(
+            self,
+            self.tr("End the meeting"),
+            self.tr(
+                "The meeting is held. %1 items were not reached; %2 items go to the next meeting."
+            )
+            .replace("%1", str(report.not_reached))
+            .replace("%2", str(report.carried)),
+        )
+        self.load()
+        self.changed.emit()
+
+    def approve(self) -> None:
+        if self.state is None or self.state.status is not MeetingStatus.HELD:
+            return
+        if self.minutes is not None and self.minutes.locked:
+            return
+        if not self.flush():
+            self.prompts.error(
+                self,
+                self.tr("Approve the minutes"),
+                self.tr("Some text could not be saved yet; try again."),
+            )
+            return
+        if not self.prompts.confirm(
+            self,
+            self.tr("Approve the minutes"),
+            self.tr("Approve the minutes? They lock; later corrections are dated addenda."),
+        ):
+            return
+        if self._call(lambda: minutes.approve(self.ctx, self.meeting_id)):
+            self.load()
+            self.changed.emit()
+
+    def addendum(self) -> None:
+        text = self.prompts.text(self, self.tr("Addendum"), self.tr("The correction, in full:"))
+        if text is None:
+            return
+        if self._call(lambda: minutes.add_addendum(self.ctx, self.meeting_id, text)):
+            self.load()
+
+    def show_versions(self) -> None:
+        try:
+            found = minutes.versions(self.ctx, self.meeting_id)
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Versions"), str(exc))
+            return
+        lines = []
+        for v in found:
+            kind = self.tr("approved") if v.kind == "approval" else self.tr("addendum")
+            when = v.created_at.astimezone().strftime("%d.%m.%Y %H.%M")
+            extra = f": {v.addendum}" if v.addendum else ""
+            lines.append(
+                f"{v.number}. {kind} {when} ({v.created_by}){extra}\n   SHA-256 {v.checksum}"
+            )
+        self.prompts.info(self, self.tr("Versions"), "\n".join(lines))
+
+    def shutdown(self) -> None:
+        self.ticker.stop()
+        self.saver.stop()
