@@ -400,8 +400,8 @@
         <translation>Foreløbig beslutning</translation>
     </message>
     <message>
-        <source>Record the preliminary decision</source>
-        <translation>Registrér den foreløbige beslutning</translation>
+        <source>Preliminary decision – Ctrl+B</source>
+        <translation>Foreløbig beslutning – Ctrl+B</translation>
     </message>
     <message>
         <source>Conversation with the child (Barnets lov § 5)</source>

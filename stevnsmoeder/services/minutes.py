@@ -405,6 +405,24 @@ def complete_action(
         )
 
 
+def set_preliminary_basis(
+    ctx: ServiceContext, item_id: uuid.UUID, legal_reference_code: str
+) -> None:
+    """Forvisitation: the provision the preliminary decision rests on (its text is the
+    autosaved field ``preliminary_decision``)."""
+    with ctx.db.begin() as s:
+        item, meeting = _writable_item(s, ctx, item_id)
+        _row(s, item).legal_reference_id = _reference(s, legal_reference_code).id
+        audit.record(
+            s,
+            ctx,
+            "minutes.preliminary",
+            object_type="meeting",
+            object_id=meeting.id,
+            case_id=item.case_id,
+        )
+
+
 def set_preliminary_decision(
     ctx: ServiceContext, item_id: uuid.UUID, text: str, legal_reference_code: str
 ) -> None:
@@ -458,6 +476,23 @@ def add_next_step(
         None,
         citation,
     )
+
+
+@dataclass(frozen=True)
+class ReferenceInfo:
+    code: str
+    citation: str
+    title: str
+
+
+def legal_references(ctx: ServiceContext) -> list[ReferenceInfo]:
+    """The provisions a decision may rest on (editable reference data)."""
+    require(ctx, Permission.VIEW_MEETINGS, "see meetings")
+    with ctx.db.begin() as s:
+        return [
+            ReferenceInfo(r.code, r.citation, r.title)
+            for r in s.scalars(select(LegalReference).where(LegalReference.active))
+        ]
 
 
 # -- approval ----------------------------------------------------------------------------------

@@ -73,11 +73,13 @@ class AutoSaver(QObject):
                 with self._lock:
                     for key, text in failed.items():
                         self._pending.setdefault(key, text)  # a newer text wins
+            if self._jobs.empty():
+                self._idle.set()
+            # Announced after the idle flag, so a listener asking has_pending() is told true.
+            if failed:
                 self.failed.emit(self._error or "")
             else:
                 self.saved.emit()
-            if self._jobs.empty():
-                self._idle.set()
 
     def retry_later(self) -> None:
         self._timer.start(RETRY_MS)

@@ -19,13 +19,15 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QDate,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -36,6 +38,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -175,7 +178,11 @@ class LiveView(QWidget):
         self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.agenda.activated.connect(self._agenda_activated)
         self.agenda.doubleClicked.connect(self._agenda_activated)
-        self.agenda.setMaximumWidth(380)
+        header = self.agenda.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.agenda.setMinimumWidth(300)
+        self.agenda.setMaximumWidth(420)
 
         # -- centre: the current item
         self.item_title = QLabel()
@@ -225,13 +232,12 @@ class LiveView(QWidget):
         ftm.addRow(self.tr("The family's own view:"), text_box("family_view", "", 50))
         self.forvisitation_box = QGroupBox(self.tr("Preliminary decision"))
         fv = QFormLayout(self.forvisitation_box)
-        self.preliminary = QPlainTextEdit()
-        self.preliminary.setObjectName("preliminary")
-        self.preliminary.setMinimumHeight(50)
-        self.preliminary.setTabChangesFocus(True)
+        self.preliminary = text_box(
+            "preliminary_decision", self.tr("Preliminary decision – Ctrl+B"), 50
+        )
         self.preliminary_basis = QComboBox()
-        self.preliminary_save = QPushButton(self.tr("Record the preliminary decision"))
-        self.preliminary_save.clicked.connect(self._record_preliminary)
+        self.preliminary_basis.setObjectName("preliminary-basis")
+        self.preliminary_basis.currentIndexChanged.connect(self._preliminary_basis_changed)
         self.next_step = QComboBox()
         self.next_step.addItem(
             self.tr("Conversation with the child (Barnets lov § 5)"), "conversation"
@@ -244,9 +250,11 @@ class LiveView(QWidget):
         self.next_step_due.setCalendarPopup(True)
         self.next_step_add = QPushButton(self.tr("Create the next step"))
         self.next_step_add.clicked.connect(self._add_next_step)
+        # Enter in the choice or its deadline creates the step (keyboard only).
+        self.next_step.installEventFilter(self)
+        self.next_step_due.installEventFilter(self)
         fv.addRow(self.tr("Decision:"), self.preliminary)
         fv.addRow(self.tr("Legal basis:"), self.preliminary_basis)
-        fv.addRow(self.preliminary_save)
         step_row = QHBoxLayout()
         step_row.addWidget(self.next_step, 1)
         step_row.addWidget(self.next_step_due)
@@ -292,6 +300,9 @@ class LiveView(QWidget):
         self.action_add = QPushButton(self.tr("Add action"))
         self.action_add.clicked.connect(self._add_action)
         self.action_what.returnPressed.connect(self._add_action)
+        who_line = self.action_who.lineEdit()
+        if who_line is not None:
+            who_line.returnPressed.connect(self._add_action)
         action_row = QHBoxLayout()
         action_row.addWidget(self.action_what, 3)
         action_row.addWidget(self.action_who, 2)
@@ -337,6 +348,7 @@ class LiveView(QWidget):
         editor = QWidget()
         form = QVBoxLayout(editor)
         form.addLayout(head)
+        form.addWidget(self.level_box)
         form.addWidget(self.notes, 3)
         form.addWidget(self.decision, 1)
         form.addWidget(self.ftm_box)
@@ -344,7 +356,6 @@ class LiveView(QWidget):
         form.addWidget(QLabel(self.tr("Actions (who, what, when)")))
         form.addWidget(self.actions_view, 1)
         form.addLayout(action_row)
-        form.addWidget(self.level_box)
         form.addWidget(presence_box)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -390,6 +401,17 @@ class LiveView(QWidget):
         self.ticker.setInterval(1000)
         self.ticker.timeout.connect(self.tick)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched in (self.next_step, self.next_step_due)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._add_next_step()
+            return True
+        return super().eventFilter(watched, event)
+
     # -- keys ----------------------------------------------------------------------------
     def _shortcuts(self) -> None:
         keys: list[tuple[str, Callable[[], object]]] = [
@@ -401,6 +423,8 @@ class LiveView(QWidget):
             ("Ctrl+D", self.decision.setFocus),
             ("Ctrl+Shift+A", self.action_what.setFocus),
             ("Ctrl+T", self.presence_view.setFocus),
+            ("Ctrl+B", self.preliminary.setFocus),
+            ("Ctrl+Shift+K", self.next_step.setFocus),
             ("Ctrl+Shift+P", self.push),
             ("Ctrl+Shift+E", self.end_meeting),
             ("Ctrl+Shift+G", self.approve),
@@ -426,8 +450,6 @@ class LiveView(QWidget):
             return
         self.fetched_at = self.ctx.now()
         self.agenda_model.set_rows(self.plan.items)
-        self.agenda.resizeColumnsToContents()
-        self.agenda.horizontalHeader().setStretchLastSection(False)
         people = [p for p in self.plan.participants]
         self.action_who.clear()
         for p in people:
@@ -477,7 +499,6 @@ class LiveView(QWidget):
                 value = getattr(view, field)
                 if box.toPlainText() != value:
                     box.setPlainText(value)
-            self.preliminary.setPlainText(view.preliminary_decision)
             self.actions_model.set_rows(view.actions)
             self.actions_view.resizeColumnsToContents()
             child_item = item.case_id is not None
@@ -503,8 +524,10 @@ class LiveView(QWidget):
             self.ftm_box.setVisible(type_code == "ftm" and child_item)
             self.forvisitation_box.setVisible(type_code == "forvisitation" and child_item)
             if self.preliminary_basis.count() == 0:
-                for code in PRELIMINARY_BASES:
-                    self.preliminary_basis.addItem(code, code)
+                for code, citation in self._references():
+                    self.preliminary_basis.addItem(citation, code)
+            chosen = self.preliminary_basis.findText(view.legal_reference)
+            self.preliminary_basis.setCurrentIndex(max(chosen, -1))
             present = self.state.item_present.get(item.id, frozenset())
             self.presence.set_people(self.plan.participants, present)
         finally:
@@ -522,7 +545,7 @@ class LiveView(QWidget):
                 and self.state.status in (MeetingStatus.IN_PROGRESS, MeetingStatus.HELD)
             )
         )
-        for box in (*self.fields.values(), self.preliminary):
+        for box in self.fields.values():
             box.setReadOnly(not writable)
         for widget in (
             self.action_what,
@@ -531,7 +554,6 @@ class LiveView(QWidget):
             self.action_add,
             self.follow_up_set,
             self.preliminary_basis,
-            self.preliminary_save,
             self.next_step,
             self.next_step_due,
             self.next_step_add,
@@ -743,13 +765,20 @@ class LiveView(QWidget):
             self._refresh_minutes()
             self.action_what.setFocus()
 
-    def _record_preliminary(self) -> None:
-        if self.shown_item is None:
+    def _references(self) -> list[tuple[str, str]]:
+        if not hasattr(self, "_reference_cache"):
+            try:
+                found = {r.code: r.citation for r in minutes.legal_references(self.ctx)}
+            except ServiceError:
+                found = {}
+            self._reference_cache = [(c, found[c]) for c in PRELIMINARY_BASES if c in found]
+        return self._reference_cache
+
+    def _preliminary_basis_changed(self, index: int) -> None:
+        if self._loading or self.shown_item is None or index < 0:
             return
-        item_id = self.shown_item
-        text, code = self.preliminary.toPlainText(), str(self.preliminary_basis.currentData())
-        if self._call(lambda: minutes.set_preliminary_decision(self.ctx, item_id, text, code)):
-            self._refresh_minutes()
+        item_id, code = self.shown_item, str(self.preliminary_basis.currentData())
+        self._call(lambda: minutes.set_preliminary_basis(self.ctx, item_id, code))
 
     def _add_next_step(self) -> None:
         if self.shown_item is None:

@@ -158,12 +158,7 @@ class MeetingWindow(QWidget):
         agenda_buttons.addWidget(self.down_button)
         # The table view would take Ctrl+arrows for its own cursor moves: catch them first.
         self.view.installEventFilter(self)
-        for key, handler in (("Ctrl+N", self.add_item), ("Ctrl+Shift+N", self.add_child)):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(handler)
-            self.addAction(action)
+        self._planning_keys = [("Ctrl+N", self.add_item), ("Ctrl+Shift+N", self.add_child)]
 
         agenda_box = QWidget()
         agenda_layout = QVBoxLayout(agenda_box)
@@ -181,6 +176,12 @@ class MeetingWindow(QWidget):
         self.splitter = splitter = QSplitter()
         splitter.addWidget(agenda_box)
         splitter.addWidget(self.side)
+        for key, handler in self._planning_keys:  # only while the planning page is shown
+            action = QAction(splitter)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(handler)
+            splitter.addAction(action)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
