@@ -30,7 +30,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["STEVNSMOEDER_HOME"] = tmp
         from stevnsmoeder.db.keystore import KdfParams
-        from stevnsmoeder.services import access, demo, meetings
+        from stevnsmoeder.services import access, demo, meetings, minutes
         from stevnsmoeder.ui.app import create_application
         from stevnsmoeder.ui.main_window import MainWindow
         from stevnsmoeder.ui.prompts import RecordingPrompts
@@ -38,9 +38,8 @@ def main() -> int:
         app = create_application()
         path = Path(tmp) / "demo.db"
         demo.create_demo_database(path, years=2, today=TODAY, kdf=KdfParams(1, 8, 1))
-        ctx = access.login(
-            path, "leder", demo.DEMO_PASSWORD, clock=lambda: datetime(2026, 11, 24, 8, tzinfo=UTC)
-        )
+        now = [datetime(2026, 11, 24, 8, tzinfo=UTC)]
+        ctx = access.login(path, "leder", demo.DEMO_PASSWORD, clock=lambda: now[0])
         out: Path = args.out
         out.mkdir(parents=True, exist_ok=True)
         window = MainWindow(ctx, RecordingPrompts())
@@ -74,7 +73,43 @@ def main() -> int:
         shot(planning_window, "meeting")
         planning_window.side.setCurrentIndex(1)
         shot(planning_window, "meeting-carry-over")
+
+        # the meeting runs: 13.00, then 21 minutes into the first child's item (the warning)
+        now[0] = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+        planning_window.start_meeting()
+        view = planning_window.live_view
+        assert view is not None
+        view.step(1)
+        view.step(1)
+        view.notes.setPlainText(
+            "Skolen fortæller, at barnet er mere stille i klassen og ofte alene i "
+            "frikvartererne. Mor oplever, at barnet sover dårligt og er træt om morgenen. "
+            "Sundhedsplejersken har talt med barnet om søvn."
+        )
+        view.decision.setPlainText("Observation i klassen i to uger; AKT-læreren taler med barnet.")
+        view.flush()
+        view.set_level(3)
+        view.action_what.setText("Observation i klassen og i frikvarteret")
+        view.action_who.setEditText("AKT-læreren")
+        view._add_action()
+        now[0] = datetime(2026, 11, 24, 12, 21, tzinfo=UTC)
+        view.tick()
+        shot(planning_window, "live-meeting")
         planning_window.close()
+
+        # approved minutes of an earlier meeting
+        held = [m for m in meetings.list_meetings(ctx, end=date(2026, 11, 20)) if m.case_items]
+        past = held[-1]
+        minutes.approve(ctx, past.id)
+        window.open_meeting(past)
+        approved = window.meeting_windows[past.id]
+        approved.resize(1360, 800)
+        approved.show()
+        assert approved.live_view is not None
+        first_child = next(i for i in approved.plan.items if i.case_id)
+        approved.live_view.show_item(first_child.id)
+        shot(approved, "minutes-approved")
+        approved.close()
         window.close()
     return 0
 

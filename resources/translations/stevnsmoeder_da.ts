@@ -520,6 +520,10 @@
         <translation>ikke sat</translation>
     </message>
     <message>
+        <source>%1 min</source>
+        <translation>%1 min.</translation>
+    </message>
+    <message>
         <source>over</source>
         <translation>over tid</translation>
     </message>
@@ -1388,6 +1392,14 @@
     <message>
         <source>Given by</source>
         <translation>Givet af</translation>
+    </message>
+    <message>
+        <source>Mark the chosen action done</source>
+        <translation>Markér den valgte handling som udført</translation>
+    </message>
+    <message>
+        <source>Choose an action in the list first.</source>
+        <translation>Vælg først en handling på listen.</translation>
     </message>
     <message>
         <source>Meetings</source>

@@ -488,8 +488,9 @@ class LiveView(QWidget):
         if item.case_id:
             name = item.case_initials if self.screen_safe() else item.case_name
             if item.shown_anonymously and not item.case_anonymous:
-                name = f"{name} – " + self.tr("discussed anonymously")
-            child = f"{name} · {item.basis.label}"
+                child = f"{name} – " + self.tr("discussed anonymously")
+            else:
+                child = f"{name} · {item.basis.label}"
         self.item_child.setText(child)
         self.item_child.setVisible(bool(child))
         view = self.minutes.items.get(item.id) or minutes.ItemMinutesView(item.id)
@@ -594,6 +595,8 @@ class LiveView(QWidget):
         return mark + item.title
 
     def _agenda_clock(self, item: PlanItem) -> str:
+        if self.state is None or self.state.status is not MeetingStatus.IN_PROGRESS:
+            return self.tr("%1 min").replace("%1", str(item.time_box_minutes))
         spent = self._spent_now(item.id) or 0
         return _mmss(item.time_box_minutes * 60 - spent)
 
@@ -602,7 +605,9 @@ class LiveView(QWidget):
         if self.plan is None or self.state is None:
             return
         item = self._item(self.shown_item)
-        if item is not None:
+        running = self.state.status is MeetingStatus.IN_PROGRESS
+        self.timer_label.setVisible(running)  # a countdown means nothing after the meeting
+        if item is not None and running:
             spent = self._spent_now(item.id) or 0
             box = item.time_box_minutes * 60
             left = box - spent

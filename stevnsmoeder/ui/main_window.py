@@ -32,6 +32,7 @@ from stevnsmoeder.services import (
     calendar_export,
     cases,
     meetings,
+    minutes,
     overview,
     people,
     reference_data,
@@ -178,6 +179,9 @@ class StartPage(QWidget):
         _stretch(self.consents_view, 2)
         self.actions_heading = QLabel()
         self.consents_heading = QLabel()
+        self.done_button = QPushButton(self.tr("Mark the chosen action done"))
+        self.done_button.clicked.connect(self.mark_done)
+        self.done_button.setVisible(allowed(ctx, Permission.EDIT_MEETINGS))
         meetings_box = QVBoxLayout()
         meetings_box.addWidget(self.today_heading)
         meetings_box.addWidget(self.today_view, 1)
@@ -186,6 +190,7 @@ class StartPage(QWidget):
         attention_box = QVBoxLayout()
         attention_box.addWidget(self.actions_heading)
         attention_box.addWidget(self.actions_view, 2)
+        attention_box.addWidget(self.done_button)
         attention_box.addWidget(self.consents_heading)
         attention_box.addWidget(self.consents_view, 1)
         columns = QHBoxLayout()
@@ -196,6 +201,20 @@ class StartPage(QWidget):
         layout.addWidget(self.date_label)
         layout.addSpacing(8)
         layout.addLayout(columns, 1)
+        self.reload()
+
+    def mark_done(self) -> None:
+        action = _selected(self.actions_view)
+        if not isinstance(action, overview.DueAction):
+            self.prompts.info(
+                self, self.tr("Start"), self.tr("Choose an action in the list first.")
+            )
+            return
+        try:
+            minutes.complete_action(self.ctx, action.id, self.ctx.today())
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Start"), str(exc))
+            return
         self.reload()
 
     def reload(self) -> None:
@@ -252,6 +271,11 @@ class StartPage(QWidget):
             self.consents_view,
         ):
             widget.setVisible(has_cases)
+
+
+def _selected(view: QTableView) -> object | None:
+    rows = view.selectionModel().selectedRows()
+    return rows[0].data(ROW_ROLE) if rows else None
 
 
 def _open_row(index: QModelIndex, open_meeting: Callable[[MeetingSummary], None]) -> None:
@@ -475,6 +499,9 @@ class MainWindow(QMainWindow):
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh)
         view_menu.addAction(refresh)
+
+    def toggle_screen_safe(self) -> None:
+        self.screen_safe_action.toggle()
 
     def set_language(self, code: str) -> None:
         for other, action in self.language_actions.items():

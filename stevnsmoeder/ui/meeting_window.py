@@ -69,6 +69,7 @@ class MeetingActions(Protocol):
     def cancel_meeting(self, summary: MeetingSummary) -> bool: ...
     def add_participant(self, summary: MeetingSummary) -> bool: ...
     def export_meeting(self, summary: MeetingSummary) -> None: ...
+    def toggle_screen_safe(self) -> None: ...
 
 
 def _table(model: TableModel, name: str) -> QTableView:  # type: ignore[type-arg]
@@ -210,10 +211,14 @@ class MeetingWindow(QWidget):
         self.view_button.clicked.connect(self.toggle_view)
         bottom.insertWidget(0, self.start_button)
         bottom.insertWidget(1, self.view_button)
-        start_key = QAction(self)
-        start_key.setShortcut(QKeySequence("F5"))
-        start_key.triggered.connect(self.start_meeting)
-        self.addAction(start_key)
+        for key, handler in (
+            ("F5", self.start_meeting),
+            ("Ctrl+Shift+S", self.meeting_actions.toggle_screen_safe),
+        ):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(handler)
+            self.addAction(action)
         self.live_view: LiveView | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(splitter)
@@ -285,9 +290,11 @@ class MeetingWindow(QWidget):
         if hasattr(self, "stack"):
             self._update_view_button()
         editable = self._editable()
+        for widget in (self.move_button, self.cancel_button):
+            widget.setVisible(self.can_plan and plan.editable)
         for widget in (
             self.add_button, self.add_child_button, self.remove_button, self.up_button,
-            self.down_button, self.move_button, self.cancel_button,
+            self.down_button,
         ):  # fmt: skip
             widget.setVisible(self.can_plan)
             widget.setEnabled(editable)
@@ -337,6 +344,9 @@ class MeetingWindow(QWidget):
             self._show(planning.get_plan(self.ctx, self.meeting_id))
         except ServiceError as exc:
             self.prompts.error(self, self.tr("Meeting"), str(exc))
+            return
+        if self.live_view is not None and self.stack.currentWidget() is self.live_view:
+            self.live_view.show_item(self.live_view.shown_item)  # names follow screen-safe
 
     # -- the live meeting ----------------------------------------------------------------
     def _ensure_live(self) -> LiveView:

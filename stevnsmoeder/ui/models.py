@@ -188,7 +188,10 @@ def case_columns(screen_safe: Callable[[], bool]) -> list[Column[CaseSummary]]:
             lambda c: short_date(c.birth_date) if c.birth_date else "",
             lambda c: c.birth_date,
         ),
-        Column(QCoreApplication.translate("models", "CPR"), lambda c: c.cpr_masked),
+        Column(
+            QCoreApplication.translate("models", "CPR"),
+            lambda c: "" if screen_safe() else c.cpr_masked,
+        ),
         Column(QCoreApplication.translate("models", "District"), lambda c: c.district or ""),
         Column(QCoreApplication.translate("models", "School/institution"), lambda c: c.institution),
         Column(QCoreApplication.translate("models", "Well-being"), level, lambda c: c.level or 0),
