@@ -1402,6 +1402,14 @@
         <translation>Vælg først en handling på listen.</translation>
     </message>
     <message>
+        <source>Mark done</source>
+        <translation>Markér som udført</translation>
+    </message>
+    <message>
+        <source>Note, or the final decision for a next step (may be left empty):</source>
+        <translation>Bemærkning eller den endelige afgørelse for et næste skridt (kan være tom):</translation>
+    </message>
+    <message>
         <source>Meetings</source>
         <translation>Møder</translation>
     </message>

@@ -210,8 +210,15 @@ class StartPage(QWidget):
                 self, self.tr("Start"), self.tr("Choose an action in the list first.")
             )
             return
+        note = self.prompts.text(
+            self,
+            self.tr("Mark done"),
+            self.tr("Note, or the final decision for a next step (may be left empty):"),
+        )
+        if note is None:
+            return
         try:
-            minutes.complete_action(self.ctx, action.id, self.ctx.today())
+            minutes.complete_action(self.ctx, action.id, self.ctx.today(), note)
         except ServiceError as exc:
             self.prompts.error(self, self.tr("Start"), str(exc))
             return

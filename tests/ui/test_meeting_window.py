@@ -17,6 +17,7 @@ from stevnsmoeder.ui.app import create_application
 from stevnsmoeder.ui.case_dialogs import AddItemDialog, ChildItemDialog, ConsentDialog
 from stevnsmoeder.ui.main_window import MainWindow
 from stevnsmoeder.ui.meeting_window import MeetingWindow
+from stevnsmoeder.ui.models import ROW_ROLE
 from stevnsmoeder.ui.prompts import RecordingPrompts
 
 LoginFn = Callable[[str], ServiceContext]
@@ -254,3 +255,18 @@ def test_start_page_shows_what_needs_attention(qtbot, demo_login: LoginFn) -> No
     main.screen_safe_action.setChecked(True)
     shown = [page.actions_model.index(r, 1).data() for r in range(page.actions_model.rowCount())]
     assert shown == [r.case_initials for r in rows]
+
+
+def test_marking_an_action_done_from_the_start_page(qtbot, demo_login: LoginFn) -> None:  # type: ignore[no-untyped-def]
+    ctx = demo_login("leder")
+    prompts = RecordingPrompts()
+    main = MainWindow(ctx, prompts)
+    qtbot.addWidget(main)
+    page = main.start_page
+    before = page.actions_model.rowCount()
+    page.actions_view.selectRow(0)
+    chosen = page.actions_view.model().index(0, 0).data(ROW_ROLE)
+    prompts.texts.append("Endelig afgørelse: børnefaglig undersøgelse iværksat")
+    page.done_button.click()
+    assert page.actions_model.rowCount() == before - 1
+    assert chosen.id not in {page.actions_model.row_at(r).id for r in range(before - 1)}
