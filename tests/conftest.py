@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -49,6 +50,16 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from stevnsmoeder import i18n
 
     i18n.set_language("da")
+
+
+@pytest.fixture(autouse=True)
+def _background_threads_end() -> Iterator[None]:
+    """A test ends only when the window's background threads have (as the app does)."""
+    yield
+    if "stevnsmoeder.ui.worker" in sys.modules:
+        from stevnsmoeder.ui.worker import wait_for_all
+
+        assert wait_for_all(), "a background thread did not end"
 
 
 @pytest.fixture

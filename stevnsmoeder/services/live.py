@@ -31,6 +31,7 @@ from stevnsmoeder.services.carry_over import copy_items_into
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from stevnsmoeder.services.permissions import Permission, meeting_visible, require
+from stevnsmoeder.services.planning import participation
 
 WARN_FRACTION = 0.8  # the timer warns when 80 % of the time box is used
 
@@ -231,13 +232,7 @@ def set_present(
     discussed — a parent may join for one item only."""
     with ctx.db.begin() as s:
         meeting = _running(s, ctx, meeting_id)
-        row = s.scalar(
-            select(Participation).where(
-                Participation.meeting_id == meeting.id, Participation.person_id == person_id
-            )
-        )
-        if row is None:
-            raise NotFound(_("The person does not take part in the meeting."))
+        row = participation(s, meeting, person_id)
         if item_id is None:
             row.attendance = attendance
         else:

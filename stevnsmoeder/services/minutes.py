@@ -133,6 +133,26 @@ def _writable_item(
     return item, meeting
 
 
+def _log(
+    s: Session,
+    ctx: ServiceContext,
+    action: str,
+    meeting: Meeting,
+    item: AgendaItem,
+    detail: str = "",
+) -> None:
+    """One access-log event for a change to an item's minutes, against its child."""
+    audit.record(
+        s,
+        ctx,
+        action,
+        object_type="meeting",
+        object_id=meeting.id,
+        case_id=item.case_id,
+        detail=detail,
+    )
+
+
 def _row(s: Session, item: AgendaItem) -> ItemMinutes:
     row = s.scalar(select(ItemMinutes).where(ItemMinutes.agenda_item_id == item.id))
     if row is None:
@@ -286,15 +306,7 @@ def set_level(ctx: ServiceContext, item_id: uuid.UUID, level: int | None) -> Non
             )
         else:
             row.level = level
-        audit.record(
-            s,
-            ctx,
-            "minutes.level",
-            object_type="meeting",
-            object_id=meeting.id,
-            case_id=item.case_id,
-            detail=str(level),
-        )
+        _log(s, ctx, "minutes.level", meeting, item, detail=str(level))
 
 
 def set_follow_up(ctx: ServiceContext, item_id: uuid.UUID, day: date | None) -> None:
@@ -303,14 +315,7 @@ def set_follow_up(ctx: ServiceContext, item_id: uuid.UUID, day: date | None) -> 
         if day is not None and day < meeting.starts_at.date():
             raise ValidationError(_("The follow-up date is before the meeting."))
         _row(s, item).follow_up_on = day
-        audit.record(
-            s,
-            ctx,
-            "minutes.follow_up",
-            object_type="meeting",
-            object_id=meeting.id,
-            case_id=item.case_id,
-        )
+        _log(s, ctx, "minutes.follow_up", meeting, item)
 
 
 @dataclass(frozen=True)
@@ -345,14 +350,7 @@ def add_action(ctx: ServiceContext, item_id: uuid.UUID, new: NewAction) -> Actio
         )
         s.add(action)
         s.flush()
-        audit.record(
-            s,
-            ctx,
-            "minutes.action",
-            object_type="meeting",
-            object_id=meeting.id,
-            case_id=item.case_id,
-        )
+        _log(s, ctx, "minutes.action", meeting, item)
         return ActionView(
             action.id,
             item.id,
@@ -373,14 +371,7 @@ def remove_action(ctx: ServiceContext, action_id: uuid.UUID) -> None:
             raise NotFound(_("The action does not exist."))
         item, meeting = _writable_item(s, ctx, action.agenda_item_id)
         s.delete(action)
-        audit.record(
-            s,
-            ctx,
-            "minutes.action_removed",
-            object_type="meeting",
-            object_id=meeting.id,
-            case_id=item.case_id,
-        )
+        _log(s, ctx, "minutes.action_removed", meeting, item)
 
 
 def complete_action(
@@ -413,14 +404,7 @@ def set_preliminary_basis(
     with ctx.db.begin() as s:
         item, meeting = _writable_item(s, ctx, item_id)
         _row(s, item).legal_reference_id = _reference(s, legal_reference_code).id
-        audit.record(
-            s,
-            ctx,
-            "minutes.preliminary",
-            object_type="meeting",
-            object_id=meeting.id,
-            case_id=item.case_id,
-        )
+        _log(s, ctx, "minutes.preliminary", meeting, item)
 
 
 def set_preliminary_decision(
@@ -432,14 +416,7 @@ def set_preliminary_decision(
         row = _row(s, item)
         row.preliminary_decision = clean_text(text).strip()
         row.legal_reference_id = _reference(s, legal_reference_code).id
-        audit.record(
-            s,
-            ctx,
-            "minutes.preliminary",
-            object_type="meeting",
-            object_id=meeting.id,
-            case_id=item.case_id,
-        )
+        _log(s, ctx, "minutes.preliminary", meeting, item)
 
 
 def add_next_step(

@@ -562,6 +562,18 @@ def set_legal_basis(
 # -- participants ------------------------------------------------------------------------------
 
 
+def participation(s: Session, meeting: Meeting, person_id: uuid.UUID) -> Participation:
+    """The person's participation in the meeting, or NotFound."""
+    row = s.scalar(
+        select(Participation).where(
+            Participation.meeting_id == meeting.id, Participation.person_id == person_id
+        )
+    )
+    if row is None:
+        raise NotFound(_("The person does not take part in the meeting."))
+    return row
+
+
 def set_attendance(
     ctx: ServiceContext,
     meeting_id: uuid.UUID,
@@ -572,13 +584,7 @@ def set_attendance(
     """Before the meeting: invited or afbud (sent apologies)."""
     with ctx.db.begin() as s:
         meeting = for_edit(s, ctx, meeting_id, revision)
-        row = s.scalar(
-            select(Participation).where(
-                Participation.meeting_id == meeting.id, Participation.person_id == person_id
-            )
-        )
-        if row is None:
-            raise NotFound(_("The person does not take part in the meeting."))
+        row = participation(s, meeting, person_id)
         if meeting.status is MeetingStatus.PLANNED and attendance not in (
             Attendance.INVITED,
             Attendance.AFBUD,
@@ -595,13 +601,7 @@ def remove_participant(
 ) -> MeetingPlan:
     with ctx.db.begin() as s:
         meeting = for_edit(s, ctx, meeting_id, revision)
-        row = s.scalar(
-            select(Participation).where(
-                Participation.meeting_id == meeting.id, Participation.person_id == person_id
-            )
-        )
-        if row is None:
-            raise NotFound(_("The person does not take part in the meeting."))
+        row = participation(s, meeting, person_id)
         s.delete(row)
         return done(s, ctx, meeting, "meeting.participant_removed")
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from stevnsmoeder import __version__, i18n, logging_setup, paths
 from stevnsmoeder.ui.settings import Settings
+from stevnsmoeder.ui.worker import wait_for_all
 
 log = logging.getLogger(__name__)
 FONT_FILES = (
@@ -120,4 +121,6 @@ def run(db_path: Path, user: str = "") -> int:
     if window.can_plan():
         # The series' meetings for the coming year exist before anyone looks for them.
         window.plan_ahead(quiet=True)
-    return app.exec()
+    code = app.exec()
+    wait_for_all()  # let background work (planning, saving) finish before the process ends
+    return code

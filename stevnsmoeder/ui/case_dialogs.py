@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,28 +26,8 @@ from PySide6.QtWidgets import (
 from stevnsmoeder.services.cases import CaseSummary, NewCase
 from stevnsmoeder.services.consent import NewConsent
 from stevnsmoeder.services.reference_data import DistrictInfo, MeetingTypeInfo
+from stevnsmoeder.ui.forms import DATE_FORMAT, ok_cancel, pydate, qdate
 from stevnsmoeder.ui.models import ROW_ROLE, FilterProxy, TableModel, case_columns
-
-DATE_FORMAT = "dd.MM.yyyy"
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def _ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    box = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Cancel"))
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box
 
 
 class ChildItemDialog(QDialog):
@@ -143,7 +122,7 @@ class ChildItemDialog(QDialog):
         layout.addWidget(self.new_form)
         layout.addLayout(item_form)
         layout.addWidget(hint)
-        layout.addWidget(_ok_cancel(self, self.tr("Add")))
+        layout.addWidget(ok_cancel(self, self.tr("Add")))
         self._mode_changed()
 
     def _mode_changed(self) -> None:
@@ -220,8 +199,8 @@ class ConsentDialog(QDialog):
         self.scope.setFixedHeight(70)
         self.recipients = QLineEdit()
         self.recipients.setPlaceholderText(self.tr("e.g. school, PPR and the health nurse"))
-        self.given = QDateEdit(_qdate(today))
-        self.expires = QDateEdit(_qdate(today + timedelta(days=365)))
+        self.given = QDateEdit(qdate(today))
+        self.expires = QDateEdit(qdate(today + timedelta(days=365)))
         for edit in (self.given, self.expires):
             edit.setDisplayFormat(DATE_FORMAT)
             edit.setCalendarPopup(True)
@@ -249,7 +228,7 @@ class ConsentDialog(QDialog):
         form.addRow(self.tr("Expires:"), expiry)
         form.addRow(self.tr("Meetings:"), types_box)
         form.addRow(self.tr("Document:"), self.document)
-        form.addRow(_ok_cancel(self, self.tr("Record")))
+        form.addRow(ok_cancel(self, self.tr("Record")))
 
     def value(self) -> NewConsent:
         return NewConsent(
@@ -257,8 +236,8 @@ class ConsentDialog(QDialog):
             holder_relation=self.relation.text(),
             scope=self.scope.toPlainText(),
             recipients=self.recipients.text(),
-            given_on=_pydate(self.given.date()),
-            expires_on=None if self.no_expiry.isChecked() else _pydate(self.expires.date()),
+            given_on=pydate(self.given.date()),
+            expires_on=None if self.no_expiry.isChecked() else pydate(self.expires.date()),
             meeting_types=tuple(code for code, box in self.type_boxes.items() if box.isChecked()),
             document_ref=self.document.text(),
         )
@@ -282,7 +261,7 @@ class AddItemDialog(QDialog):
         form.addRow(self.tr("Title:"), self.title)
         form.addRow(self.tr("Kind:"), self.kind)
         form.addRow(self.tr("Time box:"), self.minutes)
-        form.addRow(_ok_cancel(self, self.tr("Add")))
+        form.addRow(ok_cancel(self, self.tr("Add")))
 
     def value(self) -> tuple[str, int, str]:
         return self.title.text(), self.minutes.value(), str(self.kind.currentData())

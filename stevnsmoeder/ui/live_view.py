@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QDate,
     QEvent,
     QModelIndex,
     QObject,
@@ -57,6 +56,7 @@ from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.meetings import MeetingStatus
 from stevnsmoeder.services.planning import Attendance, MeetingPlan, PlanItem
 from stevnsmoeder.ui.autosave import AutoSaver
+from stevnsmoeder.ui.forms import DATE_FORMAT, pydate, qdate
 from stevnsmoeder.ui.models import Column, TableModel
 from stevnsmoeder.ui.prompts import Prompts
 
@@ -246,7 +246,7 @@ class LiveView(QWidget):
             self.tr("Child-welfare investigation (Barnets lov §§ 20–23)"), "investigation"
         )
         self.next_step_due = QDateEdit()
-        self.next_step_due.setDisplayFormat("dd.MM.yyyy")
+        self.next_step_due.setDisplayFormat(DATE_FORMAT)
         self.next_step_due.setCalendarPopup(True)
         self.next_step_add = QPushButton(self.tr("Create the next step"))
         self.next_step_add.clicked.connect(self._add_next_step)
@@ -295,7 +295,7 @@ class LiveView(QWidget):
         self.action_who.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.action_when = QDateEdit()
         self.action_when.setObjectName("action-when")
-        self.action_when.setDisplayFormat("dd.MM.yyyy")
+        self.action_when.setDisplayFormat(DATE_FORMAT)
         self.action_when.setCalendarPopup(True)
         self.action_add = QPushButton(self.tr("Add action"))
         self.action_add.clicked.connect(self._add_action)
@@ -325,7 +325,7 @@ class LiveView(QWidget):
         self.level_label.setObjectName("level-label")
         level_row.addWidget(self.level_label, 1)
         self.follow_up = QDateEdit()
-        self.follow_up.setDisplayFormat("dd.MM.yyyy")
+        self.follow_up.setDisplayFormat(DATE_FORMAT)
         self.follow_up.setCalendarPopup(True)
         self.follow_up_set = QCheckBox(self.tr("Follow-up on"))
         self.follow_up_set.toggled.connect(self._follow_up_changed)
@@ -516,11 +516,11 @@ class LiveView(QWidget):
             )
             self.follow_up_set.setChecked(view.follow_up_on is not None)
             day = view.follow_up_on or self.plan.summary.starts_at.date()
-            self.follow_up.setDate(QDate(day.year, day.month, day.day))
+            self.follow_up.setDate(qdate(day))
             self.follow_up.setEnabled(view.follow_up_on is not None)
             due = self.plan.summary.starts_at.date()
-            self.action_when.setDate(QDate(due.year, due.month, due.day).addDays(14))
-            self.next_step_due.setDate(QDate(due.year, due.month, due.day).addDays(14))
+            self.action_when.setDate(qdate(due).addDays(14))
+            self.next_step_due.setDate(qdate(due).addDays(14))
             type_code = self.plan.summary.type_code
             self.ftm_box.setVisible(type_code == "ftm" and child_item)
             self.forvisitation_box.setVisible(type_code == "forvisitation" and child_item)
@@ -745,8 +745,7 @@ class LiveView(QWidget):
             return
         on = self.follow_up_set.isChecked()
         self.follow_up.setEnabled(on)
-        q = self.follow_up.date()
-        day = date(q.year(), q.month(), q.day()) if on else None
+        day = pydate(self.follow_up.date()) if on else None
         item_id = self.shown_item
         if self._call(lambda: minutes.set_follow_up(self.ctx, item_id, day)):
             self._refresh_minutes()
@@ -758,8 +757,7 @@ class LiveView(QWidget):
         who_text = self.action_who.currentText().strip()
         index = self.action_who.findText(who_text)
         owner_id = self.action_who.itemData(index) if index >= 0 else None
-        q = self.action_when.date()
-        due = date(q.year(), q.month(), q.day())
+        due = pydate(self.action_when.date())
         new = minutes.NewAction(
             what, owner_id=owner_id, owner_text="" if owner_id else who_text, due_on=due
         )
@@ -789,8 +787,7 @@ class LiveView(QWidget):
         if self.shown_item is None:
             return
         item_id = self.shown_item
-        q = self.next_step_due.date()
-        due = date(q.year(), q.month(), q.day())
+        due = pydate(self.next_step_due.date())
         step = str(self.next_step.currentData())
         if self._call(lambda: minutes.add_next_step(self.ctx, item_id, step, due, None)):
             self._refresh_minutes()

@@ -34,29 +34,8 @@ from stevnsmoeder.i18n import language
 from stevnsmoeder.services.people import PersonInfo, RoleInfo
 from stevnsmoeder.services.reference_data import DistrictInfo, MeetingTypeInfo
 from stevnsmoeder.services.series import ClosedPeriodInfo, NewSeries, SeriesInfo
+from stevnsmoeder.ui.forms import DATE_FORMAT, DATETIME_FORMAT, ok_cancel, pydate, qdate
 from stevnsmoeder.ui.models import Column, TableModel
-
-DATE_FORMAT = "dd.MM.yyyy"
-DATETIME_FORMAT = "dd.MM.yyyy HH:mm"
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    box = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Cancel"))
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box
 
 
 class MoveDialog(QDialog):
@@ -65,7 +44,7 @@ class MoveDialog(QDialog):
     def __init__(self, title: str, start: datetime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Move meeting"))
-        self.when = QDateTimeEdit(QDateTime(_qdate(start.date()), QTime(start.hour, start.minute)))
+        self.when = QDateTimeEdit(QDateTime(qdate(start.date()), QTime(start.hour, start.minute)))
         self.when.setDisplayFormat(DATETIME_FORMAT)
         self.when.setCalendarPopup(True)
         self.reason = QLineEdit()
@@ -74,7 +53,7 @@ class MoveDialog(QDialog):
         form.addRow(QLabel(f"<b>{title}</b> – {long_date(start.date())}, {clock(start)}"))
         form.addRow(self.tr("New time:"), self.when)
         form.addRow(self.tr("Reason:"), self.reason)
-        self.buttons = _buttons(self, self.tr("Move"))
+        self.buttons = ok_cancel(self, self.tr("Move"))
         form.addRow(self.buttons)
         self.reason.textChanged.connect(self._update)
         self._update()
@@ -115,7 +94,7 @@ class ParticipantDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Person:"), self.person)
         form.addRow(self.tr("Role:"), self.role)
-        form.addRow(_buttons(self, self.tr("Add")))
+        form.addRow(ok_cancel(self, self.tr("Add")))
 
     def value(self) -> tuple[object, str]:
         return self.person.currentData(), str(self.role.currentData())
@@ -139,7 +118,7 @@ class RuleDialog(QDialog):
             self.interval.setValue(min(parts[1], 8))
         self.start_time = QTimeEdit(QTime(info.start_time.hour, info.start_time.minute))
         self.start_time.setDisplayFormat("HH:mm")
-        self.from_day = QDateEdit(_qdate(max(today, info.starts_on + timedelta(days=1))))
+        self.from_day = QDateEdit(qdate(max(today, info.starts_on + timedelta(days=1))))
         self.from_day.setDisplayFormat(DATE_FORMAT)
         self.from_day.setCalendarPopup(True)
         self.preview = QLabel()
@@ -153,7 +132,7 @@ class RuleDialog(QDialog):
         form.addRow(self.tr("Time:"), self.start_time)
         form.addRow(self.tr("From:"), self.from_day)
         form.addRow(self.preview)
-        form.addRow(_buttons(self, self.tr("Change")))
+        form.addRow(ok_cancel(self, self.tr("Change")))
         self.weekday.currentIndexChanged.connect(self._update)
         self.interval.valueChanged.connect(self._update)
         self.from_day.dateChanged.connect(self._update)
@@ -172,7 +151,7 @@ class RuleDialog(QDialog):
     def value(self) -> tuple[str, time, date]:
         rule = weekly_rule(self.weekday.currentIndex(), self.interval.value())
         q = self.start_time.time()
-        return rule, time(q.hour(), q.minute()), _pydate(self.from_day.date())
+        return rule, time(q.hour(), q.minute()), pydate(self.from_day.date())
 
 
 class ClosedPeriodsDialog(QDialog):
@@ -246,8 +225,8 @@ class ClosedPeriodsDialog(QDialog):
 
     def _on_add(self) -> None:
         result = self._add(
-            _pydate(self.first.date()),
-            _pydate(self.last.date()),
+            pydate(self.first.date()),
+            pydate(self.last.date()),
             self.reason.text(),
             self.yearly.isChecked(),
         )
@@ -355,7 +334,7 @@ class FtmDialog(QDialog):
     def __init__(self, child: str, start: datetime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New family team meeting"))
-        self.when = QDateTimeEdit(QDateTime(_qdate(start.date()), QTime(start.hour, start.minute)))
+        self.when = QDateTimeEdit(QDateTime(qdate(start.date()), QTime(start.hour, start.minute)))
         self.when.setDisplayFormat(DATETIME_FORMAT)
         self.when.setCalendarPopup(True)
         self.place = QLineEdit()
@@ -363,7 +342,7 @@ class FtmDialog(QDialog):
         form.addRow(QLabel(self.tr("Family team meeting about %1").replace("%1", child)))
         form.addRow(self.tr("Time:"), self.when)
         form.addRow(self.tr("Place:"), self.place)
-        form.addRow(_buttons(self, self.tr("Create")))
+        form.addRow(ok_cancel(self, self.tr("Create")))
 
     def value(self) -> tuple[datetime, str]:
         q = self.when.dateTime()
@@ -413,7 +392,7 @@ class NewSeriesDialog(QDialog):
         self.duration.setRange(15, 480)
         self.duration.setSingleStep(15)
         self.duration.setSuffix(self.tr(" min"))
-        self.first_day = QDateEdit(_qdate(today))
+        self.first_day = QDateEdit(qdate(today))
         self.first_day.setDisplayFormat(DATE_FORMAT)
         self.first_day.setCalendarPopup(True)
         self.place = QLineEdit()
@@ -464,7 +443,7 @@ class NewSeriesDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Standing participants:")))
         layout.addWidget(self.standing_view, 1)
         layout.addLayout(people_buttons)
-        layout.addWidget(_buttons(self, self.tr("Create")))
+        layout.addWidget(ok_cancel(self, self.tr("Create")))
 
         self.type.currentIndexChanged.connect(self._type_changed)
         for signal in (
@@ -484,7 +463,7 @@ class NewSeriesDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
-        rule, at, first = self.rule(), self.time(), _pydate(self.first_day.date())
+        rule, at, first = self.rule(), self.time(), pydate(self.first_day.date())
         self.preview.setText(
             self.tr("%1, %2, from %3.")
             .replace("%1", describe_rule(rule, language()).capitalize())
@@ -522,7 +501,7 @@ class NewSeriesDialog(QDialog):
         return NewSeries(
             type_code=t.code,
             rule=self.rule(),
-            starts_on=_pydate(self.first_day.date()),
+            starts_on=pydate(self.first_day.date()),
             start_time=self.time(),
             district=self.district.currentData() if t.has_district else None,
             title=self.title.text().strip(),
