@@ -124,6 +124,15 @@ def build_parser() -> Parser:
         "--months", type=_positive, default=12, help=_("how far ahead, in months (12)")
     )
 
+    pdf = sub.add_parser("pdf", parents=[common], help=_("print a meeting document as PDF"))
+    pdf.add_argument("document", choices=("agenda", "minutes", "extract"), help=_("which document"))
+    pdf.add_argument("meeting", type=_uuid, metavar="MEETING_ID", help=_("the meeting's id"))
+    pdf.add_argument("--case", type=_uuid, help=_("the child, for an extract"))
+    pdf.add_argument("-o", "--output", type=Path, required=True, help=_("the PDF file to write"))
+    pdf.add_argument(
+        "--anonymised", action="store_true", help=_("children by initials or pseudonym, no CPR")
+    )
+
     ics = sub.add_parser("ics", parents=[common], help=_("export meetings as an .ics calendar"))
     which = ics.add_mutually_exclusive_group(required=True)
     which.add_argument("--series", type=_uuid, help=_("one series (its id)"))
@@ -351,9 +360,7 @@ def cmd_ics(args: argparse.Namespace) -> int:
     from stevnsmoeder.reports import ics
     from stevnsmoeder.services import calendar_export
 
-    output: Path = args.output.expanduser()
-    if output.parent and not output.parent.is_dir():
-        raise CliError(_("The folder {path} does not exist.", path=output.parent))
+    output = _output(args.output)
     with _session(args) as ctx:
         found = calendar_export.events(
             ctx, meeting_id=args.meeting, series_id=args.series, mine=args.all
@@ -369,6 +376,34 @@ def cmd_ics(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _output(path: Path) -> Path:
+    output = path.expanduser()
+    if not output.parent.is_dir():
+        raise CliError(_("The folder {path} does not exist.", path=output.parent))
+    return output
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from stevnsmoeder.reports.meeting_pdf import write_meeting_document
+    from stevnsmoeder.services import documents
+
+    output = _output(args.output)
+    if (args.document == "extract") != (args.case is not None):
+        raise CliError(_("An extract needs --case, and only an extract takes it."), EXIT_USAGE)
+    with _session(args) as ctx:
+        doc = documents.meeting_document(
+            ctx, args.meeting, args.document, anonymised=args.anonymised, case_id=args.case
+        )
+    try:
+        pages = write_meeting_document(doc, output)
+    except OSError as exc:
+        raise CliError(
+            _("Could not write {path}: {reason}", path=output, reason=exc.strerror)
+        ) from None
+    print(_("{path} written ({pages} pages).", path=output, pages=pages))
+    return EXIT_OK
+
+
 COMMANDS = {
     "demo": cmd_demo,
     "meetings": cmd_meetings,
@@ -378,6 +413,7 @@ COMMANDS = {
     "series": cmd_series,
     "plan": cmd_plan,
     "ics": cmd_ics,
+    "pdf": cmd_pdf,
 }
 
 

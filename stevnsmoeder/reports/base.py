@@ -7,6 +7,8 @@ and meeting, "Side X af Y", and the confidentiality footer.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,14 +81,24 @@ def styles() -> Styles:
 class _NumberedDoc(SimpleDocTemplate):  # type: ignore[misc]  # reportlab has no types
     """Two passes: the first counts the pages so every page can say "Side X af Y"."""
 
-    def __init__(self, path: Path, header: str, **kw: Any) -> None:
+    def __init__(self, path: Path, header: str, watermark: str | None, **kw: Any) -> None:
         super().__init__(str(path), **kw)
         self.header_text = header
+        self.watermark = watermark
         self.page_total = 0
 
     def _frame(self, canvas: Any, doc: Any) -> None:
         width, height = self.pagesize
         canvas.saveState()
+        if self.watermark:
+            # Light grey and diagonal: readable text stays readable in black and white.
+            canvas.saveState()
+            canvas.setFillColor(colors.Color(0.6, 0.6, 0.6, alpha=0.25))
+            canvas.setFont(FONT_BOLD, 96)
+            canvas.translate(width / 2, height / 2)
+            canvas.rotate(45)
+            canvas.drawCentredString(0, -30, self.watermark)
+            canvas.restoreState()
         canvas.setFont(FONT, 8)
         canvas.setFillColor(colors.HexColor("#333333"))
         canvas.drawString(self.leftMargin, height - 12 * mm, self.header_text)
@@ -106,20 +118,38 @@ class _NumberedDoc(SimpleDocTemplate):  # type: ignore[misc]  # reportlab has no
 
 
 def build_pdf(
-    path: Path, header: str, story: Callable[[], Sequence[Flowable]], *, title: str
+    path: Path,
+    header: str,
+    story: Callable[[], Sequence[Flowable]],
+    *,
+    title: str,
+    watermark: str | None = None,
 ) -> int:
     """Write the story to ``path`` as an A4 PDF; returns the number of pages.
 
     ``story`` is called twice (reportlab splits flowables while laying out, so each pass
     needs fresh ones): once to count the pages, once to write them with "Side X af Y".
+    The file is written beside ``path`` and renamed into place: a failure never leaves half
+    a PDF, and an existing file is replaced only by a complete one.
     """
     register_fonts()
-    total = 0
-    for _pass in range(2):
-        doc = _NumberedDoc(path, header, pagesize=A4, title=title, author="stevnsmoeder")
-        doc.topMargin = doc.bottomMargin = 22 * mm
-        doc.leftMargin = doc.rightMargin = 20 * mm
-        doc.page_total = total
-        doc.build(list(story()), onFirstPage=doc._frame, onLaterPages=doc._frame)
-        total = doc.page
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".stevnsmoeder-", suffix=".pdf", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        total = 0
+        for _pass in range(2):
+            doc = _NumberedDoc(
+                tmp, header, watermark, pagesize=A4, title=title, author="stevnsmoeder"
+            )
+            doc.topMargin = doc.bottomMargin = 22 * mm
+            doc.leftMargin = doc.rightMargin = 20 * mm
+            doc.page_total = total
+            doc.build(list(story()), onFirstPage=doc._frame, onLaterPages=doc._frame)
+            total = doc.page
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return total

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from stevnsmoeder.db.models import (
     AgendaItem,
     AgendaItemKind,
+    AgendaItemStatus,
     AgendaTemplateItem,
     Case,
     CustodyHolder,
@@ -30,7 +31,7 @@ from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from stevnsmoeder.services.permissions import Permission, case_visible, meeting_visible, require
 
-__all__ = ["AgendaItemKind", "MeetingStatus", "MeetingSummary", "NewMeeting"]
+__all__ = ["AgendaItemKind", "AgendaItemStatus", "MeetingStatus", "MeetingSummary", "NewMeeting"]
 
 STATUS_LABELS = {
     MeetingStatus.PLANNED: "planned",

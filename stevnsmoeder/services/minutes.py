@@ -554,6 +554,7 @@ def approve(ctx: ServiceContext, meeting_id: uuid.UUID) -> str:
         checksum = _checksum(content)
         s.add(
             MinutesVersion(
+                created_at=ctx.now(),
                 meeting_id=meeting.id,
                 number=1,
                 kind="approval",
@@ -610,6 +611,7 @@ def add_addendum(ctx: ServiceContext, meeting_id: uuid.UUID, text: str) -> Versi
         )
         content = _dump(data)
         version = MinutesVersion(
+            created_at=ctx.now(),
             meeting_id=meeting.id,
             number=last.number + 1,
             kind="addendum",

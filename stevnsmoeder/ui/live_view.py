@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 
 from stevnsmoeder.domain.dates import clock, long_date, short_date
 from stevnsmoeder.services import live, minutes, planning
-from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.meetings import MeetingStatus
 from stevnsmoeder.services.planning import Attendance, MeetingPlan, PlanItem
@@ -878,7 +878,7 @@ class LiveView(QWidget):
         lines = []
         for v in found:
             kind = self.tr("approved") if v.kind == "approval" else self.tr("addendum")
-            when = v.created_at.astimezone().strftime("%d.%m.%Y %H.%M")
+            when = v.created_at.astimezone(LOCAL_TZ).strftime("%d.%m.%Y %H.%M")
             extra = f": {v.addendum}" if v.addendum else ""
             lines.append(
                 f"{v.number}. {kind} {when} ({v.created_by}){extra}\n   SHA-256 {v.checksum}"

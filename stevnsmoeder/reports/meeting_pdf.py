@@ -1,0 +1,204 @@
+"""Dagsorden, referat and the per-child extract as PDF, in the form Stevns Kommune files.
+
+Header with the meeting, its date written out ("tirsdag den 5. januar 2027, kl. 13.00–15.30,
+uge 1") and place; participants by role, with afbud and those absent; numbered items. The
+minutes add per item the resumé, decision, actions (hvem / hvad / hvornår), the
+Trivselslinealen level and follow-up; a draft carries an UDKAST watermark, approved minutes
+say who approved them and when, their addenda and the checksum of the approved content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from stevnsmoeder.domain.dates import clock, long_date, long_datetime, short_date, week_label
+from stevnsmoeder.i18n import _
+from stevnsmoeder.reports.base import FONT, FONT_BOLD, Styles, build_pdf, styles
+from stevnsmoeder.services.context import LOCAL_TZ
+from stevnsmoeder.services.documents import AGENDA, EXTRACT, DocItem, MeetingDocument
+from stevnsmoeder.services.meetings import AgendaItemStatus
+from stevnsmoeder.services.planning import Attendance
+
+GRID = colors.HexColor("#999999")
+HEAD_BG = colors.HexColor("#e8e8e8")
+
+
+def _p(text: str, style: object) -> Paragraph:
+    """A paragraph of user text: escaped, line breaks kept."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def _table(rows: list[list[object]], widths: Sequence[float], header: bool = True) -> Table:
+    table = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0)
+    style = [
+        ("FONT", (0, 0), (-1, -1), FONT, 9),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header:
+        style += [("FONT", (0, 0), (-1, 0), FONT_BOLD, 9), ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG)]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _title(doc: MeetingDocument) -> str:
+    if doc.kind == AGENDA:
+        return _("Agenda")
+    if doc.kind == EXTRACT:
+        return _("Extract of the minutes")
+    return _("Minutes")
+
+
+def _when(doc: MeetingDocument) -> str:
+    day = doc.starts_at.date()
+    return f"{long_datetime(doc.starts_at)}–{clock(doc.ends_at)[-5:]} ({week_label(day)})"
+
+
+def _people(doc: MeetingDocument, st: Styles) -> list[Flowable]:
+    out: list[Flowable] = []
+    coming = [p for p in doc.people if p.attendance in (Attendance.PRESENT, Attendance.INVITED)]
+    afbud = [p for p in doc.people if p.attendance is Attendance.AFBUD]
+    absent = [p for p in doc.people if p.attendance is Attendance.ABSENT]
+    label = _("Participants") if doc.kind == AGENDA else _("Present")
+    if coming:
+        rows: list[list[object]] = [[_("Name"), _("Role"), _("Organisation")]]
+        rows += [
+            [_p(p.name, st.small), _p(p.role, st.small), _p(p.organisation, st.small)]
+            for p in coming
+        ]
+        out += [Paragraph(label, st.heading), _table(rows, (60 * mm, 50 * mm, 60 * mm))]
+    if afbud:
+        names = ", ".join(p.name for p in afbud)
+        out.append(_p(f"{_('Sent apologies (afbud)')}: {names}", st.body))
+    if absent:
+        names = ", ".join(p.name for p in absent)
+        out.append(_p(f"{_('Did not attend')}: {names}", st.body))
+    return out
+
+
+def _agenda_item(item: DocItem, st: Styles) -> list[Flowable]:
+    line = f"{item.number}. {item.title}"
+    meta = f"{clock(item.planned_at)} · {item.time_box_minutes} min."
+    out: list[Flowable] = [_p(line, st.heading), _p(meta, st.small)]
+    if item.child:
+        out.append(_p(f"{_('Child')}: {item.child} · {_('Legal basis')}: {item.basis}", st.body))
+    return out
+
+
+def _minutes_item(item: DocItem, st: Styles) -> list[Flowable]:
+    out: list[Flowable] = [_p(f"{item.number}. {item.title}", st.heading)]
+    if item.child:
+        detail = f" ({item.child_detail})" if item.child_detail else ""
+        out.append(
+            _p(f"{_('Child')}: {item.child}{detail} · {_('Legal basis')}: {item.basis}", st.small)
+        )
+    if item.present:
+        out.append(_p(f"{_('Present for this item')}: {', '.join(item.present)}", st.small))
+    if item.status is AgendaItemStatus.NOT_REACHED:
+        out.append(_p(_("Not reached; moved to the next meeting."), st.body))
+    elif item.status is AgendaItemStatus.NEXT_TIME:
+        out.append(_p(_("Postponed to the next meeting."), st.body))
+    for label, text in (
+        (_("What worries us"), item.concern),
+        (_("What goes well"), item.resources),
+        (_("What must change"), item.goals),
+    ):
+        if text:
+            out.append(_p(f"{label}: {text}", st.body))
+    if item.notes:
+        out.append(_p(item.notes, st.body))
+    if item.family_view:
+        out.append(_p(f"{_('The family’s own view')}: {item.family_view}", st.body))
+    if item.preliminary_decision:
+        ref = f" ({item.legal_reference})" if item.legal_reference else ""
+        out.append(_p(f"{_('Preliminary decision')}: {item.preliminary_decision}{ref}", st.body))
+    if item.decision:
+        out.append(
+            Paragraph(
+                f"<b>{escape(_('Decision'))}:</b> " + escape(item.decision).replace("\n", "<br/>"),
+                st.body,
+            )
+        )
+    if item.actions:
+        rows: list[list[object]] = [[_("Who"), _("What"), _("When")]]
+        for a in item.actions:
+            when = short_date(a.when) if a.when else ""
+            what = a.what + (f" ({_('done')})" if a.done else "")
+            rows.append([_p(a.who, st.small), _p(what, st.small), _p(when, st.small)])
+        out.append(_table(rows, (40 * mm, 105 * mm, 25 * mm)))
+    if item.level:
+        out.append(
+            _p(
+                f"{_('Trivselslinealen')}: {item.level} – {item.level_label} ({item.step_label})",
+                st.body,
+            )
+        )
+    if item.follow_up_on:
+        out.append(_p(f"{_('Next follow-up')}: {long_date(item.follow_up_on)}", st.body))
+    return out
+
+
+def meeting_story(doc: MeetingDocument) -> list[Flowable]:
+    st = styles()
+    story: list[Flowable] = [
+        Paragraph(escape(_title(doc)), st.title),
+        _p(doc.title, st.heading),
+        _p(_when(doc), st.body),
+    ]
+    if doc.place:
+        story.append(_p(f"{_('Place')}: {doc.place}", st.body))
+    if doc.anonymised:
+        story.append(
+            _p(_("Anonymised: children are shown by initials or pseudonym; no CPR."), st.small)
+        )
+    story += _people(doc, st)
+    story.append(Spacer(1, 4 * mm))
+    story.append(Paragraph(escape(_("Items")), st.heading))
+    for item in doc.items:
+        parts = _agenda_item(item, st) if doc.kind == AGENDA else _minutes_item(item, st)
+        # A heading never ends a page alone: it stays with the start of its item.
+        story.append(KeepTogether(parts[:2]))
+        story += parts[2:]
+    if doc.next_meeting is not None and doc.kind != EXTRACT:
+        story.append(Spacer(1, 3 * mm))
+        story.append(_p(f"{_('Next meeting')}: {long_datetime(doc.next_meeting)}", st.body))
+    if doc.approval is not None:
+        a = doc.approval
+        local = a.at.astimezone(LOCAL_TZ)
+        story += [
+            Spacer(1, 4 * mm),
+            _p(
+                _(
+                    "Approved on {day} at {time} by {who}.",
+                    day=short_date(local.date()),
+                    time=local.strftime("%H.%M"),
+                    who=a.by,
+                ),
+                st.body,
+            ),
+            _p(f"{_('Checksum of the approved minutes (SHA-256)')}: {a.checksum}", st.small),
+        ]
+        for when, who, text in a.addenda:
+            day = when.astimezone(LOCAL_TZ)
+            story.append(_p(f"{_('Addendum')} {short_date(day.date())} ({who}): {text}", st.body))
+    return story
+
+
+def write_meeting_document(doc: MeetingDocument, path: Path) -> int:
+    """Write the document; returns its number of pages."""
+    header = f"{_title(doc)} – {doc.title} – {long_date(doc.starts_at.date())}"
+    return build_pdf(
+        path,
+        header,
+        lambda: meeting_story(doc),
+        title=f"{_title(doc)}: {doc.title} {short_date(doc.starts_at.date())}",
+        watermark=_("DRAFT") if doc.draft else None,
+    )

@@ -1,0 +1,305 @@
+"""The content of printed documents, as plain data for the report writers.
+
+Who may be named where is decided here, once: a child is named only on a legal basis that
+holds (and never in an anonymised document); a child discussed anonymously shows as "anonym
+drøftelse"; family members are named only where their child is. A per-child extract holds that
+child's items and nothing about any other child. Producing a document is logged per child.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from stevnsmoeder.db.models import (
+    AgendaItemStatus,
+    Case,
+    CustodyHolder,
+    ItemAttendance,
+    Meeting,
+    MeetingStatus,
+    MinutesVersion,
+    Person,
+    User,
+)
+from stevnsmoeder.db.models.meetings import Attendance
+from stevnsmoeder.domain import cpr as cpr_rules
+from stevnsmoeder.i18n import _
+from stevnsmoeder.services import audit, minutes, planning
+from stevnsmoeder.services.cases import initials
+from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.services.errors import NotFound, ValidationError
+from stevnsmoeder.services.permissions import Permission, case_visible, require
+
+AGENDA, MINUTES, EXTRACT = "agenda", "minutes", "extract"
+
+
+@dataclass(frozen=True)
+class DocPerson:
+    name: str
+    role: str
+    organisation: str
+    attendance: Attendance
+
+
+@dataclass(frozen=True)
+class DocAction:
+    who: str
+    what: str
+    when: date | None
+    done: bool
+
+
+@dataclass(frozen=True)
+class DocItem:
+    number: int
+    title: str
+    planned_at: datetime
+    time_box_minutes: int
+    child: str  # as the legal basis (and the variant) allows; "" for other items
+    child_detail: str  # case number, birth date, masked CPR: only on extracts
+    basis: str
+    status: AgendaItemStatus
+    notes: str = ""
+    decision: str = ""
+    family_view: str = ""
+    concern: str = ""
+    resources: str = ""
+    goals: str = ""
+    preliminary_decision: str = ""
+    legal_reference: str = ""
+    level: int | None = None
+    level_label: str = ""
+    step_label: str = ""
+    follow_up_on: date | None = None
+    actions: tuple[DocAction, ...] = ()
+    present: tuple[str, ...] = ()  # for extracts: who was there while this child was discussed
+
+
+@dataclass(frozen=True)
+class Approval:
+    at: datetime
+    by: str
+    checksum: str
+    addenda: tuple[tuple[datetime, str, str], ...]  # (when, by, text)
+
+
+@dataclass(frozen=True)
+class MeetingDocument:
+    kind: str
+    anonymised: bool
+    title: str
+    type_name: str
+    district: str | None
+    starts_at: datetime
+    ends_at: datetime
+    place: str
+    status: MeetingStatus
+    people: tuple[DocPerson, ...]
+    items: tuple[DocItem, ...]
+    next_meeting: datetime | None
+    approval: Approval | None
+    generated_at: datetime
+
+    @property
+    def draft(self) -> bool:
+        return self.kind != AGENDA and self.approval is None
+
+
+GENERIC_BASIS = {
+    "consent": "Consent",
+    "anonymous": "Discussed anonymously",
+    "rpl115": "Retsplejeloven § 115",
+    "underretning": "Report of concern (Barnets lov § 133)",
+    "other": "Other",
+}
+
+
+def _basis_label(item: planning.PlanItem, anonymised: bool) -> str:
+    """The legal basis as printed; an anonymised document names no custody holder."""
+    if not item.case_id:
+        return ""
+    if anonymised and item.basis.kind is not None:
+        return _(GENERIC_BASIS[item.basis.kind.value])
+    return item.basis.label
+
+
+def _child_label(item: planning.PlanItem, case: Case | None, anonymised: bool) -> str:
+    if case is None:
+        return ""
+    if case.anonymous:
+        return case.pseudonym or _("Anonymous case")
+    if anonymised:
+        return initials(case)
+    if item.shown_anonymously or item.blocked:
+        return _("anonymous discussion")
+    return item.case_name
+
+
+def meeting_document(
+    ctx: ServiceContext,
+    meeting_id: uuid.UUID,
+    kind: str,
+    *,
+    anonymised: bool = False,
+    case_id: uuid.UUID | None = None,
+) -> MeetingDocument:
+    """The agenda, the minutes, or (with ``case_id``) one child's extract of a meeting."""
+    if kind not in (AGENDA, MINUTES, EXTRACT):
+        raise ValueError(kind)
+    if (kind == EXTRACT) != (case_id is not None):
+        raise ValidationError(_("An extract is made for one child."))
+    plan = planning.get_plan(ctx, meeting_id)
+    state = minutes.get_minutes(ctx, meeting_id) if kind != AGENDA else None
+    with ctx.db.begin() as s:
+        meeting = s.get_one(Meeting, meeting_id)
+        case_ids = {i.case_id for i in plan.items if i.case_id}
+        cases = {c.id: c for c in s.scalars(select(Case).where(Case.id.in_(case_ids)))}
+        if kind == EXTRACT:
+            require(ctx, Permission.VIEW_CASES, "see cases")
+            visible = s.scalar(select(Case.id).where(Case.id == case_id, case_visible(ctx)))
+            if case_id not in case_ids or visible is None:
+                raise NotFound(_("The child is not on this meeting's agenda."))
+        items = []
+        for item in plan.items:
+            case = cases.get(item.case_id) if item.case_id else None
+            if kind == EXTRACT and item.case_id != case_id:
+                continue
+            detail = ""
+            if kind == EXTRACT and case is not None and not case.anonymous and not anonymised:
+                parts = [case.reference]
+                if case.birth_date:
+                    parts.append(_("born {day}", day=case.birth_date.strftime("%d.%m.%Y")))
+                if case.cpr:
+                    parts.append(f"CPR {cpr_rules.mask(case.cpr)}")
+                detail = " · ".join(parts)
+            view = state.items.get(item.id) if state else None
+            present: tuple[str, ...] = ()
+            if kind == EXTRACT:
+                present = tuple(
+                    s.scalars(
+                        select(Person.name)
+                        .join(ItemAttendance, ItemAttendance.person_id == Person.id)
+                        .where(
+                            ItemAttendance.agenda_item_id == item.id,
+                            ItemAttendance.attendance == Attendance.PRESENT,
+                        )
+                        .order_by(Person.name)
+                    )
+                )
+            items.append(
+                DocItem(
+                    number=item.number,
+                    title=item.title,
+                    planned_at=item.starts_at,
+                    time_box_minutes=item.time_box_minutes,
+                    child=_child_label(item, case, anonymised),
+                    child_detail=detail,
+                    basis=_basis_label(item, anonymised),
+                    status=item.status,
+                    notes=view.notes if view else "",
+                    decision=view.decision if view else "",
+                    family_view=view.family_view if view else "",
+                    concern=view.concern if view else "",
+                    resources=view.resources if view else "",
+                    goals=view.goals if view else "",
+                    preliminary_decision=view.preliminary_decision if view else "",
+                    legal_reference=view.legal_reference if view else "",
+                    level=view.level if view else None,
+                    level_label=view.level_label if view else "",
+                    step_label=view.step_label if view else "",
+                    follow_up_on=view.follow_up_on if view else None,
+                    actions=tuple(
+                        DocAction(a.owner, a.text, a.due_on, a.status.value == "done")
+                        for a in (view.actions if view else ())
+                    ),
+                    present=present,
+                )
+            )
+        # Family members are named only in their own child's extract, never anonymised.
+        people = []
+        for p in plan.participants:
+            named = not p.is_family or (kind == EXTRACT and not anonymised)
+            name = p.name if named else p.role_name
+            if kind == EXTRACT and p.is_family and not _is_family_of(s, p.person_id, case_id):
+                continue  # another child's parent: not in this child's extract
+            people.append(DocPerson(name, p.role_name, p.organisation, p.attendance))
+        following = None
+        if meeting.series_id is not None:
+            following = s.scalar(
+                select(Meeting.starts_at)
+                .where(
+                    Meeting.series_id == meeting.series_id,
+                    Meeting.starts_at > meeting.starts_at,
+                    Meeting.status == MeetingStatus.PLANNED,
+                )
+                .order_by(Meeting.starts_at)
+                .limit(1)
+            )
+        approval = None
+        if meeting.approved_at is not None and kind != AGENDA:
+            approver = s.get(User, meeting.approved_by_id) if meeting.approved_by_id else None
+            versions = s.scalars(
+                select(MinutesVersion)
+                .where(MinutesVersion.meeting_id == meeting.id, MinutesVersion.kind == "addendum")
+                .order_by(MinutesVersion.number)
+            ).all()
+            addenda = []
+            for v in versions:
+                by = s.get(User, v.created_by_id) if v.created_by_id else None
+                addenda.append((v.created_at, by.login if by else "", v.addendum))
+            approval = Approval(
+                meeting.approved_at,
+                approver.login if approver else "",
+                meeting.approved_checksum or "",
+                tuple(addenda),
+            )
+        children = case_ids if kind != EXTRACT else {case_id}
+        for child in sorted(c for c in children if c is not None):
+            audit.record(
+                s,
+                ctx,
+                "export.pdf",
+                object_type="meeting",
+                object_id=meeting.id,
+                case_id=child,
+                detail=f"{kind}{' anonymised' if anonymised else ''}",
+            )
+        if not children:
+            audit.record(
+                s, ctx, "export.pdf", object_type="meeting", object_id=meeting.id, detail=kind
+            )
+    summary = plan.summary
+    return MeetingDocument(
+        kind=kind,
+        anonymised=anonymised,
+        title=summary.title,
+        type_name=summary.type_name,
+        district=summary.district,
+        starts_at=summary.starts_at,
+        ends_at=summary.ends_at,
+        place=summary.place,
+        status=summary.status,
+        people=tuple(people),
+        items=tuple(items),
+        next_meeting=following,
+        approval=approval,
+        generated_at=ctx.now(),
+    )
+
+
+def _is_family_of(s: Session, person_id: uuid.UUID, case_id: uuid.UUID | None) -> bool:
+    if case_id is None:
+        return False
+    return (
+        s.scalar(
+            select(CustodyHolder.id).where(
+                CustodyHolder.case_id == case_id, CustodyHolder.person_id == person_id
+            )
+        )
+        is not None
+    )
