@@ -357,22 +357,19 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_ics(args: argparse.Namespace) -> int:
-    from stevnsmoeder.reports import ics
     from stevnsmoeder.services import calendar_export
 
     output = _output(args.output)
     with _session(args) as ctx:
-        found = calendar_export.events(
-            ctx, meeting_id=args.meeting, series_id=args.series, mine=args.all
-        )
-        stamp = ctx.now()
-    try:
-        ics.write(output, found, name="stevnsmoeder", stamp=stamp)
-    except OSError as exc:
-        raise CliError(
-            _("Could not write {path}: {reason}", path=output, reason=exc.strerror)
-        ) from None
-    print(_("{n} meetings written to {path}", n=len(found), path=output))
+        try:
+            count = calendar_export.write_ics(
+                ctx, output, meeting_id=args.meeting, series_id=args.series, mine=args.all
+            )
+        except OSError as exc:
+            raise CliError(
+                _("Could not write {path}: {reason}", path=output, reason=exc.strerror)
+            ) from None
+    print(_("{n} meetings written to {path}", n=count, path=output))
     return EXIT_OK
 
 

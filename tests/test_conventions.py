@@ -44,6 +44,15 @@ def test_ui_does_not_reach_into_the_database_layer() -> None:
     assert offenders == []
 
 
+def test_ui_renders_documents_through_the_services() -> None:
+    """Writing a document is a service call first (so the command line and the window agree);
+    the window may use only the reports' file helper for saving bytes it was given."""
+    for path in (PACKAGE / "ui").rglob("*.py"):
+        for name in _imports(path):
+            if name.startswith("stevnsmoeder.reports"):
+                assert name == "stevnsmoeder.reports.base", (path.name, name)
+
+
 def _translatable_literals() -> dict[str, str]:
     found: dict[str, str] = {}
     for path in _python_files(exclude="ui"):

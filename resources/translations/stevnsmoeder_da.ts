@@ -331,6 +331,57 @@
     </message>
 </context>
 <context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>Building the document …</source>
+        <translation>Dokumentet dannes …</translation>
+    </message>
+    <message>
+        <source>Save as PDF …</source>
+        <translation>Gem som PDF …</translation>
+    </message>
+    <message>
+        <source>Print …</source>
+        <translation>Udskriv …</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 sider</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Gem som PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Kunne ikke skrive %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Gemt: %1</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Udskriv</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>Printeren kunne ikke startes.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Sendt til printeren.</translation>
+    </message>
+</context>
+<context>
     <name>FtmDialog</name>
     <message>
         <source>New family team meeting</source>
@@ -901,6 +952,30 @@
         <translation>Eksportér til kalender …</translation>
     </message>
     <message>
+        <source>Print …</source>
+        <translation>Udskriv …</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Dagsorden</translation>
+    </message>
+    <message>
+        <source>Agenda, anonymised</source>
+        <translation>Dagsorden, anonymiseret</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Referat</translation>
+    </message>
+    <message>
+        <source>Minutes, anonymised</source>
+        <translation>Referat, anonymiseret</translation>
+    </message>
+    <message>
+        <source>Extract for the chosen child</source>
+        <translation>Udskrift for det valgte barn</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
@@ -919,6 +994,18 @@
     <message>
         <source>Meeting</source>
         <translation>Møde</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Udskriv</translation>
+    </message>
+    <message>
+        <source>Choose a child&apos;s item first.</source>
+        <translation>Vælg først et barns punkt.</translation>
+    </message>
+    <message>
+        <source>Extract</source>
+        <translation>Udskrift</translation>
     </message>
     <message>
         <source>Show the agenda</source>

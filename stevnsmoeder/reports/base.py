@@ -7,6 +7,7 @@ and meeting, "Side X af Y", and the confidentiality footer.
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -81,8 +82,8 @@ def styles() -> Styles:
 class _NumberedDoc(SimpleDocTemplate):  # type: ignore[misc]  # reportlab has no types
     """Two passes: the first counts the pages so every page can say "Side X af Y"."""
 
-    def __init__(self, path: Path, header: str, watermark: str | None, **kw: Any) -> None:
-        super().__init__(str(path), **kw)
+    def __init__(self, target: Any, header: str, watermark: str | None, **kw: Any) -> None:
+        super().__init__(target, **kw)
         self.header_text = header
         self.watermark = watermark
         self.page_total = 0
@@ -117,6 +118,53 @@ class _NumberedDoc(SimpleDocTemplate):  # type: ignore[misc]  # reportlab has no
         canvas.restoreState()
 
 
+def render_pdf(
+    header: str,
+    story: Callable[[], Sequence[Flowable]],
+    *,
+    title: str,
+    watermark: str | None = None,
+) -> tuple[bytes, int]:
+    """The PDF in memory, and its number of pages. Nothing touches the disk: a preview of a
+    child's minutes never leaves an unencrypted copy behind.
+
+    ``story`` is called twice (reportlab splits flowables while laying out, so each pass
+    needs fresh ones): once to count the pages, once to write them with "Side X af Y".
+    """
+    register_fonts()
+    total = 0
+    data = b""
+    for _pass in range(2):
+        buffer = io.BytesIO()
+        doc = _NumberedDoc(
+            buffer, header, watermark, pagesize=A4, title=title, author="stevnsmoeder"
+        )
+        doc.topMargin = doc.bottomMargin = 22 * mm
+        doc.leftMargin = doc.rightMargin = 20 * mm
+        doc.page_total = total
+        doc.build(list(story()), onFirstPage=doc._frame, onLaterPages=doc._frame)
+        total = doc.page
+        data = buffer.getvalue()
+    return data, total
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write beside ``path`` and rename into place: a failure never leaves half a file, and
+    an existing file is replaced only by a complete one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".stevnsmoeder-", suffix=".pdf", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def build_pdf(
     path: Path,
     header: str,
@@ -125,31 +173,7 @@ def build_pdf(
     title: str,
     watermark: str | None = None,
 ) -> int:
-    """Write the story to ``path`` as an A4 PDF; returns the number of pages.
-
-    ``story`` is called twice (reportlab splits flowables while laying out, so each pass
-    needs fresh ones): once to count the pages, once to write them with "Side X af Y".
-    The file is written beside ``path`` and renamed into place: a failure never leaves half
-    a PDF, and an existing file is replaced only by a complete one.
-    """
-    register_fonts()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".stevnsmoeder-", suffix=".pdf", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        total = 0
-        for _pass in range(2):
-            doc = _NumberedDoc(
-                tmp, header, watermark, pagesize=A4, title=title, author="stevnsmoeder"
-            )
-            doc.topMargin = doc.bottomMargin = 22 * mm
-            doc.leftMargin = doc.rightMargin = 20 * mm
-            doc.page_total = total
-            doc.build(list(story()), onFirstPage=doc._frame, onLaterPages=doc._frame)
-            total = doc.page
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return total
+    """Write the story to ``path`` as an A4 PDF (atomically); returns the number of pages."""
+    data, pages = render_pdf(header, story, title=title, watermark=watermark)
+    write_atomically(path, data)
+    return pages

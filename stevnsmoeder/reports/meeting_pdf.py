@@ -19,7 +19,14 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from stevnsmoeder.domain.dates import clock, long_date, long_datetime, short_date, week_label
 from stevnsmoeder.i18n import _
-from stevnsmoeder.reports.base import FONT, FONT_BOLD, Styles, build_pdf, styles
+from stevnsmoeder.reports.base import (
+    FONT,
+    FONT_BOLD,
+    Styles,
+    render_pdf,
+    styles,
+    write_atomically,
+)
 from stevnsmoeder.services.context import LOCAL_TZ
 from stevnsmoeder.services.documents import AGENDA, EXTRACT, DocItem, MeetingDocument
 from stevnsmoeder.services.meetings import AgendaItemStatus
@@ -192,13 +199,26 @@ def meeting_story(doc: MeetingDocument) -> list[Flowable]:
     return story
 
 
-def write_meeting_document(doc: MeetingDocument, path: Path) -> int:
-    """Write the document; returns its number of pages."""
+def render_meeting_document(doc: MeetingDocument) -> tuple[bytes, int]:
+    """The document as PDF bytes, and its number of pages."""
     header = f"{_title(doc)} – {doc.title} – {long_date(doc.starts_at.date())}"
-    return build_pdf(
-        path,
+    return render_pdf(
         header,
         lambda: meeting_story(doc),
         title=f"{_title(doc)}: {doc.title} {short_date(doc.starts_at.date())}",
         watermark=_("DRAFT") if doc.draft else None,
     )
+
+
+def file_name(doc: MeetingDocument) -> str:
+    """'2026-11-24 Referat Distriktsmøde Hother-Hårlev.pdf': date and short title, as filed
+    in ESDH."""
+    title = doc.title.replace("/", "-")
+    return f"{doc.starts_at:%Y-%m-%d} {_title(doc)} {title}.pdf"
+
+
+def write_meeting_document(doc: MeetingDocument, path: Path) -> int:
+    """Write the document atomically; returns its number of pages."""
+    data, pages = render_meeting_document(doc)
+    write_atomically(path, data)
+    return pages

@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import or_, select
 
@@ -88,3 +89,19 @@ def events(
     with ctx.db.begin() as s:
         audit.record(s, ctx, "export.ics", detail=f"{what}: {len(found)} events")
     return [_event(m) for m in found]
+
+
+def write_ics(
+    ctx: ServiceContext,
+    path: Path,
+    *,
+    meeting_id: uuid.UUID | None = None,
+    series_id: uuid.UUID | None = None,
+    mine: bool = False,
+) -> int:
+    """Write the chosen meetings to an .ics file; returns how many."""
+    from stevnsmoeder.reports import ics  # the writer uses this module's dataclasses
+
+    found = events(ctx, meeting_id=meeting_id, series_id=series_id, mine=mine)
+    ics.write(path, found, name="stevnsmoeder", stamp=ctx.now())
+    return len(found)

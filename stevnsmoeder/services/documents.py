@@ -303,3 +303,26 @@ def _is_family_of(s: Session, person_id: uuid.UUID, case_id: uuid.UUID | None) -
         )
         is not None
     )
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    data: bytes  # the PDF
+    pages: int
+    file_name: str  # date and short title, as filed in ESDH
+
+
+def render(
+    ctx: ServiceContext,
+    meeting_id: uuid.UUID,
+    kind: str,
+    *,
+    anonymised: bool = False,
+    case_id: uuid.UUID | None = None,
+) -> RenderedDocument:
+    """The document as a PDF in memory (for preview, printing and saving)."""
+    from stevnsmoeder.reports import meeting_pdf  # the writer uses this module's dataclasses
+
+    doc = meeting_document(ctx, meeting_id, kind, anonymised=anonymised, case_id=case_id)
+    data, pages = meeting_pdf.render_meeting_document(doc)
+    return RenderedDocument(data, pages, meeting_pdf.file_name(doc))

@@ -620,8 +620,6 @@ class MainWindow(QMainWindow):
         )
 
     def _export(self, suggested: str, **which: object) -> None:
-        from stevnsmoeder.reports import ics
-
         path = self.prompts.save_path(
             self,
             self.tr("Export to calendar"),
@@ -633,8 +631,7 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() != ".ics":
             path = path.with_name(path.name + ".ics")
         try:
-            found = calendar_export.events(self.ctx, **which)  # type: ignore[arg-type]
-            ics.write(path, found, name="stevnsmoeder", stamp=self.ctx.now())
+            count = calendar_export.write_ics(self.ctx, path, **which)  # type: ignore[arg-type]
         except ServiceError as exc:
             self.prompts.error(self, self.tr("Export to calendar"), str(exc))
             return
@@ -648,9 +645,7 @@ class MainWindow(QMainWindow):
             )
             return
         self.statusBar().showMessage(
-            self.tr("%1 meetings written to %2")
-            .replace("%1", str(len(found)))
-            .replace("%2", str(path)),
+            self.tr("%1 meetings written to %2").replace("%1", str(count)).replace("%2", str(path)),
             8000,
         )
 

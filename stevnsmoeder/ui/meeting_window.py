@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -30,7 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from stevnsmoeder.domain.dates import clock, long_date, short_date, week_label
-from stevnsmoeder.services import carry_over, cases, consent, live, planning, reference_data
+from stevnsmoeder.services import (
+    carry_over,
+    cases,
+    consent,
+    documents,
+    live,
+    planning,
+    reference_data,
+)
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.meetings import MeetingStatus, MeetingSummary, status_label
@@ -48,6 +57,7 @@ from stevnsmoeder.services.planning import (
 from stevnsmoeder.ui import changes
 from stevnsmoeder.ui.agenda_model import MINUTES, TITLE, AgendaModel
 from stevnsmoeder.ui.case_dialogs import AddItemDialog, ChildItemDialog, ConsentDialog
+from stevnsmoeder.ui.document_preview import DocumentPreview
 from stevnsmoeder.ui.live_view import LiveView
 from stevnsmoeder.ui.models import Column, TableModel
 from stevnsmoeder.ui.prompts import Prompts
@@ -191,6 +201,21 @@ class MeetingWindow(QWidget):
         self.move_button = QPushButton(self.tr("Move meeting …"))
         self.cancel_button = QPushButton(self.tr("Cancel meeting …"))
         self.export_button = QPushButton(self.tr("Export to calendar …"))
+        self.print_button = QPushButton(self.tr("Print …"))
+        self.print_menu = QMenu(self.print_button)
+        for label, kind, anonymised in (
+            (self.tr("Agenda"), documents.AGENDA, False),
+            (self.tr("Agenda, anonymised"), documents.AGENDA, True),
+            (self.tr("Minutes"), documents.MINUTES, False),
+            (self.tr("Minutes, anonymised"), documents.MINUTES, True),
+        ):
+            action = self.print_menu.addAction(label)
+            action.triggered.connect(
+                lambda _=False, k=kind, a=anonymised, t=label: self.preview(k, a, t)
+            )
+        self.extract_action = self.print_menu.addAction(self.tr("Extract for the chosen child"))
+        self.extract_action.triggered.connect(self.preview_extract)
+        self.print_button.setMenu(self.print_menu)
         close = QPushButton(self.tr("Close"))
         self.move_button.clicked.connect(lambda: self._whole(self.meeting_actions.move_meeting))
         self.cancel_button.clicked.connect(lambda: self._whole(self.meeting_actions.cancel_meeting))
@@ -198,7 +223,7 @@ class MeetingWindow(QWidget):
             lambda: self.meeting_actions.export_meeting(self.plan.summary)
         )
         close.clicked.connect(self.close)
-        for button in (self.move_button, self.cancel_button, self.export_button):
+        for button in (self.move_button, self.cancel_button, self.export_button, self.print_button):
             bottom.addWidget(button)
         bottom.addStretch(1)
         bottom.addWidget(close)
@@ -347,6 +372,37 @@ class MeetingWindow(QWidget):
             return
         if self.live_view is not None and self.stack.currentWidget() is self.live_view:
             self.live_view.show_item(self.live_view.shown_item)  # names follow screen-safe
+
+    # -- documents -----------------------------------------------------------------------
+    def preview(
+        self,
+        kind: str,
+        anonymised: bool,
+        title: str,
+        case_id: uuid.UUID | None = None,
+    ) -> DocumentPreview:
+        """Build the document off the GUI thread and show it with print and save."""
+        if self.live_view is not None:
+            self.live_view.flush()  # print what was typed
+        ctx, meeting_id = self.ctx, self.meeting_id
+
+        def build() -> tuple[bytes, int, str]:
+            done = documents.render(ctx, meeting_id, kind, anonymised=anonymised, case_id=case_id)
+            return done.data, done.pages, done.file_name
+
+        dialog = DocumentPreview(f"{title} – {self.plan.summary.title}", build, self.prompts, self)
+        self.last_preview = dialog
+        dialog.open()
+        return dialog
+
+    def preview_extract(self) -> None:
+        item = self.selected()
+        if self.live_view is not None and self.stack.currentWidget() is self.live_view:
+            item = next((i for i in self.plan.items if i.id == self.live_view.shown_item), item)
+        if item is None or item.case_id is None:
+            self.prompts.info(self, self.tr("Print"), self.tr("Choose a child's item first."))
+            return
+        self.preview(documents.EXTRACT, False, self.tr("Extract"), case_id=item.case_id)
 
     # -- the live meeting ----------------------------------------------------------------
     def _ensure_live(self) -> LiveView:
