@@ -397,7 +397,10 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         raise CliError(
             _("Could not write {path}: {reason}", path=output, reason=exc.strerror)
         ) from None
-    print(_("{path} written ({pages} pages).", path=output, pages=pages))
+    if pages == 1:
+        print(_("{path} written (1 page).", path=output))
+    else:
+        print(_("{path} written ({pages} pages).", path=output, pages=pages))
     return EXIT_OK
 
 

@@ -361,4 +361,5 @@ DANISH: dict[str, str] = {
     "done": "udført",
     "Addendum": "Tillæg",
     "Decision": "Beslutning",
+    "{path} written (1 page).": "{path} er skrevet (1 side).",
 }

@@ -349,6 +349,10 @@
         <translation>Luk</translation>
     </message>
     <message>
+        <source>1 page</source>
+        <translation>1 side</translation>
+    </message>
+    <message>
         <source>%1 pages</source>
         <translation>%1 sider</translation>
     </message>

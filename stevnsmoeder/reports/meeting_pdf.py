@@ -81,7 +81,11 @@ def _people(doc: MeetingDocument, st: Styles) -> list[Flowable]:
             [_p(p.name, st.small), _p(p.role, st.small), _p(p.organisation, st.small)]
             for p in coming
         ]
-        out += [Paragraph(label, st.heading), _table(rows, (60 * mm, 50 * mm, 60 * mm))]
+        out += [
+            Paragraph(label, st.heading),
+            _table(rows, (60 * mm, 50 * mm, 60 * mm)),
+            Spacer(1, 2 * mm),
+        ]
     if afbud:
         names = ", ".join(p.name for p in afbud)
         out.append(_p(f"{_('Sent apologies (afbud)')}: {names}", st.body))
@@ -140,7 +144,7 @@ def _minutes_item(item: DocItem, st: Styles) -> list[Flowable]:
             when = short_date(a.when) if a.when else ""
             what = a.what + (f" ({_('done')})" if a.done else "")
             rows.append([_p(a.who, st.small), _p(what, st.small), _p(when, st.small)])
-        out.append(_table(rows, (40 * mm, 105 * mm, 25 * mm)))
+        out += [_table(rows, (40 * mm, 105 * mm, 25 * mm)), Spacer(1, 2 * mm)]
     if item.level:
         out.append(
             _p(

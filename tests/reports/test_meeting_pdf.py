@@ -211,7 +211,7 @@ def test_pdf_command(
     out = tmp_path / "a.pdf"
     assert main(["pdf", "agenda", str(m.id), "-o", str(out), *common]) == 0
     assert "Dagsorden" in _text(out)
-    assert re.search(r"a\.pdf er skrevet \(1 sider\)", capsys.readouterr().out)
+    assert re.search(r"a\.pdf er skrevet \(1 side\)", capsys.readouterr().out)
     assert main(["pdf", "extract", str(m.id), "-o", str(out), *common]) == EXIT_USAGE
     assert "--case" in capsys.readouterr().err
     assert main(["pdf", "minutes", str(m.id), "-o", "/nowhere/x.pdf", *common]) == 1

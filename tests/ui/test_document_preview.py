@@ -62,7 +62,7 @@ def test_preview_save_and_print_the_minutes(qtbot, login: LoginFn, tmp_path: Pat
     qtbot.addWidget(preview)
     qtbot.waitUntil(preview.save_button.isEnabled, timeout=10_000)
     assert preview.document.pageCount() == preview.pages >= 1
-    assert preview.status.text() == f"{preview.pages} sider"
+    assert preview.status.text() == ("1 side" if preview.pages == 1 else f"{preview.pages} sider")
     assert preview.suggested == "2026-11-23 Referat Distriktsmøde Det Private distrikt.pdf"
 
     prompts.paths.append(tmp_path / "arkiv" / "referat")
