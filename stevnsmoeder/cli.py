@@ -125,7 +125,9 @@ def build_parser() -> Parser:
     )
 
     pdf = sub.add_parser("pdf", parents=[common], help=_("print a meeting document as PDF"))
-    pdf.add_argument("document", choices=("agenda", "minutes", "extract"), help=_("which document"))
+    pdf.add_argument(
+        "document", choices=("agenda", "minutes", "runsheet", "extract"), help=_("which document")
+    )
     pdf.add_argument("meeting", type=_uuid, metavar="MEETING_ID", help=_("the meeting's id"))
     pdf.add_argument("--case", type=_uuid, help=_("the child, for an extract"))
     pdf.add_argument("-o", "--output", type=Path, required=True, help=_("the PDF file to write"))

@@ -362,4 +362,9 @@ DANISH: dict[str, str] = {
     "Addendum": "Tillæg",
     "Decision": "Beslutning",
     "{path} written (1 page).": "{path} er skrevet (1 side).",
+    "Run sheet for the chair": "Drejebog for mødelederen",
+    "Open agreement": "Åben aftale",
+    "For the chair's own use: not for filing or handing out.": (
+        "Til mødelederens eget brug: skal ikke journaliseres eller udleveres."
+    ),
 }

@@ -976,6 +976,10 @@
         <translation>Referat, anonymiseret</translation>
     </message>
     <message>
+        <source>Run sheet for the chair</source>
+        <translation>Drejebog for mødelederen</translation>
+    </message>
+    <message>
         <source>Extract for the chosen child</source>
         <translation>Udskrift for det valgte barn</translation>
     </message>

@@ -28,7 +28,7 @@ from stevnsmoeder.reports.base import (
     write_atomically,
 )
 from stevnsmoeder.services.context import LOCAL_TZ
-from stevnsmoeder.services.documents import AGENDA, EXTRACT, DocItem, MeetingDocument
+from stevnsmoeder.services.documents import AGENDA, EXTRACT, RUNSHEET, DocItem, MeetingDocument
 from stevnsmoeder.services.meetings import AgendaItemStatus
 from stevnsmoeder.services.planning import Attendance
 
@@ -59,6 +59,8 @@ def _table(rows: list[list[object]], widths: Sequence[float], header: bool = Tru
 def _title(doc: MeetingDocument) -> str:
     if doc.kind == AGENDA:
         return _("Agenda")
+    if doc.kind == RUNSHEET:
+        return _("Run sheet for the chair")
     if doc.kind == EXTRACT:
         return _("Extract of the minutes")
     return _("Minutes")
@@ -101,6 +103,19 @@ def _agenda_item(item: DocItem, st: Styles) -> list[Flowable]:
     out: list[Flowable] = [_p(line, st.heading), _p(meta, st.small)]
     if item.child:
         out.append(_p(f"{_('Child')}: {item.child} · {_('Legal basis')}: {item.basis}", st.body))
+    return out
+
+
+def _runsheet_item(item: DocItem, st: Styles) -> list[Flowable]:
+    out = _agenda_item(item, st)
+    if item.internal_note:
+        out.append(_p(item.internal_note, st.body))
+    if item.open_agreements:
+        rows: list[list[object]] = [[_("Who"), _("Open agreement"), _("When")]]
+        for a in item.open_agreements:
+            when = short_date(a.when) if a.when else ""
+            rows.append([_p(a.who, st.small), _p(a.what, st.small), _p(when, st.small)])
+        out += [_table(rows, (40 * mm, 105 * mm, 25 * mm)), Spacer(1, 2 * mm)]
     return out
 
 
@@ -174,10 +189,17 @@ def meeting_story(doc: MeetingDocument) -> list[Flowable]:
     story.append(Spacer(1, 4 * mm))
     story.append(Paragraph(escape(_("Items")), st.heading))
     for item in doc.items:
-        parts = _agenda_item(item, st) if doc.kind == AGENDA else _minutes_item(item, st)
+        if doc.kind == AGENDA:
+            parts = _agenda_item(item, st)
+        elif doc.kind == RUNSHEET:
+            parts = _runsheet_item(item, st)
+        else:
+            parts = _minutes_item(item, st)
         # A heading never ends a page alone: it stays with the start of its item.
         story.append(KeepTogether(parts[:2]))
         story += parts[2:]
+    if doc.kind == RUNSHEET:
+        story.append(_p(_("For the chair's own use: not for filing or handing out."), st.small))
     if doc.next_meeting is not None and doc.kind != EXTRACT:
         story.append(Spacer(1, 3 * mm))
         story.append(_p(f"{_('Next meeting')}: {long_datetime(doc.next_meeting)}", st.body))

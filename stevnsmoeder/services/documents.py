@@ -29,13 +29,13 @@ from stevnsmoeder.db.models import (
 from stevnsmoeder.db.models.meetings import Attendance
 from stevnsmoeder.domain import cpr as cpr_rules
 from stevnsmoeder.i18n import _
-from stevnsmoeder.services import audit, minutes, planning
+from stevnsmoeder.services import audit, carry_over, minutes, planning
 from stevnsmoeder.services.cases import initials
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from stevnsmoeder.services.permissions import Permission, case_visible, require
 
-AGENDA, MINUTES, EXTRACT = "agenda", "minutes", "extract"
+AGENDA, MINUTES, EXTRACT, RUNSHEET = "agenda", "minutes", "extract", "runsheet"
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,8 @@ class DocItem:
     follow_up_on: date | None = None
     actions: tuple[DocAction, ...] = ()
     present: tuple[str, ...] = ()  # for extracts: who was there while this child was discussed
+    internal_note: str = ""  # run sheet: the item's description (planning notes)
+    open_agreements: tuple[DocAction, ...] = ()  # run sheet: the child's open actions
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ class MeetingDocument:
 
     @property
     def draft(self) -> bool:
-        return self.kind != AGENDA and self.approval is None
+        return self.kind in (MINUTES, EXTRACT) and self.approval is None
 
 
 GENERIC_BASIS = {
@@ -149,12 +151,19 @@ def meeting_document(
     case_id: uuid.UUID | None = None,
 ) -> MeetingDocument:
     """The agenda, the minutes, or (with ``case_id``) one child's extract of a meeting."""
-    if kind not in (AGENDA, MINUTES, EXTRACT):
+    if kind not in (AGENDA, MINUTES, EXTRACT, RUNSHEET):
         raise ValueError(kind)
     if (kind == EXTRACT) != (case_id is not None):
         raise ValidationError(_("An extract is made for one child."))
     plan = planning.get_plan(ctx, meeting_id)
-    state = minutes.get_minutes(ctx, meeting_id) if kind != AGENDA else None
+    state = minutes.get_minutes(ctx, meeting_id) if kind in (MINUTES, EXTRACT) else None
+    open_by_child: dict[uuid.UUID, list[DocAction]] = {}
+    if kind == RUNSHEET:
+        require(ctx, Permission.EDIT_MEETINGS, "run meetings")  # the chair's own sheet
+        for a in carry_over.carry_over_candidates(ctx, meeting_id).agreements:
+            open_by_child.setdefault(a.case_id, []).append(
+                DocAction(a.owner, f"{a.text} [{a.from_meeting}]", a.due_on, False)
+            )
     with ctx.db.begin() as s:
         meeting = s.get_one(Meeting, meeting_id)
         case_ids = {i.case_id for i in plan.items if i.case_id}
@@ -218,6 +227,10 @@ def meeting_document(
                         for a in (view.actions if view else ())
                     ),
                     present=present,
+                    internal_note=item.description if kind == RUNSHEET else "",
+                    open_agreements=tuple(open_by_child.get(item.case_id, ()))
+                    if item.case_id
+                    else (),
                 )
             )
         # Family members are named only in their own child's extract, never anonymised.
@@ -241,7 +254,7 @@ def meeting_document(
                 .limit(1)
             )
         approval = None
-        if meeting.approved_at is not None and kind != AGENDA:
+        if meeting.approved_at is not None and kind in (MINUTES, EXTRACT):
             approver = s.get(User, meeting.approved_by_id) if meeting.approved_by_id else None
             versions = s.scalars(
                 select(MinutesVersion)

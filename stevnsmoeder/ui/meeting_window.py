@@ -208,6 +208,7 @@ class MeetingWindow(QWidget):
             (self.tr("Agenda, anonymised"), documents.AGENDA, True),
             (self.tr("Minutes"), documents.MINUTES, False),
             (self.tr("Minutes, anonymised"), documents.MINUTES, True),
+            (self.tr("Run sheet for the chair"), documents.RUNSHEET, False),
         ):
             action = self.print_menu.addAction(label)
             action.triggered.connect(

@@ -216,3 +216,50 @@ def test_pdf_command(
     assert "--case" in capsys.readouterr().err
     assert main(["pdf", "minutes", str(m.id), "-o", "/nowhere/x.pdf", *common]) == 1
     assert "findes ikke" in capsys.readouterr().err
+
+
+def test_run_sheet_has_times_internal_notes_and_open_agreements(
+    login: LoginFn, tmp_path: Path
+) -> None:
+    from sqlalchemy import select
+
+    from stevnsmoeder.db.models import Action, AgendaItem
+
+    ctx = login("leder")
+    m, kids = _meeting_with_two_children(ctx)
+    asta = kids["asta"]
+    ftm = meetings.create_ftm_for_case(ctx, asta.id, datetime(2026, 11, 2, 10))  # type: ignore[attr-defined]
+    with ctx.db.begin() as s:
+        item = s.scalars(
+            select(AgendaItem).where(
+                AgendaItem.meeting_id == ftm.id, AgendaItem.case_id.is_not(None)
+            )
+        ).one()
+        s.add(
+            Action(
+                agenda_item_id=item.id,
+                case_id=asta.id,
+                owner_text="Mor",  # type: ignore[attr-defined]
+                text="Følger Asta i skole",
+                due_on=date(2026, 12, 1),
+            )
+        )
+    plan = planning.get_plan(ctx, m.id)
+    asta_item = kids["asta_item"]
+    planning.update_item(
+        ctx,
+        m.id,
+        plan.revision,
+        asta_item.id,  # type: ignore[attr-defined]
+        description="Spørg til søvnen først.",
+    )
+    pdf = tmp_path / "drejebog.pdf"
+    write_meeting_document(documents.meeting_document(ctx, m.id, documents.RUNSHEET), pdf)
+    text = _text(pdf)
+    assert "Drejebog for mødelederen – " in text and "UDKAST" not in text
+    assert "kl. 13.15 · 20 min." in text and "Spørg til søvnen først." in text
+    flat = " ".join(text.split())  # table cells wrap their lines
+    assert "Følger Asta i skole [Familie Team Møde, mandag den 2. november 2026]" in flat
+    assert "Til mødelederens eget brug" in text
+    with pytest.raises(Exception, match="rolle"):
+        documents.meeting_document(login("ppr"), m.id, documents.RUNSHEET)
