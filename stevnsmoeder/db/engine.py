@@ -53,7 +53,11 @@ def create_encrypted_engine(path: Path, key: bytes, *, create: bool = False) -> 
     def creator() -> Any:
         return _connect_raw(path, key)
 
-    engine = create_engine("sqlite://", creator=creator, module=dbapi2, future=True)
+    # hide_parameters: an error message (which may reach the log) never carries the values
+    # of a statement, i.e. names, CPR numbers or note text.
+    engine = create_engine(
+        "sqlite://", creator=creator, module=dbapi2, future=True, hide_parameters=True
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:

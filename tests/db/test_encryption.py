@@ -134,3 +134,24 @@ def test_key_file_from_another_database_is_refused(db_path: Path, tmp_path: Path
 def test_key_file_is_private(db_path: Path) -> None:
     assert keyfile_path(db_path).stat().st_mode & 0o077 == 0
     assert db_path.stat().st_mode & 0o077 == 0
+
+
+def test_database_errors_never_carry_personal_data(db_path: Path) -> None:
+    """Error messages may reach the log file: they must not hold the statement's values."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    key = KeyStore.load(keyfile_path(db_path)).unwrap("leder", PASSWORD)
+    db = Database.open(db_path, key)
+    try:
+        with pytest.raises(IntegrityError) as info, db.begin() as s:
+            s.execute(
+                text(
+                    "INSERT INTO district (id, code, name, sort_order, active, created_at, "
+                    "updated_at) VALUES (:id, :code, :name, 0, 1, '2026-01-01', '2026-01-01')"
+                ),
+                {"id": "x" * 32, "code": "privat", "name": UNIQUE_NAME},
+            )
+        assert UNIQUE_NAME not in str(info.value)
+    finally:
+        db.close()
