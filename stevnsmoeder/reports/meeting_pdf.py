@@ -132,43 +132,37 @@ def _minutes_item(item: DocItem, st: Styles) -> list[Flowable]:
         out.append(_p(_("Not reached; moved to the next meeting."), st.body))
     elif item.status is AgendaItemStatus.NEXT_TIME:
         out.append(_p(_("Postponed to the next meeting."), st.body))
+    r = item.record
     for label, text in (
-        (_("What worries us"), item.concern),
-        (_("What goes well"), item.resources),
-        (_("What must change"), item.goals),
+        (_("What worries us"), r.concern),
+        (_("What goes well"), r.resources),
+        (_("What must change"), r.goals),
     ):
         if text:
             out.append(_p(f"{label}: {text}", st.body))
-    if item.notes:
-        out.append(_p(item.notes, st.body))
-    if item.family_view:
-        out.append(_p(f"{_('The family’s own view')}: {item.family_view}", st.body))
-    if item.preliminary_decision:
-        ref = f" ({item.legal_reference})" if item.legal_reference else ""
-        out.append(_p(f"{_('Preliminary decision')}: {item.preliminary_decision}{ref}", st.body))
-    if item.decision:
-        out.append(
-            Paragraph(
-                f"<b>{escape(_('Decision'))}:</b> " + escape(item.decision).replace("\n", "<br/>"),
-                st.body,
-            )
-        )
-    if item.actions:
+    if r.notes:
+        out.append(_p(r.notes, st.body))
+    if r.family_view:
+        out.append(_p(f"{_('The family’s own view')}: {r.family_view}", st.body))
+    if r.preliminary_decision:
+        ref = f" ({r.legal_reference})" if r.legal_reference else ""
+        out.append(_p(f"{_('Preliminary decision')}: {r.preliminary_decision}{ref}", st.body))
+    if r.decision:
+        decision = escape(r.decision).replace("\n", "<br/>")
+        out.append(Paragraph(f"<b>{escape(_('Decision'))}:</b> {decision}", st.body))
+    if r.actions:
         rows: list[list[object]] = [[_("Who"), _("What"), _("When")]]
-        for a in item.actions:
-            when = short_date(a.when) if a.when else ""
-            what = a.what + (f" ({_('done')})" if a.done else "")
-            rows.append([_p(a.who, st.small), _p(what, st.small), _p(when, st.small)])
+        for a in r.actions:
+            when = short_date(a.due_on) if a.due_on else ""
+            what = a.text + (f" ({_('done')})" if a.status.value == "done" else "")
+            rows.append([_p(a.owner, st.small), _p(what, st.small), _p(when, st.small)])
         out += [_table(rows, (40 * mm, 105 * mm, 25 * mm)), Spacer(1, 2 * mm)]
-    if item.level:
+    if r.level:
         out.append(
-            _p(
-                f"{_('Trivselslinealen')}: {item.level} – {item.level_label} ({item.step_label})",
-                st.body,
-            )
+            _p(f"{_('Trivselslinealen')}: {r.level} – {r.level_label} ({r.step_label})", st.body)
         )
-    if item.follow_up_on:
-        out.append(_p(f"{_('Next follow-up')}: {long_date(item.follow_up_on)}", st.body))
+    if r.follow_up_on:
+        out.append(_p(f"{_('Next follow-up')}: {long_date(r.follow_up_on)}", st.body))
     return out
 
 

@@ -64,19 +64,7 @@ class DocItem:
     child_detail: str  # case number, birth date, masked CPR: only on extracts
     basis: str
     status: AgendaItemStatus
-    notes: str = ""
-    decision: str = ""
-    family_view: str = ""
-    concern: str = ""
-    resources: str = ""
-    goals: str = ""
-    preliminary_decision: str = ""
-    legal_reference: str = ""
-    level: int | None = None
-    level_label: str = ""
-    step_label: str = ""
-    follow_up_on: date | None = None
-    actions: tuple[DocAction, ...] = ()
+    record: minutes.ItemMinutesView  # what was written about the item (empty on an agenda)
     present: tuple[str, ...] = ()  # for extracts: who was there while this child was discussed
     internal_note: str = ""  # run sheet: the item's description (planning notes)
     open_agreements: tuple[DocAction, ...] = ()  # run sheet: the child's open actions
@@ -210,22 +198,7 @@ def meeting_document(
                     child_detail=detail,
                     basis=_basis_label(item, anonymised),
                     status=item.status,
-                    notes=view.notes if view else "",
-                    decision=view.decision if view else "",
-                    family_view=view.family_view if view else "",
-                    concern=view.concern if view else "",
-                    resources=view.resources if view else "",
-                    goals=view.goals if view else "",
-                    preliminary_decision=view.preliminary_decision if view else "",
-                    legal_reference=view.legal_reference if view else "",
-                    level=view.level if view else None,
-                    level_label=view.level_label if view else "",
-                    step_label=view.step_label if view else "",
-                    follow_up_on=view.follow_up_on if view else None,
-                    actions=tuple(
-                        DocAction(a.owner, a.text, a.due_on, a.status.value == "done")
-                        for a in (view.actions if view else ())
-                    ),
+                    record=view or minutes.ItemMinutesView(item.id),
                     present=present,
                     internal_note=item.description if kind == RUNSHEET else "",
                     open_agreements=tuple(open_by_child.get(item.case_id, ()))

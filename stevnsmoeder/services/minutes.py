@@ -407,18 +407,6 @@ def set_preliminary_basis(
         _log(s, ctx, "minutes.preliminary", meeting, item)
 
 
-def set_preliminary_decision(
-    ctx: ServiceContext, item_id: uuid.UUID, text: str, legal_reference_code: str
-) -> None:
-    """Forvisitation: the preliminary decision on the intervention, and its legal basis."""
-    with ctx.db.begin() as s:
-        item, meeting = _writable_item(s, ctx, item_id)
-        row = _row(s, item)
-        row.preliminary_decision = clean_text(text).strip()
-        row.legal_reference_id = _reference(s, legal_reference_code).id
-        _log(s, ctx, "minutes.preliminary", meeting, item)
-
-
 def add_next_step(
     ctx: ServiceContext, item_id: uuid.UUID, step: str, due_on: date, owner_id: uuid.UUID | None
 ) -> ActionView:

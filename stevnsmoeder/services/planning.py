@@ -286,16 +286,12 @@ def _plan(s: Session, ctx: ServiceContext, meeting: Meeting) -> MeetingPlan:
         for p, r, att in people
     )
     return MeetingPlan(
-        summary=get_summary_in(s, ctx, meeting.id),
+        summary=summaries_in(s, ctx, Meeting.id == meeting.id)[0],
         revision=meeting.revision,
         type_allows_rpl115=mt.allows_rpl115,
         items=tuple(items),
         participants=participants,
     )
-
-
-def get_summary_in(s: Session, ctx: ServiceContext, meeting_id: uuid.UUID) -> MeetingSummary:
-    return summaries_in(s, ctx, Meeting.id == meeting_id)[0]
 
 
 def get_plan(ctx: ServiceContext, meeting_id: uuid.UUID) -> MeetingPlan:

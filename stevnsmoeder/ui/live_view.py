@@ -61,7 +61,6 @@ from stevnsmoeder.ui.models import Column, TableModel
 from stevnsmoeder.ui.prompts import Prompts
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-LEVEL_SHORT = {1: "1", 2: "2", 3: "3", 4: "4", 5: "5"}
 PRELIMINARY_BASES = ("bl20", "bl5", "bl30", "bl133")
 
 

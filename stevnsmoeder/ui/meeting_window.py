@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,7 +55,7 @@ from stevnsmoeder.services.planning import (
     PlanParticipant,
 )
 from stevnsmoeder.ui import changes
-from stevnsmoeder.ui.agenda_model import MINUTES, TITLE, AgendaModel
+from stevnsmoeder.ui.agenda_model import TITLE, AgendaModel
 from stevnsmoeder.ui.case_dialogs import AddItemDialog, ChildItemDialog, ConsentDialog
 from stevnsmoeder.ui.document_preview import DocumentPreview
 from stevnsmoeder.ui.live_view import LiveView
@@ -897,9 +897,3 @@ class MeetingWindow(QWidget):
         self.settings.set_geometry(Settings.MEETING_GEOMETRY, self.saveGeometry())
         self.settings.set_geometry(Settings.MEETING_SPLITTER, self.splitter.saveState())
         super().closeEvent(event)
-
-    def index_of(self, item_id: uuid.UUID, column: int = TITLE) -> QModelIndex:
-        return self.agenda.index(self.agenda.row_of(item_id), column)
-
-
-__all__ = ["MINUTES", "TITLE", "MeetingWindow"]

@@ -153,7 +153,8 @@ def test_forvisitation_preliminary_decision_and_next_step(login: LoginFn, clock:
                              kind=AgendaItemKind.CASE, case_id=child.id)  # fmt: skip
     item = next(i for i in plan.items if i.case_id)
     live.start(ctx, m.id)
-    minutes.set_preliminary_decision(ctx, item.id, "Børnefaglig undersøgelse", "bl20")
+    minutes.save_text(ctx, item.id, "preliminary_decision", "Børnefaglig undersøgelse")
+    minutes.set_preliminary_basis(ctx, item.id, "bl20")
     step = minutes.add_next_step(ctx, item.id, "conversation", date(2026, 12, 7), None)
     assert step.text == "Samtale med barnet (Barnets lov § 5)"
     assert step.legal_reference == "Barnets lov § 5"

@@ -11,7 +11,7 @@ from icalendar import Calendar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from stevnsmoeder.services import cases, meetings, series
+from stevnsmoeder.services import cases, meetings, planning, series
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.app import create_application
 from stevnsmoeder.ui.main_window import MainWindow
@@ -124,8 +124,8 @@ def test_move_cancel_participant_and_export_from_the_meeting_window(  # type: ig
 
     _accept_with(ParticipantDialog, fill_participant, monkeypatch)
     assert window.add_participant(third)
-    detail = meetings.get_meeting(ctx, third.id)
-    assert [(p.name, p.role) for p in detail.participants] == [("Tove Tale", "Talekonsulent")]
+    people = planning.get_plan(ctx, third.id).participants
+    assert [(p.name, p.role_name) for p in people] == [("Tove Tale", "Talekonsulent")]
 
     target = tmp_path / "mine"
     prompts.paths.append(target)
