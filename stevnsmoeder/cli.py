@@ -13,7 +13,7 @@ import logging
 import os
 import sys
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -124,16 +124,28 @@ def build_parser() -> Parser:
         "--months", type=_positive, default=12, help=_("how far ahead, in months (12)")
     )
 
-    pdf = sub.add_parser("pdf", parents=[common], help=_("print a meeting document as PDF"))
-    pdf.add_argument(
-        "document", choices=("agenda", "minutes", "runsheet", "extract"), help=_("which document")
+    pdf = sub.add_parser(
+        "pdf", parents=[common], help=_("print a meeting document or a case history as PDF")
     )
-    pdf.add_argument("meeting", type=_uuid, metavar="MEETING_ID", help=_("the meeting's id"))
+    pdf.add_argument(
+        "document",
+        choices=("agenda", "minutes", "runsheet", "extract", "case"),
+        help=_("which document"),
+    )
+    pdf.add_argument(
+        "meeting",
+        metavar="ID",
+        help=_("the meeting's id (for case: the case's id or number, S-2026-0001)"),
+    )
     pdf.add_argument("--case", type=_uuid, help=_("the child, for an extract"))
     pdf.add_argument("-o", "--output", type=Path, required=True, help=_("the PDF file to write"))
     pdf.add_argument(
         "--anonymised", action="store_true", help=_("children by initials or pseudonym, no CPR")
     )
+
+    case = sub.add_parser("case", parents=[common], help=_("one child's history across meetings"))
+    case.add_argument("case", metavar="CASE_ID", help=_("the case's id or number (S-2026-0001)"))
+    case.add_argument("--json", action="store_true", help=_("print JSON"))
 
     ics = sub.add_parser("ics", parents=[common], help=_("export meetings as an .ics calendar"))
     which = ics.add_mutually_exclusive_group(required=True)
@@ -171,6 +183,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # "stevnsmoeder case … | head": the reader has had enough
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except SystemExit as exc:  # --help, --version
         return int(exc.code or 0)
     except Exception as exc:  # the one place that turns any error into a message
@@ -382,27 +398,71 @@ def _output(path: Path) -> Path:
     return output
 
 
+def _written(path: Path, pages: int) -> None:
+    if pages == 1:
+        print(_("{path} written (1 page).", path=path))
+    else:
+        print(_("{path} written ({pages} pages).", path=path, pages=pages))
+
+
+def _write(path: Path, write: Callable[[Path], int]) -> int:
+    try:
+        return write(path)
+    except OSError as exc:
+        raise CliError(
+            _("Could not write {path}: {reason}", path=path, reason=exc.strerror)
+        ) from None
+
+
 def cmd_pdf(args: argparse.Namespace) -> int:
+    from stevnsmoeder.reports.case_pdf import write_case_document
     from stevnsmoeder.reports.meeting_pdf import write_meeting_document
-    from stevnsmoeder.services import documents
+    from stevnsmoeder.services import cases, documents
 
     output = _output(args.output)
     if (args.document == "extract") != (args.case is not None):
         raise CliError(_("An extract needs --case, and only an extract takes it."), EXIT_USAGE)
+    if args.document == "case":
+        with _session(args) as ctx:
+            case_doc = documents.case_document(
+                ctx, cases.case_id_for(ctx, args.meeting), anonymised=args.anonymised
+            )
+        _written(output, _write(output, lambda path: write_case_document(case_doc, path)))
+        return EXIT_OK
+    try:
+        meeting_id = _uuid(args.meeting)
+    except argparse.ArgumentTypeError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
     with _session(args) as ctx:
         doc = documents.meeting_document(
-            ctx, args.meeting, args.document, anonymised=args.anonymised, case_id=args.case
+            ctx, meeting_id, args.document, anonymised=args.anonymised, case_id=args.case
         )
-    try:
-        pages = write_meeting_document(doc, output)
-    except OSError as exc:
-        raise CliError(
-            _("Could not write {path}: {reason}", path=output, reason=exc.strerror)
-        ) from None
-    if pages == 1:
-        print(_("{path} written (1 page).", path=output))
-    else:
-        print(_("{path} written ({pages} pages).", path=output, pages=pages))
+    _written(output, _write(output, lambda path: write_meeting_document(doc, path)))
+    return EXIT_OK
+
+
+def cmd_case(args: argparse.Namespace) -> int:
+    from stevnsmoeder.domain.dates import short_date
+    from stevnsmoeder.services import case_history, cases
+
+    with _session(args) as ctx:
+        history = case_history.case_history(ctx, cases.case_id_for(ctx, args.case))
+    if args.json:
+        _print_json(history.to_json())
+        return EXIT_OK
+    c = history.case
+    level = f"{c.level} {c.level_label}" if c.level else "-"
+    print(f"{c.reference}  {c.display_name}  ({c.district or '-'})  {level}")
+    for e in history.entries:
+        lv = f"  [{e.record.level}]" if e.record.level else ""
+        print(f"{short_date(e.day)}  {e.type_name:<20}  {e.title}{lv}")
+        if e.record.decision:
+            print(f"            {_('Decision')}: {e.record.decision}")
+    for a in history.open_actions:
+        due = short_date(a.due_on) if a.due_on else "-"
+        flag = f" ({_('overdue')})" if a.overdue else ""
+        print(f"{_('Open agreement')}: {a.what} – {a.who}, {due}{flag}")
+    print(_("{n} items", n=len(history.entries)))
     return EXIT_OK
 
 
@@ -416,6 +476,7 @@ COMMANDS = {
     "plan": cmd_plan,
     "ics": cmd_ics,
     "pdf": cmd_pdf,
+    "case": cmd_case,
 }
 
 

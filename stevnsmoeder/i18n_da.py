@@ -311,9 +311,7 @@ DANISH: dict[str, str] = {
     "approve minutes": "godkende referater",
     # printed documents
     "{path} written ({pages} pages).": "{path} er skrevet ({pages} sider).",
-    "print a meeting document as PDF": "udskriv et mødedokument som PDF",
     "which document": "hvilket dokument",
-    "the meeting's id": "mødets id",
     "the child, for an extract": "barnet, for en udskrift",
     "the PDF file to write": "PDF-filen, der skal skrives",
     "children by initials or pseudonym, no CPR": "børn med initialer eller pseudonym, uden CPR",
@@ -367,4 +365,56 @@ DANISH: dict[str, str] = {
     "For the chair's own use: not for filing or handing out.": (
         "Til mødelederens eget brug: skal ikke journaliseres eller udleveres."
     ),
+    "Agreed": "Aftalt",
+    "Anonymised: the child and family by initials or relation; no CPR.": (
+        "Anonymiseret: barnet og familien vises med initialer eller relation; intet CPR-nummer."
+    ),
+    "Case closed on {day}.": "Sagen blev afsluttet {day}.",
+    "Case history": "Sagsforløb",
+    "Consent from {holder}, {given}–{until}: {state}.": (
+        "Samtykke fra {holder}, {given}–{until}: {state}."
+    ),
+    "Custody holders": "Forældremyndighed",
+    "First {first} ({first_day}), latest {latest} – {label}, {step} ({latest_day}).": (
+        "Første {first} ({first_day}), seneste {latest} – {label}, {step} ({latest_day})."
+    ),
+    "No level has been given yet.": "Der er endnu ikke givet et niveau.",
+    "No open agreements.": "Ingen åbne aftaler.",
+    "No valid consent: discuss on another legal basis or anonymously.": (
+        "Intet gyldigt samtykke: drøft på et andet lovgrundlag eller anonymt."
+    ),
+    "Open agreements": "Åbne aftaler",
+    "Planned; the meeting has not been held yet.": "Planlagt; mødet er ikke afholdt endnu.",
+    "The child has not been on any agenda you may see.": (
+        "Barnet har ikke været på en dagsorden, du har adgang til."
+    ),
+    "The consent from {holder} expires on {day}.": "Samtykket fra {holder} udløber {day}.",
+    "The items in date order": "Punkterne i datoorden",
+    "Trivselslinealen over time": "Trivselslinealen over tid",
+    "[CPR removed]": "[CPR fjernet]",
+    "anonymised": "anonymiseret",
+    "custody holder": "forældremyndighedsindehaver",
+    "down to {level} ({label}) on {day}": "ned til {level} ({label}) den {day}",
+    "expired": "udløbet",
+    "expires soon": "udløber snart",
+    "no expiry": "uden udløb",
+    "not yet in force": "endnu ikke gældende",
+    "overdue": "overskredet",
+    "printed": "udskrevet",
+    "up to {level} ({label}) on {day}": "op til {level} ({label}) den {day}",
+    "valid": "gyldigt",
+    "withdrawn": "tilbagekaldt",
+    "{age} years": "{age} år",
+    "{count} items at {meetings} meetings, {first}–{last}.": (
+        "{count} punkter på {meetings} møder, {first}–{last}."
+    ),
+    "one child's history across meetings": "ét barns forløb på tværs af møder",
+    "print a meeting document or a case history as PDF": (
+        "udskriv et mødedokument eller et sagsforløb som PDF"
+    ),
+    "the case's id or number (S-2026-0001)": "sagens id eller nummer (S-2026-0001)",
+    "the meeting's id (for case: the case's id or number, S-2026-0001)": (
+        "mødets id (for case: sagens id eller nummer, S-2026-0001)"
+    ),
+    "{n} items": "{n} punkter",
 }

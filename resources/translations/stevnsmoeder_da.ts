@@ -980,8 +980,16 @@
         <translation>Drejebog for mødelederen</translation>
     </message>
     <message>
+        <source>Run sheet, anonymised</source>
+        <translation>Drejebog, anonymiseret</translation>
+    </message>
+    <message>
         <source>Extract for the chosen child</source>
         <translation>Udskrift for det valgte barn</translation>
+    </message>
+    <message>
+        <source>Extract for the chosen child, anonymised</source>
+        <translation>Udskrift for det valgte barn, anonymiseret</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1014,6 +1022,10 @@
     <message>
         <source>Extract</source>
         <translation>Udskrift</translation>
+    </message>
+    <message>
+        <source>Extract, anonymised</source>
+        <translation>Udskrift, anonymiseret</translation>
     </message>
     <message>
         <source>Show the agenda</source>

@@ -50,6 +50,14 @@ def long_datetime(at: datetime, lang: str | None = None) -> str:
     return f"{long_date(at.date(), lang)}, {clock(at, lang)}"
 
 
+def month_year(day: date, lang: str | None = None) -> str:
+    """'aug. 2025' / 'Aug 2025', for chart axes."""
+    if (lang or language()) == "da":
+        name = DA_MONTHS[day.month - 1]
+        return f"{name if len(name) <= 4 else name[:3] + '.'} {day.year}"
+    return f"{EN_MONTHS[day.month - 1][:3]} {day.year}"
+
+
 def short_date(day: date) -> str:
     """'05.01.2027', the numeric form used in Danish tables."""
     return f"{day.day:02d}.{day.month:02d}.{day.year}"

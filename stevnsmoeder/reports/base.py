@@ -137,7 +137,13 @@ def render_pdf(
     for _pass in range(2):
         buffer = io.BytesIO()
         doc = _NumberedDoc(
-            buffer, header, watermark, pagesize=A4, title=title, author="stevnsmoeder"
+            buffer,
+            header,
+            watermark,
+            pagesize=A4,
+            title=title,
+            author="Stevns Kommune",
+            creator="stevnsmoeder",
         )
         doc.topMargin = doc.bottomMargin = 22 * mm
         doc.leftMargin = doc.rightMargin = 20 * mm

@@ -30,18 +30,19 @@ from stevnsmoeder.reports.base import (
 from stevnsmoeder.services.context import LOCAL_TZ
 from stevnsmoeder.services.documents import AGENDA, EXTRACT, RUNSHEET, DocItem, MeetingDocument
 from stevnsmoeder.services.meetings import AgendaItemStatus
+from stevnsmoeder.services.minutes import ItemMinutesView
 from stevnsmoeder.services.planning import Attendance
 
 GRID = colors.HexColor("#999999")
 HEAD_BG = colors.HexColor("#e8e8e8")
 
 
-def _p(text: str, style: object) -> Paragraph:
+def para(text: str, style: object) -> Paragraph:
     """A paragraph of user text: escaped, line breaks kept."""
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
-def _table(rows: list[list[object]], widths: Sequence[float], header: bool = True) -> Table:
+def table(rows: list[list[object]], widths: Sequence[float], header: bool = True) -> Table:
     table = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0)
     style = [
         ("FONT", (0, 0), (-1, -1), FONT, 9),
@@ -80,73 +81,78 @@ def _people(doc: MeetingDocument, st: Styles) -> list[Flowable]:
     if coming:
         rows: list[list[object]] = [[_("Name"), _("Role"), _("Organisation")]]
         rows += [
-            [_p(p.name, st.small), _p(p.role, st.small), _p(p.organisation, st.small)]
+            [para(p.name, st.small), para(p.role, st.small), para(p.organisation, st.small)]
             for p in coming
         ]
         out += [
             Paragraph(label, st.heading),
-            _table(rows, (60 * mm, 50 * mm, 60 * mm)),
+            table(rows, (60 * mm, 50 * mm, 60 * mm)),
             Spacer(1, 2 * mm),
         ]
     if afbud:
         names = ", ".join(p.name for p in afbud)
-        out.append(_p(f"{_('Sent apologies (afbud)')}: {names}", st.body))
+        out.append(para(f"{_('Sent apologies (afbud)')}: {names}", st.body))
     if absent:
         names = ", ".join(p.name for p in absent)
-        out.append(_p(f"{_('Did not attend')}: {names}", st.body))
+        out.append(para(f"{_('Did not attend')}: {names}", st.body))
     return out
 
 
 def _agenda_item(item: DocItem, st: Styles) -> list[Flowable]:
     line = f"{item.number}. {item.title}"
     meta = f"{clock(item.planned_at)} · {item.time_box_minutes} min."
-    out: list[Flowable] = [_p(line, st.heading), _p(meta, st.small)]
+    out: list[Flowable] = [para(line, st.heading), para(meta, st.small)]
     if item.child:
-        out.append(_p(f"{_('Child')}: {item.child} · {_('Legal basis')}: {item.basis}", st.body))
+        out.append(para(f"{_('Child')}: {item.child} · {_('Legal basis')}: {item.basis}", st.body))
     return out
 
 
 def _runsheet_item(item: DocItem, st: Styles) -> list[Flowable]:
     out = _agenda_item(item, st)
     if item.internal_note:
-        out.append(_p(item.internal_note, st.body))
+        out.append(para(item.internal_note, st.body))
     if item.open_agreements:
         rows: list[list[object]] = [[_("Who"), _("Open agreement"), _("When")]]
         for a in item.open_agreements:
             when = short_date(a.when) if a.when else ""
-            rows.append([_p(a.who, st.small), _p(a.what, st.small), _p(when, st.small)])
-        out += [_table(rows, (40 * mm, 105 * mm, 25 * mm)), Spacer(1, 2 * mm)]
+            rows.append([para(a.who, st.small), para(a.what, st.small), para(when, st.small)])
+        out += [table(rows, (40 * mm, 105 * mm, 25 * mm)), Spacer(1, 2 * mm)]
     return out
 
 
 def _minutes_item(item: DocItem, st: Styles) -> list[Flowable]:
-    out: list[Flowable] = [_p(f"{item.number}. {item.title}", st.heading)]
+    out: list[Flowable] = [para(f"{item.number}. {item.title}", st.heading)]
     if item.child:
         detail = f" ({item.child_detail})" if item.child_detail else ""
         out.append(
-            _p(f"{_('Child')}: {item.child}{detail} · {_('Legal basis')}: {item.basis}", st.small)
+            para(f"{_('Child')}: {item.child}{detail} · {_('Legal basis')}: {item.basis}", st.small)
         )
     if item.present:
-        out.append(_p(f"{_('Present for this item')}: {', '.join(item.present)}", st.small))
+        out.append(para(f"{_('Present for this item')}: {', '.join(item.present)}", st.small))
     if item.status is AgendaItemStatus.NOT_REACHED:
-        out.append(_p(_("Not reached; moved to the next meeting."), st.body))
+        out.append(para(_("Not reached; moved to the next meeting."), st.body))
     elif item.status is AgendaItemStatus.NEXT_TIME:
-        out.append(_p(_("Postponed to the next meeting."), st.body))
-    r = item.record
+        out.append(para(_("Postponed to the next meeting."), st.body))
+    return out + record_flowables(item.record, st)
+
+
+def record_flowables(r: ItemMinutesView, st: Styles) -> list[Flowable]:
+    """What was written about an item: rounds, notes, decision, actions, level, follow-up."""
+    out: list[Flowable] = []
     for label, text in (
         (_("What worries us"), r.concern),
         (_("What goes well"), r.resources),
         (_("What must change"), r.goals),
     ):
         if text:
-            out.append(_p(f"{label}: {text}", st.body))
+            out.append(para(f"{label}: {text}", st.body))
     if r.notes:
-        out.append(_p(r.notes, st.body))
+        out.append(para(r.notes, st.body))
     if r.family_view:
-        out.append(_p(f"{_('The family’s own view')}: {r.family_view}", st.body))
+        out.append(para(f"{_('The family’s own view')}: {r.family_view}", st.body))
     if r.preliminary_decision:
         ref = f" ({r.legal_reference})" if r.legal_reference else ""
-        out.append(_p(f"{_('Preliminary decision')}: {r.preliminary_decision}{ref}", st.body))
+        out.append(para(f"{_('Preliminary decision')}: {r.preliminary_decision}{ref}", st.body))
     if r.decision:
         decision = escape(r.decision).replace("\n", "<br/>")
         out.append(Paragraph(f"<b>{escape(_('Decision'))}:</b> {decision}", st.body))
@@ -155,14 +161,14 @@ def _minutes_item(item: DocItem, st: Styles) -> list[Flowable]:
         for a in r.actions:
             when = short_date(a.due_on) if a.due_on else ""
             what = a.text + (f" ({_('done')})" if a.status.value == "done" else "")
-            rows.append([_p(a.owner, st.small), _p(what, st.small), _p(when, st.small)])
-        out += [_table(rows, (40 * mm, 105 * mm, 25 * mm)), Spacer(1, 2 * mm)]
+            rows.append([para(a.owner, st.small), para(what, st.small), para(when, st.small)])
+        out += [table(rows, (40 * mm, 105 * mm, 25 * mm)), Spacer(1, 2 * mm)]
     if r.level:
         out.append(
-            _p(f"{_('Trivselslinealen')}: {r.level} – {r.level_label} ({r.step_label})", st.body)
+            para(f"{_('Trivselslinealen')}: {r.level} – {r.level_label} ({r.step_label})", st.body)
         )
     if r.follow_up_on:
-        out.append(_p(f"{_('Next follow-up')}: {long_date(r.follow_up_on)}", st.body))
+        out.append(para(f"{_('Next follow-up')}: {long_date(r.follow_up_on)}", st.body))
     return out
 
 
@@ -170,14 +176,14 @@ def meeting_story(doc: MeetingDocument) -> list[Flowable]:
     st = styles()
     story: list[Flowable] = [
         Paragraph(escape(_title(doc)), st.title),
-        _p(doc.title, st.heading),
-        _p(_when(doc), st.body),
+        para(doc.title, st.heading),
+        para(_when(doc), st.body),
     ]
     if doc.place:
-        story.append(_p(f"{_('Place')}: {doc.place}", st.body))
+        story.append(para(f"{_('Place')}: {doc.place}", st.body))
     if doc.anonymised:
         story.append(
-            _p(_("Anonymised: children are shown by initials or pseudonym; no CPR."), st.small)
+            para(_("Anonymised: children are shown by initials or pseudonym; no CPR."), st.small)
         )
     story += _people(doc, st)
     story.append(Spacer(1, 4 * mm))
@@ -193,16 +199,16 @@ def meeting_story(doc: MeetingDocument) -> list[Flowable]:
         story.append(KeepTogether(parts[:2]))
         story += parts[2:]
     if doc.kind == RUNSHEET:
-        story.append(_p(_("For the chair's own use: not for filing or handing out."), st.small))
+        story.append(para(_("For the chair's own use: not for filing or handing out."), st.small))
     if doc.next_meeting is not None and doc.kind != EXTRACT:
         story.append(Spacer(1, 3 * mm))
-        story.append(_p(f"{_('Next meeting')}: {long_datetime(doc.next_meeting)}", st.body))
+        story.append(para(f"{_('Next meeting')}: {long_datetime(doc.next_meeting)}", st.body))
     if doc.approval is not None:
         a = doc.approval
         local = a.at.astimezone(LOCAL_TZ)
         story += [
             Spacer(1, 4 * mm),
-            _p(
+            para(
                 _(
                     "Approved on {day} at {time} by {who}.",
                     day=short_date(local.date()),
@@ -211,11 +217,11 @@ def meeting_story(doc: MeetingDocument) -> list[Flowable]:
                 ),
                 st.body,
             ),
-            _p(f"{_('Checksum of the approved minutes (SHA-256)')}: {a.checksum}", st.small),
+            para(f"{_('Checksum of the approved minutes (SHA-256)')}: {a.checksum}", st.small),
         ]
         for when, who, text in a.addenda:
             day = when.astimezone(LOCAL_TZ)
-            story.append(_p(f"{_('Addendum')} {short_date(day.date())} ({who}): {text}", st.body))
+            story.append(para(f"{_('Addendum')} {short_date(day.date())} ({who}): {text}", st.body))
     return story
 
 

@@ -142,28 +142,47 @@ def list_cases(ctx: ServiceContext) -> list[CaseSummary]:
         return result
 
 
+def get_case_in(s: Session, ctx: ServiceContext, case_id: uuid.UUID) -> CaseSummary:
+    """One case, inside the caller's unit of work (the caller logs the view)."""
+    row = s.execute(
+        select(Case, District.name)
+        .outerjoin(District, Case.district_id == District.id)
+        .where(Case.id == case_id, case_visible(ctx))
+    ).first()
+    if row is None:
+        raise NotFound(_("The case does not exist or is not visible to you."))
+    case, district = row
+    levels = _latest_levels(s, [case.id])
+    open_actions = s.scalar(
+        select(func.count()).where(Action.status == ActionStatus.OPEN, Action.case_id == case.id)
+    )
+    return _summary(
+        case, district, levels.get(case.id), reference_data.level_labels(s), open_actions or 0
+    )
+
+
 def get_case(ctx: ServiceContext, case_id: uuid.UUID) -> CaseSummary:
     """One case; the view is logged against the child."""
     require(ctx, Permission.VIEW_CASES, "see cases")
     with ctx.db.begin() as s:
-        row = s.execute(
-            select(Case, District.name)
-            .outerjoin(District, Case.district_id == District.id)
-            .where(Case.id == case_id, case_visible(ctx))
-        ).first()
-        if row is None:
-            raise NotFound(_("The case does not exist or is not visible to you."))
-        case, district = row
-        levels = _latest_levels(s, [case.id])
-        summary = _summary(
-            case,
-            district,
-            levels.get(case.id),
-            reference_data.level_labels(s),
-            _open_actions(s).get(case.id, 0),
-        )
-        audit.record(s, ctx, "case.view", object_type="case", object_id=case.id, case_id=case.id)
+        summary = get_case_in(s, ctx, case_id)
+        audit.record(s, ctx, "case.view", object_type="case", object_id=case_id, case_id=case_id)
         return summary
+
+
+def case_id_for(ctx: ServiceContext, text: str) -> uuid.UUID:
+    """A case named by its id or its number ("S-2026-0001"), if the actor may see it."""
+    require(ctx, Permission.VIEW_CASES, "see cases")
+    text = text.strip()
+    try:
+        condition = Case.id == uuid.UUID(text)
+    except ValueError:
+        condition = Case.reference == text.upper()
+    with ctx.db.begin() as s:
+        found = s.scalar(select(Case.id).where(condition, case_visible(ctx)))
+    if found is None:
+        raise NotFound(_("The case does not exist or is not visible to you."))
+    return found
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from stevnsmoeder.db.models import Case, Consent, ConsentMeetingType, CustodyHolder, MeetingType
 from stevnsmoeder.i18n import _
@@ -109,11 +109,15 @@ def record_consent(ctx: ServiceContext, case_id: uuid.UUID, new: NewConsent) -> 
             raise NotFound(_("The case does not exist or is not visible to you."))
         if case.anonymous:
             raise ValidationError(_("An anonymous case is discussed without consent."))
-        holder = s.scalar(
-            select(CustodyHolder).where(
-                CustodyHolder.case_id == case.id,
-                func.lower(CustodyHolder.name) == new.holder_name.strip().lower(),
-            )
+        # Compared in Python: SQLite's lower() leaves Æ, Ø and Å alone.
+        wanted = " ".join(new.holder_name.split()).casefold()
+        holder = next(
+            (
+                h
+                for h in s.scalars(select(CustodyHolder).where(CustodyHolder.case_id == case.id))
+                if " ".join(h.name.split()).casefold() == wanted
+            ),
+            None,
         )
         if holder is None:
             holder = CustodyHolder(

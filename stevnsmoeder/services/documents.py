@@ -9,7 +9,8 @@ child's items and nothing about any other child. Producing a document is logged 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -28,9 +29,10 @@ from stevnsmoeder.db.models import (
 )
 from stevnsmoeder.db.models.meetings import Attendance
 from stevnsmoeder.domain import cpr as cpr_rules
+from stevnsmoeder.domain.anonymise import Redactor, name_replacements
 from stevnsmoeder.i18n import _
-from stevnsmoeder.services import audit, carry_over, minutes, planning
-from stevnsmoeder.services.cases import initials
+from stevnsmoeder.services import audit, carry_over, case_history, minutes, planning
+from stevnsmoeder.services.cases import display_name, initials
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from stevnsmoeder.services.permissions import Permission, case_visible, require
@@ -100,21 +102,12 @@ class MeetingDocument:
         return self.kind in (MINUTES, EXTRACT) and self.approval is None
 
 
-GENERIC_BASIS = {
-    "consent": "Consent",
-    "anonymous": "Discussed anonymously",
-    "rpl115": "Retsplejeloven § 115",
-    "underretning": "Report of concern (Barnets lov § 133)",
-    "other": "Other",
-}
-
-
 def _basis_label(item: planning.PlanItem, anonymised: bool) -> str:
     """The legal basis as printed; an anonymised document names no custody holder."""
     if not item.case_id:
         return ""
     if anonymised and item.basis.kind is not None:
-        return _(GENERIC_BASIS[item.basis.kind.value])
+        return _(case_history.BASIS_LABELS[item.basis.kind])
     return item.basis.label
 
 
@@ -161,6 +154,8 @@ def meeting_document(
             visible = s.scalar(select(Case.id).where(Case.id == case_id, case_visible(ctx)))
             if case_id not in case_ids or visible is None:
                 raise NotFound(_("The child is not on this meeting's agenda."))
+        # Free text names no child or family member in an anonymised document.
+        redact = redactor_for(s, cases.values()) if anonymised else None
         items = []
         for item in plan.items:
             case = cases.get(item.case_id) if item.case_id else None
@@ -175,6 +170,8 @@ def meeting_document(
                     parts.append(f"CPR {cpr_rules.mask(case.cpr)}")
                 detail = " · ".join(parts)
             view = state.items.get(item.id) if state else None
+            if view is not None and redact is not None:
+                view = redact_record(view, redact)
             present: tuple[str, ...] = ()
             if kind == EXTRACT:
                 present = tuple(
@@ -191,7 +188,7 @@ def meeting_document(
             items.append(
                 DocItem(
                     number=item.number,
-                    title=item.title,
+                    title=redact(item.title) if redact else item.title,
                     planned_at=item.starts_at,
                     time_box_minutes=item.time_box_minutes,
                     child=_child_label(item, case, anonymised),
@@ -200,7 +197,9 @@ def meeting_document(
                     status=item.status,
                     record=view or minutes.ItemMinutesView(item.id),
                     present=present,
-                    internal_note=item.description if kind == RUNSHEET else "",
+                    internal_note=(redact(item.description) if redact else item.description)
+                    if kind == RUNSHEET
+                    else "",
                     open_agreements=tuple(open_by_child.get(item.case_id, ()))
                     if item.case_id
                     else (),
@@ -312,3 +311,147 @@ def render(
     doc = meeting_document(ctx, meeting_id, kind, anonymised=anonymised, case_id=case_id)
     data, pages = meeting_pdf.render_meeting_document(doc)
     return RenderedDocument(data, pages, meeting_pdf.file_name(doc))
+
+
+# -- redaction ---------------------------------------------------------------------------------
+
+
+def redactor_for(s: Session, cases: Iterable[Case]) -> Redactor:
+    """Names of these children and of their custody holders out of free text: a child becomes
+    initials (or the pseudonym), a custody holder the relation ("mor"). A child's own names
+    win where a surname is shared with the family."""
+    holders: dict[str, str] = {}
+    children: dict[str, str] = {}
+    case_list = list(cases)
+    for h in s.scalars(
+        select(CustodyHolder).where(CustodyHolder.case_id.in_([c.id for c in case_list]))
+    ):
+        holders.update(name_replacements(h.name, h.relation or _("custody holder")))
+    for case in case_list:
+        if not case.anonymous:
+            children.update(
+                name_replacements(
+                    display_name(case),
+                    initials(case),
+                    (case.first_name or "", case.last_name or ""),
+                )
+            )
+    return Redactor({**holders, **children}, _("[CPR removed]"))
+
+
+def redact_record(record: minutes.ItemMinutesView, redact: Redactor) -> minutes.ItemMinutesView:
+    return replace(
+        record,
+        notes=redact(record.notes),
+        decision=redact(record.decision),
+        family_view=redact(record.family_view),
+        concern=redact(record.concern),
+        resources=redact(record.resources),
+        goals=redact(record.goals),
+        preliminary_decision=redact(record.preliminary_decision),
+        actions=tuple(
+            replace(a, owner=redact(a.owner), text=redact(a.text)) for a in record.actions
+        ),
+    )
+
+
+# -- case history ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CaseDocument:
+    """One child's path across meetings, as printed: ``history`` is already redacted for an
+    anonymised document, and ``child``/``detail``/``holders`` say what the header may show."""
+
+    anonymised: bool
+    child: str
+    reference: str
+    detail: str  # born, masked CPR, institution, district (no birth date or CPR if anonymised)
+    holders: tuple[str, ...]
+    history: case_history.CaseHistory
+    generated_at: datetime
+
+
+def case_document(
+    ctx: ServiceContext, case_id: uuid.UUID, *, anonymised: bool = False
+) -> CaseDocument:
+    """The case history for printing; producing it is logged against the child."""
+    history = case_history.case_history(ctx, case_id, log=False)
+    summary = history.case
+    with ctx.db.begin() as s:
+        case = s.get_one(Case, case_id)
+        detail_parts = []
+        if not anonymised and summary.birth_date:
+            detail_parts.append(_("born {day}", day=summary.birth_date.strftime("%d.%m.%Y")))
+            if case.cpr:
+                detail_parts.append(f"CPR {cpr_rules.mask(case.cpr)}")
+        elif history.age is not None:
+            detail_parts.append(_("{age} years", age=history.age))
+        # An anonymised history names no school or daycare: with age and district it would
+        # point to one child.
+        institution = "" if anonymised else summary.institution
+        for part in (institution, history.grade, summary.district or ""):
+            if part:
+                detail_parts.append(part)
+        if anonymised:
+            redact = redactor_for(s, [case])
+            family = {h.name: h.relation or _("custody holder") for h in history.holders}
+            history = replace(
+                history,
+                case=replace(
+                    summary,
+                    display_name=summary.initials,
+                    cpr_masked="",
+                    birth_date=None,
+                ),
+                holders=tuple(replace(h, name=h.relation) for h in history.holders),
+                consents=(),
+                entries=tuple(
+                    replace(
+                        e,
+                        title=redact(e.title),
+                        present=tuple(family.get(p, p) for p in e.present),
+                        record=redact_record(e.record, redact),
+                    )
+                    for e in history.entries
+                ),
+                open_actions=tuple(
+                    replace(a, who=redact(a.who), what=redact(a.what)) for a in history.open_actions
+                ),
+            )
+            holders = tuple(h.relation for h in history.holders if h.relation)
+            child = summary.initials
+        else:
+            holders = tuple(
+                f"{h.name} ({h.relation})" if h.relation else h.name for h in history.holders
+            )
+            child = summary.display_name
+        audit.record(
+            s,
+            ctx,
+            "export.pdf",
+            object_type="case",
+            object_id=case_id,
+            case_id=case_id,
+            detail=f"case history{' anonymised' if anonymised else ''}",
+        )
+    return CaseDocument(
+        anonymised=anonymised,
+        child=child,
+        reference=summary.reference,
+        detail=" · ".join(detail_parts),
+        holders=holders,
+        history=history,
+        generated_at=ctx.now(),
+    )
+
+
+def render_case(
+    ctx: ServiceContext, case_id: uuid.UUID, *, anonymised: bool = False
+) -> RenderedDocument:
+    """The case history as a PDF in memory."""
+    from stevnsmoeder.reports import case_pdf
+
+    doc = case_document(ctx, case_id, anonymised=anonymised)
+    data, pages = case_pdf.render_case_document(doc)
+    return RenderedDocument(data, pages, case_pdf.file_name(doc))

@@ -173,8 +173,12 @@ def _reference(s: Session, code: str) -> LegalReference:
 
 
 def _views(s: Session, meeting: Meeting) -> dict[uuid.UUID, ItemMinutesView]:
-    items = list(s.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id)))
-    ids = [i.id for i in items]
+    ids = list(s.scalars(select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id)))
+    return item_views(s, ids)
+
+
+def item_views(s: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, ItemMinutesView]:
+    """What was written about each of these agenda items, loaded in a few queries."""
     rows = {
         m.agenda_item_id: m
         for m in s.scalars(select(ItemMinutes).where(ItemMinutes.agenda_item_id.in_(ids)))

@@ -87,11 +87,20 @@ def meeting_visible(ctx: ServiceContext) -> ColumnElement[bool]:
     return true()
 
 
+SCOPED_ROLES = (Role.POLITI, Role.DELTAGER)
+
+
+def whole_case(ctx: ServiceContext) -> ColumnElement[bool]:
+    """True for roles that see everything about a visible case (also what was recorded outside
+    any meeting); false for the roles scoped to their meetings."""
+    return false() if ctx.actor.role in SCOPED_ROLES else true()
+
+
 def case_visible(ctx: ServiceContext) -> ColumnElement[bool]:
     """A filter on Case rows: the cases this actor may see (those discussed at a meeting the
     actor may see, for the scoped roles)."""
     role = ctx.actor.role
-    if role in (Role.POLITI, Role.DELTAGER):
+    if role in SCOPED_ROLES:
         return exists().where(
             and_(
                 AgendaItem.case_id == Case.id,

@@ -209,13 +209,20 @@ class MeetingWindow(QWidget):
             (self.tr("Minutes"), documents.MINUTES, False),
             (self.tr("Minutes, anonymised"), documents.MINUTES, True),
             (self.tr("Run sheet for the chair"), documents.RUNSHEET, False),
+            (self.tr("Run sheet, anonymised"), documents.RUNSHEET, True),
         ):
             action = self.print_menu.addAction(label)
             action.triggered.connect(
                 lambda _=False, k=kind, a=anonymised, t=label: self.preview(k, a, t)
             )
         self.extract_action = self.print_menu.addAction(self.tr("Extract for the chosen child"))
-        self.extract_action.triggered.connect(self.preview_extract)
+        self.extract_action.triggered.connect(lambda: self.preview_extract())
+        self.extract_anonymised_action = self.print_menu.addAction(
+            self.tr("Extract for the chosen child, anonymised")
+        )
+        self.extract_anonymised_action.triggered.connect(
+            lambda: self.preview_extract(anonymised=True)
+        )
         self.print_button.setMenu(self.print_menu)
         close = QPushButton(self.tr("Close"))
         self.move_button.clicked.connect(lambda: self._whole(self.meeting_actions.move_meeting))
@@ -396,14 +403,15 @@ class MeetingWindow(QWidget):
         dialog.open()
         return dialog
 
-    def preview_extract(self) -> None:
+    def preview_extract(self, anonymised: bool = False) -> None:
         item = self.selected()
         if self.live_view is not None and self.stack.currentWidget() is self.live_view:
             item = next((i for i in self.plan.items if i.id == self.live_view.shown_item), item)
         if item is None or item.case_id is None:
             self.prompts.info(self, self.tr("Print"), self.tr("Choose a child's item first."))
             return
-        self.preview(documents.EXTRACT, False, self.tr("Extract"), case_id=item.case_id)
+        title = self.tr("Extract, anonymised") if anonymised else self.tr("Extract")
+        self.preview(documents.EXTRACT, anonymised, title, case_id=item.case_id)
 
     # -- the live meeting ----------------------------------------------------------------
     def _ensure_live(self) -> LiveView:
