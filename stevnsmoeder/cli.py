@@ -143,6 +143,20 @@ def build_parser() -> Parser:
         "--anonymised", action="store_true", help=_("children by initials or pseudonym, no CPR")
     )
 
+    find = sub.add_parser(
+        "search", parents=[common], help=_("search minutes, decisions, actions and cases")
+    )
+    find.add_argument("query", metavar="QUERY", help=_('words, "a phrase", prefix*, OR, -word'))
+    find.add_argument("--type", dest="type_code", help=_("meeting type (district, ssp, ftm, …)"))
+    find.add_argument("--district", help=_("district (code or name)"))
+    find.add_argument("--from", dest="start", type=_date, help=_("from date"))
+    find.add_argument("--to", dest="end", type=_date, help=_("to date"))
+    find.add_argument("--level", type=int, choices=range(1, 6), help=_("Trivselslinealen level"))
+    find.add_argument("--open", action="store_true", help=_("only items with open actions"))
+    find.add_argument("--json", action="store_true", help=_("print JSON"))
+
+    sub.add_parser("reindex", parents=[common], help=_("rebuild the search index from the minutes"))
+
     case = sub.add_parser("case", parents=[common], help=_("one child's history across meetings"))
     case.add_argument("case", metavar="CASE_ID", help=_("the case's id or number (S-2026-0001)"))
     case.add_argument("--json", action="store_true", help=_("print JSON"))
@@ -441,6 +455,44 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    from stevnsmoeder.domain.dates import short_date
+    from stevnsmoeder.services import search
+
+    filters = search.Filters(
+        type_code=args.type_code,
+        district=args.district,
+        start=args.start,
+        end=args.end,
+        level=args.level,
+        open_actions=args.open,
+    )
+    with _session(args) as ctx:
+        result = search.search(ctx, args.query, filters)
+    if args.json:
+        _print_json(result.to_json())
+        return EXIT_OK
+    if result.message:
+        print(result.message)
+        return EXIT_OK
+    for h in result.hits:
+        child = f"  ({h.child})" if h.child else ""
+        print(f"{short_date(h.starts_at.date())}  {h.type_name:<20}  {h.title}{child}")
+        print(f"            {h.plain_snippet}")
+    more = _(" (more than shown)") if result.truncated else ""
+    print(_("{n} hits in {ms} ms", n=len(result.hits), ms=f"{result.elapsed_ms:.0f}") + more)
+    return EXIT_OK
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from stevnsmoeder.services import search
+
+    with _session(args) as ctx:
+        state = search.rebuild_index(ctx)
+    print(_("The search index holds {n} items again.", n=state.indexed))
+    return EXIT_OK
+
+
 def cmd_case(args: argparse.Namespace) -> int:
     from stevnsmoeder.domain.dates import short_date
     from stevnsmoeder.services import case_history, cases
@@ -477,6 +529,8 @@ COMMANDS = {
     "ics": cmd_ics,
     "pdf": cmd_pdf,
     "case": cmd_case,
+    "search": cmd_search,
+    "reindex": cmd_reindex,
 }
 
 

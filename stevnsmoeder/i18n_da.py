@@ -417,4 +417,24 @@ DANISH: dict[str, str] = {
         "mødets id (for case: sagens id eller nummer, S-2026-0001)"
     ),
     "{n} items": "{n} punkter",
+    " (more than shown)": " (flere end vist)",
+    "The search index holds {n} items again.": "Søgeindekset rummer igen {n} punkter.",
+    "Trivselslinealen level": "niveau på Trivselslinealen",
+    "Type at least one word to search for (letters or digits).": (
+        "Skriv mindst ét ord at søge efter (bogstaver eller tal)."
+    ),
+    "district (code or name)": "distrikt (kode eller navn)",
+    "from date": "fra dato",
+    "meeting type (district, ssp, ftm, …)": "mødetype (district, ssp, ftm, …)",
+    "only items with open actions": "kun punkter med åbne aftaler",
+    "rebuild the search index from the minutes": "genopbyg søgeindekset ud fra referaterne",
+    "search minutes, decisions, actions and cases": (
+        "søg i referater, beslutninger, aftaler og sager"
+    ),
+    "to date": "til dato",
+    'words, "a phrase", prefix*, OR, -word': 'ord, "en sætning", begyndelse*, OR, -ord',
+    "{n} hits in {ms} ms": "{n} fund på {ms} ms",
+    "search minutes": "søge i referater",
+    "check the search index": "kontrollere søgeindekset",
+    "rebuild the search index": "genopbygge søgeindekset",
 }

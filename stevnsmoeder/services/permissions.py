@@ -7,8 +7,10 @@ own unit of work (so the denial survives the caller's rollback) and raises Permi
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, false, select, true
+from sqlalchemy.orm import aliased
 
 from stevnsmoeder.db.models import (
     AgendaItem,
@@ -68,21 +70,23 @@ def require(ctx: ServiceContext, permission: Permission, what: str) -> None:
     raise PermissionDenied(_("Your role does not allow this: {what}.", what=_(what)))
 
 
-def meeting_visible(ctx: ServiceContext) -> ColumnElement[bool]:
-    """A filter on Meeting rows: the meetings this actor may see."""
+def meeting_visible(ctx: ServiceContext, meeting: Any = Meeting) -> ColumnElement[bool]:
+    """A filter on Meeting rows (or an alias of Meeting): the meetings this actor may see.
+
+    The subqueries use aliases of their own, so they never correlate with tables of the
+    caller's query."""
     role = ctx.actor.role
     if role is Role.POLITI:
-        return Meeting.meeting_type_id.in_(
-            select(MeetingType.id).where(MeetingType.code.in_(POLICE_MEETING_TYPES))
+        police_type = aliased(MeetingType)
+        return meeting.meeting_type_id.in_(  # type: ignore[no-any-return]
+            select(police_type.id).where(police_type.code.in_(POLICE_MEETING_TYPES))
         )
     if role is Role.DELTAGER:
         if ctx.actor.person_id is None:
             return false()
+        part = aliased(Participation)
         return exists().where(
-            and_(
-                Participation.meeting_id == Meeting.id,
-                Participation.person_id == ctx.actor.person_id,
-            )
+            and_(part.meeting_id == meeting.id, part.person_id == ctx.actor.person_id)
         )
     return true()
 
@@ -101,10 +105,12 @@ def case_visible(ctx: ServiceContext) -> ColumnElement[bool]:
     actor may see, for the scoped roles)."""
     role = ctx.actor.role
     if role in SCOPED_ROLES:
+        item, meeting = aliased(AgendaItem), aliased(Meeting)
         return exists().where(
             and_(
-                AgendaItem.case_id == Case.id,
-                AgendaItem.meeting_id.in_(select(Meeting.id).where(meeting_visible(ctx))),
+                item.case_id == Case.id,
+                item.meeting_id == meeting.id,
+                meeting_visible(ctx, meeting),
             )
         )
     if not allowed(ctx, Permission.VIEW_CASES):

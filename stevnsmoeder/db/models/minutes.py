@@ -72,7 +72,7 @@ class WellbeingAssessment(Entity):
         ForeignKey("child_case.id", ondelete="CASCADE"), index=True
     )
     agenda_item_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("agenda_item.id", ondelete="SET NULL")
+        ForeignKey("agenda_item.id", ondelete="SET NULL"), index=True
     )
     meeting_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("meeting.id"))
     level: Mapped[int] = mapped_column(Integer)

@@ -1,0 +1,335 @@
+"""Full-text search over minutes, decisions, actions, agenda titles and children's names.
+
+The index lives inside the encrypted database (see ``stevnsmoeder.db.search_index``); the
+query text is parsed into safe FTS5 (``stevnsmoeder.domain.search_query``). Only what the
+actor may see is searched: the meetings the role may see and, in them, the cases it may see.
+Every search is written to the access log with its term and filters.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import column, exists, func, literal_column, or_, select, table, text
+from sqlalchemy.orm import Session
+
+from stevnsmoeder.db import search_index
+from stevnsmoeder.db.models import (
+    Action,
+    ActionStatus,
+    AgendaItem,
+    Case,
+    District,
+    LegalBasis,
+    LegalBasisKind,
+    Meeting,
+    MeetingStatus,
+    MeetingType,
+    WellbeingAssessment,
+)
+from stevnsmoeder.domain import search_query, snippets
+from stevnsmoeder.i18n import _
+from stevnsmoeder.services import audit
+from stevnsmoeder.services.cases import display_name, initials
+from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.services.errors import ValidationError
+from stevnsmoeder.services.meetings import resolve_district
+from stevnsmoeder.services.permissions import Permission, case_visible, meeting_visible, require
+
+MARK_START, MARK_END = "\x02", "\x03"  # around matched words in a snippet
+DEFAULT_LIMIT = 50
+SNIPPET_WORDS = 14
+# Where an excerpt is taken from when several columns match equally well.
+SNIPPET_ORDER = ("decision", "notes", "actions", "title", "child")
+
+_INDEX = table(search_index.FTS_TABLE, column("rowid"))
+_DOC = table(search_index.DOC_TABLE, column("id"), column("item_id"))
+_FTS: Any = literal_column(search_index.FTS_TABLE)
+_RANK: Any = literal_column(f"{search_index.FTS_TABLE}.rank")
+
+
+@dataclass(frozen=True)
+class Filters:
+    type_code: str | None = None
+    district: str | None = None  # code or name
+    start: date | None = None
+    end: date | None = None
+    level: int | None = None
+    open_actions: bool = False
+
+    def describe(self) -> str:
+        parts = [
+            f"{name}={value}"
+            for name, value in (
+                ("type", self.type_code),
+                ("district", self.district),
+                ("from", self.start),
+                ("to", self.end),
+                ("level", self.level),
+            )
+            if value
+        ]
+        if self.open_actions:
+            parts.append("open actions")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Hit:
+    item_id: uuid.UUID
+    meeting_id: uuid.UUID
+    case_id: uuid.UUID | None
+    starts_at: datetime
+    meeting_title: str
+    type_code: str
+    type_name: str
+    district: str | None
+    title: str
+    child: str  # as the item's legal basis allows ("" when discussed anonymously)
+    child_initials: str
+    level: int | None
+    snippet: str  # matched words between MARK_START and MARK_END
+    rank: float
+
+    @property
+    def plain_snippet(self) -> str:
+        return self.snippet.replace(MARK_START, "[").replace(MARK_END, "]")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "meeting_id": str(self.meeting_id),
+            "item_id": str(self.item_id),
+            "case_id": str(self.case_id) if self.case_id else None,
+            "date": self.starts_at.date().isoformat(),
+            "meeting_type": self.type_code,
+            "title": self.title,
+            "snippet": self.plain_snippet,
+        }
+
+
+@dataclass(frozen=True)
+class Result:
+    text: str
+    query: str  # the FTS5 query actually run ("" when nothing was searchable)
+    hits: tuple[Hit, ...]
+    elapsed_ms: float
+    message: str = ""  # why nothing was searched, for the user
+    truncated: bool = False  # more hits than the limit
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "hits": [h.to_json() for h in self.hits],
+            "elapsed_ms": round(self.elapsed_ms, 2),
+            "message": self.message,
+        }
+
+
+def search(
+    ctx: ServiceContext,
+    text_: str,
+    filters: Filters = Filters(),
+    *,
+    limit: int = DEFAULT_LIMIT,
+) -> Result:
+    """The best-ranked items matching ``text_`` that the actor may see; logged."""
+    require(ctx, Permission.VIEW_CASES, "search minutes")
+    began = time.perf_counter()
+    parsed = search_query.parse(text_)
+    if parsed.empty:
+        return Result(
+            text_, "", (), 0.0, _("Type at least one word to search for (letters or digits).")
+        )
+    if filters.start and filters.end and filters.end < filters.start:
+        raise ValidationError(_("The end date is before the start date."))
+    fts = parsed.fts()
+    with ctx.db.begin() as s:
+        district = resolve_district(s, filters.district).id if filters.district else None
+        # FTS5 ranks its matches fastest on its own; visibility and filters then apply to the
+        # best ``window`` of them, widened until enough hits are found or none are left.
+        window = 2 * (limit + 1)
+        while True:
+            rows = s.execute(_query(ctx, fts, filters, district, limit + 1, window)).all()
+            if len(rows) > limit or window >= _match_count(s, fts):
+                break
+            window *= 8
+        excerpts = _snippets(s, parsed, [row.rowid for row in rows[:limit]])
+        hits = [_hit(row, excerpts.get(row.rowid, "")) for row in rows[:limit]]
+        audit.record(s, ctx, "search", detail=_log_detail(text_, filters, len(hits)))
+    elapsed = (time.perf_counter() - began) * 1000
+    return Result(text_, fts, tuple(hits), elapsed, truncated=len(rows) > limit)
+
+
+def _match_count(s: Session, fts: str) -> int:
+    return s.scalar(select(func.count()).select_from(_INDEX).where(_FTS.op("MATCH")(fts))) or 0
+
+
+def _snippets(s: Session, query: search_query.Query, rowids: list[int]) -> dict[int, str]:
+    """Excerpts for the hits shown, from the index's own copy of the text."""
+    if not rowids:
+        return {}
+    expr = snippets.pattern(query)
+    cols: list[Any] = [column(name) for name in search_index.COLUMNS]
+    rows = s.execute(
+        select(_INDEX.c.rowid, *cols).select_from(_INDEX).where(_INDEX.c.rowid.in_(rowids))
+    )
+    return {
+        row[0]: snippets.make_snippet(
+            [row[1 + search_index.COLUMNS.index(name)] or "" for name in SNIPPET_ORDER],
+            query,
+            words=SNIPPET_WORDS,
+            start=MARK_START,
+            end=MARK_END,
+            compiled=expr,
+        )
+        for row in rows
+    }
+
+
+def _log_detail(text_: str, filters: Filters, n: int) -> str:
+    term = " ".join(text_.split())[:200]
+    where = f" [{filters.describe()}]" if filters.describe() else ""
+    return f"{term!r}{where}: {n} hits"
+
+
+def _query(
+    ctx: ServiceContext,
+    fts: str,
+    f: Filters,
+    district: uuid.UUID | None,
+    limit: int,
+    window: int,
+) -> Any:
+    top = (
+        select(_INDEX.c.rowid.label("rowid"), _RANK.label("rank"))
+        .where(_FTS.op("MATCH")(fts))
+        .order_by(_RANK)
+        .limit(window)
+        .subquery("top")
+    )
+    level = (
+        select(WellbeingAssessment.level)
+        .where(WellbeingAssessment.agenda_item_id == AgendaItem.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    q = (
+        select(
+            top.c.rowid,
+            AgendaItem.id,
+            AgendaItem.meeting_id,
+            AgendaItem.title,
+            Meeting.starts_at,
+            Meeting.title,
+            MeetingType.code,
+            MeetingType.name,
+            District.name,
+            Case,
+            LegalBasis.kind,
+            level.label("level"),
+            top.c.rank,
+        )
+        .select_from(top)
+        .join(_DOC, _DOC.c.id == top.c.rowid)
+        .join(AgendaItem, AgendaItem.id == _DOC.c.item_id)
+        .join(Meeting, AgendaItem.meeting_id == Meeting.id)
+        .join(MeetingType, Meeting.meeting_type_id == MeetingType.id)
+        .outerjoin(District, Meeting.district_id == District.id)
+        .outerjoin(Case, AgendaItem.case_id == Case.id)
+        .outerjoin(LegalBasis, LegalBasis.agenda_item_id == AgendaItem.id)
+        .where(
+            Meeting.status != MeetingStatus.CANCELLED,
+            meeting_visible(ctx),
+            or_(AgendaItem.case_id.is_(None), case_visible(ctx)),
+        )
+        .order_by(top.c.rank)
+        .limit(limit)
+    )
+    if f.type_code:
+        q = q.where(MeetingType.code == f.type_code)
+    if district is not None:
+        q = q.where(Meeting.district_id == district)
+    if f.start:
+        q = q.where(Meeting.starts_at >= datetime.combine(f.start, datetime.min.time()))
+    if f.end:
+        day_after = datetime.combine(f.end + timedelta(days=1), datetime.min.time())
+        q = q.where(Meeting.starts_at < day_after)
+    if f.level:
+        q = q.where(level == f.level)
+    if f.open_actions:
+        q = q.where(
+            exists().where(
+                Action.agenda_item_id == AgendaItem.id, Action.status == ActionStatus.OPEN
+            )
+        )
+    return q
+
+
+def _hit(row: Any, snippet: str) -> Hit:
+    (_rowid, item_id, meeting_id, title, starts_at, meeting_title, type_code, type_name,
+     district, case, basis_kind, level, rank) = row  # fmt: skip
+    child = initials_ = ""
+    if case is not None:
+        initials_ = initials(case)
+        named_anonymously = basis_kind is LegalBasisKind.ANONYMOUS and not case.anonymous
+        child = "" if named_anonymously else display_name(case)
+        if not child:
+            initials_ = _("anonymous discussion")
+    return Hit(
+        item_id=item_id,
+        meeting_id=meeting_id,
+        case_id=case.id if case is not None and child else None,
+        starts_at=starts_at,
+        meeting_title=meeting_title,
+        type_code=type_code,
+        type_name=type_name,
+        district=district,
+        title=title,
+        child=child or initials_,
+        child_initials=initials_,
+        level=level,
+        snippet=snippet,
+        rank=float(rank),
+    )
+
+
+# -- keeping the index in step -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndexState:
+    items: int
+    indexed: int
+
+    @property
+    def in_step(self) -> bool:
+        return self.items == self.indexed
+
+
+def index_state(ctx: ServiceContext) -> IndexState:
+    require(ctx, Permission.MAINTAIN, "check the search index")
+    with ctx.db.begin() as s:
+        items = s.scalar(select(func.count()).select_from(AgendaItem)) or 0
+        indexed = (
+            s.scalar(
+                select(func.count())
+                .select_from(_INDEX)
+                .join(_DOC, _DOC.c.id == _INDEX.c.rowid)
+                .join(AgendaItem, AgendaItem.id == _DOC.c.item_id)
+            )
+            or 0
+        )
+    return IndexState(items, indexed)
+
+
+def rebuild_index(ctx: ServiceContext) -> IndexState:
+    """Make the whole index again from the minutes (if it is ever out of step)."""
+    require(ctx, Permission.MAINTAIN, "rebuild the search index")
+    with ctx.db.begin() as s:
+        for statement in search_index.rebuild_statements():
+            s.execute(text(statement))
+        audit.record(s, ctx, "search.rebuild")
+    return index_state(ctx)
