@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
+import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -30,7 +33,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["STEVNSMOEDER_HOME"] = tmp
         from stevnsmoeder.db.keystore import KdfParams
-        from stevnsmoeder.services import access, demo, meetings, minutes
+        from stevnsmoeder.services import (
+            access,
+            case_history,
+            cases,
+            demo,
+            documents,
+            meetings,
+            minutes,
+        )
         from stevnsmoeder.ui.app import create_application
         from stevnsmoeder.ui.main_window import MainWindow
         from stevnsmoeder.ui.prompts import RecordingPrompts
@@ -59,6 +70,37 @@ def main() -> int:
         if window.cases_page is not None:
             window.tabs.setCurrentIndex(3)
             shot(window, "cases")
+            # the case page of a child with a long history
+            counts = []
+            for c in cases.list_cases(ctx)[:80]:
+                h = case_history.case_history(ctx, c.id, log=False)
+                counts.append((len({e.type_code for e in h.entries}), len(h.entries), c.id))
+            child = max(counts)[2]
+            window.open_case(child)
+            case_window = window.case_windows[child]
+            case_window.resize(1360, 860)
+            shot(case_window, "case")
+            case_window.close()
+            pdf = out / "case-history.pdf"
+            pdf.write_bytes(documents.render_case(ctx, child).data)
+            if shutil.which("pdftoppm"):
+                subprocess.run(
+                    ["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1", "-singlefile",
+                     str(pdf), str(out / "case-history-pdf")],
+                    check=True,
+                )  # fmt: skip
+                print(out / "case-history-pdf.png")
+            pdf.unlink()
+            # search as you type
+            assert window.search_page is not None
+            window.tabs.setCurrentWidget(window.search_page)
+            window.search_page.query_edit.setText("sprog* forældre*")
+            window.search_page.run_search()
+            deadline = time.monotonic() + 10
+            while window.search_page.last_result is None and time.monotonic() < deadline:
+                app.processEvents()
+                time.sleep(0.01)
+            shot(window, "search")
         today = [m for m in meetings.list_meetings(ctx, start=TODAY, end=TODAY) if m.case_items]
         window.open_meeting(today[0])
         planning_window = window.meeting_windows[today[0].id]

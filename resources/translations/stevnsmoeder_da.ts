@@ -125,6 +125,10 @@
         <translation>Nyt familie team møde …</translation>
     </message>
     <message>
+        <source>&amp;Open case</source>
+        <translation>&amp;Åbn sag</translation>
+    </message>
+    <message>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
@@ -773,6 +777,10 @@
         <translation>Sa&amp;ger</translation>
     </message>
     <message>
+        <source>Sea&amp;rch</source>
+        <translation>Sø&amp;g</translation>
+    </message>
+    <message>
         <source>&amp;Export my meetings to calendar (.ics) …</source>
         <translation>&amp;Eksportér mine møder til kalender (.ics) …</translation>
     </message>
@@ -859,6 +867,10 @@
     <message>
         <source>Meetings</source>
         <translation>Møder</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Sager</translation>
     </message>
     <message>
         <source>Logged in as %1 (%2) · %3</source>
@@ -1408,6 +1420,77 @@
     </message>
 </context>
 <context>
+    <name>SearchPage</name>
+    <message>
+        <source>Search minutes, decisions, actions, children …  &quot;a phrase&quot;, begin*, OR, -word</source>
+        <translation>Søg i referater, beslutninger, aftaler, børn …  &quot;en sætning&quot;, begynd*, OR, -ord</translation>
+    </message>
+    <message>
+        <source>All meeting types</source>
+        <translation>Alle mødetyper</translation>
+    </message>
+    <message>
+        <source>All districts</source>
+        <translation>Alle distrikter</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>Alle niveauer</translation>
+    </message>
+    <message>
+        <source>from the start</source>
+        <translation>fra begyndelsen</translation>
+    </message>
+    <message>
+        <source>until now</source>
+        <translation>til nu</translation>
+    </message>
+    <message>
+        <source>Only with open actions</source>
+        <translation>Kun med åbne aftaler</translation>
+    </message>
+    <message>
+        <source>Open meeting</source>
+        <translation>Åbn møde</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Åbn sag</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>til</translation>
+    </message>
+    <message>
+        <source>Type to search. Only what you may see is searched.</source>
+        <translation>Skriv for at søge. Der søges kun i det, du har adgang til.</translation>
+    </message>
+    <message>
+        <source>Searching …</source>
+        <translation>Søger …</translation>
+    </message>
+    <message>
+        <source>No hits.</source>
+        <translation>Ingen fund.</translation>
+    </message>
+    <message>
+        <source>1 hit</source>
+        <translation>1 fund</translation>
+    </message>
+    <message>
+        <source>%1 hits</source>
+        <translation>%1 fund</translation>
+    </message>
+    <message>
+        <source>(the best shown; narrow the search to see others)</source>
+        <translation>(de bedste vises; afgræns søgningen for at se andre)</translation>
+    </message>
+</context>
+<context>
     <name>SeriesDialog</name>
     <message>
         <source>Meeting series</source>
@@ -1567,6 +1650,221 @@
     </message>
 </context>
 <context>
+    <name>case_view</name>
+    <message>
+        <source>No level has been given yet.</source>
+        <translation>Der er endnu ikke givet et niveau.</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planlagt</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Møde</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Beslutning</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>overskredet</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Aftalt</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Lovgrundlag</translation>
+    </message>
+    <message>
+        <source>Planned; the meeting has not been held yet.</source>
+        <translation>Planlagt; mødet er ikke afholdt endnu.</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Til stede</translation>
+    </message>
+    <message>
+        <source>Not reached; moved to the next meeting.</source>
+        <translation>Ikke nået; flyttet til næste møde.</translation>
+    </message>
+    <message>
+        <source>What worries us</source>
+        <translation>Bekymring</translation>
+    </message>
+    <message>
+        <source>What goes well</source>
+        <translation>Ressourcer</translation>
+    </message>
+    <message>
+        <source>What must change</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>The family&apos;s own view</source>
+        <translation>Familiens egen vurdering</translation>
+    </message>
+    <message>
+        <source>Preliminary decision</source>
+        <translation>Foreløbig beslutning</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>udført</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <source>Trivselslinealen</source>
+        <translation>Trivselslinealen</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>Næste opfølgning</translation>
+    </message>
+    <message>
+        <source>Go to the meeting</source>
+        <translation>Gå til mødet</translation>
+    </message>
+    <message>
+        <source>Print case history …</source>
+        <translation>Udskriv sagsforløb …</translation>
+    </message>
+    <message>
+        <source>Case history</source>
+        <translation>Sagsforløb</translation>
+    </message>
+    <message>
+        <source>Case history, anonymised</source>
+        <translation>Sagsforløb, anonymiseret</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Trivselslinealen over time</source>
+        <translation>Trivselslinealen over tid</translation>
+    </message>
+    <message>
+        <source>Open agreements</source>
+        <translation>Åbne aftaler</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Forløb</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting type:</source>
+        <translation>&amp;Mødetype:</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>født %1</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 år</translation>
+    </message>
+    <message>
+        <source>Level now</source>
+        <translation>Niveau nu</translation>
+    </message>
+    <message>
+        <source>Custody holders</source>
+        <translation>Forældremyndighed</translation>
+    </message>
+    <message>
+        <source>No custody holders recorded.</source>
+        <translation>Ingen forældremyndighedsindehavere registreret.</translation>
+    </message>
+    <message>
+        <source>No follow-up is set.</source>
+        <translation>Der er ikke sat en opfølgning.</translation>
+    </message>
+    <message>
+        <source>All meeting types</source>
+        <translation>Alle mødetyper</translation>
+    </message>
+    <message>
+        <source>Anonymous case: discussed without consent.</source>
+        <translation>Anonym sag: drøftes uden samtykke.</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>uden udløb</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>gyldigt</translation>
+    </message>
+    <message>
+        <source>expires soon</source>
+        <translation>udløber snart</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>udløbet</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>tilbagekaldt</translation>
+    </message>
+    <message>
+        <source>not yet in force</source>
+        <translation>endnu ikke gældende</translation>
+    </message>
+    <message>
+        <source>Consent from</source>
+        <translation>Samtykke fra</translation>
+    </message>
+    <message>
+        <source>No valid consent: discuss on another legal basis or anonymously.</source>
+        <translation>Intet gyldigt samtykke: drøft på et andet lovgrundlag eller anonymt.</translation>
+    </message>
+    <message>
+        <source>up to %1 on %2</source>
+        <translation>op til %1 den %2</translation>
+    </message>
+    <message>
+        <source>down to %1 on %2</source>
+        <translation>ned til %1 den %2</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Flyttet</translation>
+    </message>
+</context>
+<context>
     <name>dialog</name>
     <message>
         <source>Cancel</source>
@@ -1642,6 +1940,29 @@
     <message>
         <source>Open actions</source>
         <translation>Åbne handlinger</translation>
+    </message>
+</context>
+<context>
+    <name>search_view</name>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Møde</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <source>Excerpt</source>
+        <translation>Uddrag</translation>
     </message>
 </context>
 </TS>

@@ -316,5 +316,11 @@ def meeting_types(ctx: ServiceContext) -> list[MeetingTypeInfo]:
         return result
 
 
+def wellbeing_levels(ctx: ServiceContext) -> dict[int, str]:
+    """The Trivselslinealen's labels by level, as this municipality names them."""
+    with ctx.db.begin() as s:
+        return level_labels(s)
+
+
 def level_labels(session: Session) -> dict[int, str]:
     return {lv.level: lv.label for lv in session.scalars(select(WellbeingLevel))}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import uuid
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -44,6 +45,7 @@ from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.services.permissions import Permission, allowed
 from stevnsmoeder.ui import changes
 from stevnsmoeder.ui.calendar_view import CalendarPage
+from stevnsmoeder.ui.case_view import CaseWindow
 from stevnsmoeder.ui.meeting_window import MeetingWindow
 from stevnsmoeder.ui.models import (
     ROW_ROLE,
@@ -64,6 +66,7 @@ from stevnsmoeder.ui.planning_dialogs import (
     SeriesDialog,
 )
 from stevnsmoeder.ui.prompts import Prompts
+from stevnsmoeder.ui.search_view import SearchPage
 from stevnsmoeder.ui.settings import Settings
 from stevnsmoeder.ui.worker import run_in_thread
 
@@ -356,6 +359,7 @@ class CasesPage(QWidget):
         ctx: ServiceContext,
         prompts: Prompts,
         new_ftm: Callable[[cases.CaseSummary], None] | None = None,
+        open_case: Callable[[uuid.UUID], None] | None = None,
     ) -> None:
         super().__init__()
         self.ctx = ctx
@@ -378,6 +382,13 @@ class CasesPage(QWidget):
         if new_ftm is not None:
             self.ftm_button.clicked.connect(lambda: self._selected(new_ftm))
         top.addWidget(self.ftm_button)
+        self.open_button = QPushButton(self.tr("&Open case"))
+        self.open_button.setVisible(open_case is not None)
+        if open_case is not None:
+            self.open_button.clicked.connect(lambda: self._selected(lambda c: open_case(c.id)))
+            self.view.doubleClicked.connect(lambda _i: self._selected(lambda c: open_case(c.id)))
+            self.view.activated.connect(lambda _i: self._selected(lambda c: open_case(c.id)))
+        top.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view)
@@ -436,11 +447,27 @@ class MainWindow(QMainWindow):
         self.meetings_page = MeetingsPage(ctx, self.prompts, self.open_meeting)
         self.tabs.addTab(self.meetings_page, self.tr("&Meetings"))
         self.cases_page: CasesPage | None = None
+        self.search_page: SearchPage | None = None
+        self.case_windows: dict[uuid.UUID, CaseWindow] = {}
         if allowed(ctx, Permission.VIEW_CASES):
             self.cases_page = CasesPage(
-                ctx, self.prompts, self.new_ftm if self.can_plan() else None
+                ctx, self.prompts, self.new_ftm if self.can_plan() else None, self.open_case
             )
             self.tabs.addTab(self.cases_page, self.tr("Ca&ses"))
+            self.search_page = SearchPage(
+                ctx,
+                [(mt.code, mt.name) for mt in reference_data.meeting_types(ctx)],
+                [(d.code, d.name) for d in reference_data.districts(ctx)],
+                reference_data.wellbeing_levels(ctx),
+                self.open_meeting_by_id,
+                self.open_case,
+                self.screen_safe_action.isChecked,
+            )
+            self.tabs.addTab(self.search_page, self.tr("Sea&rch"))
+            find = QAction(self)
+            find.setShortcut(QKeySequence.StandardKey.Find)
+            find.triggered.connect(self.show_search)
+            self.addAction(find)
         for number in range(self.tabs.count()):
             shortcut = QAction(self)
             shortcut.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
@@ -527,6 +554,10 @@ class MainWindow(QMainWindow):
     def _set_screen_safe(self, on: bool) -> None:
         if self.cases_page is not None:
             self.cases_page.set_screen_safe(on)
+        if self.search_page is not None:
+            self.search_page.set_screen_safe()
+        for case_window in self.case_windows.values():
+            case_window.set_screen_safe()
         self.start_page.reload()
         for window in self.meeting_windows.values():
             window.reload()
@@ -747,6 +778,41 @@ class MainWindow(QMainWindow):
         self.meeting_windows[summary.id] = window
         window.show()
 
+    def open_meeting_by_id(self, meeting_id: uuid.UUID) -> None:
+        try:
+            summary = meetings.get_meeting_summary(self.ctx, meeting_id)
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Meetings"), str(exc))
+            return
+        self.open_meeting(summary)
+
+    def open_case(self, case_id: uuid.UUID) -> None:
+        """Open the child's case page (or bring it forward); opening it is logged."""
+        window = self.case_windows.get(case_id)
+        if window is not None and window.isVisible():
+            window.raise_()
+            window.activateWindow()
+            return
+        try:
+            window = CaseWindow(
+                self.ctx,
+                case_id,
+                self.prompts,
+                self.open_meeting_by_id,
+                self.screen_safe_action.isChecked,
+            )
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Cases"), str(exc))
+            return
+        self.case_windows[case_id] = window
+        window.show()
+
+    def show_search(self) -> None:
+        if self.search_page is not None:
+            self.tabs.setCurrentWidget(self.search_page)
+            self.search_page.query_edit.setFocus()
+            self.search_page.query_edit.selectAll()
+
     def _changed(self, what: str, ident: object) -> None:
         if not self._refreshing and what in (changes.MEETING, changes.CASE, changes.SERIES):
             self.refresh()
@@ -762,6 +828,8 @@ class MainWindow(QMainWindow):
         changes.bus().changed.disconnect(self._changed)
         for window in list(self.meeting_windows.values()):
             window.close()
+        for case_window in list(self.case_windows.values()):
+            case_window.close()
         self.settings.set_geometry(Settings.GEOMETRY, self.saveGeometry())
         self.settings.sync()
         with contextlib.suppress(ServiceError):  # closing must not fail on a lost database

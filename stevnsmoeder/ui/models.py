@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QColor, QFont
 
 from stevnsmoeder.domain.dates import clock, long_date, short_date
 from stevnsmoeder.services.cases import CaseSummary
@@ -36,6 +37,8 @@ class Column(Generic[T]):
     sort: Callable[[T], Any] | None = None
     align_right: bool = False
     tooltip: Callable[[T], str] | None = None
+    foreground: Callable[[T], QColor | None] | None = None  # e.g. red for overdue
+    bold: Callable[[T], bool] | None = None
 
 
 class TableModel(QAbstractTableModel, Generic[T]):
@@ -71,6 +74,12 @@ class TableModel(QAbstractTableModel, Generic[T]):
             return row
         if role == Qt.ItemDataRole.ToolTipRole and col.tooltip:
             return col.tooltip(row)
+        if role == Qt.ItemDataRole.ForegroundRole and col.foreground:
+            return col.foreground(row)
+        if role == Qt.ItemDataRole.FontRole and col.bold and col.bold(row):
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
