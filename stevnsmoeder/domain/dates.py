@@ -38,6 +38,13 @@ def long_date(day: date, lang: str | None = None) -> str:
     return f"{EN_WEEKDAYS[day.weekday()]} {day.day} {EN_MONTHS[day.month - 1]} {day.year}"
 
 
+def date_words(day: date, lang: str | None = None) -> str:
+    """'5. januar 2027' / '5 January 2027': the date written out, without the weekday."""
+    if (lang or language()) == "da":
+        return f"{day.day}. {DA_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {EN_MONTHS[day.month - 1]} {day.year}"
+
+
 def clock(at: time | datetime, lang: str | None = None) -> str:
     """'kl. 13.00' / '13:00'."""
     if (lang or language()) == "da":

@@ -23,6 +23,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from stevnsmoeder import paths
@@ -79,14 +80,47 @@ def styles() -> Styles:
     )  # fmt: skip
 
 
-class _NumberedDoc(SimpleDocTemplate):  # type: ignore[misc]  # reportlab has no types
-    """Two passes: the first counts the pages so every page can say "Side X af Y"."""
+MARGIN_X = 20 * mm
+HEADER_Y = 12 * mm  # from the top edge
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no types
+    """Keeps each finished page until the end, then writes "Side X af Y" on all of them: one
+    layout pass instead of two (the well-known reportlab recipe)."""
+
+    def __init__(self, *args: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            width, height = self._pagesize
+            self.saveState()
+            self.setFont(FONT, 8)
+            self.setFillColor(colors.HexColor("#333333"))
+            self.drawRightString(
+                width - MARGIN_X,
+                height - HEADER_Y,
+                _("Page {page} of {total}", page=self._pageNumber, total=total),
+            )
+            self.restoreState()
+            super().showPage()
+        super().save()
+
+
+class _FramedDoc(SimpleDocTemplate):  # type: ignore[misc]  # reportlab has no types
+    """The page frame: watermark, header and the confidentiality footer."""
 
     def __init__(self, target: Any, header: str, watermark: str | None, **kw: Any) -> None:
         super().__init__(target, **kw)
         self.header_text = header
         self.watermark = watermark
-        self.page_total = 0
 
     def _frame(self, canvas: Any, doc: Any) -> None:
         width, height = self.pagesize
@@ -102,13 +136,7 @@ class _NumberedDoc(SimpleDocTemplate):  # type: ignore[misc]  # reportlab has no
             canvas.restoreState()
         canvas.setFont(FONT, 8)
         canvas.setFillColor(colors.HexColor("#333333"))
-        canvas.drawString(self.leftMargin, height - 12 * mm, self.header_text)
-        total = self.page_total or doc.page
-        canvas.drawRightString(
-            width - self.rightMargin,
-            height - 12 * mm,
-            _("Page {page} of {total}", page=doc.page, total=total),
-        )
+        canvas.drawString(self.leftMargin, height - HEADER_Y, self.header_text)
         canvas.setFont(FONT_ITALIC, 7.5)
         canvas.drawString(
             self.leftMargin,
@@ -126,32 +154,24 @@ def render_pdf(
     watermark: str | None = None,
 ) -> tuple[bytes, int]:
     """The PDF in memory, and its number of pages. Nothing touches the disk: a preview of a
-    child's minutes never leaves an unencrypted copy behind.
-
-    ``story`` is called twice (reportlab splits flowables while laying out, so each pass
-    needs fresh ones): once to count the pages, once to write them with "Side X af Y".
-    """
+    child's minutes never leaves an unencrypted copy behind."""
     register_fonts()
-    total = 0
-    data = b""
-    for _pass in range(2):
-        buffer = io.BytesIO()
-        doc = _NumberedDoc(
-            buffer,
-            header,
-            watermark,
-            pagesize=A4,
-            title=title,
-            author="Stevns Kommune",
-            creator="stevnsmoeder",
-        )
-        doc.topMargin = doc.bottomMargin = 22 * mm
-        doc.leftMargin = doc.rightMargin = 20 * mm
-        doc.page_total = total
-        doc.build(list(story()), onFirstPage=doc._frame, onLaterPages=doc._frame)
-        total = doc.page
-        data = buffer.getvalue()
-    return data, total
+    buffer = io.BytesIO()
+    doc = _FramedDoc(
+        buffer,
+        header,
+        watermark,
+        pagesize=A4,
+        title=title,
+        author="Stevns Kommune",
+        creator="stevnsmoeder",
+    )
+    doc.topMargin = doc.bottomMargin = 22 * mm
+    doc.leftMargin = doc.rightMargin = MARGIN_X
+    doc.build(
+        list(story()), onFirstPage=doc._frame, onLaterPages=doc._frame, canvasmaker=_NumberedCanvas
+    )
+    return buffer.getvalue(), doc.page
 
 
 def write_atomically(path: Path, data: bytes) -> None:

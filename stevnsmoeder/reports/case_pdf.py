@@ -295,7 +295,7 @@ def render_case_document(doc: CaseDocument) -> tuple[bytes, int]:
     return render_pdf(
         header,
         lambda: case_story(doc),
-        title=f"{_title(doc)} {doc.reference}",
+        title=f"{_title(doc)} – {doc.reference}",
     )
 
 

@@ -17,7 +17,14 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from stevnsmoeder.domain.dates import clock, long_date, long_datetime, short_date, week_label
+from stevnsmoeder.domain.dates import (
+    clock,
+    date_words,
+    long_date,
+    long_datetime,
+    short_date,
+    week_label,
+)
 from stevnsmoeder.i18n import _
 from stevnsmoeder.reports.base import (
     FONT,
@@ -231,7 +238,8 @@ def render_meeting_document(doc: MeetingDocument) -> tuple[bytes, int]:
     return render_pdf(
         header,
         lambda: meeting_story(doc),
-        title=f"{_title(doc)}: {doc.title} {short_date(doc.starts_at.date())}",
+        # "Referat – Distriktsmøde Hother/Hårlev – 5. januar 2027": never a child's name.
+        title=f"{_title(doc)} – {doc.title} – {date_words(doc.starts_at.date())}",
         watermark=_("DRAFT") if doc.draft else None,
     )
 

@@ -66,7 +66,7 @@ def test_case_history_in_danish_with_chart_and_every_item(
     assert "Fortroligt – indeholder personfølsomme oplysninger" in text
     meta = PdfReader(pdf).metadata
     assert meta is not None
-    assert meta.title == "Sagsforløb S-2026-0001" and meta.author == "Stevns Kommune"
+    assert meta.title == "Sagsforløb – S-2026-0001" and meta.author == "Stevns Kommune"
     assert "Asta" not in str(dict(meta))
 
 

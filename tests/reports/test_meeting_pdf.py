@@ -263,3 +263,35 @@ def test_run_sheet_has_times_internal_notes_and_open_agreements(
     assert "Til mødelederens eget brug" in text
     with pytest.raises(Exception, match="rolle"):
         documents.meeting_document(login("ppr"), m.id, documents.RUNSHEET)
+
+
+@pytest.mark.parametrize(
+    "kind", [documents.AGENDA, documents.MINUTES, documents.RUNSHEET, documents.EXTRACT]
+)
+def test_every_anonymised_variant_names_no_child_even_in_free_text(
+    login: LoginFn, clock: FakeClock, tmp_path: Path, kind: str
+) -> None:
+    ctx = login("leder")
+    m, kids = _meeting_with_two_children(ctx)
+    _held(ctx, m, kids)
+    item = kids["asta_item"]
+    minutes.save_text(
+        ctx,
+        item.id,  # type: ignore[attr-defined]
+        "decision",
+        "Åse Ødegård kontakter lægen om Astas søvn; CPR 010315-4001 sendes ikke.",
+    )
+    asta = kids["asta"]
+    case_id = asta.id if kind == documents.EXTRACT else None  # type: ignore[attr-defined]
+    doc = documents.meeting_document(ctx, m.id, kind, anonymised=True, case_id=case_id)
+    pdf = tmp_path / "anonym.pdf"
+    write_meeting_document(doc, pdf)
+    text = " ".join(_text(pdf).split())
+    for name in ("Asta", "Ødegård", "Åse", "0103154001", "010315-4001", "010315"):
+        assert name not in text, (kind, name)
+    if kind in (documents.MINUTES, documents.EXTRACT):
+        assert "mor kontakter lægen om A.Ø.s søvn; CPR [CPR fjernet] sendes ikke." in text
+    meta = PdfReader(pdf).metadata
+    assert meta is not None and meta.author == "Stevns Kommune"
+    assert meta.title.endswith("– Distriktsmøde Det Private distrikt – 24. november 2026")
+    assert "Asta" not in str(dict(meta))
