@@ -64,6 +64,7 @@ def create_encrypted_engine(path: Path, key: bytes, *, create: bool = False) -> 
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys = ON")
         cur.execute("PRAGMA busy_timeout = 5000")
+        cur.execute("PRAGMA cache_size = -32000")
         cur.execute("PRAGMA synchronous = FULL")
         cur.close()
 

@@ -227,7 +227,12 @@ def _query(
             MeetingType.code,
             MeetingType.name,
             District.name,
-            Case,
+            Case.id,
+            Case.anonymous,
+            Case.pseudonym,
+            Case.first_name,
+            Case.last_name,
+            Case.reference,
             LegalBasis.kind,
             level.label("level"),
             top.c.rank,
@@ -270,18 +275,27 @@ def _query(
 
 def _hit(row: Any, snippet: str) -> Hit:
     (_rowid, item_id, meeting_id, title, starts_at, meeting_title, type_code, type_name,
-     district, case, basis_kind, level, rank) = row  # fmt: skip
+     district, case_id, anonymous, pseudonym, first_name, last_name, reference,
+     basis_kind, level, rank) = row  # fmt: skip
     child = initials_ = ""
-    if case is not None:
+    if case_id is not None:
+        # The same rules as cases.display_name / cases.initials, on the selected columns.
+        case = Case(
+            anonymous=anonymous,
+            pseudonym=pseudonym,
+            first_name=first_name,
+            last_name=last_name,
+            reference=reference,
+        )
         initials_ = initials(case)
-        named_anonymously = basis_kind is LegalBasisKind.ANONYMOUS and not case.anonymous
+        named_anonymously = basis_kind is LegalBasisKind.ANONYMOUS and not anonymous
         child = "" if named_anonymously else display_name(case)
         if not child:
             initials_ = _("anonymous discussion")
     return Hit(
         item_id=item_id,
         meeting_id=meeting_id,
-        case_id=case.id if case is not None and child else None,
+        case_id=case_id if child else None,
         starts_at=starts_at,
         meeting_title=meeting_title,
         type_code=type_code,
