@@ -136,6 +136,16 @@ def rebuild_statements() -> list[str]:
     ]
 
 
+def suspend_statements() -> list[str]:
+    """Before a bulk load: the triggers go (re-indexing row by row is the slow part)."""
+    return [f"DROP TRIGGER IF EXISTS {name}" for name, _sql in _triggers()]
+
+
+def resume_statements() -> list[str]:
+    """After a bulk load: the triggers back, and the index made from the loaded rows."""
+    return [*(sql for _name, sql in _triggers()), *rebuild_statements()]
+
+
 def is_index_table(name: str | None) -> bool:
     """The index's own tables (and FTS5's shadow tables), which the models do not describe."""
     return bool(name) and (name == DOC_TABLE or str(name).startswith(FTS_TABLE))

@@ -33,18 +33,28 @@ def create_demo_database(
     today: date | None = None,
     clock: Clock = utcnow,
     kdf: KdfParams = DEFAULT_KDF,
+    cases_per_year: int | None = None,
 ) -> None:
-    """Create the demo database at ``path`` (which must not exist yet)."""
+    """Create the demo database at ``path`` (which must not exist yet).
+
+    ``cases_per_year`` raises the number of children (Stevns has some 80 new a year, at most
+    1,000 in all); the benchmarks use it for a busier municipality's volume."""
     from stevnsmoeder.services import demo_data as generator  # large: loaded when needed
 
-    if years < 1 or years > 30:
-        raise ValueError("years must be 1-30")
+    if years < 1 or years > generator.MAX_YEARS:
+        raise ValueError(f"years must be 1-{generator.MAX_YEARS}")
     day = today or clock().astimezone(LOCAL_TZ).date()
     access.create_database(
         path,
         [access.NewUser(login, DEMO_PASSWORD, role) for login, role, _label in DEMO_USERS],
         clock=clock,
         kdf=kdf,
-        populate=partial(generator.populate, years=years, seed=seed, today=day),
+        populate=partial(
+            generator.populate,
+            years=years,
+            seed=seed,
+            today=day,
+            cases_per_year=cases_per_year,
+        ),
         demo=True,
     )

@@ -29,9 +29,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
+from stevnsmoeder.db import search_index
 from stevnsmoeder.db.base import Base
 from stevnsmoeder.db.models import (
     Action,
@@ -69,7 +70,7 @@ from stevnsmoeder.domain.cpr import century
 from stevnsmoeder.domain.dates import long_date, short_date
 from stevnsmoeder.services import demo_text as txt
 
-MAX_YEARS = 15
+MAX_YEARS = 20
 HORIZON = timedelta(weeks=8)  # planned meetings beyond today
 # Stevns' school holidays by ISO week (first, last), entered as the municipality's closed
 # periods for each demo year; plus Christmas and Grundlovsdag every year.
@@ -434,8 +435,16 @@ def _email(name: str) -> str:
 
 
 class _Generator:
-    def __init__(self, rng: random.Random, ref: _Reference, today: date, years: int) -> None:
+    def __init__(
+        self,
+        rng: random.Random,
+        ref: _Reference,
+        today: date,
+        years: int,
+        cases_per_year: int | None = None,
+    ) -> None:
         self.rng = rng
+        self.cases_per_year = cases_per_year
         self.ref = ref
         self.today = today
         self.years = years
@@ -480,9 +489,14 @@ class _Generator:
         return row_id
 
     def insert_into(self, session: Session) -> None:
+        # The search index is built once at the end rather than by a trigger per row.
+        for statement in search_index.suspend_statements():
+            session.execute(text(statement))
         for model in INSERT_ORDER:
             if self.rows[model]:
                 session.execute(insert(model), self.rows[model])
+        for statement in search_index.resume_statements():
+            session.execute(text(statement))
 
     def build(self) -> dict[str, uuid.UUID]:
         self._closures()
@@ -743,7 +757,10 @@ class _Generator:
 
     def _cases(self) -> None:
         rng = self.rng
-        count = min(40 + 80 * self.years, 1000)
+        if self.cases_per_year is None:
+            count = min(40 + 80 * self.years, 1000)  # Stevns: some 80 new children a year
+        else:
+            count = 40 + self.cases_per_year * self.years  # benchmark scale
         known = count // 5  # already open when the demo period starts
         span = (self.today - timedelta(days=7) - self.start).days
         openings = sorted(
@@ -1112,6 +1129,8 @@ class _Generator:
         carried = [c for c in self.carry.pop(slot.series.id, []) if c.case.closed_on is None]
         low, high, weights = CASE_COUNTS[slot.type_code]
         wanted = rng.choices(range(low, high + 1), weights=weights)[0]
+        if self.cases_per_year is not None:  # a busier municipality: fuller agendas
+            wanted = round(wanted * max(1.0, self.cases_per_year / 80))
         taken = {c.case.id for c in carried}
         fresh = self._pick(slot.type_code, slot.series.district, day, wanted - len(carried), taken)
         entries = [
@@ -1635,7 +1654,14 @@ class _Generator:
             )
 
 
-def populate(session: Session, *, years: int, seed: int, today: date) -> dict[str, uuid.UUID]:
+def populate(
+    session: Session,
+    *,
+    years: int,
+    seed: int,
+    today: date,
+    cases_per_year: int | None = None,
+) -> dict[str, uuid.UUID]:
     """Fill a freshly migrated, reference-seeded database with fictitious demo data.
 
     Returns person ids for the demo users by login: keys "admin", "leder", "referent", "ppr",
@@ -1643,7 +1669,9 @@ def populate(session: Session, *, years: int, seed: int, today: date) -> dict[st
     """
     if not 1 <= years <= MAX_YEARS:
         raise ValueError(f"years must be 1-{MAX_YEARS}")
-    generator = _Generator(random.Random(seed), _load_reference(session), today, years)
+    generator = _Generator(
+        random.Random(seed), _load_reference(session), today, years, cases_per_year
+    )
     people = generator.build()
     generator.insert_into(session)
     return people

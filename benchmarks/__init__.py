@@ -1,0 +1,1 @@
+"""stevnsmoeder's benchmark suite: see README.md in this folder."""

@@ -1,0 +1,139 @@
+"""The in-process figures: search (beside a LIKE scan), opening a case, and the PDFs."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select, text
+
+from stevnsmoeder.db.models import AgendaItem, Meeting, MeetingStatus
+from stevnsmoeder.services import access, case_history, documents, search
+from stevnsmoeder.services.context import ServiceContext
+
+# What a psychologist types: single words, prefixes, phrases, OR and two-word searches.
+QUERIES = (
+    "skole", "trivsel", "forældre*", "sprog*", "fravær", "angst", "søvn", "mor far",
+    '"bekymring for"', "samtale*", "politi", "børnehave*", "skole OR dagtilbud", "kammerater",
+    "læge", "\"faste rutiner\"", "motori*", "koncentration", "familiehuset", "hærværk",
+)  # fmt: skip
+
+
+def timed(fn: Callable[[], Any], repeats: int) -> list[float]:
+    """Seconds per call, after one warm-up call."""
+    fn()
+    times = []
+    for _ in range(repeats):
+        began = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - began)
+    return times
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def open_context(path: Path, user: str = "ppr") -> ServiceContext:
+    return access.login(path, user, "demo")
+
+
+def _like_scan(ctx: ServiceContext, word: str) -> int:
+    """The plain alternative: every item's text scanned with LIKE '%word%'."""
+    pattern = f"%{word}%"
+    with ctx.db.begin() as s:
+        return len(
+            s.execute(
+                text(
+                    "SELECT ai.id FROM agenda_item ai "
+                    "LEFT JOIN item_minutes im ON im.agenda_item_id = ai.id "
+                    "WHERE ai.title LIKE :p OR ai.description LIKE :p OR im.notes LIKE :p "
+                    "OR im.decision LIKE :p OR im.family_view LIKE :p OR im.concern LIKE :p "
+                    "OR im.resources LIKE :p OR im.goals LIKE :p "
+                    "OR im.preliminary_decision LIKE :p "
+                    "OR EXISTS (SELECT 1 FROM action a WHERE a.agenda_item_id = ai.id "
+                    "AND a.text LIKE :p)"
+                ),
+                {"p": pattern},
+            ).all()
+        )
+
+
+def search_figures(ctx: ServiceContext, rounds: int) -> dict[str, float]:
+    for q in QUERIES:  # warm the page cache, as a session in use has it
+        search.search(ctx, q)
+    fts: list[float] = []
+    for _ in range(rounds):
+        for q in QUERIES:
+            began = time.perf_counter()
+            search.search(ctx, q)
+            fts.append(time.perf_counter() - began)
+    like: list[float] = []
+    for q in QUERIES:
+        word = q.replace('"', " ").replace("*", " ").split()[0]
+        began = time.perf_counter()
+        _like_scan(ctx, word)
+        like.append(time.perf_counter() - began)
+    return {
+        "search_p95_ms": p95(fts) * 1000,
+        "search_median_ms": statistics.median(fts) * 1000,
+        "like_median_ms": statistics.median(like) * 1000,
+        "like_p95_ms": p95(like) * 1000,
+    }
+
+
+def longest_case(ctx: ServiceContext) -> Any:
+    """The child with the most agenda items: the longest history to open."""
+    with ctx.db.begin() as s:
+        return s.execute(
+            select(AgendaItem.case_id, func.count())
+            .where(AgendaItem.case_id.is_not(None))
+            .group_by(AgendaItem.case_id)
+            .order_by(func.count().desc())
+            .limit(1)
+        ).one()
+
+
+def case_figures(ctx: ServiceContext, repeats: int) -> dict[str, float]:
+    case_id, items = longest_case(ctx)
+    opened = timed(lambda: case_history.case_history(ctx, case_id), repeats)
+    return {"case_open_ms": statistics.median(opened) * 1000, "case_items": float(items)}
+
+
+def twenty_item_minutes(ctx: ServiceContext) -> documents.MeetingDocument:
+    """A held meeting's minutes with 20 items, filled from the meetings before it."""
+    with ctx.db.begin() as s:
+        held = list(
+            s.scalars(
+                select(Meeting.id)
+                .where(Meeting.status == MeetingStatus.HELD)
+                .order_by(Meeting.starts_at.desc())
+                .limit(40)
+            )
+        )
+    base = documents.meeting_document(ctx, held[0], documents.MINUTES)
+    items = list(base.items)
+    for meeting_id in held[1:]:
+        if len(items) >= 20:
+            break
+        items += documents.meeting_document(ctx, meeting_id, documents.MINUTES).items
+    numbered = [replace(item, number=n) for n, item in enumerate(items[:20], start=1)]
+    return replace(base, items=tuple(numbered))
+
+
+def pdf_figures(ctx: ServiceContext, repeats: int) -> tuple[dict[str, float], Any]:
+    from stevnsmoeder.reports import meeting_pdf
+
+    doc = twenty_item_minutes(ctx)
+    rendered = timed(lambda: meeting_pdf.render_meeting_document(doc), repeats)
+    case_id, _items = longest_case(ctx)
+    history = timed(lambda: documents.render_case(ctx, case_id), max(3, repeats // 2))
+    return {
+        "minutes_pdf_ms": statistics.median(rendered) * 1000,
+        "case_pdf_ms": statistics.median(history) * 1000,
+    }, doc

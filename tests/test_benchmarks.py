@@ -1,0 +1,32 @@
+"""The benchmark suite's smoke run: every figure is measured and reported, so it cannot rot.
+
+The budgets themselves are checked by the full suite (scripts/bench), not here: timings on a
+shared test machine say little, and a timed unit test would only be flaky."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks import run
+
+
+def test_smoke_run_reports_every_figure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("STEVNSMOEDER_BENCH_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr("benchmarks.data.CACHE", tmp_path / "cache")
+    out = tmp_path / "latest.json"
+    assert run.main(["--smoke", "--out", str(out)]) == 0
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert result["mode"] == "smoke"
+    assert set(result["figures"]) == {b.key for b in run.BUDGETS}
+    for key, figure in result["figures"].items():
+        assert isinstance(figure["value"], float) and figure["value"] > 0, key
+        assert isinstance(figure["pass"], bool)
+    assert result["databases"]["1"]["agenda_item"] > 100
+    printed = capsys.readouterr().out
+    for budget in run.BUDGETS:
+        assert budget.label in printed
