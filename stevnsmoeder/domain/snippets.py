@@ -1,11 +1,12 @@
 """A short excerpt around the words a search matched, with those words marked.
 
 Words are what the index's unicode61 tokenizer sees: runs of letters and digits, compared
-case-insensitively. The excerpt comes from the column with most matches (a title, the notes,
-a decision …), starts a few words before the first match, and keeps the original text between
-the words. This is done here rather than with FTS5's snippet(): it gives the same kind of
-result for the rows shown and costs a fraction of the time on long minutes (one regular
-expression per query instead of re-reading every matched row's token positions).
+case-insensitively. The excerpt comes from the first column that matches (in the caller's
+order: a decision, the notes …), starts a few words before the first match, and keeps the
+original text between the words. This is done here rather than with FTS5's snippet(): it
+gives the same kind of result for the rows shown and costs a fraction of the time on long
+minutes (one regular expression per query instead of re-reading every matched row's token
+positions).
 """
 
 from __future__ import annotations
@@ -51,18 +52,17 @@ def make_snippet(
     """The excerpt, with matched words between ``start`` and ``end``; the start of the first
     non-empty column when nothing matched."""
     expr = compiled or pattern(query)
-    best: tuple[int, str, int] | None = None  # (matches, text, first match)
+    best: tuple[str, int] | None = None  # (text, first match)
     if expr is not None:
-        for text in columns:
-            if not text:
-                continue
-            found = [m.start() for m in expr.finditer(text)]
-            if found and (best is None or len(found) > best[0]):
-                best = (len(found), text, found[0])
+        for text in columns:  # in the caller's order of preference
+            found = expr.search(text) if text else None
+            if found is not None:
+                best = (text, found.start())
+                break
     if best is None or expr is None:
         first = next((c for c in columns if c.strip()), "")
         return _window(first, 0, words, None, start, end)
-    _n, text, at = best
+    text, at = best
     before = list(TOKEN.finditer(text, max(0, at - _LOOK_BACK), at))
     begin = before[-LEAD].start() if len(before) >= LEAD else (before[0].start() if before else at)
     if at <= _LOOK_BACK and len(before) <= LEAD + 2:

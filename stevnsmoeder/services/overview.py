@@ -10,7 +10,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, false, or_, select
+from sqlalchemy import ColumnElement, exists, false, or_, select
+from sqlalchemy.orm import aliased
 
 from stevnsmoeder.db.models import (
     Action,
@@ -61,23 +62,21 @@ class Attention:
 
 
 def _mine(ctx: ServiceContext) -> ColumnElement[bool]:
-    """Actions the user owns, or agreed at a meeting the user chairs, writes or attends."""
+    """Actions the user owns, or agreed at a meeting the user chairs, writes or attends.
+
+    Correlated EXISTS tests, so only the few open actions due soon are looked at (an IN list
+    of every meeting the user ever attended grows with the years)."""
     person = ctx.actor.person_id
     if person is None:
         return false()
-    meetings_of_mine = select(Meeting.id).where(
-        or_(
-            Meeting.chair_id == person,
-            Meeting.secretary_id == person,
-            Meeting.id.in_(
-                select(Participation.meeting_id).where(Participation.person_id == person)
-            ),
-        )
-    )
+    item, meeting, part = aliased(AgendaItem), aliased(Meeting), aliased(Participation)
+    attended = exists().where(part.meeting_id == meeting.id, part.person_id == person)
     return or_(
         Action.owner_id == person,
-        Action.agenda_item_id.in_(
-            select(AgendaItem.id).where(AgendaItem.meeting_id.in_(meetings_of_mine))
+        exists().where(
+            item.id == Action.agenda_item_id,
+            meeting.id == item.meeting_id,
+            or_(meeting.chair_id == person, meeting.secretary_id == person, attended),
         ),
     )
 

@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from stevnsmoeder.db.models import (
     AgendaTemplateItem,
@@ -300,7 +300,15 @@ def districts(ctx: ServiceContext) -> list[DistrictInfo]:
 def meeting_types(ctx: ServiceContext) -> list[MeetingTypeInfo]:
     with ctx.db.begin() as s:
         result = []
-        for mt in s.scalars(select(MeetingType).order_by(MeetingType.sort_order)):
+        query = (
+            select(MeetingType)
+            .options(
+                selectinload(MeetingType.roles).joinedload(MeetingTypeRole.role),
+                selectinload(MeetingType.template),
+            )
+            .order_by(MeetingType.sort_order)
+        )
+        for mt in s.scalars(query):
             result.append(
                 MeetingTypeInfo(
                     mt.id,

@@ -14,7 +14,21 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import column, exists, func, literal_column, or_, select, table, text
+from sqlalchemy import (
+    DateTime,
+    Integer,
+    String,
+    Uuid,
+    bindparam,
+    column,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from stevnsmoeder.db import search_index
@@ -42,6 +56,7 @@ from stevnsmoeder.services.permissions import Permission, case_visible, meeting_
 
 MARK_START, MARK_END = "\x02", "\x03"  # around matched words in a snippet
 DEFAULT_LIMIT = 50
+RANK_CAP = 1000  # a query matching more is ranked among its newest matches first
 SNIPPET_WORDS = 14
 # Where an excerpt is taken from when several columns match equally well.
 SNIPPET_ORDER = ("decision", "notes", "actions", "title", "child")
@@ -148,19 +163,53 @@ def search(
     fts = parsed.fts()
     with ctx.db.begin() as s:
         district = resolve_district(s, filters.district).id if filters.district else None
-        # FTS5 ranks its matches fastest on its own; visibility and filters then apply to the
-        # best ``window`` of them, widened until enough hits are found or none are left.
-        window = 2 * (limit + 1)
-        while True:
-            rows = s.execute(_query(ctx, fts, filters, district, limit + 1, window)).all()
-            if len(rows) > limit or window >= _match_count(s, fts):
-                break
-            window *= 8
+        rows = _ranked_rows(s, ctx, fts, filters, district, limit)
         excerpts = _snippets(s, parsed, [row.rowid for row in rows[:limit]])
         hits = [_hit(row, excerpts.get(row.rowid, "")) for row in rows[:limit]]
         audit.record(s, ctx, "search", detail=_log_detail(text_, filters, len(hits)))
     elapsed = (time.perf_counter() - began) * 1000
     return Result(text_, fts, tuple(hits), elapsed, truncated=len(rows) > limit)
+
+
+def _ranked_rows(
+    s: Session,
+    ctx: ServiceContext,
+    fts: str,
+    filters: Filters,
+    district: uuid.UUID | None,
+    limit: int,
+) -> list[Any]:
+    """The best ``limit + 1`` visible matches.
+
+    FTS5 ranks its matches fastest on its own; visibility and filters then apply to the best
+    ``window`` of them, widened until enough hits are found or none are left. A very common
+    word ("trivsel") matches most of the minutes: ranking all of them grows with the years,
+    so such a query is ranked among its newest RANK_CAP matches (the recent minutes are what
+    a reviewer looks for first), reaching further back only when too few of those are
+    visible or pass the filters."""
+    cap = RANK_CAP
+    while True:
+        floor = _recent_floor(s, fts, cap)  # None: fewer matches than that, rank them all
+        window = limit + 1
+        while True:
+            rows = s.execute(_query(ctx, fts, filters, district, limit + 1, window, floor)).all()
+            if len(rows) > limit or window >= cap:
+                break
+            window *= 8
+        if len(rows) > limit or floor is None:
+            return list(rows)
+        cap *= 8
+
+
+def _recent_floor(s: Session, fts: str, cap: int) -> int | None:
+    """The index row id from which the newest ``cap`` matches start."""
+    return s.scalar(
+        select(_INDEX.c.rowid)
+        .where(_FTS.op("MATCH")(fts))
+        .order_by(_INDEX.c.rowid.desc())
+        .offset(cap - 1)
+        .limit(1)
+    )
 
 
 def _match_count(s: Session, fts: str) -> int:
@@ -202,14 +251,52 @@ def _query(
     district: uuid.UUID | None,
     limit: int,
     window: int,
+    floor: int | None = None,
 ) -> Any:
-    top = (
-        select(_INDEX.c.rowid.label("rowid"), _RANK.label("rank"))
-        .where(_FTS.op("MATCH")(fts))
-        .order_by(_RANK)
-        .limit(window)
-        .subquery("top")
+    """The statement (built once per shape and kept: building it costs more than running
+    it) with this search's values bound."""
+    shape = (
+        ctx.actor.role,
+        ctx.actor.person_id,
+        bool(f.type_code),
+        district is not None,
+        f.start is not None,
+        f.end is not None,
+        f.level is not None,
+        f.open_actions,
+        floor is not None,
     )
+    statement = _STATEMENTS.get(shape)
+    if statement is None:
+        statement = _STATEMENTS[shape] = _build_query(ctx, f, district, floor)
+    values: dict[str, Any] = {"fts": fts, "window": window, "limit": limit}
+    if floor is not None:
+        values["floor"] = floor
+    if f.type_code:
+        values["type_code"] = f.type_code
+    if district is not None:
+        values["district"] = district
+    if f.start:
+        values["start"] = datetime.combine(f.start, datetime.min.time())
+    if f.end:
+        values["end"] = datetime.combine(f.end + timedelta(days=1), datetime.min.time())
+    if f.level is not None:
+        values["level"] = f.level
+    return statement.params(values)
+
+
+_STATEMENTS: dict[tuple[object, ...], Any] = {}
+
+
+def _build_query(
+    ctx: ServiceContext, f: Filters, district: uuid.UUID | None, floor: int | None
+) -> Any:
+    matches = select(_INDEX.c.rowid.label("rowid"), _RANK.label("rank")).where(
+        _FTS.op("MATCH")(bindparam("fts", type_=String))
+    )
+    if floor is not None:
+        matches = matches.where(_INDEX.c.rowid >= bindparam("floor", type_=Integer))
+    top = matches.order_by(_RANK).limit(bindparam("window", type_=Integer)).subquery("top")
     level = (
         select(WellbeingAssessment.level)
         .where(WellbeingAssessment.agenda_item_id == AgendaItem.id)
@@ -251,19 +338,18 @@ def _query(
             or_(AgendaItem.case_id.is_(None), case_visible(ctx)),
         )
         .order_by(top.c.rank)
-        .limit(limit)
+        .limit(bindparam("limit", type_=Integer))
     )
     if f.type_code:
-        q = q.where(MeetingType.code == f.type_code)
+        q = q.where(MeetingType.code == bindparam("type_code", type_=String))
     if district is not None:
-        q = q.where(Meeting.district_id == district)
+        q = q.where(Meeting.district_id == bindparam("district", type_=Uuid))
     if f.start:
-        q = q.where(Meeting.starts_at >= datetime.combine(f.start, datetime.min.time()))
+        q = q.where(Meeting.starts_at >= bindparam("start", type_=DateTime))
     if f.end:
-        day_after = datetime.combine(f.end + timedelta(days=1), datetime.min.time())
-        q = q.where(Meeting.starts_at < day_after)
-    if f.level:
-        q = q.where(level == f.level)
+        q = q.where(Meeting.starts_at < bindparam("end", type_=DateTime))
+    if f.level is not None:
+        q = q.where(level == bindparam("level", type_=Integer))
     if f.open_actions:
         q = q.where(
             exists().where(

@@ -287,6 +287,7 @@ class CalendarPage(QWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.verticalHeader().hide()
         self.list.horizontalHeader().setStretchLastSection(True)
+        self.list.horizontalHeader().setResizeContentsPrecision(50)  # the first rows suffice
         self.list.doubleClicked.connect(self._list_double_clicked)
         self.list.activated.connect(self._list_double_clicked)
 

@@ -88,6 +88,9 @@ def _stretch(view: QTableView, column: int) -> None:
     header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
 
+RESIZE_ROWS = 50
+
+
 def _table(proxy: FilterProxy) -> QTableView:
     view = QTableView()
     view.setModel(proxy)
@@ -99,6 +102,9 @@ def _table(proxy: FilterProxy) -> QTableView:
     view.verticalHeader().hide()
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    # Fitting columns to their contents looks at the first rows only: years of meetings
+    # would otherwise be measured one by one.
+    view.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
     return view
 
 

@@ -187,6 +187,7 @@ class SearchPage(QWidget):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setResizeContentsPrecision(50)
         self.view.setItemDelegateForColumn(HitModel.SNIPPET_COLUMN, HtmlDelegate(self.view))
         self.view.doubleClicked.connect(lambda _i: self.open_selected_meeting())
         self.view.activated.connect(lambda _i: self.open_selected_meeting())

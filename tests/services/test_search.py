@@ -212,3 +212,12 @@ def test_search_command_json(
     assert main(["search", "x", "--from", "2026-10-02", "--to", "2026-10-01", *common]) == 1
     assert main(["search", "ødegård", "--user", "politi", "--db", str(db_path)]) == 0
     assert "Familiens plan" not in capsys.readouterr().out
+
+
+def test_a_very_common_word_is_ranked_among_its_newest_matches_and_still_complete(
+    login: LoginFn, story: Story, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "RANK_CAP", 1)
+    assert len(search.search(login("ppr"), "ødegård").hits) == 4  # reaches further back
+    assert _titles(search.search(login("politi"), "ødegård")) == ["Hærværk ved hallen"]
+    assert len(search.search(login("ppr"), "ødegård", limit=2).hits) == 2
