@@ -29,16 +29,31 @@ from stevnsmoeder.services.permissions import Permission, case_visible, require
 
 
 def display_name(case: Case) -> str:
-    if case.anonymous:
-        return case.pseudonym or _("Anonymous case {ref}", ref=case.reference)
-    return " ".join(part for part in (case.first_name, case.last_name) if part)
+    return name_of(case.anonymous, case.pseudonym, case.first_name, case.last_name, case.reference)
 
 
 def initials(case: Case) -> str:
     """For screen-safe mode: "A.B." for a named child, the pseudonym for an anonymous one."""
-    if case.anonymous:
-        return display_name(case)
-    return "".join(f"{part[0]}." for part in (case.first_name, case.last_name) if part)
+    return initials_of(
+        case.anonymous, case.pseudonym, case.first_name, case.last_name, case.reference
+    )
+
+
+def name_of(
+    anonymous: bool, pseudonym: str, first: str | None, last: str | None, reference: str
+) -> str:
+    """display_name on the columns themselves (for queries that select only those)."""
+    if anonymous:
+        return pseudonym or _("Anonymous case {ref}", ref=reference)
+    return " ".join(part for part in (first, last) if part)
+
+
+def initials_of(
+    anonymous: bool, pseudonym: str, first: str | None, last: str | None, reference: str
+) -> str:
+    if anonymous:
+        return name_of(anonymous, pseudonym, first, last, reference)
+    return "".join(f"{part[0]}." for part in (first, last) if part)
 
 
 @dataclass(frozen=True)

@@ -48,14 +48,14 @@ from stevnsmoeder.db.models import (
 from stevnsmoeder.domain import search_query, snippets
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
-from stevnsmoeder.services.cases import display_name, initials
+from stevnsmoeder.services.cases import initials_of, name_of
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ValidationError
 from stevnsmoeder.services.meetings import resolve_district
 from stevnsmoeder.services.permissions import Permission, case_visible, meeting_visible, require
 
 MARK_START, MARK_END = "\x02", "\x03"  # around matched words in a snippet
-DEFAULT_LIMIT = 50
+DEFAULT_LIMIT = 30  # a screenful and a half; "narrow the search" beyond that
 RANK_CAP = 1000  # a query matching more is ranked among its newest matches first
 SNIPPET_WORDS = 14
 # Where an excerpt is taken from when several columns match equally well.
@@ -365,17 +365,10 @@ def _hit(row: Any, snippet: str) -> Hit:
      basis_kind, level, rank) = row  # fmt: skip
     child = initials_ = ""
     if case_id is not None:
-        # The same rules as cases.display_name / cases.initials, on the selected columns.
-        case = Case(
-            anonymous=anonymous,
-            pseudonym=pseudonym,
-            first_name=first_name,
-            last_name=last_name,
-            reference=reference,
-        )
-        initials_ = initials(case)
+        parts = (anonymous, pseudonym, first_name, last_name, reference)
+        initials_ = initials_of(*parts)
         named_anonymously = basis_kind is LegalBasisKind.ANONYMOUS and not anonymous
-        child = "" if named_anonymously else display_name(case)
+        child = "" if named_anonymously else name_of(*parts)
         if not child:
             initials_ = _("anonymous discussion")
     return Hit(

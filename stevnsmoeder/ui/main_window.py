@@ -343,9 +343,10 @@ class MeetingsPage(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(filters)
         layout.addWidget(self.view)
-        self.reload()
+        self.loaded = False  # loaded when first shown: the start page comes up sooner
 
     def reload(self) -> None:
+        self.loaded = True
         start = None if self.past_check.isChecked() else self.ctx.today() - timedelta(days=7)
         try:
             rows = meetings.list_meetings(
@@ -570,6 +571,8 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
+        if page is self.meetings_page and not self.meetings_page.loaded:
+            self.meetings_page.reload()
         if page is self.cases_page and self.cases_page is not None and not self.cases_page.loaded:
             # Opening the case list reads case data: it is loaded (and logged) only when shown.
             self.cases_page.reload()
@@ -826,7 +829,8 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         self.start_page.reload()
         self.calendar_page.reload()
-        self.meetings_page.reload()
+        if self.meetings_page.loaded:
+            self.meetings_page.reload()
         if self.cases_page is not None and self.cases_page.loaded:
             self.cases_page.reload()
 

@@ -57,6 +57,9 @@ def test_chair_sees_upcoming_meetings_and_cases(  # type: ignore[no-untyped-def]
     assert start.today_model.rowCount() == 0
     assert [m.title for m in start.week_model._rows] == ["SSP-møde"]  # Thursday 26th
     page = window.meetings_page
+    assert not page.loaded  # read when first shown
+    window.tabs.setCurrentWidget(page)
+    assert page.loaded
     assert page.heading.text() == "I dag er det mandag den 23. november 2026 (uge 48)"
     view = page.view
     rows = [view.model().index(r, 0).data() for r in range(view.model().rowCount())]
@@ -94,6 +97,7 @@ def test_police_see_only_ssp(qtbot, login: LoginFn) -> None:  # type: ignore[no-
     window = MainWindow(login("politi"), RecordingPrompts())
     qtbot.addWidget(window)
     page = window.meetings_page
+    window.tabs.setCurrentWidget(page)
     page.past_check.setChecked(True)
     model = page.view.model()
     assert [model.index(r, 3).data() for r in range(model.rowCount())] == ["SSP-møde"] * 2

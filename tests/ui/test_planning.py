@@ -71,6 +71,7 @@ def test_plan_ahead_in_the_background(qtbot, login: LoginFn) -> None:  # type: i
     # Every other Tuesday from 24 November 2026 for a year, both ends included.
     assert kind == "info" and text.startswith("27 møder oprettet")
     assert [m.starts_at.date() for m in window.start_page.week_model._rows] == [date(2026, 11, 24)]
+    window.tabs.setCurrentWidget(window.meetings_page)
     assert window.meetings_page.model.rowCount() == 27
 
 
