@@ -79,14 +79,14 @@ def search_figures(ctx: ServiceContext, rounds: int) -> dict[str, float]:
     with ctx.db.begin() as s:
         for _ in range(rounds):
             for q in QUERIES:
-                fts = search_query.parse(q).fts()
+                expression = search_query.parse(q).fts()
                 began = time.perf_counter()
                 s.execute(
                     text(
                         "SELECT rowid FROM search_index WHERE search_index MATCH :q "
                         "ORDER BY rank LIMIT 31"
                     ),
-                    {"q": fts},
+                    {"q": expression},
                 ).all()
                 raw.append(time.perf_counter() - began)
     like: list[float] = []
