@@ -437,4 +437,10 @@ DANISH: dict[str, str] = {
     "search minutes": "søge i referater",
     "check the search index": "kontrollere søgeindekset",
     "rebuild the search index": "genopbygge søgeindekset",
+    "Too many failed logins. Try again in 1 second.": (
+        "For mange mislykkede login. Prøv igen om 1 sekund."
+    ),
+    "Too many failed logins. Try again in {n} seconds.": (
+        "For mange mislykkede login. Prøv igen om {n} sekunder."
+    ),
 }

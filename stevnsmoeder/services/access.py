@@ -7,9 +7,11 @@ schema up to date and records the login. A failed login writes nothing anywhere.
 
 from __future__ import annotations
 
+import math
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -37,8 +39,10 @@ from stevnsmoeder.services.errors import (
     DatabaseExists,
     DatabaseMissing,
     DatabaseUnreadable,
+    LoginDelayed,
     ValidationError,
 )
+from stevnsmoeder.services.login_attempts import Attempts
 from stevnsmoeder.services.permissions import Permission, require
 
 MIN_PASSWORD_LENGTH = 4
@@ -184,16 +188,39 @@ def open_database(path: Path, login: str, password: str) -> Database:
 
 
 def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) -> ServiceContext:
-    """Open the database as this user and return the context every service call takes."""
-    db = open_database(path, login_name, password)
+    """Open the database as this user and return the context every service call takes.
+
+    A failed attempt is noted beside the database (see login_attempts) and written to the
+    access log at the next successful login; from the fifth failure in a row the user name
+    must wait before trying again."""
+    name = normalise_login(login_name)
+    attempts = Attempts.load(path) if path.exists() else None
+    now = clock()
+    if attempts is not None:
+        wait = attempts.wait(name, now)
+        if wait > timedelta(0):
+            attempts.noted(name, now, "delayed")
+            seconds = max(1, math.ceil(wait.total_seconds()))
+            raise LoginDelayed(
+                _("Too many failed logins. Try again in 1 second.")
+                if seconds == 1
+                else _("Too many failed logins. Try again in {n} seconds.", n=seconds)
+            )
+    try:
+        db = open_database(path, login_name, password)
+    except AuthError:
+        if attempts is not None:
+            attempts.failed(name, now, "password")
+        raise
     try:
         _bring_schema_up_to_date(db)
-        name = normalise_login(login_name)
         with db.begin() as s:
             user = s.scalar(select(User).where(User.login == name))
             if user is None or not user.active:
+                if attempts is not None:
+                    attempts.failed(name, now, "inactive")
                 raise AuthError(_("This user no longer has access."))
-            user.last_login_at = clock()
+            user.last_login_at = now
             person = s.get(Person, user.person_id) if user.person_id else None
             actor = Actor(
                 user_id=user.id,
@@ -203,7 +230,19 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
                 display_name=person.name if person else user.login,
             )
             ctx = ServiceContext(db=db, actor=actor, clock=clock)
+            noted = attempts.pending if attempts is not None else []
+            for at, who, kind in noted:
+                audit.append(
+                    s,
+                    user_id=None,
+                    login=who,
+                    at=at,
+                    action=f"login.{'delayed' if kind == 'delayed' else 'failed'}",
+                    detail=f"{kind}; noted beside the database, logged at the next login",
+                )
             audit.record(s, ctx, "login")
+        if attempts is not None:
+            attempts.succeeded(name)
         return ctx
     except BaseException:
         db.close()

@@ -25,6 +25,10 @@ class AuthError(ServiceError):
     pass
 
 
+class LoginDelayed(AuthError):
+    """Too many failed logins in a row: the next attempt must wait."""
+
+
 class DatabaseMissing(ServiceError):
     def __init__(self, path: str) -> None:
         super().__init__(_("No database at {path}.", path=path))

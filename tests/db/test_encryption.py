@@ -68,10 +68,16 @@ def test_no_child_name_in_the_files(db_path: Path, login) -> None:  # type: igno
 def test_wrong_login_leaves_every_file_byte_identical(
     db_path: Path, user: str, password: str
 ) -> None:
+    """The database and its key file stay as they were; the failure is noted beside them
+    (and logged at the next login, see tests/services/test_login_attempts.py)."""
     before = _snapshot(db_path.parent)
     with pytest.raises(AuthError, match="Forkert brugernavn eller adgangskode"):
         access.login(db_path, user, password)
-    assert _snapshot(db_path.parent) == before
+    after = _snapshot(db_path.parent)
+    after.pop(db_path.name + ".attempts")
+    assert after == before
+    noted = (db_path.parent / (db_path.name + ".attempts")).read_text(encoding="utf-8")
+    assert password not in noted
 
 
 def test_sqlcipher_version_and_raw_key(db_path: Path) -> None:

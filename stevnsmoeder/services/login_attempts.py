@@ -1,0 +1,108 @@
+"""Failed logins: counted beside the database, slowed down, and logged at the next login.
+
+A failed login cannot write to the access log: the log is inside the encrypted database, and
+opening it is exactly what failed. So a failure is noted in a small file beside the database
+(``<db>.attempts``: when, which user name, no password and nothing about any child), the
+database and its key file stay byte-identical, and the next successful login moves the noted
+failures into the hash-chained access log.
+
+From the fifth failure in a row for a user name, each further attempt must wait: 1 s, then
+2, 4, 8 … up to five minutes, counted from the last failure. A successful login ends the
+count. (The file only slows guessing at the keyboard; against a copied laptop the protection
+is Argon2id on every guess, which no file can take away.)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+FREE_ATTEMPTS = 5
+MAX_DELAY = timedelta(minutes=5)
+MAX_PENDING = 1000  # noted failures kept until the next login (oldest dropped first)
+
+
+def attempts_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".attempts")
+
+
+@dataclass
+class Attempts:
+    """The counts per user name and the failures not yet in the access log."""
+
+    path: Path
+    counts: dict[str, tuple[int, datetime]] = field(default_factory=dict)  # login → (n, last)
+    pending: list[tuple[datetime, str, str]] = field(default_factory=list)  # (at, login, kind)
+
+    @classmethod
+    def load(cls, db_path: Path) -> Attempts:
+        path = attempts_path(db_path)
+        try:
+            data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+            counts = {
+                login: (int(entry["n"]), datetime.fromisoformat(entry["last"]))
+                for login, entry in data.get("counts", {}).items()
+            }
+            pending = [
+                (datetime.fromisoformat(e["at"]), str(e["login"]), str(e["kind"]))
+                for e in data.get("pending", [])
+            ]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return cls(path)  # none yet, or unreadable: start counting again
+        return cls(path, counts, pending)
+
+    def wait(self, login: str, now: datetime) -> timedelta:
+        """How long this user name must still wait before the next attempt."""
+        n, last = self.counts.get(login, (0, now))
+        if n < FREE_ATTEMPTS:
+            return timedelta(0)
+        delay = min(MAX_DELAY, timedelta(seconds=2 ** (n - FREE_ATTEMPTS)))
+        return max(timedelta(0), last + delay - now)
+
+    def failed(self, login: str, now: datetime, kind: str) -> None:
+        n, _last = self.counts.get(login, (0, now))
+        self.counts[login] = (n + 1, now)
+        self.pending.append((now, login, kind))
+        del self.pending[:-MAX_PENDING]
+        self.save()
+
+    def noted(self, login: str, now: datetime, kind: str) -> None:
+        """An attempt refused for waiting: logged too, without counting as a guess."""
+        self.pending.append((now, login, kind))
+        del self.pending[:-MAX_PENDING]
+        self.save()
+
+    def succeeded(self, login: str) -> list[tuple[datetime, str, str]]:
+        """Ends the user's count; returns (and forgets) the failures for the access log."""
+        moved, self.pending = self.pending, []
+        self.counts.pop(login, None)
+        self.save()
+        return moved
+
+    def save(self) -> None:
+        if not self.counts and not self.pending:
+            self.path.unlink(missing_ok=True)
+            return
+        data = {
+            "counts": {
+                login: {"n": n, "last": last.isoformat()}
+                for login, (n, last) in self.counts.items()
+            },
+            "pending": [
+                {"at": at.isoformat(), "login": login, "kind": kind}
+                for at, login, kind in self.pending
+            ],
+        }
+        fd, tmp = tempfile.mkstemp(prefix=".attempts-", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh)
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,79 @@
+"""Failed logins: noted beside the database, slowed down from the fifth, logged at the next
+successful login."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from stevnsmoeder.db.models import AuditEvent
+from stevnsmoeder.services import access, audit
+from stevnsmoeder.services.errors import AuthError, LoginDelayed
+from stevnsmoeder.services.login_attempts import Attempts, attempts_path
+from tests.conftest import PASSWORD, FakeClock
+
+
+def _fail(db_path: Path, clock: FakeClock, user: str = "leder") -> None:
+    with pytest.raises(AuthError):
+        access.login(db_path, user, "forkert", clock=clock)
+
+
+def test_five_failures_then_an_increasing_wait(db_path: Path, clock: FakeClock) -> None:
+    for _ in range(5):
+        _fail(db_path, clock)
+    # The sixth attempt must wait one second, even with the right password.
+    with pytest.raises(LoginDelayed, match="Prøv igen om 1 sekund\\."):
+        access.login(db_path, "leder", PASSWORD, clock=clock)
+    clock.advance(seconds=1)
+    _fail(db_path, clock)  # the sixth failure: now two seconds
+    with pytest.raises(LoginDelayed, match="2 sekunder"):
+        access.login(db_path, "leder", PASSWORD, clock=clock)
+    clock.advance(seconds=2)
+    _fail(db_path, clock)
+    clock.advance(seconds=3)
+    with pytest.raises(LoginDelayed, match="1 sekund"):  # four seconds, three gone
+        access.login(db_path, "LEDER ", PASSWORD, clock=clock)
+    # Another user is not slowed down by the guesses at "leder".
+    access.login(db_path, "referent", PASSWORD, clock=clock).db.close()
+    clock.advance(seconds=1)
+    access.login(db_path, "leder", PASSWORD, clock=clock).db.close()
+    assert Attempts.load(db_path).wait("leder", clock()) == timedelta(0)
+
+
+def test_the_wait_never_exceeds_five_minutes(db_path: Path, clock: FakeClock) -> None:
+    attempts = Attempts.load(db_path)
+    for _ in range(40):
+        attempts.failed("leder", clock(), "password")
+    assert attempts.wait("leder", clock()) == timedelta(minutes=5)
+
+
+def test_failures_reach_the_access_log_at_the_next_login(db_path: Path, clock: FakeClock) -> None:
+    _fail(db_path, clock, "leder")
+    clock.advance(minutes=1)
+    _fail(db_path, clock, "ukendt")  # an unknown user name is counted and logged too
+    clock.advance(minutes=1)
+    ctx = access.login(db_path, "ppr", PASSWORD, clock=clock)
+    with ctx.db.begin() as s:
+        events = s.scalars(
+            select(AuditEvent).where(AuditEvent.action.like("login%")).order_by(AuditEvent.seq)
+        ).all()
+    failed = [(e.action, e.login, e.at) for e in events if e.action == "login.failed"]
+    assert failed == [
+        ("login.failed", "leder", clock() - timedelta(minutes=2)),
+        ("login.failed", "ukendt", clock() - timedelta(minutes=1)),
+    ]
+    assert events[-1].action == "login" and events[-1].login == "ppr"
+    with ctx.db.begin() as s:
+        assert audit.verify_chain(s).ok
+    # Noted once: the file no longer holds them, and no password was ever written.
+    assert Attempts.load(db_path).pending == []
+    ctx.db.close()
+
+
+def test_a_damaged_attempts_file_starts_the_count_again(db_path: Path, clock: FakeClock) -> None:
+    attempts_path(db_path).write_text("{not json", encoding="utf-8")
+    access.login(db_path, "leder", PASSWORD, clock=clock).db.close()
+    assert not attempts_path(db_path).exists()
