@@ -157,6 +157,19 @@ def build_parser() -> Parser:
 
     sub.add_parser("reindex", parents=[common], help=_("rebuild the search index from the minutes"))
 
+    log = sub.add_parser(
+        "audit",
+        parents=[common],
+        help=_("the access log: verify its chain, or list who did what (administrators)"),
+    )
+    log.add_argument("verify", nargs="?", choices=("verify",), help=_("check the hash chain"))
+    log.add_argument("--case", help=_("one child's events, for a data-subject access request"))
+    log.add_argument("--by", dest="log_user", metavar="USER", help=_("one user's events"))
+    log.add_argument("--action", help=_("actions starting with this (login, case, search …)"))
+    log.add_argument("--from", dest="start", type=_date, help=_("from date"))
+    log.add_argument("--to", dest="end", type=_date, help=_("to date"))
+    log.add_argument("--json", action="store_true", help=_("print JSON"))
+
     case = sub.add_parser("case", parents=[common], help=_("one child's history across meetings"))
     case.add_argument("case", metavar="CASE_ID", help=_("the case's id or number (S-2026-0001)"))
     case.add_argument("--json", action="store_true", help=_("print JSON"))
@@ -493,6 +506,41 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from stevnsmoeder.services import access_log
+
+    with _session(args) as ctx:
+        if args.verify:
+            report = access_log.verify(ctx)
+            if report.ok:
+                print(_("The access log is unbroken ({n} events).", n=report.events))
+                return EXIT_OK
+            print(_("The access log is broken at event {seq}.", seq=report.first_bad_seq))
+            return EXIT_FAILED
+        if args.case:
+            case_id = access_log.case_id_for(ctx, args.case)
+            if args.json:
+                _print_json(access_log.case_export(ctx, case_id))
+                return EXIT_OK
+            query = access_log.Query(case_id=case_id)
+        else:
+            query = access_log.Query(
+                login=args.log_user, action=args.action, start=args.start, end=args.end
+            )
+        found = access_log.entries(ctx, query)
+    if args.json:
+        _print_json([e.to_json() for e in found])
+        return EXIT_OK
+    from stevnsmoeder.services.context import LOCAL_TZ
+
+    for e in found:
+        at = e.at.astimezone(LOCAL_TZ).strftime("%d.%m.%Y %H.%M.%S")
+        where = f"  {e.meeting}" if e.meeting else ""
+        print(f"{at}  {e.login:<12} {e.label}{where}  {e.detail}".rstrip())
+    print(_("{n} events", n=len(found)))
+    return EXIT_OK
+
+
 def cmd_case(args: argparse.Namespace) -> int:
     from stevnsmoeder.domain.dates import short_date
     from stevnsmoeder.services import case_history, cases
@@ -529,6 +577,7 @@ COMMANDS = {
     "ics": cmd_ics,
     "pdf": cmd_pdf,
     "case": cmd_case,
+    "audit": cmd_audit,
     "search": cmd_search,
     "reindex": cmd_reindex,
 }

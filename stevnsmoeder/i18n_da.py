@@ -443,4 +443,41 @@ DANISH: dict[str, str] = {
     "Too many failed logins. Try again in {n} seconds.": (
         "For mange mislykkede login. Prøv igen om {n} sekunder."
     ),
+    "No case has the number {ref}.": "Ingen sag har nummeret {ref}.",
+    "Saw the child's item in a meeting": "Så barnets punkt på et møde",
+    "The access log is broken at event {seq}.": "Adgangsloggen er brudt ved hændelse {seq}.",
+    "The access log is unbroken ({n} events).": "Adgangsloggen er ubrudt ({n} hændelser).",
+    "actions starting with this (login, case, search …)": (
+        "handlinger, der begynder sådan (login, case, search …)"
+    ),
+    "check the hash chain": "kontrollér hashkæden",
+    "one child's events, for a data-subject access request": (
+        "ét barns hændelser, til en anmodning om indsigt"
+    ),
+    "one user's events": "én brugers hændelser",
+    "the access log: verify its chain, or list who did what (administrators)": (
+        "adgangsloggen: kontrollér kæden, eller vis hvem der gjorde hvad (administratorer)"
+    ),
+    "see the access log": "se adgangsloggen",
+    "check the access log": "kontrollere adgangsloggen",
+    "Logged in": "Loggede ind",
+    "Logged out": "Loggede ud",
+    "Failed login": "Mislykket login",
+    "Login refused: too many failures": "Login afvist: for mange forsøg",
+    "Opened the case": "Åbnede sagen",
+    "Opened the case history": "Åbnede sagsforløbet",
+    "Listed cases": "Så sagslisten",
+    "Created the case": "Oprettede sagen",
+    "Opened a meeting with the child on the agenda": "Åbnede et møde med barnet på dagsordenen",
+    "Read the minutes": "Læste referatet",
+    "Wrote in the minutes": "Skrev i referatet",
+    "Set the Trivselslinealen level": "Satte niveau på Trivselslinealen",
+    "Recorded an agreement": "Noterede en aftale",
+    "Approved the minutes": "Godkendte referatet",
+    "Added an addendum to the minutes": "Tilføjede et tillæg til referatet",
+    "Read the consents": "Læste samtykkerne",
+    "Recorded a consent": "Registrerede et samtykke",
+    "Printed or exported a document": "Udskrev eller eksporterede et dokument",
+    "Searched": "Søgte",
+    "Was refused": "Blev afvist",
 }

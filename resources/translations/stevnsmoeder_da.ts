@@ -72,6 +72,109 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>User</source>
+        <translation>Bruger</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Alle handlinger</translation>
+    </message>
+    <message>
+        <source>Logins and failures</source>
+        <translation>Login og fejl</translation>
+    </message>
+    <message>
+        <source>Case views</source>
+        <translation>Opslag i sager</translation>
+    </message>
+    <message>
+        <source>Searches</source>
+        <translation>Søgninger</translation>
+    </message>
+    <message>
+        <source>Prints and exports</source>
+        <translation>Udskrifter og eksport</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Referat</translation>
+    </message>
+    <message>
+        <source>Refusals</source>
+        <translation>Afvisninger</translation>
+    </message>
+    <message>
+        <source>Case no. (S-2026-0001)</source>
+        <translation>Sagsnr. (S-2026-0001)</translation>
+    </message>
+    <message>
+        <source>from the start</source>
+        <translation>fra begyndelsen</translation>
+    </message>
+    <message>
+        <source>until now</source>
+        <translation>til nu</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Vis</translation>
+    </message>
+    <message>
+        <source>Check the chain</source>
+        <translation>Kontrollér kæden</translation>
+    </message>
+    <message>
+        <source>Export for a child …</source>
+        <translation>Eksportér for et barn …</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>til</translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation>1 hændelse</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 hændelser</translation>
+    </message>
+    <message>
+        <source>The access log is unbroken (%1 events).</source>
+        <translation>Adgangsloggen er ubrudt (%1 hændelser).</translation>
+    </message>
+    <message>
+        <source>The access log is BROKEN at event %1.</source>
+        <translation>Adgangsloggen er BRUDT ved hændelse %1.</translation>
+    </message>
+    <message>
+        <source>Access log</source>
+        <translation>Adgangslog</translation>
+    </message>
+    <message>
+        <source>Export for a child</source>
+        <translation>Eksportér for et barn</translation>
+    </message>
+    <message>
+        <source>Case no.:</source>
+        <translation>Sagsnr.:</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-filer (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Gemt: %1</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>Previous</source>
@@ -779,6 +882,10 @@
     <message>
         <source>Sea&amp;rch</source>
         <translation>Sø&amp;g</translation>
+    </message>
+    <message>
+        <source>&amp;Access log</source>
+        <translation>&amp;Adgangslog</translation>
     </message>
     <message>
         <source>&amp;Export my meetings to calendar (.ics) …</source>
@@ -1647,6 +1754,33 @@
 %2</source>
         <translation>Der skete en fejl, som stevnsmoeder ikke havde forudset (%1). Dit gemte arbejde er i sikkerhed. Detaljerne står i logfilen:
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>audit_view</name>
+    <message>
+        <source>When</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Bruger</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Møde</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detaljer</translation>
     </message>
 </context>
 <context>

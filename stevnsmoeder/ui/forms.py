@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox
 
 DATE_FORMAT = "dd.MM.yyyy"
 DATETIME_FORMAT = "dd.MM.yyyy HH:mm"
@@ -17,6 +17,25 @@ def qdate(day: date) -> QDate:
 
 def pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+NO_DATE = QDate(2000, 1, 1)  # an optional date edit's "no limit" value
+
+
+def optional_date_edit(none_text: str) -> QDateEdit:
+    """A date edit that starts empty (showing ``none_text``): an open end of a range."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText(none_text)
+    edit.setDate(NO_DATE)
+    return edit
+
+
+def optional_date(edit: QDateEdit) -> date | None:
+    value = edit.date()
+    return None if value == NO_DATE else pydate(value)
 
 
 def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:

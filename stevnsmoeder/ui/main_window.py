@@ -44,6 +44,7 @@ from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.services.permissions import Permission, allowed
 from stevnsmoeder.ui import changes
+from stevnsmoeder.ui.audit_view import AuditPage
 from stevnsmoeder.ui.calendar_view import CalendarPage
 from stevnsmoeder.ui.case_view import CaseWindow
 from stevnsmoeder.ui.meeting_window import MeetingWindow
@@ -475,6 +476,10 @@ class MainWindow(QMainWindow):
             find.setShortcut(QKeySequence.StandardKey.Find)
             find.triggered.connect(self.show_search)
             self.addAction(find)
+        self.audit_page: AuditPage | None = None
+        if allowed(ctx, Permission.VIEW_AUDIT):
+            self.audit_page = AuditPage(ctx, self.prompts)
+            self.tabs.addTab(self.audit_page, self.tr("&Access log"))
         for number in range(self.tabs.count()):
             shortcut = QAction(self)
             shortcut.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
@@ -573,6 +578,8 @@ class MainWindow(QMainWindow):
         page = self.tabs.widget(index)
         if page is self.meetings_page and not self.meetings_page.loaded:
             self.meetings_page.reload()
+        if page is self.audit_page and self.audit_page is not None and not self.audit_page.loaded:
+            self.audit_page.reload()  # reading the log is logged: only when asked to
         if page is self.cases_page and self.cases_page is not None and not self.cases_page.loaded:
             # Opening the case list reads case data: it is loaded (and logged) only when shown.
             self.cases_page.reload()

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,11 +38,11 @@ from stevnsmoeder.services import search
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.search import MARK_END, MARK_START, Hit
+from stevnsmoeder.ui.forms import optional_date, optional_date_edit
 from stevnsmoeder.ui.models import ROW_ROLE, Column, TableModel
 from stevnsmoeder.ui.worker import run_in_thread
 
 DEBOUNCE_MS = 250
-NO_DATE = QDate(2000, 1, 1)  # the date edits' "no limit" value
 HTML_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
@@ -171,8 +169,8 @@ class SearchPage(QWidget):
         self.level_combo.addItem(self.tr("All levels"), None)
         for level, label in sorted(level_labels.items()):
             self.level_combo.addItem(f"{level} – {label}", level)
-        self.from_edit = _date_edit(self.tr("from the start"))
-        self.to_edit = _date_edit(self.tr("until now"))
+        self.from_edit = optional_date_edit(self.tr("from the start"))
+        self.to_edit = optional_date_edit(self.tr("until now"))
         self.open_check = QCheckBox(self.tr("Only with open actions"))
 
         self.model = HitModel(hit_columns(screen_safe), self)
@@ -236,8 +234,8 @@ class SearchPage(QWidget):
         return search.Filters(
             type_code=self.type_combo.currentData(),
             district=self.district_combo.currentData(),
-            start=_date_of(self.from_edit),
-            end=_date_of(self.to_edit),
+            start=optional_date(self.from_edit),
+            end=optional_date(self.to_edit),
             level=self.level_combo.currentData(),
             open_actions=self.open_check.isChecked(),
         )
@@ -318,20 +316,3 @@ class SearchPage(QWidget):
 
     def set_screen_safe(self) -> None:
         self.model.set_rows([self.model.row_at(r) for r in range(self.model.rowCount())])
-
-
-def _date_edit(none_text: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText(none_text)
-    edit.setDate(NO_DATE)
-    return edit
-
-
-def _date_of(edit: QDateEdit) -> date | None:
-    value = edit.date()
-    if value == NO_DATE:
-        return None
-    return date(value.year(), value.month(), value.day())

@@ -191,3 +191,34 @@ def test_admin_has_no_search_page(qtbot, login: LoginFn) -> None:  # type: ignor
 
 def test_snippet_html_escapes_the_text() -> None:
     assert snippet_html("<b>x</b> \x02ord\x03") == "&lt;b&gt;x&lt;/b&gt; <b>ord</b>"
+
+
+def test_admin_reads_the_access_log_in_the_window(  # type: ignore[no-untyped-def]
+    qtbot, qtmodeltester, login: LoginFn, story: Story, tmp_path
+) -> None:
+    from stevnsmoeder.services import case_history
+
+    case_history.case_history(login("ppr"), story.asta.id)
+    prompts = RecordingPrompts()
+    window = MainWindow(login("admin"), prompts)
+    qtbot.addWidget(window)
+    page = window.audit_page
+    assert page is not None and not page.loaded  # nothing read until the tab is shown
+    window.tabs.setCurrentWidget(page)
+    assert page.loaded and page.model.rowCount() > 0
+    qtmodeltester.check(page.model, force_py=True)
+    page.user_edit.setText("ppr")
+    page.case_edit.setText("S-2026-0001")
+    page.reload()
+    whats = {page.model.row_at(r).label for r in range(page.model.rowCount())}
+    assert "Åbnede sagsforløbet" in whats
+    page.verify()
+    assert page.status.text().startswith("Adgangsloggen er ubrudt")
+    prompts.texts.append("S-2026-0001")
+    target = tmp_path / "indsigt.json"
+    prompts.paths.append(target)
+    page.export_case()
+    import json
+
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["case_reference"] == "S-2026-0001" and data["events"]

@@ -1,0 +1,176 @@
+"""The access log for the administrator: who did what and when, filtered; the chain check; and
+the per-child export for a data-subject access request (saved as JSON)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stevnsmoeder.reports.base import write_atomically
+from stevnsmoeder.services import access_log
+from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
+from stevnsmoeder.services.errors import ServiceError
+from stevnsmoeder.ui.forms import optional_date, optional_date_edit
+from stevnsmoeder.ui.models import Column, TableModel
+from stevnsmoeder.ui.prompts import Prompts
+
+
+def entry_columns() -> list[Column[access_log.Entry]]:
+    return [
+        Column(
+            QCoreApplication.translate("audit_view", "When"),
+            lambda e: e.at.astimezone(LOCAL_TZ).strftime("%d.%m.%Y %H.%M.%S"),
+            lambda e: e.seq,
+        ),
+        Column(QCoreApplication.translate("audit_view", "User"), lambda e: e.login),
+        Column(QCoreApplication.translate("audit_view", "Role"), lambda e: e.role),
+        Column(QCoreApplication.translate("audit_view", "What"), lambda e: e.label),
+        Column(QCoreApplication.translate("audit_view", "Meeting"), lambda e: e.meeting),
+        Column(QCoreApplication.translate("audit_view", "Detail"), lambda e: e.detail),
+    ]
+
+
+class AuditPage(QWidget):
+    def __init__(self, ctx: ServiceContext, prompts: Prompts) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.prompts = prompts
+        self.loaded = False
+        self.user_edit = QLineEdit()
+        self.user_edit.setPlaceholderText(self.tr("User"))
+        self.action_combo = QComboBox()
+        for label, code in (
+            (self.tr("All actions"), None),
+            (self.tr("Logins and failures"), "login"),
+            (self.tr("Case views"), "case"),
+            (self.tr("Searches"), "search"),
+            (self.tr("Prints and exports"), "export"),
+            (self.tr("Minutes"), "minutes"),
+            (self.tr("Refusals"), "denied"),
+        ):
+            self.action_combo.addItem(label, code)
+        self.case_edit = QLineEdit()
+        self.case_edit.setPlaceholderText(self.tr("Case no. (S-2026-0001)"))
+        self.from_edit = optional_date_edit(self.tr("from the start"))
+        self.to_edit = optional_date_edit(self.tr("until now"))
+        show = QPushButton(self.tr("Show"))
+        show.clicked.connect(self.reload)
+        for edit in (self.user_edit, self.case_edit):
+            edit.returnPressed.connect(self.reload)
+        self.model: TableModel[access_log.Entry] = TableModel(entry_columns(), self)
+        self.view = QTableView()
+        self.view.setObjectName("audit-log")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setResizeContentsPrecision(50)
+        self.status = QLabel()
+        self.status.setObjectName("audit-status")
+        verify = QPushButton(self.tr("Check the chain"))
+        verify.clicked.connect(self.verify)
+        export = QPushButton(self.tr("Export for a child …"))
+        export.clicked.connect(self.export_case)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.user_edit)
+        filters.addWidget(self.action_combo)
+        filters.addWidget(self.case_edit)
+        filters.addWidget(QLabel(self.tr("From")))
+        filters.addWidget(self.from_edit)
+        filters.addWidget(QLabel(self.tr("to")))
+        filters.addWidget(self.to_edit)
+        filters.addWidget(show)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(verify)
+        bottom.addWidget(export)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+
+    def query(self) -> access_log.Query:
+        case_id = None
+        if self.case_edit.text().strip():
+            case_id = access_log.case_id_for(self.ctx, self.case_edit.text())
+        return access_log.Query(
+            case_id=case_id,
+            login=self.user_edit.text().strip() or None,
+            action=self.action_combo.currentData(),
+            start=optional_date(self.from_edit),
+            end=optional_date(self.to_edit),
+            limit=5000,
+        )
+
+    def reload(self) -> None:
+        self.loaded = True
+        try:
+            rows = access_log.entries(self.ctx, self.query())
+        except ServiceError as exc:
+            self.status.setText(str(exc))
+            return
+        self.model.set_rows(rows)
+        self.view.resizeColumnsToContents()
+        self.status.setText(
+            self.tr("1 event")
+            if len(rows) == 1
+            else self.tr("%1 events").replace("%1", str(len(rows)))
+        )
+
+    def verify(self) -> None:
+        try:
+            report = access_log.verify(self.ctx)
+        except ServiceError as exc:
+            self.status.setText(str(exc))
+            return
+        if report.ok:
+            text = self.tr("The access log is unbroken (%1 events).").replace(
+                "%1", str(report.events)
+            )
+        else:
+            text = self.tr("The access log is BROKEN at event %1.").replace(
+                "%1", str(report.first_bad_seq)
+            )
+        self.status.setText(text)
+        self.prompts.info(self, self.tr("Access log"), text)
+
+    def export_case(self) -> None:
+        number = self.prompts.text(self, self.tr("Export for a child"), self.tr("Case no.:"))
+        if not number:
+            return
+        try:
+            case_id = access_log.case_id_for(self.ctx, number)
+            data = access_log.case_export(self.ctx, case_id)
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Export for a child"), str(exc))
+            return
+        suggested = Path.home() / f"{data['case_reference']} adgangslog.json"
+        path = self.prompts.save_path(
+            self, self.tr("Export for a child"), suggested, self.tr("JSON files (*.json)")
+        )
+        if path is None:
+            return
+        try:
+            write_atomically(path, json.dumps(data, indent=2, ensure_ascii=False).encode())
+        except OSError as exc:
+            self.prompts.error(self, self.tr("Export for a child"), exc.strerror or str(exc))
+            return
+        self.status.setText(self.tr("Saved: %1").replace("%1", str(path)))
