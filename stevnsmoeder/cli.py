@@ -157,6 +157,19 @@ def build_parser() -> Parser:
 
     sub.add_parser("reindex", parents=[common], help=_("rebuild the search index from the minutes"))
 
+    bk = sub.add_parser(
+        "backup", parents=[common], help=_("make an encrypted backup (with its .keys file)")
+    )
+    bk.add_argument(
+        "-o", "--output", type=Path, help=_("the backup file (default: into the rotation)")
+    )
+    rs = sub.add_parser(
+        "restore", parents=[common], help=_("check a backup and put it in place of the database")
+    )
+    rs.add_argument(
+        "source", type=Path, metavar="FILE", help=_("the backup (.db beside its .keys)")
+    )
+
     log = sub.add_parser(
         "audit",
         parents=[common],
@@ -506,6 +519,36 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from stevnsmoeder.services import backup
+
+    target = _output(args.output) if args.output else None
+    with _session(args) as ctx:
+        info = backup.backup(ctx, target)
+    print(_("Backup written: {path} (and its .keys file)", path=info.path))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from stevnsmoeder.services import backup
+
+    login_name, password = _credentials(args)
+    done = backup.restore(_db_path(args), args.source.expanduser(), login_name, password)
+    print(
+        _(
+            "Restored from {source}: {n} access-log events, the last on {day}.",
+            source=args.source,
+            n=done.verified.events,
+            day=done.verified.last_event.strftime("%d.%m.%Y %H.%M")
+            if done.verified.last_event
+            else "-",
+        )
+    )
+    if done.replaced is not None:
+        print(_("The replaced database is kept as {path}.", path=done.replaced))
+    return EXIT_OK
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     from stevnsmoeder.services import access_log
 
@@ -578,6 +621,8 @@ COMMANDS = {
     "pdf": cmd_pdf,
     "case": cmd_case,
     "audit": cmd_audit,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
     "search": cmd_search,
     "reindex": cmd_reindex,
 }

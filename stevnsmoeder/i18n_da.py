@@ -29,9 +29,6 @@ DANISH: dict[str, str] = {
         "Nøglefilen ved siden af databasen er beskadiget."
     ),
     "Wrong user name or password.": "Forkert brugernavn eller adgangskode.",
-    "The database cannot be opened with its key file. Is it the right key file?": (
-        "Databasen kan ikke åbnes med sin nøglefil. Er det den rigtige nøglefil?"
-    ),
     "This user no longer has access.": "Brugeren har ikke længere adgang.",
     "The database was made by a newer version of stevnsmoeder. Update the program.": (
         "Databasen er lavet af en nyere udgave af stevnsmoeder. Opdatér programmet."
@@ -480,4 +477,43 @@ DANISH: dict[str, str] = {
     "Printed or exported a document": "Udskrev eller eksporterede et dokument",
     "Searched": "Søgte",
     "Was refused": "Blev afvist",
+    "Backup written: {path} (and its .keys file)": (
+        "Sikkerhedskopi skrevet: {path} (og dens .keys-fil)"
+    ),
+    "Restored from {source}: {n} access-log events, the last on {day}.": (
+        "Gendannet fra {source}: {n} hændelser i adgangsloggen, den sidste {day}."
+    ),
+    "The backup is damaged: {path}": "Sikkerhedskopien er beskadiget: {path}",
+    "The backup's access log is broken at event {seq}.": (
+        "Sikkerhedskopiens adgangslog er brudt ved hændelse {seq}."
+    ),
+    (
+        "The database cannot be opened with its key file: it is damaged, or the key file "
+        "belongs to another database."
+    ): (
+        "Databasen kan ikke åbnes med sin nøglefil: den er beskadiget, eller nøglefilen "
+        "hører til en anden database."
+    ),
+    (
+        "The newest backup is from {when}: restore it with 'stevnsmoeder restore {file}' "
+        "or from the login window."
+    ): (
+        "Den nyeste sikkerhedskopi er fra {when}: gendan den med "
+        "'stevnsmoeder restore {file}' eller fra login-vinduet."
+    ),
+    "The replaced database is kept as {path}.": "Den erstattede database er gemt som {path}.",
+    "check a backup and put it in place of the database": (
+        "kontrollér en sikkerhedskopi, og sæt den i stedet for databasen"
+    ),
+    "make an encrypted backup (with its .keys file)": (
+        "lav en krypteret sikkerhedskopi (med dens .keys-fil)"
+    ),
+    "the backup (.db beside its .keys)": "sikkerhedskopien (.db ved siden af dens .keys)",
+    "the backup file (default: into the rotation)": (
+        "sikkerhedskopiens fil (standard: i rotationen)"
+    ),
+    "{path} is not a backup (the database and its .keys file).": (
+        "{path} er ikke en sikkerhedskopi (databasen og dens .keys-fil)."
+    ),
+    "make a backup": "lave en sikkerhedskopi",
 }

@@ -797,6 +797,10 @@
         <translation>&amp;Adgangskode:</translation>
     </message>
     <message>
+        <source>Restore the newest backup</source>
+        <translation>Gendan den nyeste sikkerhedskopi</translation>
+    </message>
+    <message>
         <source>Log in</source>
         <translation>Log ind</translation>
     </message>
@@ -823,6 +827,10 @@
     <message>
         <source>Opening the database …</source>
         <translation>Åbner databasen …</translation>
+    </message>
+    <message>
+        <source>Checking and restoring the backup …</source>
+        <translation>Kontrollerer og gendanner sikkerhedskopien …</translation>
     </message>
 </context>
 <context>

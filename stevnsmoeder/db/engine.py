@@ -118,5 +118,31 @@ class Database:
         with self._sessions.begin() as session:
             yield session
 
+    def backup_to(self, target: Path) -> None:
+        """A consistent, encrypted copy (same key) written beside ``target`` and renamed into
+        place, through SQLite's online backup API: writers may go on meanwhile."""
+        import os
+        import tempfile
+
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".backup-", suffix=".db", dir=target.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            tmp.unlink()  # SQLCipher writes a new file; the name was only reserved
+            copy = _connect_raw(tmp, self._key)
+            source = self.engine.raw_connection()
+            try:
+                source.driver_connection.backup(copy)  # type: ignore[union-attr]
+            finally:
+                source.close()
+                copy.close()
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+
     def close(self) -> None:
         self.engine.dispose()

@@ -7,6 +7,7 @@ schema up to date and records the login. A failed login writes nothing anywhere.
 
 from __future__ import annotations
 
+import logging
 import math
 import uuid
 from collections.abc import Callable, Sequence
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from stevnsmoeder.db import migrate
 from stevnsmoeder.db.base import utcnow
-from stevnsmoeder.db.engine import Database, WrongKeyError
+from stevnsmoeder.db.engine import Database
 from stevnsmoeder.db.keystore import (
     DEFAULT_KDF,
     KdfParams,
@@ -47,6 +48,8 @@ from stevnsmoeder.services.permissions import Permission, require
 
 MIN_PASSWORD_LENGTH = 4
 DEMO_MARK = "demo"  # the creation event of a demo database says so
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -181,10 +184,28 @@ def open_database(path: Path, login: str, password: str) -> Database:
         raise DatabaseUnreadable(_("The key file beside the database is damaged.")) from None
     try:
         return Database.open(path, key)
-    except WrongKeyError:
-        raise DatabaseUnreadable(
-            _("The database cannot be opened with its key file. Is it the right key file?")
-        ) from None
+    except Exception as exc:  # a wrong key file, or a damaged or truncated database
+        log.warning("database did not open: %s", type(exc).__name__)
+        raise DatabaseUnreadable(_unreadable_message(path)) from None
+
+
+def _unreadable_message(path: Path) -> str:
+    from stevnsmoeder.services import backup
+
+    text = _(
+        "The database cannot be opened with its key file: it is damaged, or the key file "
+        "belongs to another database."
+    )
+    newest = backup.list_backups(path)
+    if newest:
+        when = newest[0].taken_at.strftime("%d.%m.%Y %H.%M")
+        text += " " + _(
+            "The newest backup is from {when}: restore it with 'stevnsmoeder restore {file}' "
+            "or from the login window.",
+            when=when,
+            file=newest[0].path,
+        )
+    return text
 
 
 def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) -> ServiceContext:
@@ -258,6 +279,10 @@ def _bring_schema_up_to_date(db: Database) -> None:
         raise DatabaseUnreadable(
             _("The database was made by a newer version of stevnsmoeder. Update the program.")
         )
+    # An older database: a backup first, so a failed upgrade can be undone by a restore.
+    from stevnsmoeder.services import backup
+
+    backup.backup_before_upgrade(db)
     migrate.upgrade(db)
 
 
@@ -270,10 +295,17 @@ def is_demo(ctx: ServiceContext) -> bool:
     return detail == DEMO_MARK
 
 
-def logout(ctx: ServiceContext) -> None:
+def logout(ctx: ServiceContext, *, take_backup: bool = True) -> None:
+    """Log out and close; the day's first closing leaves a backup in the rotation."""
+    from stevnsmoeder.services import backup
+
     with ctx.db.begin() as s:
         audit.record(s, ctx, "logout")
-    ctx.db.close()
+    try:
+        if take_backup:
+            backup.backup_on_close(ctx)
+    finally:
+        ctx.db.close()
 
 
 # -- users -------------------------------------------------------------------------------------

@@ -86,6 +86,11 @@ class LoginDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.hide()
+        # Offered when the database cannot be opened and a backup exists beside it.
+        self.restore_button = QPushButton(self.tr("Restore the newest backup"))
+        self.restore_button.setObjectName("restore")
+        self.restore_button.hide()
+        self.restore_button.clicked.connect(self.restore_newest)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -104,6 +109,7 @@ class LoginDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.restore_button)
         layout.addWidget(self.db_label)
         layout.addWidget(self.buttons)
 
@@ -202,6 +208,29 @@ class LoginDialog(QDialog):
 
         run_in_thread(self, work, self._logged_in, self._failed)
 
+    def restore_newest(self) -> None:
+        """Check the newest backup with the typed user and password, put it in place (the
+        damaged file is kept beside it), then log in."""
+        from stevnsmoeder.services import backup
+
+        newest = backup.list_backups(self.db_path)
+        user, password = self.user_edit.text().strip(), self.password_edit.text()
+        if not newest or self._busy:
+            return
+        if not user or not password:
+            self.show_error(self.tr("Type your user name and password."))
+            return
+        self._set_busy(True, self.tr("Checking and restoring the backup …"))
+        path, source = self.db_path, newest[0].path
+
+        def work() -> Any:
+            backup.restore(path, source, user, password)
+            from stevnsmoeder.services import access
+
+            return access.login(path, user, password)
+
+        run_in_thread(self, work, self._logged_in, self._failed)
+
     def _logged_in(self, ctx: Any) -> None:
         self._set_busy(False)
         self.hint.setText("")
@@ -209,10 +238,13 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from stevnsmoeder.services.errors import ServiceError
+        from stevnsmoeder.services import backup
+        from stevnsmoeder.services.errors import DatabaseUnreadable, ServiceError
 
         self._set_busy(False)
         self.hint.setText("")
+        damaged = isinstance(exc, DatabaseUnreadable) and bool(backup.list_backups(self.db_path))
+        self.restore_button.setVisible(damaged)
         if isinstance(exc, ServiceError):
             self.show_error(str(exc))
             self.password_edit.selectAll()

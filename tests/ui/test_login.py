@@ -90,3 +90,28 @@ def test_the_login_window_does_not_wait_for_the_database_layer() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_a_damaged_database_offers_the_newest_backup(  # type: ignore[no-untyped-def]
+    qtbot, db_path: Path
+) -> None:
+    from stevnsmoeder.services import access, backup
+
+    ctx = access.login(db_path, "leder", PASSWORD)
+    backup.backup(ctx)
+    ctx.db.close()
+    db_path.write_bytes(db_path.read_bytes()[:4096])  # the laptop died mid-write
+    for part in ("-wal", "-shm"):
+        db_path.with_name(db_path.name + part).unlink(missing_ok=True)
+    dialog = LoginDialog(db_path, "leder")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.password_edit, PASSWORD)
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.restore_button.isVisibleTo(dialog), timeout=10_000)
+    assert "beskadiget" in dialog.error_label.text()
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        dialog.restore_button.click()
+    assert dialog.context is not None
+    dialog.context.db.close()
+    assert list(db_path.parent.glob("stevnsmoeder.db.replaced-*"))  # the damaged file is kept

@@ -88,8 +88,10 @@ def test_chair_sees_upcoming_meetings_and_cases(  # type: ignore[no-untyped-def]
 def test_admin_has_no_case_tab(qtbot, login: LoginFn) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow(login("admin"), RecordingPrompts())
     qtbot.addWidget(window)
-    assert window.cases_page is None
-    assert window.tabs.count() == 3
+    assert window.cases_page is None and window.search_page is None
+    # Start, calendar, meetings, and the access log: no case data anywhere.
+    assert window.tabs.count() == 4
+    assert window.tabs.widget(3) is window.audit_page
 
 
 def test_police_see_only_ssp(qtbot, login: LoginFn) -> None:  # type: ignore[no-untyped-def]

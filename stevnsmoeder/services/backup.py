@@ -1,0 +1,230 @@
+"""Encrypted backups: taken on closing (at most one a day) and before a schema upgrade, kept
+in rotation, written on request, verified, and restored.
+
+A backup is the database copied through SQLite's online backup API — encrypted with the same
+key — plus a copy of the key file, so every user opens a backup with their own password and
+nothing is ever written unencrypted. Backups live in ``backups/`` beside the database:
+``stevnsmoeder-20261123-141500.db`` and its ``.keys``. The newest backup of each of the last
+seven days with backups and of each of the four weeks before are kept; older ones go.
+
+Restoring checks the backup first (the user's password opens it, SQLCipher's page
+authentication and SQLite's integrity check pass, the access log's chain is unbroken), keeps
+the file it replaces beside it, and only then puts the backup in place.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from stevnsmoeder.db.base import utcnow
+from stevnsmoeder.db.engine import Database
+from stevnsmoeder.db.keystore import keyfile_path
+from stevnsmoeder.i18n import _
+from stevnsmoeder.services import audit
+from stevnsmoeder.services.context import LOCAL_TZ, Clock, ServiceContext
+from stevnsmoeder.services.errors import DatabaseUnreadable, ServiceError
+from stevnsmoeder.services.permissions import Permission, require
+
+KEEP_DAYS = 7
+KEEP_WEEKS = 4
+_NAME = re.compile(r"^stevnsmoeder-(\d{8}-\d{6})\.db$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime  # local time, from the file name
+    size: int
+
+
+def backups_dir(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """The backups in rotation, newest first."""
+    folder = backups_dir(db_path)
+    found = []
+    for path in folder.glob("stevnsmoeder-*.db") if folder.is_dir() else ():
+        match = _NAME.match(path.name)
+        if match is None or not keyfile_path(path).exists():
+            continue
+        taken = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=LOCAL_TZ)
+        found.append(BackupInfo(path, taken, path.stat().st_size))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def to_keep(taken: Iterable[datetime]) -> set[datetime]:
+    """Of these backup times: the newest of each of the last KEEP_DAYS days that have a backup,
+    and the newest of each of the KEEP_WEEKS ISO weeks before those days."""
+    newest_per_day: dict[object, datetime] = {}
+    for at in sorted(taken, reverse=True):
+        newest_per_day.setdefault(at.date(), at)
+    days = sorted(newest_per_day, reverse=True)  # type: ignore[type-var]
+    keep = {newest_per_day[day] for day in days[:KEEP_DAYS]}
+    weeks: dict[tuple[int, int], datetime] = {}
+    for day in days[KEEP_DAYS:]:
+        at = newest_per_day[day]
+        week = at.isocalendar()[:2]
+        weeks.setdefault((week[0], week[1]), at)
+    keep |= set(sorted(weeks.values(), reverse=True)[:KEEP_WEEKS])
+    return keep
+
+
+def prune(db_path: Path) -> list[Path]:
+    """Remove the backups out of rotation; returns what was removed."""
+    backups = list_backups(db_path)
+    keep = to_keep(b.taken_at for b in backups)
+    removed = []
+    for b in backups:
+        if b.taken_at not in keep:
+            b.path.unlink(missing_ok=True)
+            keyfile_path(b.path).unlink(missing_ok=True)
+            removed.append(b.path)
+    return removed
+
+
+def _write(db: Database, target: Path) -> BackupInfo:
+    db.backup_to(target)
+    shutil.copy2(keyfile_path(db.path), keyfile_path(target))
+    os.chmod(target, 0o600)
+    os.chmod(keyfile_path(target), 0o600)
+    taken = datetime.now(LOCAL_TZ)
+    return BackupInfo(target, taken, target.stat().st_size)
+
+
+def _rotation_target(db_path: Path, now: datetime) -> Path:
+    local = now.astimezone(LOCAL_TZ)
+    target = backups_dir(db_path) / f"stevnsmoeder-{local:%Y%m%d-%H%M%S}.db"
+    n = 1
+    while target.exists():  # two in the same second
+        local += timedelta(seconds=n)
+        target = backups_dir(db_path) / f"stevnsmoeder-{local:%Y%m%d-%H%M%S}.db"
+        n += 1
+    return target
+
+
+def backup_before_upgrade(db: Database, now: datetime | None = None) -> BackupInfo:
+    """Before migrating an older database: a backup in rotation, taken with no user context
+    (the schema is not yet one this program can log into)."""
+    return _write(db, _rotation_target(db.path, now or utcnow()))
+
+
+def backup(ctx: ServiceContext, target: Path | None = None) -> BackupInfo:
+    """A backup on request: to ``target`` (and its .keys beside it), or into the rotation."""
+    require(ctx, Permission.MAINTAIN, "make a backup")
+    into = target or _rotation_target(ctx.db.path, ctx.now())
+    info = _write(ctx.db, into)
+    with ctx.db.begin() as s:
+        audit.record(s, ctx, "backup", detail=into.name)
+    if target is None:
+        prune(ctx.db.path)
+    return info
+
+
+def backup_on_close(ctx: ServiceContext) -> BackupInfo | None:
+    """On closing: a backup into the rotation unless one was taken today already. Any user's
+    closing takes it (a backup is no access to anything: it opens with the same keys)."""
+    newest = list_backups(ctx.db.path)
+    today = ctx.now().astimezone(LOCAL_TZ).date()
+    if newest and newest[0].taken_at.date() == today:
+        return None
+    info = _write(ctx.db, _rotation_target(ctx.db.path, ctx.now()))
+    with ctx.db.begin() as s:
+        audit.record(s, ctx, "backup", detail=f"{info.path.name} (on closing)")
+    prune(ctx.db.path)
+    return info
+
+
+# -- checking and restoring --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verified:
+    events: int
+    last_event: datetime | None
+
+
+def verify_file(path: Path, login_name: str, password: str) -> Verified:
+    """Open a database file (a backup) with this user's password and check it through."""
+    from sqlalchemy import select
+
+    from stevnsmoeder.db.models import AuditEvent
+    from stevnsmoeder.services.access import open_database
+
+    db = open_database(path, login_name, password)
+    try:
+        raw = db.engine.raw_connection()
+        try:
+            cur = raw.cursor()
+            bad_pages = cur.execute("PRAGMA cipher_integrity_check").fetchall()
+            integrity = [row[0] for row in cur.execute("PRAGMA integrity_check").fetchall()]
+        finally:
+            raw.close()
+        if bad_pages or integrity != ["ok"]:
+            raise DatabaseUnreadable(_("The backup is damaged: {path}", path=path.name))
+        with db.begin() as s:
+            chain = audit.verify_chain(s)
+            last = s.scalar(select(AuditEvent.at).order_by(AuditEvent.seq.desc()).limit(1))
+        if not chain.ok:
+            raise DatabaseUnreadable(
+                _("The backup's access log is broken at event {seq}.", seq=chain.first_bad_seq)
+            )
+        return Verified(chain.events, last)
+    except ServiceError:
+        raise
+    except Exception:
+        raise DatabaseUnreadable(_("The backup is damaged: {path}", path=path.name)) from None
+    finally:
+        db.close()
+
+
+@dataclass(frozen=True)
+class Restored:
+    replaced: Path | None  # where the file it replaced was kept
+    verified: Verified
+
+
+def restore(
+    db_path: Path, source: Path, login_name: str, password: str, *, clock: Clock = utcnow
+) -> Restored:
+    """Put a verified backup in place of the database; the replaced file is kept beside it.
+
+    The database must not be open (in this or another program)."""
+    if not source.exists() or not keyfile_path(source).exists():
+        raise DatabaseUnreadable(
+            _("{path} is not a backup (the database and its .keys file).", path=source)
+        )
+    verified = verify_file(source, login_name, password)
+    now = clock().astimezone(LOCAL_TZ)
+    replaced = None
+    if db_path.exists():
+        replaced = db_path.with_name(f"{db_path.name}.replaced-{now:%Y%m%d-%H%M%S}")
+        for suffix in ("", "-wal", "-shm"):
+            part = db_path.with_name(db_path.name + suffix)
+            if part.exists():
+                os.replace(part, replaced.with_name(replaced.name + suffix))
+        if keyfile_path(db_path).exists():
+            shutil.copy2(keyfile_path(db_path), keyfile_path(replaced))
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    for src, dst in ((source, db_path), (keyfile_path(source), keyfile_path(db_path))):
+        fd, tmp = tempfile.mkstemp(prefix=".restore-", dir=db_path.parent)
+        os.close(fd)
+        shutil.copy2(src, tmp)
+        os.replace(tmp, dst)
+    from stevnsmoeder.services import access
+
+    ctx = access.login(db_path, login_name, password, clock=clock)
+    try:
+        with ctx.db.begin() as s:
+            audit.record(s, ctx, "restore", detail=f"from {source.name}")
+    finally:
+        ctx.db.close()
+    return Restored(replaced, verified)
