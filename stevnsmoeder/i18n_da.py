@@ -516,4 +516,14 @@ DANISH: dict[str, str] = {
         "{path} er ikke en sikkerhedskopi (databasen og dens .keys-fil)."
     ),
     "make a backup": "lave en sikkerhedskopi",
+    (
+        "The database is open in another stevnsmoeder on this computer (a window or a "
+        "command). Close it there first."
+    ): (
+        "Databasen er åben i et andet stevnsmoeder på denne computer (et vindue eller en "
+        "kommando). Luk den der først."
+    ),
+    ("The database is open in another stevnsmoeder. Close it before restoring."): (
+        "Databasen er åben i et andet stevnsmoeder. Luk den, før du gendanner."
+    ),
 }

@@ -7,10 +7,12 @@ also skips SQLCipher's own passphrase derivation. WAL mode and foreign keys are 
 from __future__ import annotations
 
 import logging
+import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
@@ -22,6 +24,72 @@ log = logging.getLogger(__name__)
 
 class WrongKeyError(Exception):
     """SQLCipher could not read the file with this key ("file is not a database")."""
+
+
+class DatabaseInUse(Exception):
+    """Another program (another stevnsmoeder window or command) has the file open."""
+
+
+class _InstanceLock:
+    """One program at a time per database file: an exclusive OS lock on ``<db>.lock``, held
+    while the database is open and released by the OS if the program dies. Within one
+    program the lock is shared (the window and its background work open the file more than
+    once)."""
+
+    _held: ClassVar[dict[Path, tuple[int, int]]] = {}  # lock file → (descriptor, users)
+    _guard: ClassVar[threading.Lock] = threading.Lock()
+
+    @classmethod
+    def acquire(cls, db_path: Path) -> Path:
+        lock_path = db_path.resolve().with_name(db_path.name + ".lock")
+        with cls._guard:
+            held = cls._held.get(lock_path)
+            if held is not None:
+                cls._held[lock_path] = (held[0], held[1] + 1)
+                return lock_path
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                _lock_exclusive(fd)
+            except OSError:
+                os.close(fd)
+                raise DatabaseInUse(db_path.name) from None
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())
+            cls._held[lock_path] = (fd, 1)
+            return lock_path
+
+    @classmethod
+    def release(cls, lock_path: Path) -> None:
+        with cls._guard:
+            held = cls._held.get(lock_path)
+            if held is None:
+                return
+            fd, users = held
+            if users > 1:
+                cls._held[lock_path] = (fd, users - 1)
+                return
+            del cls._held[lock_path]
+            os.close(fd)  # closing the descriptor releases the OS lock
+
+
+def instance_lock(db_path: Path) -> Path:
+    """Hold the database's program lock (for work on its files without opening it)."""
+    return _InstanceLock.acquire(db_path)
+
+
+def release_lock(lock: Path) -> None:
+    _InstanceLock.release(lock)
+
+
+def _lock_exclusive(fd: int) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def _pragma_key(key: bytes) -> str:
@@ -98,8 +166,9 @@ def create_encrypted_engine(path: Path, key: bytes, *, create: bool = False) -> 
 class Database:
     """An open encrypted database: engine plus session factory. One per login."""
 
-    def __init__(self, path: Path, engine: Engine, key: bytes) -> None:
+    def __init__(self, path: Path, engine: Engine, key: bytes, lock: Path | None = None) -> None:
         self.path = path
+        self._lock = lock
         self.engine = engine
         # Kept in memory only, to wrap the key for a new or reset user; never shown or logged.
         self._key = key
@@ -107,7 +176,16 @@ class Database:
 
     @classmethod
     def open(cls, path: Path, key: bytes, *, create: bool = False) -> Database:
-        return cls(path, create_encrypted_engine(path, key, create=create), key)
+        """Open (or create) the file; raises DatabaseInUse if another program has it."""
+        if not create and not path.exists():
+            raise FileNotFoundError(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = _InstanceLock.acquire(path)
+        try:
+            return cls(path, create_encrypted_engine(path, key, create=create), key, lock)
+        except BaseException:
+            _InstanceLock.release(lock)
+            raise
 
     def wrap_key_for(self, store: KeyStore, login: str, password: str) -> None:
         store.add_user(login, password, self._key)
@@ -121,7 +199,6 @@ class Database:
     def backup_to(self, target: Path) -> None:
         """A consistent, encrypted copy (same key) written beside ``target`` and renamed into
         place, through SQLite's online backup API: writers may go on meanwhile."""
-        import os
         import tempfile
 
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -146,3 +223,6 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._lock is not None:
+            _InstanceLock.release(self._lock)
+            self._lock = None

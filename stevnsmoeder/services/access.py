@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from stevnsmoeder.db import migrate
 from stevnsmoeder.db.base import utcnow
-from stevnsmoeder.db.engine import Database
+from stevnsmoeder.db.engine import Database, DatabaseInUse
 from stevnsmoeder.db.keystore import (
     DEFAULT_KDF,
     KdfParams,
@@ -37,6 +37,7 @@ from stevnsmoeder.services import audit, reference_data
 from stevnsmoeder.services.context import Actor, Clock, ServiceContext
 from stevnsmoeder.services.errors import (
     AuthError,
+    DatabaseBusy,
     DatabaseExists,
     DatabaseMissing,
     DatabaseUnreadable,
@@ -184,6 +185,13 @@ def open_database(path: Path, login: str, password: str) -> Database:
         raise DatabaseUnreadable(_("The key file beside the database is damaged.")) from None
     try:
         return Database.open(path, key)
+    except DatabaseInUse:
+        raise DatabaseBusy(
+            _(
+                "The database is open in another stevnsmoeder on this computer (a window or "
+                "a command). Close it there first."
+            )
+        ) from None
     except Exception as exc:  # a wrong key file, or a damaged or truncated database
         log.warning("database did not open: %s", type(exc).__name__)
         raise DatabaseUnreadable(_unreadable_message(path)) from None

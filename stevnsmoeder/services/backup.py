@@ -24,12 +24,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from stevnsmoeder.db.base import utcnow
-from stevnsmoeder.db.engine import Database
+from stevnsmoeder.db.engine import Database, DatabaseInUse, instance_lock, release_lock
 from stevnsmoeder.db.keystore import keyfile_path
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import LOCAL_TZ, Clock, ServiceContext
-from stevnsmoeder.services.errors import DatabaseUnreadable, ServiceError
+from stevnsmoeder.services.errors import DatabaseBusy, DatabaseUnreadable, ServiceError
 from stevnsmoeder.services.permissions import Permission, require
 
 KEEP_DAYS = 7
@@ -204,6 +204,29 @@ def restore(
         )
     verified = verify_file(source, login_name, password)
     now = clock().astimezone(LOCAL_TZ)
+    try:
+        lock = instance_lock(db_path)  # no other program may have the file open meanwhile
+    except DatabaseInUse:
+        raise DatabaseBusy(
+            _("The database is open in another stevnsmoeder. Close it before restoring.")
+        ) from None
+    try:
+        replaced = _swap_in(db_path, source, now)
+    finally:
+        release_lock(lock)
+    from stevnsmoeder.services import access
+
+    ctx = access.login(db_path, login_name, password, clock=clock)
+    try:
+        with ctx.db.begin() as s:
+            audit.record(s, ctx, "restore", detail=f"from {source.name}")
+    finally:
+        ctx.db.close()
+    return Restored(replaced, verified)
+
+
+def _swap_in(db_path: Path, source: Path, now: datetime) -> Path | None:
+    """Keep the current files as ``<db>.replaced-…`` and copy the backup into place."""
     replaced = None
     if db_path.exists():
         replaced = db_path.with_name(f"{db_path.name}.replaced-{now:%Y%m%d-%H%M%S}")
@@ -219,12 +242,4 @@ def restore(
         os.close(fd)
         shutil.copy2(src, tmp)
         os.replace(tmp, dst)
-    from stevnsmoeder.services import access
-
-    ctx = access.login(db_path, login_name, password, clock=clock)
-    try:
-        with ctx.db.begin() as s:
-            audit.record(s, ctx, "restore", detail=f"from {source.name}")
-    finally:
-        ctx.db.close()
-    return Restored(replaced, verified)
+    return replaced

@@ -39,5 +39,9 @@ class DatabaseExists(ServiceError):
         super().__init__(_("A database already exists at {path}.", path=path))
 
 
+class DatabaseBusy(ServiceError):
+    """Another program has the database open."""
+
+
 class DatabaseUnreadable(ServiceError):
     pass

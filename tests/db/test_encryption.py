@@ -26,10 +26,11 @@ UNIQUE_NAME = "Zebulonia"  # a name that appears nowhere else
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
+    """Every file's digest; the program lock (``<db>.lock``, a process id) is not data."""
     return {
         p.name: hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(folder.iterdir())
-        if p.is_file()
+        if p.is_file() and p.suffix != ".lock"
     }
 
 
