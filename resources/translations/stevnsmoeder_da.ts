@@ -767,6 +767,25 @@
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <source>stevnsmoeder – locked</source>
+        <translation>stevnsmoeder – låst</translation>
+    </message>
+    <message>
+        <source>stevnsmoeder is locked</source>
+        <translation>stevnsmoeder er låst</translation>
+    </message>
+    <message>
+        <source>Logged in as %1. Type your password to go on.</source>
+        <translation>Logget ind som %1. Skriv din adgangskode for at fortsætte.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Lås op</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>stevnsmoeder – log in</source>
@@ -898,6 +917,18 @@
     <message>
         <source>&amp;Export my meetings to calendar (.ics) …</source>
         <translation>&amp;Eksportér mine møder til kalender (.ics) …</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Lås nu</translation>
+    </message>
+    <message>
+        <source>Lock &amp;automatically after</source>
+        <translation>Lås &amp;automatisk efter</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 minutter</translation>
     </message>
     <message>
         <source>&amp;Planning</source>
@@ -1658,6 +1689,13 @@
     <message>
         <source>Close</source>
         <translation>Luk</translation>
+    </message>
+</context>
+<context>
+    <name>SessionLock</name>
+    <message>
+        <source>Wrong password. After %1 more the session closes.</source>
+        <translation>Forkert adgangskode. Efter %1 forsøg mere lukkes programmet.</translation>
     </message>
 </context>
 <context>

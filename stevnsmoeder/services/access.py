@@ -303,6 +303,29 @@ def is_demo(ctx: ServiceContext) -> bool:
     return detail == DEMO_MARK
 
 
+UNLOCK_TRIES = 5  # wrong passwords at the lock screen before the session is closed
+
+
+def lock(ctx: ServiceContext, reason: str) -> None:
+    """The window locked itself ("idle") or was locked ("on request"): logged."""
+    with ctx.db.begin() as s:
+        audit.record(s, ctx, "lock", detail=reason)
+
+
+def unlock(ctx: ServiceContext, password: str) -> bool:
+    """True when the password is the logged-in user's own (it unwraps the database key);
+    every try is logged."""
+    try:
+        store = KeyStore.load(keyfile_path(ctx.db.path))
+        store.unwrap(ctx.actor.login, password)
+        ok = True
+    except (WrongCredentials, KeyStoreError):
+        ok = False
+    with ctx.db.begin() as s:
+        audit.record(s, ctx, "unlock" if ok else "unlock.failed")
+    return ok
+
+
 def logout(ctx: ServiceContext, *, take_backup: bool = True) -> None:
     """Log out and close; the day's first closing leaves a backup in the rotation."""
     from stevnsmoeder.services import backup

@@ -47,6 +47,7 @@ from stevnsmoeder.ui import changes
 from stevnsmoeder.ui.audit_view import AuditPage
 from stevnsmoeder.ui.calendar_view import CalendarPage
 from stevnsmoeder.ui.case_view import CaseWindow
+from stevnsmoeder.ui.lock import SessionLock
 from stevnsmoeder.ui.meeting_window import MeetingWindow
 from stevnsmoeder.ui.models import (
     ROW_ROLE,
@@ -491,6 +492,8 @@ class MainWindow(QMainWindow):
         changes.bus().changed.connect(self._changed)
         self.setCentralWidget(self.tabs)
 
+        self.session_lock = SessionLock(ctx, self.settings.lock_minutes * 60_000, self)
+        self.session_lock.session_ended.connect(self._locked_out)
         self._build_menus()
         role = self.tr(ROLE_NAMES[ctx.actor.role])
         self.statusBar().showMessage(
@@ -508,6 +511,21 @@ class MainWindow(QMainWindow):
         export_mine = QAction(self.tr("&Export my meetings to calendar (.ics) …"), self)
         export_mine.triggered.connect(self.export_my_meetings)
         file_menu.addAction(export_mine)
+        file_menu.addSeparator()
+        self.lock_action = QAction(self.tr("&Lock now"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(lambda: self.session_lock.lock("on request"))
+        file_menu.addAction(self.lock_action)
+        lock_menu = file_menu.addMenu(self.tr("Lock &automatically after"))
+        self.lock_minutes_actions: dict[int, QAction] = {}
+        for idle in (5, 10, 15, 30):
+            action = QAction(self.tr("%1 minutes").replace("%1", str(idle)), self)
+            action.setCheckable(True)
+            action.setChecked(self.settings.lock_minutes == idle)
+            action.triggered.connect(lambda _=False, m=idle: self.set_lock_minutes(m))
+            lock_menu.addAction(action)
+            self.lock_minutes_actions[idle] = action
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -562,6 +580,16 @@ class MainWindow(QMainWindow):
             "Sproget skifter, næste gang stevnsmoeder åbnes.\n"
             "The language changes the next time stevnsmoeder opens.",
         )
+
+    def set_lock_minutes(self, idle: int) -> None:
+        self.settings.lock_minutes = idle
+        self.session_lock.set_idle_ms(idle * 60_000)
+        for value, action in self.lock_minutes_actions.items():
+            action.setChecked(value == idle)
+
+    def _locked_out(self) -> None:
+        """Too many wrong passwords at the lock screen: the session closes."""
+        self.close()
 
     def _set_screen_safe(self, on: bool) -> None:
         if self.cases_page is not None:
@@ -842,6 +870,7 @@ class MainWindow(QMainWindow):
             self.cases_page.reload()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.session_lock.stop()
         changes.bus().changed.disconnect(self._changed)
         for window in list(self.meeting_windows.values()):
             window.close()

@@ -16,6 +16,7 @@ class Settings:
     STATE = "window/state"
     MEETING_GEOMETRY = "meeting/geometry"
     MEETING_SPLITTER = "meeting/splitter"
+    LOCK_MINUTES = "security/lock_minutes"  # idle minutes before the window locks
 
     def __init__(self) -> None:
         self._q = QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
@@ -36,6 +37,18 @@ class Settings:
     @last_user.setter
     def last_user(self, value: str) -> None:
         self._q.setValue(self.LAST_USER, value)
+
+    @property
+    def lock_minutes(self) -> int:
+        try:
+            value = int(str(self._q.value(self.LOCK_MINUTES, 10)))
+        except ValueError:
+            return 10
+        return value if 1 <= value <= 120 else 10
+
+    @lock_minutes.setter
+    def lock_minutes(self, value: int) -> None:
+        self._q.setValue(self.LOCK_MINUTES, value)
 
     def geometry(self, key: str) -> QByteArray | None:
         value = self._q.value(key)

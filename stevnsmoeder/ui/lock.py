@@ -1,0 +1,190 @@
+"""Locking the session: after some minutes without input (10 by default), or on Ctrl+L.
+
+Locked, every window of the session is hidden — nothing about any child is on the screen —
+and a small window asks for the same user's password. Unlocking shows the windows again
+exactly as they were: nothing is closed or reloaded, so text not yet saved is still in its
+field. Each lock, unlock and wrong password is logged; after five wrong passwords the session
+closes (what was typed has been saved by then; the autosave keeps running while locked).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stevnsmoeder.services import access
+from stevnsmoeder.services.context import ServiceContext
+
+DEFAULT_IDLE_MINUTES = 10
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
+
+
+class LockDialog(QDialog):
+    """The only thing on screen while locked: who is logged in, and the password field."""
+
+    def __init__(self, user: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
+        self.setWindowTitle(self.tr("stevnsmoeder – locked"))
+        self.setObjectName("lock-screen")
+        self.setMinimumWidth(420)
+        title = QLabel(self.tr("stevnsmoeder is locked"))
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        text = QLabel(self.tr("Logged in as %1. Type your password to go on.").replace("%1", user))
+        text.setWordWrap(True)
+        self.password_edit = QLineEdit()
+        self.password_edit.setObjectName("unlock-password")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Unlock"))
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(text)
+        layout.addWidget(self.password_edit)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    def reject(self) -> None:  # Escape does not unlock, and does not close either
+        self.password_edit.setFocus()
+
+    def closeEvent(self, event: object) -> None:
+        event.ignore()  # type: ignore[attr-defined]
+
+
+def _session_windows() -> list[QWidget]:
+    """Every window on screen: the main window, meeting and case windows, previews."""
+    return [
+        w for w in QApplication.topLevelWidgets() if w.isVisible() and not isinstance(w, LockDialog)
+    ]
+
+
+class SessionLock(QObject):
+    """Watches the application's input; locks after ``idle_ms`` without any, or on demand."""
+
+    locked_changed = Signal(bool)
+    session_ended = Signal()
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        idle_ms: int = DEFAULT_IDLE_MINUTES * 60_000,
+        parent: QObject | None = None,
+        windows: Callable[[], list[QWidget]] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._windows = windows or _session_windows
+        self._hidden: list[tuple[QWidget, QWidget | None]] = []
+        self._failures = 0
+        self.dialog: LockDialog | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(lambda: self.lock("idle"))
+        self.set_idle_ms(idle_ms)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    @property
+    def locked(self) -> bool:
+        return self.dialog is not None
+
+    def set_idle_ms(self, idle_ms: int) -> None:
+        self.timer.setInterval(idle_ms)
+        if idle_ms > 0:
+            self.timer.start()
+        else:
+            self.timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS and not self.locked and self.timer.interval() > 0:
+            self.timer.start()  # any input starts the idle time again
+        return False
+
+    def lock(self, reason: str = "on request") -> None:
+        if self.locked:
+            return
+        self.timer.stop()
+        app = QApplication.instance()
+        focus = app.focusWidget() if isinstance(app, QApplication) else None
+        self._hidden = []
+        for window in self._windows():
+            if window.isVisible():
+                child = focus if focus is not None and window.isAncestorOf(focus) else None
+                self._hidden.append((window, child))
+                window.hide()
+        access.lock(self.ctx, reason)
+        self.dialog = LockDialog(self.ctx.actor.display_name or self.ctx.actor.login)
+        self.dialog.accepted.connect(self._try_unlock)
+        self.dialog.show()
+        self.dialog.password_edit.setFocus()
+        self.locked_changed.emit(True)
+
+    def _try_unlock(self) -> None:
+        dialog = self.dialog
+        if dialog is None:
+            return
+        if not access.unlock(self.ctx, dialog.password_edit.text()):
+            self._failures += 1
+            dialog.password_edit.clear()
+            if self._failures >= access.UNLOCK_TRIES:
+                self._end_session()
+                return
+            dialog.error_label.setText(
+                self.tr("Wrong password. After %1 more the session closes.").replace(
+                    "%1", str(access.UNLOCK_TRIES - self._failures)
+                )
+            )
+            dialog.show()  # an accepted dialog hides itself: it stays up until unlocked
+            dialog.password_edit.setFocus()
+            return
+        self._failures = 0
+        self.dialog = None
+        dialog.deleteLater()
+        for window, focus in self._hidden:
+            window.show()
+            if focus is not None:
+                window.activateWindow()
+                focus.setFocus()
+        self._hidden = []
+        self.timer.start()
+        self.locked_changed.emit(False)
+
+    def stop(self) -> None:
+        """The session is over: no more locking (the main window is closing)."""
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def _end_session(self) -> None:
+        if self.dialog is not None:
+            self.dialog.hide()
+            self.dialog.deleteLater()
+            self.dialog = None
+        self.session_ended.emit()
