@@ -45,7 +45,13 @@ from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit, consent, minutes
 from stevnsmoeder.services.cases import CaseSummary, get_case_in
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.services.permissions import Permission, meeting_visible, require, whole_case
+from stevnsmoeder.services.permissions import (
+    Permission,
+    item_visible,
+    meeting_visible,
+    require,
+    whole_case,
+)
 
 CONSENT_WARNING_DAYS = 30
 
@@ -300,6 +306,7 @@ def case_history(ctx: ServiceContext, case_id: uuid.UUID, *, log: bool = True) -
                 AgendaItem.case_id == case_id,
                 Meeting.status != MeetingStatus.CANCELLED,
                 Meeting.id.in_(visible),
+                item_visible(ctx),
             )
             .order_by(Meeting.starts_at, AgendaItem.position)
         ).all()
@@ -416,7 +423,15 @@ def _levels(s: Session, ctx: ServiceContext, case_id: uuid.UUID) -> tuple[LevelP
         .where(
             WellbeingAssessment.case_id == case_id,
             or_(
-                Meeting.id.in_(visible),
+                and_(
+                    Meeting.id.in_(visible),
+                    or_(
+                        WellbeingAssessment.agenda_item_id.is_(None),
+                        WellbeingAssessment.agenda_item_id.in_(
+                            select(AgendaItem.id).where(item_visible(ctx))
+                        ),
+                    ),
+                ),
                 and_(WellbeingAssessment.meeting_id.is_(None), whole_case(ctx)),
             ),
         )

@@ -42,7 +42,7 @@ from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import display_name
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
-from stevnsmoeder.services.permissions import Permission, meeting_visible, require
+from stevnsmoeder.services.permissions import Permission, item_visible, meeting_visible, require
 
 TEXT_FIELDS = (
     "notes",
@@ -172,9 +172,14 @@ def _reference(s: Session, code: str) -> LegalReference:
 # -- reading -----------------------------------------------------------------------------------
 
 
-def _views(s: Session, meeting: Meeting) -> dict[uuid.UUID, ItemMinutesView]:
-    ids = list(s.scalars(select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id)))
-    return item_views(s, ids)
+def _views(
+    s: Session, meeting: Meeting, ctx: ServiceContext | None = None
+) -> dict[uuid.UUID, ItemMinutesView]:
+    """The minutes of the meeting's items (those the actor may see, given ``ctx``)."""
+    query = select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id)
+    if ctx is not None:
+        query = query.where(item_visible(ctx))
+    return item_views(s, list(s.scalars(query)))
 
 
 def item_views(s: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, ItemMinutesView]:
@@ -249,7 +254,7 @@ def get_minutes(ctx: ServiceContext, meeting_id: uuid.UUID) -> MinutesState:
             approved_at=meeting.approved_at,
             approved_by=approver.login if approver else "",
             checksum=meeting.approved_checksum,
-            items=_views(s, meeting),
+            items=_views(s, meeting, ctx),
         )
         audit.record(s, ctx, "minutes.view", object_type="meeting", object_id=meeting.id)
         return state

@@ -27,7 +27,7 @@ from stevnsmoeder.db.models import (
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import display_name, initials
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.services.permissions import Permission, allowed, case_visible
+from stevnsmoeder.services.permissions import Permission, allowed, case_visible, item_visible
 
 ACTIONS_AHEAD_DAYS = 14
 CONSENTS_AHEAD_DAYS = 30
@@ -98,6 +98,7 @@ def attention(ctx: ServiceContext) -> Attention:
                 Action.due_on.is_not(None),
                 Action.due_on <= today + timedelta(days=ACTIONS_AHEAD_DAYS),
                 case_visible(ctx),
+                Action.agenda_item_id.in_(select(AgendaItem.id).where(item_visible(ctx))),
                 _mine(ctx),
             )
             .order_by(Action.due_on)

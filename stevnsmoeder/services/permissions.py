@@ -9,12 +9,14 @@ from __future__ import annotations
 import enum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, false, select, true
+from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
 from sqlalchemy.orm import aliased
 
 from stevnsmoeder.db.models import (
     AgendaItem,
     Case,
+    LegalBasis,
+    LegalBasisKind,
     Meeting,
     MeetingType,
     Participation,
@@ -91,6 +93,29 @@ def meeting_visible(ctx: ServiceContext, meeting: Any = Meeting) -> ColumnElemen
     return true()
 
 
+# What Retsplejeloven § 115 lets the police take part in at an SSP meeting: a child's item
+# discussed under § 115 itself, or one where no child is named (an anonymous case, or a named
+# child discussed anonymously). Items under consent, a report of concern or another basis —
+# a daycare's, a school's or the health visitor's account given to the others — stay out.
+POLICE_BASES = (LegalBasisKind.RPL115, LegalBasisKind.ANONYMOUS)
+
+
+def item_visible(ctx: ServiceContext, item: Any = AgendaItem) -> ColumnElement[bool]:
+    """A filter on agenda items (or an alias) within meetings the actor may see: for the
+    police, only what § 115 allows; for the administrator, no child's item at all (meetings
+    yes, case data no); for every other role, every item."""
+    if ctx.actor.role is Role.ADMIN:
+        return item.case_id.is_(None)  # type: ignore[no-any-return]
+    if ctx.actor.role is not Role.POLITI:
+        return true()
+    basis, case = aliased(LegalBasis), aliased(Case)
+    return or_(
+        item.case_id.is_(None),
+        exists().where(basis.agenda_item_id == item.id, basis.kind.in_(POLICE_BASES)),
+        exists().where(case.id == item.case_id, case.anonymous.is_(True)),
+    )
+
+
 SCOPED_ROLES = (Role.POLITI, Role.DELTAGER)
 
 
@@ -111,6 +136,7 @@ def case_visible(ctx: ServiceContext) -> ColumnElement[bool]:
                 item.case_id == Case.id,
                 item.meeting_id == meeting.id,
                 meeting_visible(ctx, meeting),
+                item_visible(ctx, item),
             )
         )
     if not allowed(ctx, Permission.VIEW_CASES):

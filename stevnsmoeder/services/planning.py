@@ -48,6 +48,7 @@ from stevnsmoeder.services.meetings import MeetingSummary, summaries_in
 from stevnsmoeder.services.permissions import (
     Permission,
     case_visible,
+    item_visible,
     meeting_visible,
     require,
 )
@@ -241,9 +242,17 @@ def _plan(s: Session, ctx: ServiceContext, meeting: Meeting) -> MeetingPlan:
             )
         )
     }
+    visible = set(
+        s.scalars(
+            select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id, item_visible(ctx))
+        )
+    )
     items = []
     clock = meeting.starts_at
     for number, (item, case, basis) in enumerate(rows, start=1):
+        if item.id not in visible:  # the police see what § 115 allows; numbers stay the same
+            clock += timedelta(minutes=item.time_box_minutes)
+            continue
         consent = consents.get(basis.consent_id) if basis and basis.consent_id else None
         status = evaluate_basis(
             case,

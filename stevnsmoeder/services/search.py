@@ -52,7 +52,13 @@ from stevnsmoeder.services.cases import initials_of, name_of
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ValidationError
 from stevnsmoeder.services.meetings import resolve_district
-from stevnsmoeder.services.permissions import Permission, case_visible, meeting_visible, require
+from stevnsmoeder.services.permissions import (
+    Permission,
+    case_visible,
+    item_visible,
+    meeting_visible,
+    require,
+)
 
 MARK_START, MARK_END = "\x02", "\x03"  # around matched words in a snippet
 DEFAULT_LIMIT = 30  # a screenful and a half; "narrow the search" beyond that
@@ -335,6 +341,7 @@ def _build_query(
         .where(
             Meeting.status != MeetingStatus.CANCELLED,
             meeting_visible(ctx),
+            item_visible(ctx),
             or_(AgendaItem.case_id.is_(None), case_visible(ctx)),
         )
         .order_by(top.c.rank)

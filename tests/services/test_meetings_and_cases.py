@@ -13,6 +13,8 @@ from stevnsmoeder.db.models import (
     AgendaItem,
     AgendaItemKind,
     AuditEvent,
+    LegalBasis,
+    LegalBasisKind,
     ParticipantRole,
     Participation,
     Person,
@@ -24,18 +26,25 @@ from stevnsmoeder.services.errors import NotFound, PermissionDenied, ValidationE
 LoginFn = Callable[[str], ServiceContext]
 
 
-def _add_case_item(ctx: ServiceContext, meeting_id: uuid.UUID, case_id: uuid.UUID) -> None:
+def _add_case_item(
+    ctx: ServiceContext,
+    meeting_id: uuid.UUID,
+    case_id: uuid.UUID,
+    basis: LegalBasisKind | None = None,
+) -> None:
     """Put a case on a meeting's agenda (the planning service comes with the workspace)."""
     with ctx.db.begin() as s:
-        s.add(
-            AgendaItem(
-                meeting_id=meeting_id,
-                position=99,
-                kind=AgendaItemKind.CASE,
-                title="Bekymring for fravær",
-                case_id=case_id,
-            )
+        item = AgendaItem(
+            meeting_id=meeting_id,
+            position=99,
+            kind=AgendaItemKind.CASE,
+            title="Bekymring for fravær",
+            case_id=case_id,
         )
+        s.add(item)
+        s.flush()
+        if basis is not None:
+            s.add(LegalBasis(agenda_item_id=item.id, kind=basis))
 
 
 def _last_actions(ctx: ServiceContext, n: int) -> list[str]:
@@ -106,7 +115,7 @@ def test_police_see_only_ssp_meetings_and_ssp_cases(login: LoginFn) -> None:
     )
     ssp_case = cases.create_case(leder, cases.NewCase(first_name="Bo", last_name="Ung")).case
     other = cases.create_case(leder, cases.NewCase(first_name="Lille", last_name="Barn")).case
-    _add_case_item(leder, ssp.id, ssp_case.id)
+    _add_case_item(leder, ssp.id, ssp_case.id, LegalBasisKind.RPL115)
     _add_case_item(leder, dist.id, other.id)
 
     police = login("politi")

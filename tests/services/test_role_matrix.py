@@ -1,0 +1,168 @@
+"""Need-to-know, enforced in the services: every role against every kind of entry point.
+
+Each cell is "allowed" or "refused"; a refusal raises PermissionDenied (the role may never do
+this) or NotFound (the role may, but not on this: a meeting it does not take part in, a case
+it never met) — and a PermissionDenied is written to the access log."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from stevnsmoeder.cli import main
+from stevnsmoeder.db.models import AuditEvent
+from stevnsmoeder.services import (
+    access,
+    access_log,
+    backup,
+    case_history,
+    cases,
+    consent,
+    documents,
+    meetings,
+    minutes,
+    planning,
+    search,
+)
+from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.services.errors import NotFound, PermissionDenied
+from tests.conftest import PASSWORD
+from tests.services.test_case_history import Story, _story
+
+LoginFn = Callable[[str], ServiceContext]
+ROLES = ("admin", "leder", "referent", "deltager", "ppr", "politi")
+
+Op = Callable[[ServiceContext, Story], Any]
+OPS: dict[str, tuple[Op, set[str]]] = {
+    "list meetings": (lambda c, s: meetings.list_meetings(c), set(ROLES)),
+    "open a district meeting": (
+        lambda c, s: planning.get_plan(c, s.district.id),
+        {"admin", "leder", "referent", "ppr"},
+    ),
+    "open an SSP meeting": (
+        lambda c, s: planning.get_plan(c, s.ssp.id),
+        {"admin", "leder", "referent", "ppr", "politi"},
+    ),
+    "read district minutes": (
+        lambda c, s: minutes.get_minutes(c, s.district.id),
+        {"admin", "leder", "referent", "ppr"},
+    ),
+    "plan a meeting": (
+        lambda c, s: meetings.create_meeting(
+            c, meetings.NewMeeting("ssp", datetime(2026, 12, 3, 14))
+        ),
+        {"leder", "referent"},
+    ),
+    "write minutes": (
+        lambda c, s: minutes.save_text(
+            c, planning.get_plan(c, s.district.id).items[-1].id, "notes", "x"
+        ),
+        {"leder", "referent"},
+    ),
+    "approve minutes": (lambda c, s: minutes.approve(c, s.district.id), {"leder", "referent"}),
+    "list cases": (
+        lambda c, s: cases.list_cases(c),
+        {"leder", "referent", "deltager", "ppr", "politi"},
+    ),
+    "create a case": (
+        lambda c, s: cases.create_case(c, cases.NewCase(first_name="Ny")),
+        {"leder", "referent"},
+    ),
+    "record consent": (
+        lambda c, s: consent.record_consent(
+            c,
+            s.other.id,
+            consent.NewConsent(
+                "Bent Berg", "far", "x", "y", date(2026, 11, 1), None, ("district",)
+            ),
+        ),
+        {"leder", "referent"},
+    ),
+    "open a case history": (
+        lambda c, s: case_history.case_history(c, s.asta.id),
+        {"leder", "referent", "ppr", "politi"},
+    ),
+    "search": (
+        lambda c, s: search.search(c, "ødegård"),
+        {"leder", "referent", "deltager", "ppr", "politi"},
+    ),
+    "print the agenda": (
+        lambda c, s: documents.meeting_document(c, s.district.id, documents.AGENDA),
+        {"admin", "leder", "referent", "ppr"},
+    ),
+    "print a case history": (
+        lambda c, s: documents.case_document(c, s.asta.id),
+        {"leder", "referent", "ppr", "politi"},
+    ),
+    "see users": (lambda c, s: access.list_users(c), {"admin"}),
+    "read the access log": (lambda c, s: access_log.entries(c), {"admin"}),
+    "make a backup": (lambda c, s: backup.backup(c), {"admin", "leder", "referent"}),
+    "rebuild the search index": (
+        lambda c, s: search.rebuild_index(c),
+        {"admin", "leder", "referent"},
+    ),
+}
+
+
+@pytest.fixture
+def story(login: LoginFn) -> Story:
+    return _story(login("leder"))
+
+
+def _denials(ctx: ServiceContext) -> int:
+    with ctx.db.begin() as s:
+        return s.scalar(select(func.count()).where(AuditEvent.action == "denied")) or 0
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_role_against_every_entry_point(login: LoginFn, story: Story, role: str) -> None:
+    ctx = login(role)
+    results = {}
+    for name, (op, allowed_roles) in OPS.items():
+        denials = _denials(ctx)
+        try:
+            op(ctx, story)
+        except PermissionDenied:
+            results[name] = "refused"
+            assert _denials(ctx) == denials + 1, f"{role}: {name} refused but not logged"
+        except NotFound:
+            results[name] = "refused"
+        else:
+            results[name] = "allowed"
+        expected = "allowed" if role in allowed_roles else "refused"
+        assert results[name] == expected, f"{role}: {name}"
+
+
+@pytest.mark.parametrize(
+    ("role", "argv", "code"),
+    [
+        ("admin", ["cases"], 1),
+        ("politi", ["cases"], 0),
+        ("ppr", ["audit", "verify"], 1),
+        ("admin", ["audit", "verify"], 0),
+        ("ppr", ["backup"], 1),
+        ("deltager", ["search", "skole"], 0),
+        ("admin", ["search", "skole"], 1),
+        ("referent", ["reindex"], 0),
+        ("politi", ["reindex"], 1),
+    ],
+)
+def test_the_command_line_enforces_the_same(
+    db_path: object, monkeypatch: pytest.MonkeyPatch, role: str, argv: list[str], code: int
+) -> None:
+    monkeypatch.setenv("STEVNSMOEDER_PASSWORD", PASSWORD)
+    assert main([*argv, "--db", str(db_path), "--user", role]) == code
+
+
+def test_the_administrator_sees_meetings_but_no_child(login: LoginFn, story: Story) -> None:
+    admin = login("admin")
+    plan = planning.get_plan(admin, story.district.id)
+    assert plan.items and all(i.case_id is None for i in plan.items)
+    notes = minutes.get_minutes(admin, story.district.id)
+    assert "Asta trækker sig i frikvarteret." not in repr(notes)
+    agenda = documents.meeting_document(admin, story.district.id, documents.AGENDA)
+    assert "Asta" not in repr(agenda) and "Bo Berg" not in repr(agenda)
