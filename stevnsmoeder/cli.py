@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from stevnsmoeder.services.context import ServiceContext
 
 USER_ENV = "STEVNSMOEDER_USER"
+NEW_PASSWORD_ENV = "STEVNSMOEDER_NEW_PASSWORD"
 PASSWORD_ENV = "STEVNSMOEDER_PASSWORD"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UNEXPECTED = 0, 1, 2, 70
 
@@ -169,6 +170,13 @@ def build_parser() -> Parser:
     rs.add_argument(
         "source", type=Path, metavar="FILE", help=_("the backup (.db beside its .keys)")
     )
+
+    reset = sub.add_parser(
+        "reset-password",
+        parents=[common],
+        help=_("give a user a new password (administrators; the key is never shown)"),
+    )
+    reset.add_argument("login", metavar="LOGIN", help=_("the user who forgot their password"))
 
     log = sub.add_parser(
         "audit",
@@ -549,6 +557,24 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_reset_password(args: argparse.Namespace) -> int:
+    from stevnsmoeder.services import access
+
+    new = os.environ.get(NEW_PASSWORD_ENV)
+    if new is None:
+        if not (sys.stdin is not None and sys.stdin.isatty()):
+            raise CliError(
+                _("No new password: set {env} or run in a terminal.", env=NEW_PASSWORD_ENV)
+            )
+        import getpass
+
+        new = getpass.getpass(_("New password for {user}: ", user=args.login))
+    with _session(args) as ctx:
+        access.reset_access(ctx, args.login, new)
+    print(_("{user} has a new password; hand it over and have it changed.", user=args.login))
+    return EXIT_OK
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     from stevnsmoeder.services import access_log
 
@@ -621,6 +647,7 @@ COMMANDS = {
     "pdf": cmd_pdf,
     "case": cmd_case,
     "audit": cmd_audit,
+    "reset-password": cmd_reset_password,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "search": cmd_search,

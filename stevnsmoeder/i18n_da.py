@@ -526,4 +526,19 @@ DANISH: dict[str, str] = {
     ("The database is open in another stevnsmoeder. Close it before restoring."): (
         "Databasen er åben i et andet stevnsmoeder. Luk den, før du gendanner."
     ),
+    "There is no user {login}.": "Der er ingen bruger {login}.",
+    "You cannot close your own access.": "Du kan ikke lukke din egen adgang.",
+    "reset a user's access": "nulstille en brugers adgang",
+    "close a user's access": "lukke en brugers adgang",
+    "give a user a new password (administrators; the key is never shown)": (
+        "giv en bruger en ny adgangskode (administratorer; nøglen vises aldrig)"
+    ),
+    "the user who forgot their password": "brugeren, der har glemt sin adgangskode",
+    "No new password: set {env} or run in a terminal.": (
+        "Ingen ny adgangskode: sæt {env}, eller kør i en terminal."
+    ),
+    "New password for {user}: ": "Ny adgangskode til {user}: ",
+    "{user} has a new password; hand it over and have it changed.": (
+        "{user} har fået en ny adgangskode; giv den videre, og få den skiftet."
+    ),
 }

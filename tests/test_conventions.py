@@ -113,6 +113,8 @@ def test_no_stale_danish_entries() -> None:
         "see the access log",
         "check the access log",
         "make a backup",
+        "reset a user's access",
+        "close a user's access",
     }
     indirect |= set(ACTION_LABELS.values())  # fmt: skip
     stale = set(DANISH) - set(literals) - indirect

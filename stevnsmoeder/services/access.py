@@ -391,6 +391,55 @@ def add_user(ctx: ServiceContext, new: NewUser, *, kdf: KdfParams = DEFAULT_KDF)
         return UserInfo(user.id, name, new.role, True, new.person_name)
 
 
+def reset_access(
+    ctx: ServiceContext, login_name: str, new_password: str, *, kdf: KdfParams = DEFAULT_KDF
+) -> None:
+    """An administrator gives a user who forgot their password a new one (to hand over and
+    change at once). The database key is wrapped for that user from the administrator's own
+    session: it is never shown, written out or known to anyone."""
+    require(ctx, Permission.MANAGE_USERS, "reset a user's access")
+    _check_password(new_password)
+    name = normalise_login(login_name)
+    store = KeyStore.load(keyfile_path(ctx.db.path))
+    with ctx.db.begin() as s:
+        user = s.scalar(select(User).where(User.login == name))
+        if user is None:
+            raise ValidationError(_("There is no user {login}.", login=name))
+        user.password_hash = _hash_password(new_password, kdf)
+        user.active = True
+        audit.record(s, ctx, "user.reset", object_type="user", object_id=user.id, detail=name)
+        ctx.db.wrap_key_for(store, name, new_password)
+        store.save()
+    # The user's count of failed logins ends with the reset.
+    Attempts.load(ctx.db.path).succeeded(name)
+
+
+def set_active(ctx: ServiceContext, login_name: str, active: bool) -> None:
+    """Close or reopen a user's access. Closing also removes their entry from the key file, so
+    not even an old copy of their password opens the database any more."""
+    require(ctx, Permission.MANAGE_USERS, "close a user's access")
+    name = normalise_login(login_name)
+    if name == ctx.actor.login and not active:
+        raise ValidationError(_("You cannot close your own access."))
+    store = KeyStore.load(keyfile_path(ctx.db.path))
+    with ctx.db.begin() as s:
+        user = s.scalar(select(User).where(User.login == name))
+        if user is None:
+            raise ValidationError(_("There is no user {login}.", login=name))
+        user.active = active
+        audit.record(
+            s,
+            ctx,
+            "user.open" if active else "user.close",
+            object_type="user",
+            object_id=user.id,
+            detail=name,
+        )
+        if not active:
+            store.remove_user(name)
+            store.save()
+
+
 def change_password(
     ctx: ServiceContext, old_password: str, new_password: str, *, kdf: KdfParams = DEFAULT_KDF
 ) -> None:

@@ -115,3 +115,47 @@ def test_database_from_a_newer_program_is_refused(login: LoginFn, db_path: Path)
 def test_older_schema_is_upgraded_at_login(login: LoginFn, db_path: Path) -> None:
     ctx = login("admin")
     assert migrate.current_revision(ctx.db) == migrate.head_revision()
+
+
+def test_admin_resets_a_forgotten_password_without_seeing_the_key(
+    login: LoginFn, db_path: Path
+) -> None:
+    admin = login("admin")
+    key_file_before = keyfile_path(db_path).read_text()
+    access.reset_access(admin, "ppr", "nyt-kodeord-1")
+    after = keyfile_path(db_path).read_text()
+    assert after != key_file_before
+    # The key itself never appears; the old password no longer opens, the new one does.
+    store = KeyStore.load(keyfile_path(db_path))
+    assert store.unwrap("ppr", "nyt-kodeord-1").hex() not in after
+    with pytest.raises(AuthError):
+        access.login(db_path, "ppr", PASSWORD)
+    access.login(db_path, "ppr", "nyt-kodeord-1").db.close()
+    access.login(db_path, "leder", PASSWORD).db.close()  # nobody else is touched
+    with pytest.raises(PermissionDenied):
+        access.reset_access(login("leder"), "ppr", "andet-kodeord-2")
+
+
+def test_closing_a_users_access_removes_their_key_entry(login: LoginFn, db_path: Path) -> None:
+    admin = login("admin")
+    access.set_active(admin, "politi", False)
+    assert "politi" not in KeyStore.load(keyfile_path(db_path)).logins()
+    with pytest.raises(AuthError):
+        access.login(db_path, "politi", PASSWORD)
+    with pytest.raises(ValidationError):
+        access.set_active(admin, "admin", False)
+    access.reset_access(admin, "politi", "nyt-kodeord-1")  # reopens with a new password
+    access.login(db_path, "politi", "nyt-kodeord-1").db.close()
+
+
+def test_reset_password_command(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from stevnsmoeder.cli import main
+
+    monkeypatch.setenv("STEVNSMOEDER_PASSWORD", PASSWORD)
+    monkeypatch.setenv("STEVNSMOEDER_NEW_PASSWORD", "nyt-kodeord-1")
+    assert main(["reset-password", "referent", "--db", str(db_path), "--user", "admin"]) == 0
+    assert "har fået en ny adgangskode" in capsys.readouterr().out
+    access.login(db_path, "referent", "nyt-kodeord-1").db.close()
+    assert main(["reset-password", "ppr", "--db", str(db_path), "--user", "leder"]) == 1
