@@ -178,6 +178,16 @@ def build_parser() -> Parser:
     )
     reset.add_argument("login", metavar="LOGIN", help=_("the user who forgot their password"))
 
+    keep = sub.add_parser(
+        "retention", parents=[common], help=_("how long closed cases are kept (administrators)")
+    )
+    keep.add_argument("--years", type=_positive, help=_("years after the case was closed"))
+    keep.add_argument("--mode", choices=("delete", "pseudonymise"), help=_("what a purge does"))
+    purge = sub.add_parser(
+        "purge", parents=[common], help=_("purge closed cases past the retention period")
+    )
+    purge.add_argument("--dry-run", action="store_true", help=_("only list what would go"))
+
     log = sub.add_parser(
         "audit",
         parents=[common],
@@ -575,6 +585,33 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_retention(args: argparse.Namespace) -> int:
+    from stevnsmoeder.services import retention
+
+    with _session(args) as ctx:
+        rule = retention.policy(ctx)
+        if args.years is not None or args.mode is not None:
+            rule = retention.set_policy(ctx, args.years or rule.years, args.mode or rule.mode)
+    mode = _(retention.MODE_LABELS[rule.mode])
+    print(_("Closed cases are kept {years} years, then: {mode}.", years=rule.years, mode=mode))
+    return EXIT_OK
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    from stevnsmoeder.services import retention
+
+    with _session(args) as ctx:
+        report = retention.purge(ctx, dry_run=args.dry_run)
+    for c in report.candidates:
+        print(f"{c.reference}  {_('closed')} {c.closed_on:%d.%m.%Y}  {c.items} {_('items')}")
+    n, mode = len(report.candidates), _(retention.MODE_LABELS[report.policy.mode])
+    if not report.done:
+        print(_("{n} cases would be purged ({mode}).", n=n, mode=mode))
+    else:
+        print(_("{n} cases purged ({mode}).", n=n, mode=mode))
+    return EXIT_OK
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     from stevnsmoeder.services import access_log
 
@@ -647,6 +684,8 @@ COMMANDS = {
     "pdf": cmd_pdf,
     "case": cmd_case,
     "audit": cmd_audit,
+    "retention": cmd_retention,
+    "purge": cmd_purge,
     "reset-password": cmd_reset_password,
     "backup": cmd_backup,
     "restore": cmd_restore,

@@ -541,4 +541,27 @@ DANISH: dict[str, str] = {
     "{user} has a new password; hand it over and have it changed.": (
         "{user} har fået en ny adgangskode; giv den videre, og få den skiftet."
     ),
+    "Closed cases are kept {years} years, then: {mode}.": (
+        "Afsluttede sager gemmes i {years} år, derefter: {mode}."
+    ),
+    "{n} cases would be purged ({mode}).": "{n} sager ville blive ryddet ({mode}).",
+    "{n} cases purged ({mode}).": "{n} sager ryddet ({mode}).",
+    "deletion": "sletning",
+    "pseudonymisation": "pseudonymisering",
+    "closed": "afsluttet",
+    "items": "punkter",
+    "how long closed cases are kept (administrators)": (
+        "hvor længe afsluttede sager gemmes (administratorer)"
+    ),
+    "years after the case was closed": "år efter at sagen blev afsluttet",
+    "what a purge does": "hvad en oprydning gør",
+    "purge closed cases past the retention period": (
+        "ryd afsluttede sager, hvis opbevaringsfrist er udløbet"
+    ),
+    "only list what would go": "vis kun, hvad der ville blive ryddet",
+    "Keep closed cases between 1 and 100 years.": "Gem afsluttede sager mellem 1 og 100 år.",
+    "A purge either deletes or pseudonymises.": "En oprydning sletter eller pseudonymiserer.",
+    "Case {ref} (pseudonymised)": "Sag {ref} (pseudonymiseret)",
+    "set how long cases are kept": "bestemme, hvor længe sager gemmes",
+    "purge closed cases": "rydde afsluttede sager",
 }

@@ -529,6 +529,11 @@ def _content(s: Session, meeting: Meeting) -> dict[str, object]:
     }
 
 
+def content_checksum(content: str) -> str:
+    """The SHA-256 printed on approved minutes (of the canonical JSON content)."""
+    return _checksum(content)
+
+
 def _checksum(content: str) -> str:
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 

@@ -32,6 +32,7 @@ from stevnsmoeder.db.models.minutes import (
 from stevnsmoeder.db.models.people import Person, Role, User
 from stevnsmoeder.db.models.reference import (
     AgendaTemplateItem,
+    AppSetting,
     ClosedPeriod,
     District,
     HolidayPolicy,
@@ -49,6 +50,7 @@ __all__ = [
     "AgendaItemKind",
     "AgendaItemStatus",
     "AgendaTemplateItem",
+    "AppSetting",
     "Attendance",
     "AuditEvent",
     "Base",

@@ -144,3 +144,13 @@ class ClosedPeriod(Entity):
 
 
 holiday_policy_type = str_enum(HolidayPolicy, "holiday_policy")
+
+
+class AppSetting(Entity):
+    """A setting of the municipality's own, kept in the database (not per laptop): e.g. how
+    long closed cases are kept."""
+
+    __tablename__ = "app_setting"
+
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    value: Mapped[str] = mapped_column(String(400), default="")
