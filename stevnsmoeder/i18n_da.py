@@ -564,4 +564,7 @@ DANISH: dict[str, str] = {
     "Case {ref} (pseudonymised)": "Sag {ref} (pseudonymiseret)",
     "set how long cases are kept": "bestemme, hvor længe sager gemmes",
     "purge closed cases": "rydde afsluttede sager",
+    "A name or text is at most {n} characters.": (
+        "Et navn eller en tekst må højst være på {n} tegn."
+    ),
 }

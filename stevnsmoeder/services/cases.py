@@ -4,7 +4,7 @@ cases. Every read of case data is written to the access log."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -20,6 +20,7 @@ from stevnsmoeder.db.models import (
     WellbeingAssessment,
 )
 from stevnsmoeder.domain import cpr as cpr_rules
+from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit, reference_data
 from stevnsmoeder.services.context import ServiceContext
@@ -230,6 +231,25 @@ def _next_reference(s: Session, year: int) -> str:
 def create_case(ctx: ServiceContext, new: NewCase) -> CreatedCase:
     """Register a named child (name, optional CPR) or an anonymous case (pseudonym only)."""
     require(ctx, Permission.EDIT_CASES, "create cases")
+    new = replace(
+        new,
+        first_name=one_line(new.first_name),
+        last_name=one_line(new.last_name),
+        pseudonym=one_line(new.pseudonym),
+        institution=one_line(new.institution),
+        grade=one_line(new.grade),
+        custody_holders=tuple((one_line(n), one_line(r)) for n, r in new.custody_holders),
+    )
+    for value, limit in (
+        (new.first_name, 120),
+        (new.last_name, 120),
+        (new.pseudonym, 80),
+        (new.institution, 200),
+        (new.grade, 40),
+        *((name, 200) for name, _relation in new.custody_holders),
+    ):
+        if len(value) > limit:
+            raise ValidationError(_("A name or text is at most {n} characters.", n=limit))
     warnings: list[str] = []
     birth = new.birth_date
     digits: str | None = None

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -36,6 +35,7 @@ from stevnsmoeder.db.models import (
     WellbeingAssessment,
     WellbeingLevel,
 )
+from stevnsmoeder.domain.text import clean_text
 from stevnsmoeder.domain.wellbeing import MAX_LEVEL, MIN_LEVEL
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
@@ -54,16 +54,10 @@ TEXT_FIELDS = (
     "preliminary_decision",
 )
 MAX_TEXT = 1_000_000  # a whole book; anything longer is a paste accident
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 NEXT_STEPS = {
     "conversation": ("bl5", "Samtale med barnet"),
     "investigation": ("bl20", "Børnefaglig undersøgelse"),
 }
-
-
-def clean_text(text: str) -> str:
-    """Keep what was typed; drop NUL and other control characters (tabs and newlines stay)."""
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 @dataclass(frozen=True)

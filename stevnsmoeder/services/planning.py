@@ -39,6 +39,7 @@ from stevnsmoeder.db.models import (
 )
 from stevnsmoeder.db.models.meetings import Attendance
 from stevnsmoeder.domain.dates import short_date
+from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import display_name, initials
@@ -351,7 +352,7 @@ def done(
 
 
 def _checked_title(title: str) -> str:
-    title = " ".join(title.split())
+    title = one_line(title)
     if not title:
         raise ValidationError(_("An agenda item needs a title."))
     if len(title) > MAX_TITLE:
