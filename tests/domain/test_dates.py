@@ -51,3 +51,12 @@ def test_parse_date_rejects(text: str) -> None:
 
 def test_names_are_lowercase() -> None:
     assert all(n == n.lower() for n in dates.DA_WEEKDAYS + dates.DA_MONTHS)
+
+
+@given(st.text(max_size=40))
+def test_parse_date_gives_a_date_or_a_value_error(text: str) -> None:
+    try:
+        parsed = dates.parse_date(text)
+    except ValueError:
+        return
+    assert isinstance(parsed, date)

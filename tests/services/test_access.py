@@ -108,8 +108,14 @@ def test_database_from_a_newer_program_is_refused(login: LoginFn, db_path: Path)
     ctx = login("admin")
     with ctx.db.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'fremtid'")
+    ctx.db.close()
+    before = db_path.read_bytes()
     with pytest.raises(DatabaseUnreadable, match="nyere udgave"):
         access.login(db_path, "admin", PASSWORD)
+    assert db_path.read_bytes() == before  # left untouched
+    from stevnsmoeder.services import backup
+
+    assert backup.list_backups(db_path) == []  # and not "upgraded" after a backup either
 
 
 def test_older_schema_is_upgraded_at_login(login: LoginFn, db_path: Path) -> None:
