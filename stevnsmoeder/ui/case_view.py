@@ -44,6 +44,7 @@ from stevnsmoeder.services.case_history import (
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.meetings import AgendaItemStatus
 from stevnsmoeder.ui.document_preview import DocumentPreview
+from stevnsmoeder.ui.forms import title_label
 from stevnsmoeder.ui.models import ROW_ROLE, Column, FilterProxy, TableModel
 from stevnsmoeder.ui.prompts import Prompts
 
@@ -336,12 +337,8 @@ class CaseWindow(QWidget):
         self.resize(1280, 820)
         self.history: CaseHistory = case_history.case_history(ctx, case_id)  # logged
 
-        self.heading = QLabel()
+        self.heading = title_label()
         self.heading.setObjectName("case-heading")
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.heading.setFont(font)
         self.details = QLabel()
         self.family = QLabel()
         self.family.setWordWrap(True)

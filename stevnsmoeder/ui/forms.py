@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLabel
 
 DATE_FORMAT = "dd.MM.yyyy"
 DATETIME_FORMAT = "dd.MM.yyyy HH:mm"
@@ -36,6 +37,16 @@ def optional_date_edit(none_text: str) -> QDateEdit:
 def optional_date(edit: QDateEdit) -> date | None:
     value = edit.date()
     return None if value == NO_DATE else pydate(value)
+
+
+def title_label(text: str = "", scale: float = 1.4) -> QLabel:
+    """A window's heading: bold and larger than the text around it."""
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
 
 
 def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:

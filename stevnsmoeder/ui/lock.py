@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from stevnsmoeder.services import access
 from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.ui.forms import title_label
 
 DEFAULT_IDLE_MINUTES = 10
 _INPUT_EVENTS = frozenset(
@@ -46,11 +46,7 @@ class LockDialog(QDialog):
         self.setWindowTitle(self.tr("stevnsmoeder – locked"))
         self.setObjectName("lock-screen")
         self.setMinimumWidth(420)
-        title = QLabel(self.tr("stevnsmoeder is locked"))
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title = title_label(self.tr("stevnsmoeder is locked"))
         text = QLabel(self.tr("Logged in as %1. Type your password to go on.").replace("%1", user))
         text.setWordWrap(True)
         self.password_edit = QLineEdit()

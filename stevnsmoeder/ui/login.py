@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stevnsmoeder.ui.forms import title_label
 from stevnsmoeder.ui.worker import run_in_thread
 
 HEAVY_MODULES = ("stevnsmoeder.services.access", "stevnsmoeder.services.meetings")
@@ -45,11 +46,7 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("stevnsmoeder – log in"))
         self.setMinimumWidth(460)
 
-        title = QLabel(self.tr("Child and youth meetings"))
-        font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
+        title = title_label(self.tr("Child and youth meetings"), 1.5)
         subtitle = QLabel(self.tr("Stevns Kommune · cross-disciplinary meetings"))
         self.db_label = QLabel()
         self.db_label.setWordWrap(True)

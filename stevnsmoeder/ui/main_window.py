@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,6 +47,7 @@ from stevnsmoeder.ui import changes
 from stevnsmoeder.ui.audit_view import AuditPage
 from stevnsmoeder.ui.calendar_view import CalendarPage
 from stevnsmoeder.ui.case_view import CaseWindow
+from stevnsmoeder.ui.forms import title_label
 from stevnsmoeder.ui.lock import SessionLock
 from stevnsmoeder.ui.meeting_window import MeetingWindow
 from stevnsmoeder.ui.models import (
@@ -126,13 +127,9 @@ class StartPage(QWidget):
         self.prompts = prompts
         self.screen_safe = screen_safe
         today = ctx.today()
-        greeting = QLabel(
-            self.tr("Welcome, %1").replace("%1", ctx.actor.display_name or ctx.actor.login)
+        greeting = title_label(
+            self.tr("Welcome, %1").replace("%1", ctx.actor.display_name or ctx.actor.login), 1.5
         )
-        font = QFont(greeting.font())
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        greeting.setFont(font)
         self.date_label = QLabel(
             self.tr("Today is %1 (%2)")
             .replace("%1", long_date(today))
