@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stevnsmoeder.domain.anonymise import Redactor, name_replacements
 from stevnsmoeder.domain.dates import short_date
 from stevnsmoeder.services import search
 from stevnsmoeder.services.context import ServiceContext
@@ -95,17 +96,30 @@ class HtmlDelegate(QStyledItemDelegate):
         return QSize(size.width(), max(size.height(), option.fontMetrics.height() + 8))
 
 
+def safe_snippet(hit: Hit, screen_safe: bool) -> str:
+    """The excerpt; in screen-safe mode with the child's name as initials there too."""
+    if not screen_safe or not hit.child or hit.child == hit.child_initials:
+        return hit.snippet
+    redact = Redactor(name_replacements(hit.child, hit.child_initials), "[CPR]")
+    return redact(hit.snippet)
+
+
 class HitModel(TableModel[Hit]):
     """Search hits; the excerpt column also offers rich text under HTML_ROLE."""
 
     SNIPPET_COLUMN = 4
+
+    def __init__(self, screen_safe: Callable[[], bool], parent: Any = None) -> None:
+        super().__init__(hit_columns(screen_safe), parent)
+        self._screen_safe = screen_safe
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == HTML_ROLE:
             if index.isValid() and index.column() == self.SNIPPET_COLUMN:
-                return snippet_html(self.row_at(index.row()).snippet)
+                hit = self.row_at(index.row())
+                return snippet_html(safe_snippet(hit, self._screen_safe()))
             return None
         return super().data(index, role)
 
@@ -128,7 +142,10 @@ def hit_columns(screen_safe: Callable[[], bool]) -> list[Column[Hit]]:
         ),
         Column(QCoreApplication.translate("search_view", "Item"), lambda h: h.title),
         Column(QCoreApplication.translate("search_view", "Child"), child),
-        Column(QCoreApplication.translate("search_view", "Excerpt"), lambda h: h.plain_snippet),
+        Column(
+            QCoreApplication.translate("search_view", "Excerpt"),
+            lambda h: safe_snippet(h, screen_safe()).replace(MARK_START, "").replace(MARK_END, ""),
+        ),
     ]
 
 
@@ -173,7 +190,7 @@ class SearchPage(QWidget):
         self.to_edit = optional_date_edit(self.tr("until now"))
         self.open_check = QCheckBox(self.tr("Only with open actions"))
 
-        self.model = HitModel(hit_columns(screen_safe), self)
+        self.model = HitModel(screen_safe, self)
         self.view = QTableView()
         self.view.setObjectName("search-results")
         self.view.setModel(self.model)

@@ -222,3 +222,21 @@ def test_admin_reads_the_access_log_in_the_window(  # type: ignore[no-untyped-de
 
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["case_reference"] == "S-2026-0001" and data["events"]
+
+
+def test_screen_safe_search_shows_no_name_even_in_excerpts(  # type: ignore[no-untyped-def]
+    qtbot, login: LoginFn, story: Story
+) -> None:
+    window = MainWindow(login("ppr"), RecordingPrompts())
+    qtbot.addWidget(window)
+    window.screen_safe_action.setChecked(True)
+    page = window.search_page
+    assert page is not None
+    page.query_edit.setText("ødegård")
+    page.run_search()
+    qtbot.waitUntil(lambda: page.last_result is not None, timeout=5_000)
+    assert page.model.rowCount() == 4
+    for row in range(page.model.rowCount()):
+        shown = [page.model.index(row, c).data() for c in range(page.model.columnCount())]
+        shown.append(page.model.index(row, page.model.SNIPPET_COLUMN).data(HTML_ROLE))
+        assert not any("Asta" in s or "Ødegård" in s for s in shown), shown
