@@ -1348,6 +1348,12 @@ class _Generator:
         if day <= self.today:
             case.last_item = day
 
+    def _working_day(self, day: date) -> date:
+        """A follow-up falls on a working day (the next one after a weekend or holiday)."""
+        while self._off(day):
+            day += timedelta(days=1)
+        return day
+
     def _interval(self, level: int) -> timedelta:
         return timedelta(days=self.rng.randint(*FOLLOW_UP[level]))
 
@@ -1393,7 +1399,7 @@ class _Generator:
             self._notes(case, day, type_code, words, level, before),
             decision,
             family_view,
-            None if closing or rng.random() < 0.4 else day + interval,
+            None if closing or rng.random() < 0.4 else self._working_day(day + interval),
         )
         assessors = ctx.present.get("psychologist") or ctx.present.get("chair") or [ctx.chair]
         self._add(
