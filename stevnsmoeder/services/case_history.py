@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, exists, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from stevnsmoeder.db.models import (
     ActionStatus,
@@ -295,7 +295,6 @@ def case_history(ctx: ServiceContext, case_id: uuid.UUID, *, log: bool = True) -
                 .order_by(CustodyHolder.created_at)
             )
         )
-        visible = select(Meeting.id).where(meeting_visible(ctx))
         rows = s.execute(
             select(AgendaItem, Meeting, MeetingType, District.name, LegalBasis.kind)
             .join(Meeting, AgendaItem.meeting_id == Meeting.id)
@@ -305,7 +304,7 @@ def case_history(ctx: ServiceContext, case_id: uuid.UUID, *, log: bool = True) -
             .where(
                 AgendaItem.case_id == case_id,
                 Meeting.status != MeetingStatus.CANCELLED,
-                Meeting.id.in_(visible),
+                meeting_visible(ctx),
                 item_visible(ctx),
             )
             .order_by(Meeting.starts_at, AgendaItem.position)
@@ -415,7 +414,7 @@ def _present(
 def _levels(s: Session, ctx: ServiceContext, case_id: uuid.UUID) -> tuple[LevelPoint, ...]:
     """The assessments from meetings the actor may see (all of them for full case roles)."""
     labels = {lv.level: lv for lv in s.scalars(select(WellbeingLevel))}
-    visible = select(Meeting.id).where(meeting_visible(ctx))
+    seen = aliased(AgendaItem)
     rows = s.execute(
         select(WellbeingAssessment, MeetingType.name)
         .outerjoin(Meeting, WellbeingAssessment.meeting_id == Meeting.id)
@@ -424,11 +423,13 @@ def _levels(s: Session, ctx: ServiceContext, case_id: uuid.UUID) -> tuple[LevelP
             WellbeingAssessment.case_id == case_id,
             or_(
                 and_(
-                    Meeting.id.in_(visible),
+                    Meeting.id.is_not(None),
+                    meeting_visible(ctx),
                     or_(
                         WellbeingAssessment.agenda_item_id.is_(None),
-                        WellbeingAssessment.agenda_item_id.in_(
-                            select(AgendaItem.id).where(item_visible(ctx))
+                        exists().where(
+                            seen.id == WellbeingAssessment.agenda_item_id,
+                            item_visible(ctx, seen),
                         ),
                     ),
                 ),

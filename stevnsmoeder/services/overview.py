@@ -81,6 +81,12 @@ def _mine(ctx: ServiceContext) -> ColumnElement[bool]:
     )
 
 
+def _item_seen(ctx: ServiceContext) -> ColumnElement[bool]:
+    """The action's item is one the actor may see (correlated, so cheap for every role)."""
+    item = aliased(AgendaItem)
+    return exists().where(item.id == Action.agenda_item_id, item_visible(ctx, item))
+
+
 def attention(ctx: ServiceContext) -> Attention:
     """Open actions due within two weeks (overdue first) that are the user's own or from the
     user's meetings, and consents that expire within a month, for the cases the user may
@@ -98,7 +104,7 @@ def attention(ctx: ServiceContext) -> Attention:
                 Action.due_on.is_not(None),
                 Action.due_on <= today + timedelta(days=ACTIONS_AHEAD_DAYS),
                 case_visible(ctx),
-                Action.agenda_item_id.in_(select(AgendaItem.id).where(item_visible(ctx))),
+                _item_seen(ctx),
                 _mine(ctx),
             )
             .order_by(Action.due_on)
