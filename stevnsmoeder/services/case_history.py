@@ -311,7 +311,9 @@ def case_history(ctx: ServiceContext, case_id: uuid.UUID, *, log: bool = True) -
         ).all()
         item_ids = [item.id for item, *_rest in rows]
         views = minutes.item_views(s, item_ids)
-        present = _present(s, case_id, [(item.id, meeting.id) for item, meeting, *_r in rows])
+        present = present_for_child(
+            s, case_id, [(item.id, meeting.id) for item, meeting, *_r in rows]
+        )
         entries = tuple(
             TimelineEntry(
                 item_id=item.id,
@@ -371,12 +373,20 @@ def case_history(ctx: ServiceContext, case_id: uuid.UUID, *, log: bool = True) -
         )
 
 
-def _present(
+def present_for_child(
     s: Session, case_id: uuid.UUID, items: list[tuple[uuid.UUID, uuid.UUID]]
 ) -> dict[uuid.UUID, tuple[str, ...]]:
-    """Who was present for each item: the item's own attendance where it was taken, else
-    those present at the meeting, leaving out family members of other children."""
+    """Who was present for each (item, meeting) about this child: the item's own attendance
+    where it was taken, else those present at the meeting — never another child's family
+    (a parent who came for their own child's item), whichever way it was recorded."""
     item_ids = [i for i, _m in items]
+    own_family = select(CustodyHolder.person_id).where(
+        CustodyHolder.case_id == case_id, CustodyHolder.person_id.is_not(None)
+    )
+    other_family = select(CustodyHolder.person_id).where(
+        CustodyHolder.case_id != case_id, CustodyHolder.person_id.is_not(None)
+    )
+    not_other_family = or_(Person.id.not_in(other_family), Person.id.in_(own_family))
     per_item: dict[uuid.UUID, list[str]] = {}
     for item_id, name in s.execute(
         select(ItemAttendance.agenda_item_id, Person.name)
@@ -384,13 +394,11 @@ def _present(
         .where(
             ItemAttendance.agenda_item_id.in_(item_ids),
             ItemAttendance.attendance == Attendance.PRESENT,
+            not_other_family,
         )
         .order_by(Person.name)
     ):
         per_item.setdefault(item_id, []).append(name)
-    own_family = select(CustodyHolder.person_id).where(
-        CustodyHolder.case_id == case_id, CustodyHolder.person_id.is_not(None)
-    )
     per_meeting: dict[uuid.UUID, list[str]] = {}
     meeting_ids = {m for _i, m in items}
     for meeting_id, name in s.execute(
@@ -401,6 +409,7 @@ def _present(
             Participation.meeting_id.in_(meeting_ids),
             Participation.attendance == Attendance.PRESENT,
             or_(ParticipantRole.is_family.is_(False), Person.id.in_(own_family)),
+            not_other_family,
         )
         .order_by(ParticipantRole.sort_order, Person.name)
     ):

@@ -20,11 +20,9 @@ from stevnsmoeder.db.models import (
     AgendaItemStatus,
     Case,
     CustodyHolder,
-    ItemAttendance,
     Meeting,
     MeetingStatus,
     MinutesVersion,
-    Person,
     User,
 )
 from stevnsmoeder.db.models.meetings import Attendance
@@ -173,18 +171,18 @@ def meeting_document(
             if view is not None and redact is not None:
                 view = redact_record(view, redact)
             present: tuple[str, ...] = ()
-            if kind == EXTRACT:
-                present = tuple(
-                    s.scalars(
-                        select(Person.name)
-                        .join(ItemAttendance, ItemAttendance.person_id == Person.id)
-                        .where(
-                            ItemAttendance.agenda_item_id == item.id,
-                            ItemAttendance.attendance == Attendance.PRESENT,
+            if kind == EXTRACT and case is not None:
+                present = case_history.present_for_child(s, case.id, [(item.id, meeting_id)])[
+                    item.id
+                ]
+                if anonymised:  # the family by relation, as everywhere in the document
+                    relation = {
+                        h.name: h.relation or _("custody holder")
+                        for h in s.scalars(
+                            select(CustodyHolder).where(CustodyHolder.case_id == case.id)
                         )
-                        .order_by(Person.name)
-                    )
-                )
+                    }
+                    present = tuple(relation.get(name, name) for name in present)
             items.append(
                 DocItem(
                     number=item.number,

@@ -40,7 +40,7 @@ from stevnsmoeder.domain.wellbeing import MAX_LEVEL, MIN_LEVEL
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import display_name
-from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.services.context import Role, ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from stevnsmoeder.services.permissions import Permission, item_visible, meeting_visible, require
 
@@ -631,7 +631,11 @@ def add_addendum(ctx: ServiceContext, meeting_id: uuid.UUID, text: str) -> Versi
 
 
 def versions(ctx: ServiceContext, meeting_id: uuid.UUID) -> list[VersionInfo]:
+    """The kept versions of approved minutes. Their full content (every child's item) is given
+    only to roles that see every item of the meeting; the police and the administrator get
+    the versions' dates, authors and checksums without it."""
     require(ctx, Permission.VIEW_MEETINGS, "see meetings")
+    whole = ctx.actor.role not in (Role.POLITI, Role.ADMIN)
     with ctx.db.begin() as s:
         meeting = _meeting(s, ctx, meeting_id)
         rows = s.execute(
@@ -640,9 +644,17 @@ def versions(ctx: ServiceContext, meeting_id: uuid.UUID) -> list[VersionInfo]:
             .where(MinutesVersion.meeting_id == meeting.id)
             .order_by(MinutesVersion.number)
         ).all()
+        if whole and rows:
+            audit.record(s, ctx, "minutes.view", object_type="meeting", object_id=meeting.id)
         return [
             VersionInfo(
-                v.number, v.kind, v.created_at, login or "", v.addendum, v.checksum, v.content
+                v.number,
+                v.kind,
+                v.created_at,
+                login or "",
+                v.addendum,
+                v.checksum,
+                v.content if whole else "",
             )
             for v, login in rows
         ]
@@ -650,4 +662,8 @@ def versions(ctx: ServiceContext, meeting_id: uuid.UUID) -> list[VersionInfo]:
 
 def verify(ctx: ServiceContext, meeting_id: uuid.UUID) -> bool:
     """Does every kept version still match its checksum?"""
-    return all(_checksum(v.content) == v.checksum for v in versions(ctx, meeting_id))
+    require(ctx, Permission.VIEW_MEETINGS, "see meetings")
+    with ctx.db.begin() as s:
+        meeting = _meeting(s, ctx, meeting_id)
+        kept = s.scalars(select(MinutesVersion).where(MinutesVersion.meeting_id == meeting.id))
+        return all(_checksum(v.content) == v.checksum for v in kept)

@@ -254,3 +254,37 @@ def test_case_command_prints_the_timeline_as_json(
     assert data["levels"][1] == {"date": "2026-10-06", "level": 4, "step": "intrusive"}
     assert data["open_actions"][0]["overdue"] is True
     assert main(["--db", str(db_path), "--user", "politi", "case", story.other.reference]) == 1
+
+
+def test_another_childs_parent_is_never_in_this_childs_record(login: LoginFn) -> None:
+    """A parent came for their own child's item, and was marked present while each item was
+    current: they still appear only in their own child's history and extract."""
+    from stevnsmoeder.services import documents
+
+    leder = login("leder")
+    asta = cases.create_case(
+        leder, cases.NewCase(first_name="Asta", custody_holders=(("Åse Ødegård", "mor"),))
+    ).case
+    bo = cases.create_case(
+        leder, cases.NewCase(first_name="Bo", custody_holders=(("Bent Berg", "far"),))
+    ).case
+    m = meetings.create_meeting(
+        leder, meetings.NewMeeting("district", datetime(2026, 12, 1, 13), district="hother")
+    )
+    _child_item(leder, m, asta.id, "Asta", planning.LegalBasisKind.ANONYMOUS)
+    _child_item(leder, m, bo.id, "Bo", planning.LegalBasisKind.ANONYMOUS)
+    for child in (asta, bo):
+        planning.invite_family(leder, m.id, planning.get_plan(leder, m.id).revision, child.id)
+    live.start(leder, m.id)
+    for item in planning.get_plan(leder, m.id).items:
+        live.go_to(leder, m.id, item.id)  # everyone present is recorded for each item
+    live.end(leder, m.id)
+    (entry,) = case_history.case_history(login("ppr"), asta.id).entries
+    assert "Bent Berg" not in entry.present and "Åse Ødegård" in entry.present
+    extract = documents.meeting_document(leder, m.id, documents.EXTRACT, case_id=asta.id)
+    (item,) = extract.items
+    assert "Bent Berg" not in item.present and "Åse Ødegård" in item.present
+    anonymous = documents.meeting_document(
+        leder, m.id, documents.EXTRACT, case_id=asta.id, anonymised=True
+    )
+    assert "Åse Ødegård" not in anonymous.items[0].present and "mor" in anonymous.items[0].present
