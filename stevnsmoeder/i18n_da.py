@@ -567,4 +567,5 @@ DANISH: dict[str, str] = {
     "A name or text is at most {n} characters.": (
         "Et navn eller en tekst må højst være på {n} tegn."
     ),
+    "restore a backup": "gendanne en sikkerhedskopi",
 }

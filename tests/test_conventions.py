@@ -113,6 +113,7 @@ def test_no_stale_danish_entries() -> None:
         "see the access log",
         "check the access log",
         "make a backup",
+        "restore a backup",
         "reset a user's access",
         "close a user's access",
         "set how long cases are kept",

@@ -259,7 +259,7 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
                 display_name=person.name if person else user.login,
             )
             ctx = ServiceContext(db=db, actor=actor, clock=clock)
-            noted = attempts.pending if attempts is not None else []
+            noted = Attempts.take_pending(path) if attempts is not None else []
             for at, who, kind in noted:
                 audit.append(
                     s,
@@ -271,7 +271,7 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
                 )
             audit.record(s, ctx, "login")
         if attempts is not None:
-            attempts.succeeded(name)
+            Attempts.load(path).end_count(name)
         return ctx
     except BaseException:
         db.close()
@@ -410,8 +410,9 @@ def reset_access(
         audit.record(s, ctx, "user.reset", object_type="user", object_id=user.id, detail=name)
         ctx.db.wrap_key_for(store, name, new_password)
         store.save()
-    # The user's count of failed logins ends with the reset.
-    Attempts.load(ctx.db.path).succeeded(name)
+    # The user's count of failed logins ends with the reset (the noted failures stay for the
+    # access log).
+    Attempts.load(ctx.db.path).end_count(name)
 
 
 def set_active(ctx: ServiceContext, login_name: str, active: bool) -> None:

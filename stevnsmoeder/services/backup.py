@@ -25,12 +25,17 @@ from pathlib import Path
 
 from stevnsmoeder.db.base import utcnow
 from stevnsmoeder.db.engine import Database, DatabaseInUse, instance_lock, release_lock
-from stevnsmoeder.db.keystore import keyfile_path
+from stevnsmoeder.db.keystore import KeyStore, KeyStoreError, keyfile_path, normalise_login
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import LOCAL_TZ, Clock, ServiceContext
-from stevnsmoeder.services.errors import DatabaseBusy, DatabaseUnreadable, ServiceError
-from stevnsmoeder.services.permissions import Permission, require
+from stevnsmoeder.services.errors import (
+    DatabaseBusy,
+    DatabaseUnreadable,
+    PermissionDenied,
+    ServiceError,
+)
+from stevnsmoeder.services.permissions import ROLE_PERMISSIONS, Permission, require
 
 KEEP_DAYS = 7
 KEEP_WEEKS = 4
@@ -156,7 +161,7 @@ def verify_file(path: Path, login_name: str, password: str) -> Verified:
     """Open a database file (a backup) with this user's password and check it through."""
     from sqlalchemy import select
 
-    from stevnsmoeder.db.models import AuditEvent
+    from stevnsmoeder.db.models import AuditEvent, User
     from stevnsmoeder.services.access import open_database
 
     db = open_database(path, login_name, password)
@@ -171,6 +176,17 @@ def verify_file(path: Path, login_name: str, password: str) -> Verified:
         if bad_pages or integrity != ["ok"]:
             raise DatabaseUnreadable(_("The backup is damaged: {path}", path=path.name))
         with db.begin() as s:
+            # Only an active user whose role maintains the database may restore (a closed
+            # user's entry may still be in an old backup's key file).
+            user = s.scalar(select(User).where(User.login == normalise_login(login_name)))
+            if (
+                user is None
+                or not user.active
+                or Permission.MAINTAIN not in ROLE_PERMISSIONS.get(user.role, frozenset())
+            ):
+                raise PermissionDenied(
+                    _("Your role does not allow this: {what}.", what=_("restore a backup"))
+                )
             chain = audit.verify_chain(s)
             last = s.scalar(select(AuditEvent.at).order_by(AuditEvent.seq.desc()).limit(1))
         if not chain.ok:
@@ -184,6 +200,20 @@ def verify_file(path: Path, login_name: str, password: str) -> Verified:
         raise DatabaseUnreadable(_("The backup is damaged: {path}", path=path.name)) from None
     finally:
         db.close()
+
+
+def _still_a_user(db_path: Path, login_name: str) -> None:
+    """A user whose access was closed has no entry in the current key file any more (an old
+    backup may still have one): they may not restore. A missing or damaged current key file
+    is the case restoring is for, and does not stop it."""
+    try:
+        current = KeyStore.load(keyfile_path(db_path))
+    except KeyStoreError:
+        return
+    if normalise_login(login_name) not in current.logins():
+        raise PermissionDenied(
+            _("Your role does not allow this: {what}.", what=_("restore a backup"))
+        )
 
 
 @dataclass(frozen=True)
@@ -203,6 +233,7 @@ def restore(
             _("{path} is not a backup (the database and its .keys file).", path=source)
         )
     verified = verify_file(source, login_name, password)
+    _still_a_user(db_path, login_name)
     now = clock().astimezone(LOCAL_TZ)
     try:
         lock = instance_lock(db_path)  # no other program may have the file open meanwhile

@@ -77,11 +77,19 @@ class Attempts:
         del self.pending[:-MAX_PENDING]
         self.save()
 
-    def succeeded(self, login: str) -> list[tuple[datetime, str, str]]:
-        """Ends the user's count; returns (and forgets) the failures for the access log."""
-        moved, self.pending = self.pending, []
+    def end_count(self, login: str) -> None:
+        """The user logged in (or was given a new password): their wait is over. The noted
+        failures stay until they are taken into the access log."""
         self.counts.pop(login, None)
-        self.save()
+        self.save()  # also clears a damaged file
+
+    @classmethod
+    def take_pending(cls, db_path: Path) -> list[tuple[datetime, str, str]]:
+        """The failures noted so far, read afresh and forgotten: for the access log."""
+        current = cls.load(db_path)
+        moved, current.pending = current.pending, []
+        if moved:
+            current.save()
         return moved
 
     def save(self) -> None:

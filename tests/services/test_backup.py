@@ -166,3 +166,18 @@ def test_backup_and_restore_commands(
     out = capsys.readouterr().out
     assert "Gendannet fra" in out and ".replaced-" in out
     assert main(["backup", *common, "--user", "ppr"]) == 1
+
+
+def test_only_an_active_maintainer_restores(login: LoginFn, db_path: Path, tmp_path: Path) -> None:
+    leder = login("leder")
+    target = tmp_path / "b.db"
+    backup.backup(leder, target)
+    leder.db.close()
+    with pytest.raises(PermissionDenied):
+        backup.restore(db_path, target, "ppr", PASSWORD)
+    # A user whose access was closed later still has an entry in the old backup: no restore.
+    admin = access.login(db_path, "admin", PASSWORD)
+    access.set_active(admin, "referent", False)
+    admin.db.close()
+    with pytest.raises(PermissionDenied):
+        backup.restore(db_path, target, "referent", PASSWORD)

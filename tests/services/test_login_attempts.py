@@ -77,3 +77,19 @@ def test_a_damaged_attempts_file_starts_the_count_again(db_path: Path, clock: Fa
     attempts_path(db_path).write_text("{not json", encoding="utf-8")
     access.login(db_path, "leder", PASSWORD, clock=clock).db.close()
     assert not attempts_path(db_path).exists()
+
+
+def test_a_reset_keeps_the_noted_failures_for_the_log(db_path: Path, clock: FakeClock) -> None:
+    _fail(db_path, clock, "ppr")
+    admin = access.login(db_path, "admin", PASSWORD, clock=clock)  # takes ppr's failure
+    _fail(db_path, clock, "leder")  # noted while the administrator is logged in
+    access.reset_access(admin, "leder", "nyt-kodeord-1")
+    admin.db.close()
+    assert [login for _at, login, _kind in Attempts.load(db_path).pending] == ["leder"]
+    ctx = access.login(db_path, "leder", "nyt-kodeord-1", clock=clock)
+    with ctx.db.begin() as s:
+        failed = s.scalars(
+            select(AuditEvent.login).where(AuditEvent.action == "login.failed")
+        ).all()
+    assert sorted(failed) == ["leder", "ppr"]
+    ctx.db.close()
