@@ -26,7 +26,12 @@ from stevnsmoeder.services import audit, reference_data
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from stevnsmoeder.services.meetings import resolve_district
-from stevnsmoeder.services.permissions import Permission, case_visible, require
+from stevnsmoeder.services.permissions import (
+    Permission,
+    case_visible,
+    from_visible_item,
+    require,
+)
 
 
 def display_name(case: Case) -> str:
@@ -86,7 +91,10 @@ class CaseSummary:
         }
 
 
-def _latest_levels(s: Session, case_ids: list[uuid.UUID] | None = None) -> dict[uuid.UUID, int]:
+def _latest_levels(
+    s: Session, ctx: ServiceContext, case_ids: list[uuid.UUID] | None = None
+) -> dict[uuid.UUID, int]:
+    """Each case's latest level, from what the actor may see."""
     ranked = select(
         WellbeingAssessment.case_id,
         WellbeingAssessment.level,
@@ -99,17 +107,22 @@ def _latest_levels(s: Session, case_ids: list[uuid.UUID] | None = None) -> dict[
             ),
         )
         .label("rn"),
-    )
+    ).where(from_visible_item(ctx, WellbeingAssessment.agenda_item_id))
     if case_ids is not None:
         ranked = ranked.where(WellbeingAssessment.case_id.in_(case_ids))
     sub = ranked.subquery()
     return dict(s.execute(select(sub.c.case_id, sub.c.level).where(sub.c.rn == 1)).all())
 
 
-def _open_actions(s: Session) -> dict[uuid.UUID, int]:
+def _open_actions(s: Session, ctx: ServiceContext) -> dict[uuid.UUID, int]:
+    """Open agreements per case, of those the actor may see."""
     q = (
         select(Action.case_id, func.count())
-        .where(Action.status == ActionStatus.OPEN, Action.case_id.is_not(None))
+        .where(
+            Action.status == ActionStatus.OPEN,
+            Action.case_id.is_not(None),
+            from_visible_item(ctx, Action.agenda_item_id),
+        )
         .group_by(Action.case_id)
     )
     return {case_id: n for case_id, n in s.execute(q).all() if case_id is not None}
@@ -148,9 +161,9 @@ def list_cases(ctx: ServiceContext) -> list[CaseSummary]:
             .where(case_visible(ctx))
             .order_by(Case.anonymous, Case.first_name, Case.last_name, Case.reference)
         ).all()
-        levels = _latest_levels(s)
+        levels = _latest_levels(s, ctx)
         labels = reference_data.level_labels(s)
-        open_actions = _open_actions(s)
+        open_actions = _open_actions(s, ctx)
         result = [
             _summary(c, d, levels.get(c.id), labels, open_actions.get(c.id, 0)) for c, d in rows
         ]
@@ -168,9 +181,13 @@ def get_case_in(s: Session, ctx: ServiceContext, case_id: uuid.UUID) -> CaseSumm
     if row is None:
         raise NotFound(_("The case does not exist or is not visible to you."))
     case, district = row
-    levels = _latest_levels(s, [case.id])
+    levels = _latest_levels(s, ctx, [case.id])
     open_actions = s.scalar(
-        select(func.count()).where(Action.status == ActionStatus.OPEN, Action.case_id == case.id)
+        select(func.count()).where(
+            Action.status == ActionStatus.OPEN,
+            Action.case_id == case.id,
+            from_visible_item(ctx, Action.agenda_item_id),
+        )
     )
     return _summary(
         case, district, levels.get(case.id), reference_data.level_labels(s), open_actions or 0

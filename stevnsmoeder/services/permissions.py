@@ -119,6 +119,21 @@ def item_visible(ctx: ServiceContext, item: Any = AgendaItem) -> ColumnElement[b
 SCOPED_ROLES = (Role.POLITI, Role.DELTAGER)
 
 
+def from_visible_item(ctx: ServiceContext, item_id: Any) -> ColumnElement[bool]:
+    """A filter on rows that belong to an agenda item (an assessment, an agreement): the
+    item is one the actor may see, in a meeting the actor may see. True at once for the roles
+    that see every item of every meeting."""
+    if ctx.actor.role not in SCOPED_ROLES:
+        return true()
+    item, meeting = aliased(AgendaItem), aliased(Meeting)
+    return exists().where(
+        item.id == item_id,
+        item_visible(ctx, item),
+        meeting.id == item.meeting_id,
+        meeting_visible(ctx, meeting),
+    )
+
+
 def whole_case(ctx: ServiceContext) -> ColumnElement[bool]:
     """True for roles that see everything about a visible case (also what was recorded outside
     any meeting); false for the roles scoped to their meetings."""

@@ -212,6 +212,10 @@ def test_police_see_the_ssp_item_only(login: LoginFn, story: Story) -> None:
     assert [e.type_code for e in h.entries] == ["ssp"]
     assert [p.level for p in h.levels] == [4]
     assert h.open_actions == ()
+    # Nor do the case list's counts and level tell of the other meetings.
+    summary = cases.get_case(login("politi"), story.asta.id)
+    assert summary.open_actions == 0 and summary.level == 4
+    assert cases.get_case(login("ppr"), story.asta.id).open_actions == 3
     with pytest.raises(NotFound):
         case_history.case_history(login("politi"), story.other.id)  # never at SSP
 

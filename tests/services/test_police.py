@@ -90,3 +90,18 @@ def test_documents_search_and_cases_follow_the_same_rule(login: LoginFn, ssp: di
     assert [e.title for e in noah.entries] == ["Hærværk"]
     # The chair sees everything.
     assert len(planning.get_plan(login("leder"), ssp["m"].id).items) >= 3  # type: ignore[attr-defined]
+
+
+def test_counts_and_levels_come_only_from_what_the_police_may_see(
+    login: LoginFn,
+    ssp: dict,  # type: ignore[type-arg]
+) -> None:
+    leder = login("leder")
+    minutes.set_level(leder, ssp["a"].id, 4)  # type: ignore[attr-defined]
+    police = login("politi")
+    noah = cases.get_case(police, ssp["noah"].id)  # type: ignore[attr-defined]
+    assert noah.level == 4 and noah.open_actions == 0
+    # The chair sees Ida's open agreement from the consent-based item; the police never see
+    # Ida at all.
+    assert cases.get_case(leder, ssp["ida"].id).open_actions == 1  # type: ignore[attr-defined]
+    assert all(c.open_actions == 0 for c in cases.list_cases(police))
