@@ -9,8 +9,10 @@ closes (what was typed has been saved by then; the autosave keeps running while 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,7 +26,10 @@ from PySide6.QtWidgets import (
 
 from stevnsmoeder.services import access
 from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.ui.forms import title_label
+
+log = logging.getLogger(__name__)
 
 DEFAULT_IDLE_MINUTES = 10
 _INPUT_EVENTS = frozenset(
@@ -111,41 +116,53 @@ class SessionLock(QObject):
         return self.dialog is not None
 
     def set_idle_ms(self, idle_ms: int) -> None:
-        self.timer.setInterval(idle_ms)
-        if idle_ms > 0:
-            self.timer.start()
-        else:
-            self.timer.stop()
+        self.timer.setInterval(max(1, idle_ms))
+        self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT_EVENTS and not self.locked and self.timer.interval() > 0:
+        if event.type() in _INPUT_EVENTS and not self.locked:
             self.timer.start()  # any input starts the idle time again
         return False
 
     def lock(self, reason: str = "on request") -> None:
         if self.locked:
             return
-        self.timer.stop()
         app = QApplication.instance()
+        if reason == "idle" and isinstance(app, QApplication) and app.activeModalWidget():
+            # A question is waiting for an answer (hiding it would answer "Cancel" for the
+            # user): the lock comes when it has been answered.
+            self.timer.start()
+            return
+        self.timer.stop()
         focus = app.focusWidget() if isinstance(app, QApplication) else None
+        # The lock window first, so the screen is never left without a way back.
+        self.dialog = LockDialog(self.ctx.actor.display_name or self.ctx.actor.login)
+        self.dialog.accepted.connect(self._try_unlock)
         self._hidden = []
         for window in self._windows():
             if window.isVisible():
                 child = focus if focus is not None and window.isAncestorOf(focus) else None
                 self._hidden.append((window, child))
                 window.hide()
-        access.lock(self.ctx, reason)
-        self.dialog = LockDialog(self.ctx.actor.display_name or self.ctx.actor.login)
-        self.dialog.accepted.connect(self._try_unlock)
         self.dialog.show()
         self.dialog.password_edit.setFocus()
         self.locked_changed.emit(True)
+        try:
+            access.lock(self.ctx, reason)
+        except ServiceError:
+            log.warning("the lock could not be logged")
 
     def _try_unlock(self) -> None:
         dialog = self.dialog
         if dialog is None:
             return
-        if not access.unlock(self.ctx, dialog.password_edit.text()):
+        try:
+            ok = access.unlock(self.ctx, dialog.password_edit.text())
+        except ServiceError as exc:  # the database went away: say so, stay locked
+            dialog.error_label.setText(str(exc))
+            dialog.show()
+            return
+        if not ok:
             self._failures += 1
             dialog.password_edit.clear()
             if self._failures >= access.UNLOCK_TRIES:
@@ -163,8 +180,10 @@ class SessionLock(QObject):
         self.dialog = None
         dialog.deleteLater()
         for window, focus in self._hidden:
+            if not shiboken6.isValid(window):
+                continue  # closed meanwhile (a message box deletes itself)
             window.show()
-            if focus is not None:
+            if focus is not None and shiboken6.isValid(focus):
                 window.activateWindow()
                 focus.setFocus()
         self._hidden = []

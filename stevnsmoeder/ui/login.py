@@ -228,6 +228,13 @@ class LoginDialog(QDialog):
 
         run_in_thread(self, work, self._logged_in, self._failed)
 
+    def reject(self) -> None:
+        """Cancel waits while the database is being opened or created: leaving then would
+        stop the program under a running thread, and could leave a half-written demo."""
+        if self._busy:
+            return
+        super().reject()
+
     def _logged_in(self, ctx: Any) -> None:
         self._set_busy(False)
         self.hint.setText("")

@@ -593,11 +593,14 @@ class MainWindow(QMainWindow):
             self.cases_page.set_screen_safe(on)
         if self.search_page is not None:
             self.search_page.set_screen_safe()
+        # Only the windows still open: a closed one would read (and log) the meeting again.
         for case_window in self.case_windows.values():
-            case_window.set_screen_safe()
+            if case_window.isVisible():
+                case_window.set_screen_safe()
         self.start_page.reload()
         for window in self.meeting_windows.values():
-            window.reload()
+            if window.isVisible():
+                window.reload()
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)

@@ -110,3 +110,47 @@ def test_the_idle_time_is_a_setting(qtbot, login: LoginFn) -> None:  # type: ign
     assert window.settings.lock_minutes == 5
     assert window.lock_minutes_actions[5].isChecked()
     assert not window.lock_minutes_actions[10].isChecked()
+
+
+def test_a_window_gone_while_locked_does_not_keep_the_rest_hidden(  # type: ignore[no-untyped-def]
+    qtbot, login: LoginFn
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = MainWindow(login("leder"), RecordingPrompts())
+    qtbot.addWidget(window)
+    window.show()
+    box = QMessageBox(window)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
+    window.session_lock.lock()
+    box.close()  # deletes itself while locked
+    qtbot.waitUntil(lambda: not _alive(box), timeout=2_000)
+    dialog = window.session_lock.dialog
+    assert dialog is not None
+    dialog.password_edit.setText(PASSWORD)
+    dialog.accept()
+    assert not window.session_lock.locked and window.isVisible()
+
+
+def _alive(widget: object) -> bool:
+    import shiboken6
+
+    return bool(shiboken6.isValid(widget))
+
+
+def test_idle_waits_for_a_question_to_be_answered(  # type: ignore[no-untyped-def]
+    qtbot, login: LoginFn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    window = MainWindow(login("leder"), RecordingPrompts())
+    qtbot.addWidget(window)
+    window.show()
+    question = QDialog(window)
+    monkeypatch.setattr(QApplication, "activeModalWidget", staticmethod(lambda: question))
+    window.session_lock.lock("idle")
+    assert not window.session_lock.locked and window.isVisible()
+    assert window.session_lock.timer.isActive()  # it tries again later
+    window.session_lock.lock("on request")  # Ctrl+L still locks at once
+    assert window.session_lock.locked

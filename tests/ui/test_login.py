@@ -115,3 +115,15 @@ def test_a_damaged_database_offers_the_newest_backup(  # type: ignore[no-untyped
     assert dialog.context is not None
     dialog.context.db.close()
     assert list(db_path.parent.glob("stevnsmoeder.db.replaced-*"))  # the damaged file is kept
+
+
+def test_cancel_waits_while_the_database_opens(qtbot, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    dialog = LoginDialog(db_path, "leder")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.password_edit.setText(PASSWORD)
+    dialog.try_login()
+    dialog.reject()  # Escape while busy
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.context is not None, timeout=10_000)
+    dialog.context.db.close()

@@ -177,3 +177,20 @@ def test_double_click_opens_the_meeting_and_logs_the_children(  # type: ignore[n
     window.screen_safe_action.setChecked(True)
     mw.reload()
     assert agenda.index(row, 3).data() == "A.H."
+
+
+def test_screen_safe_rereads_only_open_windows(  # type: ignore[no-untyped-def]
+    qtbot, login: LoginFn
+) -> None:
+    ctx = login("leder")
+    _seed(ctx)
+    window = MainWindow(ctx, RecordingPrompts())
+    qtbot.addWidget(window)
+    summary = meetings.list_meetings(ctx)[0]
+    window.open_meeting(summary)
+    closed = window.meeting_windows[summary.id]
+    closed.close()
+    reread: list[object] = []
+    closed.reload = lambda: reread.append(1)  # type: ignore[method-assign]
+    window.screen_safe_action.setChecked(True)
+    assert reread == []  # reading a meeting is logged: a closed window does not read it
