@@ -54,11 +54,6 @@ class Query:
             parts.append(f"({text})" if len(self.groups) > 1 else text)
         return " OR ".join(parts)
 
-    @property
-    def words(self) -> tuple[str, ...]:
-        """The searched words (for highlighting elsewhere), without NOT terms."""
-        return tuple(w for g in self.groups for t in g if not t.negated for w in t.words)
-
 
 def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD_CHARS.findall(text))

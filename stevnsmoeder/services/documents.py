@@ -416,6 +416,7 @@ def case_document(
                 open_actions=tuple(
                     replace(a, who=redact(a.who), what=redact(a.what)) for a in history.open_actions
                 ),
+                follow_ups=tuple(replace(f, title=redact(f.title)) for f in history.follow_ups),
             )
             holders = tuple(h.relation for h in history.holders if h.relation)
             child = summary.initials

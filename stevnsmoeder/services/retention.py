@@ -20,7 +20,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from stevnsmoeder.db.models import (
@@ -40,6 +40,7 @@ from stevnsmoeder.db.models import (
     User,
     WellbeingAssessment,
 )
+from stevnsmoeder.db.search_index import FTS_TABLE
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import ServiceContext
@@ -147,6 +148,8 @@ def purge(ctx: ServiceContext, *, dry_run: bool) -> PurgeReport:
         if dry_run:
             audit.record(s, ctx, "retention.dry_run", detail=f"{len(candidates)} cases")
             return PurgeReport(rule, candidates, False)
+        # Deleted text is overwritten in the file, not just unlinked from it.
+        s.execute(text("PRAGMA secure_delete = ON"))
         for c in candidates:
             if rule.mode == DELETE:
                 _delete(s, c.case_id, ctx.today())
@@ -161,11 +164,17 @@ def purge(ctx: ServiceContext, *, dry_run: bool) -> PurgeReport:
                 case_id=c.case_id,
                 detail=f"closed {c.closed_on.isoformat()}, {c.items} items",
             )
+    if candidates:
+        with ctx.db.begin() as s:  # merge the search index so no segment keeps old text
+            s.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')"))
     return PurgeReport(rule, candidates, True)
 
 
-def _strip_from_approved_minutes(s: Session, reference: str, today: date) -> None:
-    """Approved minutes keep every other child's items; this child's become a note."""
+def _strip_from_approved_minutes(
+    s: Session, reference: str, family: dict[str, str], today: date
+) -> None:
+    """Approved minutes keep every other child's items; this child's become a note, and the
+    child's family in the participant list is named by relation only."""
     for version in s.scalars(
         select(MinutesVersion).where(MinutesVersion.content.contains(reference))
     ):
@@ -175,6 +184,10 @@ def _strip_from_approved_minutes(s: Session, reference: str, today: date) -> Non
             if item.get("case") == reference:
                 item.clear()
                 item.update({"case": reference, "purged": today.isoformat()})
+                changed = True
+        for person in content.get("meeting", {}).get("participants", []):
+            if person.get("name") in family:
+                person["name"] = family[person["name"]]
                 changed = True
         if changed:
             # The record says what was taken out, and keeps the checksum it was approved with.
@@ -211,9 +224,17 @@ def _forget_family(s: Session, case_id: uuid.UUID) -> None:
         s.execute(delete(Person).where(Person.id.in_([p for p in people if p not in users])))
 
 
+def _family_names(s: Session, case_id: uuid.UUID) -> dict[str, str]:
+    return {
+        h.name: h.relation or _("custody holder")
+        for h in s.scalars(select(CustodyHolder).where(CustodyHolder.case_id == case_id))
+    }
+
+
 def _delete(s: Session, case_id: uuid.UUID, today: date) -> None:
     case = s.get_one(Case, case_id)
     reference = case.reference
+    family = _family_names(s, case_id)
     item_ids = list(s.scalars(select(AgendaItem.id).where(AgendaItem.case_id == case_id)))
     s.execute(delete(WellbeingAssessment).where(WellbeingAssessment.case_id == case_id))
     s.execute(update(Action).where(Action.case_id == case_id).values(case_id=None))
@@ -222,11 +243,12 @@ def _delete(s: Session, case_id: uuid.UUID, today: date) -> None:
     _forget_family(s, case_id)
     s.delete(case)
     s.flush()
-    _strip_from_approved_minutes(s, reference, today)
+    _strip_from_approved_minutes(s, reference, family, today)
 
 
 def _pseudonymise(s: Session, case_id: uuid.UUID, today: date) -> None:
     case = s.get_one(Case, case_id)
+    family = _family_names(s, case_id)
     redact = redactor_for(s, [case])
     item_ids = list(s.scalars(select(AgendaItem.id).where(AgendaItem.case_id == case_id)))
     views = item_views(s, item_ids)
@@ -242,6 +264,9 @@ def _pseudonymise(s: Session, case_id: uuid.UUID, today: date) -> None:
                 .where(Action.id == action.id)
                 .values(text=action.text, owner_text=redact(action.owner))
             )
+        for agreed in s.scalars(select(Action).where(Action.agenda_item_id == item_id)):
+            if agreed.done_note:
+                agreed.done_note = redact(agreed.done_note)
     for item in s.scalars(select(AgendaItem).where(AgendaItem.id.in_(item_ids))):
         item.title = redact(item.title)
         item.description = redact(item.description)
@@ -262,4 +287,4 @@ def _pseudonymise(s: Session, case_id: uuid.UUID, today: date) -> None:
     case.reference = "X-" + old_reference.removeprefix("S-")
     case.pseudonym = _("Case {ref} (pseudonymised)", ref=case.reference)
     s.flush()
-    _strip_from_approved_minutes(s, old_reference, today)
+    _strip_from_approved_minutes(s, old_reference, family, today)

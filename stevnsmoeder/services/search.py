@@ -46,6 +46,7 @@ from stevnsmoeder.db.models import (
     WellbeingAssessment,
 )
 from stevnsmoeder.domain import search_query, snippets
+from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import initials_of, name_of
@@ -218,10 +219,6 @@ def _recent_floor(s: Session, fts: str, cap: int) -> int | None:
     )
 
 
-def _match_count(s: Session, fts: str) -> int:
-    return s.scalar(select(func.count()).select_from(_INDEX).where(_FTS.op("MATCH")(fts))) or 0
-
-
 def _snippets(s: Session, query: search_query.Query, rowids: list[int]) -> dict[int, str]:
     """Excerpts for the hits shown, from the index's own copy of the text."""
     if not rowids:
@@ -245,7 +242,7 @@ def _snippets(s: Session, query: search_query.Query, rowids: list[int]) -> dict[
 
 
 def _log_detail(text_: str, filters: Filters, n: int) -> str:
-    term = " ".join(text_.split())[:200]
+    term = one_line(text_)[:200]
     where = f" [{filters.describe()}]" if filters.describe() else ""
     return f"{term!r}{where}: {n} hits"
 

@@ -122,3 +122,16 @@ def test_pdf_case_command(
     assert "Asta" not in _text(out)
     assert main(["pdf", "case", "S-1999-0001", "-o", str(out), *common]) == 1
     assert "findes ikke" in capsys.readouterr().err
+
+
+def test_the_anonymised_follow_up_names_no_child(login: LoginFn, story: Story) -> None:
+    leder = login("leder")
+    later = case_history.case_history(leder, story.asta.id).entries[1].item_id
+    from sqlalchemy import text
+
+    with leder.db.begin() as s:  # an item titled with the child's name, as people write
+        s.execute(
+            text("UPDATE agenda_item SET title = 'Astas søvn' WHERE id = :i"), {"i": later.hex}
+        )
+    doc = documents.case_document(login("ppr"), story.asta.id, anonymised=True)
+    assert [f.title for f in doc.history.follow_ups] == ["A.Ø.s søvn"]

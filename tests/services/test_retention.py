@@ -84,6 +84,7 @@ def test_purge_can_pseudonymise_instead(login: LoginFn, story: Story) -> None:
         assert case.reference == "X-2026-0001"
         assert s.scalar(select(CustodyHolder).where(CustodyHolder.case_id == case.id)) is None
     assert "Åse" not in _dump(admin)
+    assert "Ødegård" not in _dump(admin)
     assert retention.purge(admin, dry_run=True).candidates == ()  # not purged twice
 
 
