@@ -457,7 +457,7 @@ class LiveView(QWidget):
         self.action_who.setEditText("")
         self.preliminary_basis.clear()
         current = self.state.current_item_id or (self.plan.items[0].id if self.plan.items else None)
-        self.show_item(
+        self._show_item(
             self.shown_item
             if self.shown_item in {i.id for i in self.plan.items}
             and self.state.status is not MeetingStatus.IN_PROGRESS
@@ -476,6 +476,16 @@ class LiveView(QWidget):
         return next((i for i in self.plan.items if i.id == item_id), None)
 
     def show_item(self, item_id: uuid.UUID | None) -> None:
+        """Show an item with its minutes as they are now in the database (what this view
+        saved since it last loaded included); text not saved yet stays in its box."""
+        try:
+            self.minutes = minutes.get_minutes(self.ctx, self.meeting_id)
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Meeting"), str(exc))
+            return
+        self._show_item(item_id)
+
+    def _show_item(self, item_id: uuid.UUID | None) -> None:
         item = self._item(item_id)
         if item is None or self.plan is None or self.minutes is None or self.state is None:
             return
@@ -496,9 +506,7 @@ class LiveView(QWidget):
         self._loading = True
         try:
             for field, box in self.fields.items():
-                value = getattr(view, field)
-                if box.toPlainText() != value:
-                    box.setPlainText(value)
+                self.saver.show(box, item.id, field, getattr(view, field))
             self.actions_model.set_rows(view.actions)
             self.actions_view.resizeColumnsToContents()
             child_item = item.case_id is not None
@@ -682,7 +690,6 @@ class LiveView(QWidget):
         return ok
 
     def _refresh_minutes(self) -> None:
-        self.minutes = minutes.get_minutes(self.ctx, self.meeting_id)
         self.show_item(self.shown_item)
 
     def _call(self, call: Callable[[], object]) -> bool:
