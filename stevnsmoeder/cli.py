@@ -178,6 +178,42 @@ def build_parser() -> Parser:
     )
     reset.add_argument("login", metavar="LOGIN", help=_("the user who forgot their password"))
 
+    users = sub.add_parser(
+        "users", parents=[common], help=_("list, add, close and reopen users (administrators)")
+    )
+    users_sub = users.add_subparsers(
+        dest="users_command", metavar=_("ACTION"), parser_class=Parser, required=True
+    )
+    users_list = users_sub.add_parser("list", parents=[common], help=_("list the users"))
+    users_list.add_argument("--json", action="store_true", help=_("print JSON"))
+    users_add = users_sub.add_parser(
+        "add",
+        parents=[common],
+        help=_("add a user (password: STEVNSMOEDER_NEW_PASSWORD or a prompt)"),
+    )
+    users_add.add_argument("login", metavar="LOGIN", help=_("the new user name"))
+    users_add.add_argument("--name", required=True, help=_("the user's full name"))
+    users_add.add_argument(
+        "--role",
+        required=True,
+        choices=("admin", "leder", "referent", "deltager", "ppr", "politi"),
+        help=_("the user's role"),
+    )
+    users_add.add_argument(
+        "--person",
+        help=_("an existing person of the register (name or id) whose meetings the user sees"),
+    )
+    users_close = users_sub.add_parser("close", parents=[common], help=_("close a user's access"))
+    users_close.add_argument("login", metavar="LOGIN", help=_("the user"))
+    users_reopen = users_sub.add_parser(
+        "reopen",
+        parents=[common],
+        help=_(
+            "reopen a user's access with a new password (STEVNSMOEDER_NEW_PASSWORD or a prompt)"
+        ),
+    )
+    users_reopen.add_argument("login", metavar="LOGIN", help=_("the user"))
+
     keep = sub.add_parser(
         "retention", parents=[common], help=_("how long closed cases are kept (administrators)")
     )
@@ -570,18 +606,89 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_reset_password(args: argparse.Namespace) -> int:
     from stevnsmoeder.services import access
 
-    new = os.environ.get(NEW_PASSWORD_ENV)
-    if new is None:
-        if not (sys.stdin is not None and sys.stdin.isatty()):
-            raise CliError(
-                _("No new password: set {env} or run in a terminal.", env=NEW_PASSWORD_ENV)
-            )
-        import getpass
-
-        new = getpass.getpass(_("New password for {user}: ", user=args.login))
+    new = _new_password(args.login)
     with _session(args) as ctx:
         access.reset_access(ctx, args.login, new)
     print(_("{user} has a new password; hand it over and have it changed.", user=args.login))
+    return EXIT_OK
+
+
+def _new_password(login_name: str) -> str:
+    """The new password for a user: from STEVNSMOEDER_NEW_PASSWORD, or asked twice."""
+    new = os.environ.get(NEW_PASSWORD_ENV)
+    if new is not None:
+        return new
+    if not (sys.stdin is not None and sys.stdin.isatty()):
+        raise CliError(_("No new password: set {env} or run in a terminal.", env=NEW_PASSWORD_ENV))
+    import getpass
+
+    new = getpass.getpass(_("New password for {user}: ", user=login_name))
+    again = getpass.getpass(_("The same password again: "))
+    if new != again:
+        raise CliError(_("The two passwords are not the same."))
+    return new
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    from stevnsmoeder.services import access
+    from stevnsmoeder.services.context import Role
+
+    action = args.users_command
+    if action == "list":
+        with _session(args) as ctx:
+            found = access.list_users(ctx)
+        if args.json:
+            _print_json([u.to_json() for u in found])
+            return EXIT_OK
+        from stevnsmoeder.services.context import LOCAL_TZ
+
+        rows = [
+            (
+                u.login,
+                u.name,
+                u.role.value,
+                _("active") if u.active else _("access closed"),
+                u.last_login_at.astimezone(LOCAL_TZ).strftime("%d.%m.%Y %H.%M")
+                if u.last_login_at
+                else "-",
+            )
+            for u in found
+        ]
+        header = (_("User"), _("Name"), _("Role"), _("Access"), _("Last login"))
+        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+        for row in [header, *rows]:
+            print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+        print(_("{n} users", n=len(found)))
+        return EXIT_OK
+    if action == "add":
+        with _session(args) as ctx:
+            # Checked before the password is asked for: a wrong person costs no typing.
+            person = access.find_person(ctx, args.person) if args.person else None
+            if person is None:
+                access.require_manage_users(ctx)
+            password = _new_password(args.login)
+            info = access.add_user(
+                ctx,
+                access.NewUser(
+                    args.login,
+                    password,
+                    Role(args.role),
+                    person_name=args.name,
+                    person_id=person.id if person else None,
+                ),
+            )
+        print(_("User {user} added ({role}).", user=info.login, role=info.role.value))
+        return EXIT_OK
+    if action == "close":
+        with _session(args) as ctx:
+            access.close_user(ctx, args.login)
+        print(_("{user}'s access is closed.", user=args.login))
+        return EXIT_OK
+    with _session(args) as ctx:
+        access.require_manage_users(ctx, "reopen a user's access")
+        password = _new_password(args.login)
+        access.reopen_user(ctx, args.login, password)
+    print(_("{user}'s access is open again; hand the new password over.", user=args.login))
     return EXIT_OK
 
 
@@ -687,6 +794,7 @@ COMMANDS = {
     "retention": cmd_retention,
     "purge": cmd_purge,
     "reset-password": cmd_reset_password,
+    "users": cmd_users,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "search": cmd_search,

@@ -530,6 +530,69 @@ DANISH: dict[str, str] = {
     "You cannot close your own access.": "Du kan ikke lukke din egen adgang.",
     "reset a user's access": "nulstille en brugers adgang",
     "close a user's access": "lukke en brugers adgang",
+    # managing users (services and the users command)
+    "There is no person {name} in the register.": "Der er ingen person {name} i registret.",
+    (
+        "{n} people in the register are called {name}. Give the id of the one you mean "
+        "instead of the name: {choices}"
+    ): (
+        "{n} personer i registret hedder {name}. Angiv id'et på den, du mener, i stedet "
+        "for navnet: {choices}"
+    ),
+    "A new user needs a full name or a person of the register.": (
+        "En ny bruger skal have sit fulde navn eller en person fra registret."
+    ),
+    "A name has at most 200 characters.": "Et navn har højst 200 tegn.",
+    "There is no such person in the register.": "Den person findes ikke i registret.",
+    "That person already has an active user.": "Den person har allerede en aktiv bruger.",
+    "{login}'s access is closed: reopen it to give a new password.": (
+        "{login}s adgang er lukket: genåbn den for at give en ny adgangskode."
+    ),
+    "{login}'s access is already closed.": "{login}s adgang er allerede lukket.",
+    "The last active administrator cannot be closed.": (
+        "Den sidste aktive administrator kan ikke lukkes."
+    ),
+    "{login}'s access is open already.": "{login}s adgang er allerede åben.",
+    "Reopening a user's access needs a new password.": (
+        "En brugers adgang genåbnes med en ny adgangskode."
+    ),
+    "The last active administrator cannot be given another role.": (
+        "Den sidste aktive administrator kan ikke få en anden rolle."
+    ),
+    "reopen a user's access": "genåbne en brugers adgang",
+    "change a user's role": "ændre en brugers rolle",
+    "list, add, close and reopen users (administrators)": (
+        "vis, opret, luk og genåbn brugere (administratorer)"
+    ),
+    "ACTION": "HANDLING",
+    "list the users": "vis brugerne",
+    "add a user (password: STEVNSMOEDER_NEW_PASSWORD or a prompt)": (
+        "opret en bruger (adgangskode: STEVNSMOEDER_NEW_PASSWORD eller et spørgsmål)"
+    ),
+    "the new user name": "det nye brugernavn",
+    "the user's full name": "brugerens fulde navn",
+    "the user's role": "brugerens rolle",
+    "an existing person of the register (name or id) whose meetings the user sees": (
+        "en person i registret (navn eller id), hvis møder brugeren ser"
+    ),
+    "the user": "brugeren",
+    "reopen a user's access with a new password (STEVNSMOEDER_NEW_PASSWORD or a prompt)": (
+        "genåbn en brugers adgang med en ny adgangskode (STEVNSMOEDER_NEW_PASSWORD eller et "
+        "spørgsmål)"
+    ),
+    "The same password again: ": "Samme adgangskode igen: ",
+    "The two passwords are not the same.": "De to adgangskoder er ikke ens.",
+    "active": "aktiv",
+    "access closed": "lukket",
+    "User": "Bruger",
+    "Access": "Adgang",
+    "Last login": "Sidste login",
+    "{n} users": "{n} brugere",
+    "User {user} added ({role}).": "Brugeren {user} er oprettet ({role}).",
+    "{user}'s access is closed.": "{user}s adgang er lukket.",
+    "{user}'s access is open again; hand the new password over.": (
+        "{user}s adgang er åben igen; giv den nye adgangskode videre."
+    ),
     "give a user a new password (administrators; the key is never shown)": (
         "giv en bruger en ny adgangskode (administratorer; nøglen vises aldrig)"
     ),

@@ -37,6 +37,57 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>Opret bruger</translation>
+    </message>
+    <message>
+        <source>A new person with this name</source>
+        <translation>En ny person med dette navn</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Brugernavn</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Fulde navn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Person in the register</source>
+        <translation>Person i registret</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <source>Password once more</source>
+        <translation>Adgangskode igen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Opret</translation>
+    </message>
+    <message>
+        <source>Give the user a user name.</source>
+        <translation>Giv brugeren et brugernavn.</translation>
+    </message>
+    <message>
+        <source>Give the user&apos;s full name, or choose a person.</source>
+        <translation>Skriv brugerens fulde navn, eller vælg en person.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>De to adgangskoder er ikke ens.</translation>
+    </message>
+</context>
+<context>
     <name>AgendaModel</name>
     <message>
         <source>No.</source>
@@ -919,6 +970,10 @@
         <translation>&amp;Eksportér mine møder til kalender (.ics) …</translation>
     </message>
     <message>
+        <source>&amp;Users …</source>
+        <translation>&amp;Brugere …</translation>
+    </message>
+    <message>
         <source>&amp;Lock now</source>
         <translation>&amp;Lås nu</translation>
     </message>
@@ -1527,6 +1582,29 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>New password</source>
+        <translation>Ny adgangskode</translation>
+    </message>
+    <message>
+        <source>Once more</source>
+        <translation>Igen</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Type the new password.</source>
+        <translation>Skriv den nye adgangskode.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>De to adgangskoder er ikke ens.</translation>
+    </message>
+</context>
+<context>
     <name>RuleDialog</name>
     <message>
         <source>Change the series&apos; rhythm</source>
@@ -1787,6 +1865,117 @@
     <message>
         <source>%1, of them %2 overdue</source>
         <translation>%1, heraf %2 overskredet</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>chair</source>
+        <translation>mødeleder</translation>
+    </message>
+    <message>
+        <source>secretary</source>
+        <translation>referent</translation>
+    </message>
+    <message>
+        <source>participant</source>
+        <translation>deltager</translation>
+    </message>
+    <message>
+        <source>PPR (read only)</source>
+        <translation>PPR (kun læse)</translation>
+    </message>
+    <message>
+        <source>police (SSP)</source>
+        <translation>politi (SSP)</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>lukket</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Brugernavn</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Adgang</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>Sidste login</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Brugere</translation>
+    </message>
+    <message>
+        <source>&amp;Add …</source>
+        <translation>&amp;Opret …</translation>
+    </message>
+    <message>
+        <source>&amp;Close access</source>
+        <translation>&amp;Luk adgang</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen …</source>
+        <translation>&amp;Genåbn …</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password …</source>
+        <translation>Ny &amp;adgangskode …</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Opret bruger</translation>
+    </message>
+    <message>
+        <source>Close access</source>
+        <translation>Luk adgang</translation>
+    </message>
+    <message>
+        <source>Close %1&apos;s access? %1 can no longer log in, and their key is removed from the database&apos;s key file. Reopening needs a new password.</source>
+        <translation>Luk %1s adgang? %1 kan ikke længere logge ind, og brugerens nøgle fjernes fra databasens nøglefil. Genåbning kræver en ny adgangskode.</translation>
+    </message>
+    <message>
+        <source>Reopen access</source>
+        <translation>Genåbn adgang</translation>
+    </message>
+    <message>
+        <source>A new password for %1 (hand it over; they change it at once).</source>
+        <translation>En ny adgangskode til %1 (giv den videre; den skiftes med det samme).</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Ny adgangskode</translation>
+    </message>
+    <message>
+        <source>%1 has a new password.</source>
+        <translation>%1 har fået en ny adgangskode.</translation>
     </message>
 </context>
 <context>

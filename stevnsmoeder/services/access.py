@@ -12,8 +12,9 @@ import math
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,7 +32,8 @@ from stevnsmoeder.db.keystore import (
     new_database_key,
     normalise_login,
 )
-from stevnsmoeder.db.models import AuditEvent, Person, Role, User
+from stevnsmoeder.db.models import AuditEvent, CustodyHolder, Person, Role, User
+from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit, reference_data
 from stevnsmoeder.services.context import Actor, Clock, ServiceContext
@@ -349,46 +351,181 @@ class UserInfo:
     role: Role
     active: bool
     person_name: str
+    person_id: uuid.UUID | None = None
+    last_login_at: datetime | None = None  # aware UTC
+
+    @property
+    def name(self) -> str:
+        """The user's full name (their person in the register), or the login."""
+        return self.person_name or self.login
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "login": self.login,
+            "name": self.name,
+            "role": self.role.value,
+            "active": self.active,
+            "person_id": str(self.person_id) if self.person_id else None,
+            "last_login": self.last_login_at.isoformat(timespec="seconds")
+            if self.last_login_at
+            else None,
+        }
+
+
+def _user_info(u: User) -> UserInfo:
+    return UserInfo(
+        u.id,
+        u.login,
+        u.role,
+        u.active,
+        u.person.name if u.person else "",
+        u.person_id,
+        u.last_login_at,
+    )
+
+
+def require_manage_users(ctx: ServiceContext, what: str = "create users") -> None:
+    """For a caller that asks for something (a password) before calling the service: the
+    refusal comes first, and is logged."""
+    require(ctx, Permission.MANAGE_USERS, what)
 
 
 def list_users(ctx: ServiceContext) -> list[UserInfo]:
     require(ctx, Permission.MANAGE_USERS, "see users")
     with ctx.db.begin() as s:
-        result = []
-        for u in s.scalars(select(User).order_by(User.login)):
-            result.append(
-                UserInfo(u.id, u.login, u.role, u.active, u.person.name if u.person else "")
+        return [_user_info(u) for u in s.scalars(select(User).order_by(User.login))]
+
+
+@dataclass(frozen=True)
+class PersonChoice:
+    """A person of the register a user may be tied to (a professional, never a family
+    member), so a participant's user sees the meetings that person attends."""
+
+    id: uuid.UUID
+    name: str
+    profession: str
+    organisation: str
+
+    @property
+    def label(self) -> str:
+        extra = ", ".join(part for part in (self.profession, self.organisation) if part)
+        return f"{self.name} ({extra})" if extra else self.name
+
+
+def _people_for_users(s: Session) -> list[Person]:
+    family = select(CustodyHolder.person_id).where(CustodyHolder.person_id.is_not(None))
+    return list(
+        s.scalars(
+            select(Person)
+            .where(Person.active, Person.id.not_in(family))
+            .order_by(Person.name, Person.organisation)
+        )
+    )
+
+
+def people_for_users(ctx: ServiceContext) -> list[PersonChoice]:
+    """The people a new user may be tied to (administrators)."""
+    require(ctx, Permission.MANAGE_USERS, "see users")
+    with ctx.db.begin() as s:
+        return [
+            PersonChoice(p.id, p.name, p.profession, p.organisation) for p in _people_for_users(s)
+        ]
+
+
+def find_person(ctx: ServiceContext, text: str) -> PersonChoice:
+    """A person of the register by id or by name (case-insensitive). An ambiguous name is
+    refused with the ids to choose from."""
+    require(ctx, Permission.MANAGE_USERS, "create users")
+    wanted = text.strip()
+    try:
+        wanted_id: uuid.UUID | None = uuid.UUID(wanted)
+    except ValueError:
+        wanted_id = None
+    with ctx.db.begin() as s:
+        people = _people_for_users(s)
+    if wanted_id is not None:
+        found = [p for p in people if p.id == wanted_id]
+    else:
+        found = [p for p in people if p.name.casefold() == wanted.casefold()]
+    if not found:
+        raise ValidationError(_("There is no person {name} in the register.", name=wanted))
+    if len(found) > 1:
+        choices = "; ".join(
+            f"{p.id} ({', '.join(x for x in (p.profession, p.organisation) if x) or '-'})"
+            for p in found
+        )
+        raise ValidationError(
+            _(
+                "{n} people in the register are called {name}. Give the id of the one you "
+                "mean instead of the name: {choices}",
+                n=len(found),
+                name=wanted,
+                choices=choices,
             )
-        return result
+        )
+    p = found[0]
+    return PersonChoice(p.id, p.name, p.profession, p.organisation)
+
+
+def _user(s: Session, login_name: str) -> User:
+    user = s.scalar(select(User).where(User.login == normalise_login(login_name)))
+    if user is None:
+        raise ValidationError(_("There is no user {login}.", login=normalise_login(login_name)))
+    return user
+
+
+def _other_active_admins(s: Session, user: User) -> int:
+    return len(
+        s.scalars(
+            select(User.id).where(User.role == Role.ADMIN, User.active, User.id != user.id)
+        ).all()
+    )
 
 
 def add_user(ctx: ServiceContext, new: NewUser, *, kdf: KdfParams = DEFAULT_KDF) -> UserInfo:
-    """Create a user and wrap the database key for them (admin only)."""
+    """Create a user and wrap the database key for them (admin only). The user is tied to an
+    existing person (``person_id``) or to a new person of that name."""
     require(ctx, Permission.MANAGE_USERS, "create users")
     name = _check_login_name(new.login)
     _check_password(new.password)
+    role = Role(new.role)
     store = KeyStore.load(keyfile_path(ctx.db.path))
     with ctx.db.begin() as s:
         if s.scalar(select(User.id).where(User.login == name)) is not None:
             raise ValidationError(_("The user name {login} is taken.", login=name))
         person_id = new.person_id
-        if person_id is None and new.person_name:
-            person = Person(name=new.person_name)
+        if person_id is not None:
+            if person_id not in {p.id for p in _people_for_users(s)}:
+                raise ValidationError(_("There is no such person in the register."))
+            if s.scalar(select(User.login).where(User.person_id == person_id, User.active)):
+                raise ValidationError(_("That person already has an active user."))
+        else:
+            full_name = one_line(new.person_name)
+            if not full_name:
+                raise ValidationError(
+                    _("A new user needs a full name or a person of the register.")
+                )
+            if len(full_name) > 200:
+                raise ValidationError(_("A name has at most 200 characters."))
+            person = Person(name=full_name)
             s.add(person)
             s.flush()
             person_id = person.id
         user = User(
             login=name,
-            role=new.role,
+            role=role,
             person_id=person_id,
             password_hash=_hash_password(new.password, kdf),
         )
         s.add(user)
         s.flush()
-        audit.record(s, ctx, "user.create", object_type="user", object_id=user.id)
+        audit.record(
+            s, ctx, "user.create", object_type="user", object_id=user.id, detail=f"{name} ({role})"
+        )
         ctx.db.wrap_key_for(store, name, new.password)
         store.save()
-        return UserInfo(user.id, name, new.role, True, new.person_name)
+        s.refresh(user)
+        return _user_info(user)
 
 
 def reset_access(
@@ -396,17 +533,19 @@ def reset_access(
 ) -> None:
     """An administrator gives a user who forgot their password a new one (to hand over and
     change at once). The database key is wrapped for that user from the administrator's own
-    session: it is never shown, written out or known to anyone."""
+    session: it is never shown, written out or known to anyone. A closed user is reopened
+    with reopen_user, not here."""
     require(ctx, Permission.MANAGE_USERS, "reset a user's access")
     _check_password(new_password)
     name = normalise_login(login_name)
     store = KeyStore.load(keyfile_path(ctx.db.path))
     with ctx.db.begin() as s:
-        user = s.scalar(select(User).where(User.login == name))
-        if user is None:
-            raise ValidationError(_("There is no user {login}.", login=name))
+        user = _user(s, name)
+        if not user.active:
+            raise ValidationError(
+                _("{login}'s access is closed: reopen it to give a new password.", login=name)
+            )
         user.password_hash = _hash_password(new_password, kdf)
-        user.active = True
         audit.record(s, ctx, "user.reset", object_type="user", object_id=user.id, detail=name)
         ctx.db.wrap_key_for(store, name, new_password)
         store.save()
@@ -415,30 +554,79 @@ def reset_access(
     Attempts.load(ctx.db.path).end_count(name)
 
 
-def set_active(ctx: ServiceContext, login_name: str, active: bool) -> None:
-    """Close or reopen a user's access. Closing also removes their entry from the key file, so
-    not even an old copy of their password opens the database any more."""
+def close_user(ctx: ServiceContext, login_name: str) -> None:
+    """Close a user's access: their entry leaves the key file. An administrator cannot close
+    their own access, and the last active administrator stays."""
     require(ctx, Permission.MANAGE_USERS, "close a user's access")
     name = normalise_login(login_name)
-    if name == ctx.actor.login and not active:
+    if name == ctx.actor.login:
         raise ValidationError(_("You cannot close your own access."))
     store = KeyStore.load(keyfile_path(ctx.db.path))
     with ctx.db.begin() as s:
-        user = s.scalar(select(User).where(User.login == name))
-        if user is None:
-            raise ValidationError(_("There is no user {login}.", login=name))
-        user.active = active
+        user = _user(s, name)
+        if not user.active:
+            raise ValidationError(_("{login}'s access is already closed.", login=name))
+        if user.role is Role.ADMIN and _other_active_admins(s, user) == 0:
+            raise ValidationError(_("The last active administrator cannot be closed."))
+        user.active = False
+        audit.record(s, ctx, "user.close", object_type="user", object_id=user.id, detail=name)
+        store.remove_user(name)
+        store.save()
+
+
+def reopen_user(
+    ctx: ServiceContext, login_name: str, new_password: str, *, kdf: KdfParams = DEFAULT_KDF
+) -> None:
+    """Reopen a closed user's access. Closing removed their key-file entry, so they get a new
+    password (to hand over and change at once) and the key is wrapped for it again."""
+    require(ctx, Permission.MANAGE_USERS, "reopen a user's access")
+    _check_password(new_password)
+    name = normalise_login(login_name)
+    store = KeyStore.load(keyfile_path(ctx.db.path))
+    with ctx.db.begin() as s:
+        user = _user(s, name)
+        if user.active:
+            raise ValidationError(_("{login}'s access is open already.", login=name))
+        user.active = True
+        user.password_hash = _hash_password(new_password, kdf)
+        audit.record(s, ctx, "user.open", object_type="user", object_id=user.id, detail=name)
+        ctx.db.wrap_key_for(store, name, new_password)
+        store.save()
+    Attempts.load(ctx.db.path).end_count(name)
+
+
+def set_active(
+    ctx: ServiceContext, login_name: str, active: bool, new_password: str | None = None
+) -> None:
+    """Close a user's access, or reopen it with a new password."""
+    if not active:
+        close_user(ctx, login_name)
+        return
+    if new_password is None:
+        raise ValidationError(_("Reopening a user's access needs a new password."))
+    reopen_user(ctx, login_name, new_password)
+
+
+def set_role(ctx: ServiceContext, login_name: str, role: Role) -> None:
+    """Give a user another role; the last active administrator keeps theirs."""
+    require(ctx, Permission.MANAGE_USERS, "change a user's role")
+    role = Role(role)
+    with ctx.db.begin() as s:
+        user = _user(s, login_name)
+        if user.role is role:
+            return
+        if user.role is Role.ADMIN and user.active and _other_active_admins(s, user) == 0:
+            raise ValidationError(_("The last active administrator cannot be given another role."))
+        old = user.role
+        user.role = role
         audit.record(
             s,
             ctx,
-            "user.open" if active else "user.close",
+            "user.role",
             object_type="user",
             object_id=user.id,
-            detail=name,
+            detail=f"{user.login}: {old} -> {role}",
         )
-        if not active:
-            store.remove_user(name)
-            store.save()
 
 
 def change_password(

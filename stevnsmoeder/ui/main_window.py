@@ -508,6 +508,11 @@ class MainWindow(QMainWindow):
         export_mine = QAction(self.tr("&Export my meetings to calendar (.ics) …"), self)
         export_mine.triggered.connect(self.export_my_meetings)
         file_menu.addAction(export_mine)
+        self.users_action: QAction | None = None
+        if allowed(self.ctx, Permission.MANAGE_USERS):  # administrators only
+            self.users_action = QAction(self.tr("&Users …"), self)
+            self.users_action.triggered.connect(self.show_users)
+            file_menu.addAction(self.users_action)
         file_menu.addSeparator()
         self.lock_action = QAction(self.tr("&Lock now"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
@@ -774,6 +779,12 @@ class MainWindow(QMainWindow):
             export=lambda info: self._export(f"{info.title}.ics", series_id=info.id),
             parent=self,
         )
+        self.last_dialog.open()
+
+    def show_users(self) -> None:
+        from stevnsmoeder.ui.users_dialog import UsersDialog
+
+        self.last_dialog = UsersDialog(self.ctx, self.prompts, self)
         self.last_dialog.open()
 
     def show_closed_days(self) -> None:

@@ -23,6 +23,13 @@ class Prompts:
         value, ok = QInputDialog.getText(parent, title, label)
         return value if ok else None
 
+    def new_password(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        """A new password, typed twice (hidden), or None when the user cancels."""
+        from stevnsmoeder.ui.users_dialog import PasswordDialog
+
+        dialog = PasswordDialog(title, label, parent)
+        return dialog.password() if dialog.exec() == PasswordDialog.DialogCode.Accepted else None
+
     def save_path(
         self, parent: QWidget | None, title: str, suggested: Path, filter_: str
     ) -> Path | None:
@@ -38,6 +45,7 @@ class RecordingPrompts(Prompts):
         self.confirm_answer = confirm_answer
         self.texts: list[str | None] = []  # answers to text(), in order
         self.paths: list[Path | None] = []  # answers to save_path(), in order
+        self.passwords: list[str | None] = []  # answers to new_password(), in order
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         self.shown.append(("error", title, text))
@@ -52,6 +60,10 @@ class RecordingPrompts(Prompts):
     def text(self, parent: QWidget | None, title: str, label: str) -> str | None:
         self.shown.append(("text", title, label))
         return self.texts.pop(0)
+
+    def new_password(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        self.shown.append(("password", title, label))
+        return self.passwords.pop(0)
 
     def save_path(
         self, parent: QWidget | None, title: str, suggested: Path, filter_: str

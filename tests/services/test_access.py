@@ -150,7 +150,7 @@ def test_closing_a_users_access_removes_their_key_entry(login: LoginFn, db_path:
         access.login(db_path, "politi", PASSWORD)
     with pytest.raises(ValidationError):
         access.set_active(admin, "admin", False)
-    access.reset_access(admin, "politi", "nyt-kodeord-1")  # reopens with a new password
+    access.reopen_user(admin, "politi", "nyt-kodeord-1")  # reopens with a new password
     access.login(db_path, "politi", "nyt-kodeord-1").db.close()
 
 

@@ -1,0 +1,172 @@
+"""Filer → Brugere: the administrator's users window (and no one else's)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog
+from sqlalchemy import select
+
+from stevnsmoeder.db.models import AuditEvent, Person
+from stevnsmoeder.services import access
+from stevnsmoeder.services.context import Role, ServiceContext
+from stevnsmoeder.ui.app import create_application
+from stevnsmoeder.ui.main_window import MainWindow
+from stevnsmoeder.ui.models import TableModel
+from stevnsmoeder.ui.prompts import RecordingPrompts
+from stevnsmoeder.ui.users_dialog import AddUserDialog, PasswordDialog, UsersDialog, user_columns
+
+LoginFn = Callable[[str], ServiceContext]
+
+
+@pytest.fixture(autouse=True)
+def _app(qapp) -> None:  # type: ignore[no-untyped-def]
+    create_application()
+
+
+def _user_events(ctx: ServiceContext) -> list[tuple[str, str, str]]:
+    with ctx.db.begin() as s:
+        return [
+            (e.login, e.action, e.detail)
+            for e in s.scalars(select(AuditEvent).order_by(AuditEvent.seq))
+            if e.action.startswith("user.")
+        ]
+
+
+def _dialog(qtbot, ctx: ServiceContext) -> tuple[UsersDialog, RecordingPrompts]:  # type: ignore[no-untyped-def]
+    prompts = RecordingPrompts()
+    dialog = UsersDialog(ctx, prompts)
+    qtbot.addWidget(dialog)
+    return dialog, prompts
+
+
+def test_the_users_model_passes_the_model_tester(qtmodeltester, login: LoginFn) -> None:  # type: ignore[no-untyped-def]
+    model: TableModel[access.UserInfo] = TableModel(user_columns())
+    model.set_rows(access.list_users(login("admin")))
+    qtmodeltester.check(model)
+
+
+def test_the_list_shows_danish_roles_state_and_last_login(qtbot, login: LoginFn) -> None:  # type: ignore[no-untyped-def]
+    admin = login("admin")
+    access.close_user(admin, "politi")
+    dialog, _prompts = _dialog(qtbot, admin)
+    rows = {
+        dialog.model.index(r, 0).data(): [
+            dialog.model.index(r, c).data() for c in range(dialog.model.columnCount())
+        ]
+        for r in range(dialog.model.rowCount())
+    }
+    assert rows["leder"][2] == "mødeleder" and rows["ppr"][2] == "PPR (kun læse)"
+    assert rows["politi"][3] == "lukket" and rows["leder"][3] == "aktiv"
+    assert rows["ppr"][4] == "aldrig" and rows["admin"][4] == "23.11.2026 10.00"
+
+
+def test_the_menu_is_there_for_administrators_only(qtbot, login: LoginFn) -> None:  # type: ignore[no-untyped-def]
+    for role in ("admin", "leder", "referent", "deltager", "ppr", "politi"):
+        window = MainWindow(login(role), RecordingPrompts())
+        qtbot.addWidget(window)
+        file_menu = window.menuBar().actions()[0].menu()
+        texts = [a.text() for a in file_menu.actions()]  # type: ignore[union-attr]
+        if role == "admin":
+            assert window.users_action is not None and "&Brugere …" in texts
+            window.users_action.trigger()
+            assert isinstance(window.last_dialog, UsersDialog)
+            window.last_dialog.close()
+        else:
+            assert window.users_action is None and "&Brugere …" not in texts, role
+
+
+def test_adding_validates_in_place_and_keeps_what_was_typed(  # type: ignore[no-untyped-def]
+    qtbot, login: LoginFn, db_path: Path, monkeypatch
+) -> None:
+    admin = login("admin")
+    with admin.db.begin() as s:
+        person = Person(name="Lise Lund", organisation="Sundhedsplejen")
+        s.add(person)
+        s.flush()
+        person_id = person.id
+    dialog, _prompts = _dialog(qtbot, admin)
+    seen: list[str] = []
+
+    def fill(self: AddUserDialog) -> int:
+        self.login.setText("ppr")  # taken
+        self.choose_role(Role.DELTAGER)
+        self.choose_person(person_id)
+        assert not self.full_name.isEnabled()
+        self.password.setText("et-godt-kodeord")
+        self.again.setText("et-andet-kodeord")
+        self.accept()
+        seen.append(self.error.text())
+        self.again.setText("et-godt-kodeord")
+        self.accept()
+        seen.append(self.error.text())
+        assert self.result() != QDialog.DialogCode.Accepted
+        assert (self.login.text(), self.password.text()) == ("ppr", "et-godt-kodeord")
+        self.login.setText("lise")
+        self.accept()
+        assert self.result() == QDialog.DialogCode.Accepted
+        return int(self.result())
+
+    monkeypatch.setattr(AddUserDialog, "exec", fill)
+    dialog.add_button.click()
+    assert seen == ["De to adgangskoder er ikke ens.", "Brugernavnet ppr er optaget."]
+    assert dialog.selected() is not None and dialog.selected().login == "lise"  # type: ignore[union-attr]
+    assert dialog.selected().name == "Lise Lund"  # type: ignore[union-attr]
+    assert _user_events(admin)[-1] == ("admin", "user.create", "lise (deltager)")
+    ctx = access.login(db_path, "lise", "et-godt-kodeord")
+    assert ctx.actor.person_id == person_id
+    ctx.db.close()
+
+
+def test_close_reopen_and_reset_from_the_window(qtbot, login: LoginFn, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    admin = login("admin")
+    dialog, prompts = _dialog(qtbot, admin)
+    dialog.select_login("admin")
+    assert not dialog.close_button.isEnabled()  # not one's own access
+    dialog.select_login("referent")
+    assert dialog.close_button.isEnabled() and not dialog.reopen_button.isEnabled()
+
+    prompts.confirm_answer = False
+    dialog.close_button.click()
+    assert dialog.selected().active  # type: ignore[union-attr]
+    prompts.confirm_answer = True
+    dialog.close_button.click()
+    assert prompts.shown[-1][0] == "confirm"
+    assert not dialog.selected().active  # type: ignore[union-attr]
+    assert dialog.reopen_button.isEnabled() and not dialog.reset_button.isEnabled()
+
+    prompts.passwords = [None, "nyt-kodeord-1"]
+    dialog.reopen_button.click()  # cancelled
+    assert not dialog.selected().active  # type: ignore[union-attr]
+    dialog.reopen_button.click()
+    assert dialog.selected().active  # type: ignore[union-attr]
+    access.login(db_path, "referent", "nyt-kodeord-1").db.close()
+
+    dialog.select_login("ppr")
+    prompts.passwords = ["kort"[:2]]
+    dialog.reset_button.click()  # too short: the service's message, nothing changed
+    assert prompts.shown[-1][0] == "error" and "mindst" in prompts.shown[-1][2]
+    prompts.passwords = ["andet-kodeord-2"]
+    dialog.reset_button.click()
+    assert prompts.shown[-1][0] == "info"
+    access.login(db_path, "ppr", "andet-kodeord-2").db.close()
+
+    assert [e[1:] for e in _user_events(admin)] == [
+        ("user.close", "referent"),
+        ("user.open", "referent"),
+        ("user.reset", "ppr"),
+    ]
+
+
+def test_the_password_dialog_wants_the_same_password_twice(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = PasswordDialog("Ny adgangskode", "Til ppr")
+    qtbot.addWidget(dialog)
+    dialog.first.setText("et-kodeord-1")
+    dialog.second.setText("et-kodeord-2")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.error.text()
+    dialog.second.setText("et-kodeord-1")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.password() == "et-kodeord-1"
