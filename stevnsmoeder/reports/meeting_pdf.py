@@ -37,7 +37,7 @@ from stevnsmoeder.reports.base import (
 from stevnsmoeder.services.context import LOCAL_TZ
 from stevnsmoeder.services.documents import AGENDA, EXTRACT, RUNSHEET, DocItem, MeetingDocument
 from stevnsmoeder.services.meetings import AgendaItemStatus
-from stevnsmoeder.services.minutes import ItemMinutesView
+from stevnsmoeder.services.minutes import AddendumNote, ItemMinutesView
 from stevnsmoeder.services.planning import Attendance
 
 GRID = colors.HexColor("#999999")
@@ -176,6 +176,7 @@ def record_flowables(r: ItemMinutesView, st: Styles) -> list[Flowable]:
         )
     if r.follow_up_on:
         out.append(para(f"{_('Next follow-up')}: {long_date(r.follow_up_on)}", st.body))
+    out += [_addendum(note, st) for note in r.addenda]
     return out
 
 
@@ -226,10 +227,13 @@ def meeting_story(doc: MeetingDocument) -> list[Flowable]:
             ),
             para(f"{_('Checksum of the approved minutes (SHA-256)')}: {a.checksum}", st.small),
         ]
-        for when, who, text in a.addenda:
-            day = when.astimezone(LOCAL_TZ)
-            story.append(para(f"{_('Addendum')} {short_date(day.date())} ({who}): {text}", st.body))
+        story += [_addendum(note, st) for note in a.addenda]
     return story
+
+
+def _addendum(note: AddendumNote, st: Styles) -> Flowable:
+    day = note.at.astimezone(LOCAL_TZ).date()
+    return para(f"{_('Addendum')} {short_date(day)} ({note.by}): {note.text}", st.body)
 
 
 def render_meeting_document(doc: MeetingDocument) -> tuple[bytes, int]:

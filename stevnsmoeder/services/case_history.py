@@ -129,6 +129,10 @@ class TimelineEntry:
                 }
                 for a in r.actions
             ],
+            "addenda": [
+                {"at": a.at.isoformat(timespec="seconds"), "by": a.by, "text": a.text}
+                for a in r.addenda
+            ],
         }
 
 

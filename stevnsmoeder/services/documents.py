@@ -22,7 +22,6 @@ from stevnsmoeder.db.models import (
     CustodyHolder,
     Meeting,
     MeetingStatus,
-    MinutesVersion,
     User,
 )
 from stevnsmoeder.db.models.meetings import Attendance
@@ -75,7 +74,9 @@ class Approval:
     at: datetime
     by: str
     checksum: str
-    addenda: tuple[tuple[datetime, str, str], ...]  # (when, by, text)
+    # About the meeting in general, and only for those who see every item (an addendum about
+    # an item is in that item's record); redacted like the items' text.
+    addenda: tuple[minutes.AddendumNote, ...]
 
 
 @dataclass(frozen=True)
@@ -224,22 +225,23 @@ def meeting_document(
                 .limit(1)
             )
         approval = None
-        if meeting.approved_at is not None and kind in (MINUTES, EXTRACT):
+        if meeting.approved_at is not None and state is not None:
             approver = s.get(User, meeting.approved_by_id) if meeting.approved_by_id else None
-            versions = s.scalars(
-                select(MinutesVersion)
-                .where(MinutesVersion.meeting_id == meeting.id, MinutesVersion.kind == "addendum")
-                .order_by(MinutesVersion.number)
-            ).all()
-            addenda = []
-            for v in versions:
-                by = s.get(User, v.created_by_id) if v.created_by_id else None
-                addenda.append((v.created_at, by.login if by else "", v.addendum))
+            # A general addendum is free text about the whole meeting: in an extract it names
+            # no other child, in an anonymised document no child at all.
+            general = redact or (
+                redactor_for(s, [c for c in cases.values() if c.id != case_id])
+                if kind == EXTRACT
+                else None
+            )
             approval = Approval(
                 meeting.approved_at,
                 approver.login if approver else "",
                 meeting.approved_checksum or "",
-                tuple(addenda),
+                tuple(
+                    replace(a, text=general(a.text)) if general else a
+                    for a in state.general_addenda
+                ),
             )
         children = case_ids if kind != EXTRACT else {case_id}
         for child in sorted(c for c in children if c is not None):
@@ -350,6 +352,7 @@ def redact_record(record: minutes.ItemMinutesView, redact: Redactor) -> minutes.
         actions=tuple(
             replace(a, owner=redact(a.owner), text=redact(a.text)) for a in record.actions
         ),
+        addenda=tuple(replace(a, text=redact(a.text)) for a in record.addenda),
     )
 
 

@@ -5,6 +5,14 @@ forvisitation's preliminary decision and next step. Then approval and addenda.
 Text is saved field by field as the chair types (the window debounces); saving is cheap and
 idempotent, so a crash loses at most the last unsaved second. Approved minutes are locked: a
 correction is a dated addendum, and every version is kept with the SHA-256 of its content.
+
+An addendum is about one agenda item or about the meeting in general, and obeys the rule the
+items obey (``addendum_visible``, the one place it is written): an addendum about an item is
+part of that item's record (``ItemMinutesView.addenda``), so whoever may not see the item does
+not see its addenda anywhere — minutes, versions, documents, case history. A general addendum
+is free text that may name any child of the meeting, so it is shown only to those who see
+every item of the meeting; the police and the administrator, who see only some, get neither
+its text nor its existence.
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session
 
 from stevnsmoeder.db.models import (
@@ -54,6 +62,7 @@ TEXT_FIELDS = (
     "preliminary_decision",
 )
 MAX_TEXT = 1_000_000  # a whole book; anything longer is a paste accident
+APPROVAL, ADDENDUM, PURGED = "approval", "addendum", "purged"  # kinds of minutes versions
 NEXT_STEPS = {
     "conversation": ("bl5", "Samtale med barnet"),
     "investigation": ("bl20", "Børnefaglig undersøgelse"),
@@ -74,6 +83,17 @@ class ActionView:
 
 
 @dataclass(frozen=True)
+class AddendumNote:
+    """A dated correction to approved minutes, as shown."""
+
+    number: int  # the minutes version it made
+    at: datetime
+    by: str  # the login of who added it
+    text: str
+    item_id: uuid.UUID | None = None  # None: about the meeting in general
+
+
+@dataclass(frozen=True)
 class ItemMinutesView:
     item_id: uuid.UUID
     notes: str = ""
@@ -89,6 +109,7 @@ class ItemMinutesView:
     level_label: str = ""
     step_label: str = ""
     actions: tuple[ActionView, ...] = ()
+    addenda: tuple[AddendumNote, ...] = ()  # corrections after approval, oldest first
 
 
 @dataclass(frozen=True)
@@ -100,6 +121,8 @@ class MinutesState:
     approved_by: str
     checksum: str | None
     items: dict[uuid.UUID, ItemMinutesView]
+    # About the meeting in general; empty unless the actor sees every item (addendum_visible).
+    general_addenda: tuple[AddendumNote, ...] = ()
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -191,6 +214,10 @@ def item_views(s: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, ItemMinutesV
         )
     }
     actions: dict[uuid.UUID, list[ActionView]] = {i: [] for i in ids}
+    addenda: dict[uuid.UUID, list[AddendumNote]] = {i: [] for i in ids}
+    for note in _addenda(s, MinutesVersion.agenda_item_id.in_(ids)):
+        assert note.item_id is not None
+        addenda[note.item_id].append(note)
     for a, owner in s.execute(
         select(Action, Person.name)
         .outerjoin(Person, Action.owner_id == Person.id)
@@ -232,8 +259,64 @@ def item_views(s: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, ItemMinutesV
             level_label=label,
             step_label=step,
             actions=tuple(actions[item_id]),
+            addenda=tuple(addenda[item_id]),
         )
     return result
+
+
+def _addenda(s: Session, where: ColumnElement[bool]) -> list[AddendumNote]:
+    """The addenda (kind "addendum") matching ``where``, oldest first."""
+    return [
+        AddendumNote(v.number, v.created_at, login or "", v.addendum, v.agenda_item_id)
+        for v, login in s.execute(
+            select(MinutesVersion, User.login)
+            .outerjoin(User, MinutesVersion.created_by_id == User.id)
+            .where(MinutesVersion.kind == ADDENDUM, where)
+            .order_by(MinutesVersion.meeting_id, MinutesVersion.number)
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class Sight:
+    """What of a meeting's items the actor may see (``item_visible``, the items' own rule)."""
+
+    visible: frozenset[uuid.UUID]
+    every: bool  # the actor sees every item of the meeting
+
+
+def sight(s: Session, ctx: ServiceContext, meeting: Meeting) -> Sight:
+    every_item = set(s.scalars(select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id)))
+    visible = set(
+        s.scalars(
+            select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id, item_visible(ctx))
+        )
+    )
+    return Sight(frozenset(visible), visible == every_item)
+
+
+def addendum_visible(item_id: uuid.UUID | None, seen: Sight) -> bool:
+    """THE rule for addenda: one about an item is seen by whoever sees that item; one about
+    the meeting in general (free text that may name any child of the meeting) only by whoever
+    sees every item of the meeting."""
+    if item_id is None:
+        return seen.every
+    return item_id in seen.visible
+
+
+def general_addenda(s: Session, ctx: ServiceContext, meeting: Meeting) -> tuple[AddendumNote, ...]:
+    """The meeting's general addenda the actor may see (none, unless every item)."""
+    if not addendum_visible(None, sight(s, ctx, meeting)):
+        return ()
+    return tuple(
+        _addenda(
+            s,
+            and_(
+                MinutesVersion.meeting_id == meeting.id,
+                MinutesVersion.agenda_item_id.is_(None),
+            ),
+        )
+    )
 
 
 def get_minutes(ctx: ServiceContext, meeting_id: uuid.UUID) -> MinutesState:
@@ -249,6 +332,7 @@ def get_minutes(ctx: ServiceContext, meeting_id: uuid.UUID) -> MinutesState:
             approved_by=approver.login if approver else "",
             checksum=meeting.approved_checksum,
             items=_views(s, meeting, ctx),
+            general_addenda=general_addenda(s, ctx, meeting),
         )
         audit.record(s, ctx, "minutes.view", object_type="meeting", object_id=meeting.id)
         return state
@@ -553,7 +637,7 @@ def approve(ctx: ServiceContext, meeting_id: uuid.UUID) -> str:
                 created_at=ctx.now(),
                 meeting_id=meeting.id,
                 number=1,
-                kind="approval",
+                kind=APPROVAL,
                 created_by_id=ctx.actor.user_id,
                 content=content,
                 checksum=checksum,
@@ -576,24 +660,46 @@ def approve(ctx: ServiceContext, meeting_id: uuid.UUID) -> str:
 @dataclass(frozen=True)
 class VersionInfo:
     number: int
-    kind: str
+    kind: str  # APPROVAL, ADDENDUM, or PURGED (an addendum a retention purge took out)
     created_at: datetime
     created_by: str
     addendum: str
     checksum: str
     content: str
+    item_id: uuid.UUID | None = None  # an addendum's item; None: the meeting in general
 
 
-def add_addendum(ctx: ServiceContext, meeting_id: uuid.UUID, text: str) -> VersionInfo:
-    """A dated correction to approved minutes, kept as a new version."""
+def add_addendum(
+    ctx: ServiceContext, meeting_id: uuid.UUID, text: str, item_id: uuid.UUID | None = None
+) -> VersionInfo:
+    """A dated correction to approved minutes, kept as a new version: about the agenda item
+    ``item_id`` (shown, printed and purged with that item), or with None about the meeting in
+    general (shown only to those who see every item)."""
     require(ctx, Permission.EDIT_MEETINGS, "approve minutes")
     text = clean_text(text).strip()
     if not text:
         raise ValidationError(_("An addendum needs a text."))
+    if len(text) > MAX_TEXT:
+        raise ValidationError(
+            _("The text is longer than {n} characters; split it up.", n=f"{MAX_TEXT:,}")
+        )
     with ctx.db.begin() as s:
         meeting = _meeting(s, ctx, meeting_id)
         if meeting.approved_at is None:
             raise ValidationError(_("Minutes not yet approved are corrected directly."))
+        item: AgendaItem | None = None
+        case: Case | None = None
+        if item_id is not None:
+            item = s.scalar(
+                select(AgendaItem).where(
+                    AgendaItem.id == item_id,
+                    AgendaItem.meeting_id == meeting.id,
+                    item_visible(ctx),
+                )
+            )
+            if item is None:
+                raise NotFound(_("The agenda item is not on this meeting's agenda."))
+            case = s.get(Case, item.case_id) if item.case_id else None
         last = s.scalar(
             select(MinutesVersion)
             .where(MinutesVersion.meeting_id == meeting.id)
@@ -603,22 +709,39 @@ def add_addendum(ctx: ServiceContext, meeting_id: uuid.UUID, text: str) -> Versi
         assert last is not None
         data = json.loads(last.content)
         data.setdefault("addenda", []).append(
-            {"at": ctx.now().isoformat(timespec="seconds"), "by": ctx.actor.login, "text": text}
+            {
+                "at": ctx.now().isoformat(timespec="seconds"),
+                "by": ctx.actor.login,
+                "text": text,
+                # What it is about, as the items are named in the content (retention finds a
+                # purged child's addenda by "case").
+                "item_id": str(item.id) if item else None,
+                "item": item.title if item else None,
+                "case": case.reference if case else None,
+            }
         )
         content = _dump(data)
         version = MinutesVersion(
             created_at=ctx.now(),
             meeting_id=meeting.id,
             number=last.number + 1,
-            kind="addendum",
+            kind=ADDENDUM,
             created_by_id=ctx.actor.user_id,
             addendum=text,
+            agenda_item_id=item.id if item else None,
             content=content,
             checksum=_checksum(content),
         )
         s.add(version)
         s.flush()
-        audit.record(s, ctx, "minutes.addendum", object_type="meeting", object_id=meeting.id)
+        audit.record(
+            s,
+            ctx,
+            "minutes.addendum",
+            object_type="meeting",
+            object_id=meeting.id,
+            case_id=item.case_id if item else None,
+        )
         return VersionInfo(
             version.number,
             version.kind,
@@ -627,24 +750,32 @@ def add_addendum(ctx: ServiceContext, meeting_id: uuid.UUID, text: str) -> Versi
             text,
             version.checksum,
             content,
+            version.agenda_item_id,
         )
 
 
 def versions(ctx: ServiceContext, meeting_id: uuid.UUID) -> list[VersionInfo]:
-    """The kept versions of approved minutes. Their full content (every child's item) is given
-    only to roles that see every item of the meeting; the police and the administrator get
-    the versions' dates, authors and checksums without it."""
+    """The kept versions of approved minutes, with the addenda the actor may see
+    (``addendum_visible``): an addendum about an item the actor may not see is left out, as
+    is one about the meeting in general unless the actor sees every item. The full content
+    (every child's item and every addendum) is given only to those who see every item and
+    are not the police or the administrator; the others get dates, authors and checksums."""
     require(ctx, Permission.VIEW_MEETINGS, "see meetings")
-    whole = ctx.actor.role not in (Role.POLITI, Role.ADMIN)
     with ctx.db.begin() as s:
         meeting = _meeting(s, ctx, meeting_id)
-        rows = s.execute(
-            select(MinutesVersion, User.login)
-            .outerjoin(User, MinutesVersion.created_by_id == User.id)
-            .where(MinutesVersion.meeting_id == meeting.id)
-            .order_by(MinutesVersion.number)
-        ).all()
-        if whole and rows:
+        seen = sight(s, ctx, meeting)
+        whole = seen.every and ctx.actor.role not in (Role.POLITI, Role.ADMIN)
+        rows = [
+            (v, login)
+            for v, login in s.execute(
+                select(MinutesVersion, User.login)
+                .outerjoin(User, MinutesVersion.created_by_id == User.id)
+                .where(MinutesVersion.meeting_id == meeting.id)
+                .order_by(MinutesVersion.number)
+            )
+            if v.kind == APPROVAL or addendum_visible(v.agenda_item_id, seen)
+        ]
+        if rows and (whole or any(v.addendum for v, _login in rows)):
             audit.record(s, ctx, "minutes.view", object_type="meeting", object_id=meeting.id)
         return [
             VersionInfo(
@@ -655,6 +786,7 @@ def versions(ctx: ServiceContext, meeting_id: uuid.UUID) -> list[VersionInfo]:
                 v.addendum,
                 v.checksum,
                 v.content if whole else "",
+                v.agenda_item_id,
             )
             for v, login in rows
         ]

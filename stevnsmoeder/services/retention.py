@@ -8,6 +8,13 @@ CPR number, birth date, school or family, and the names taken out of the notes. 
 the search index forgets the text (its triggers follow every change), and approved minutes
 keep the other children's items while the purged child's are replaced by a note.
 
+Addenda to approved minutes go the way of the item they are about: an addendum about the
+child's item loses its text on deletion (its version stays, as kind "purged", so the numbering
+and the checksums of the record stay whole) or has the names taken out on pseudonymisation;
+every other addendum of the child's meetings (a general one may name any child) has the
+child's and the family's names and CPR numbers taken out. Each kept version whose content
+changes records what was taken out, with the checksum it had, and gets a new checksum.
+
 ``purge(dry_run=True)`` lists what would go (case numbers and dates only: the administrator
 sees no case data); a purge is logged per case without any personal data. Backups made
 before a purge still hold the data until they leave the rotation (five weeks at most).
@@ -41,12 +48,19 @@ from stevnsmoeder.db.models import (
     WellbeingAssessment,
 )
 from stevnsmoeder.db.search_index import FTS_TABLE
+from stevnsmoeder.domain.anonymise import Redactor
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.documents import redact_record, redactor_for
 from stevnsmoeder.services.errors import ValidationError
-from stevnsmoeder.services.minutes import TEXT_FIELDS, content_checksum, item_views
+from stevnsmoeder.services.minutes import (
+    ADDENDUM,
+    PURGED,
+    TEXT_FIELDS,
+    content_checksum,
+    item_views,
+)
 from stevnsmoeder.services.permissions import Permission, require
 
 YEARS_KEY = "retention.years"
@@ -170,11 +184,31 @@ def purge(ctx: ServiceContext, *, dry_run: bool) -> PurgeReport:
     return PurgeReport(rule, candidates, True)
 
 
+def _purge_addenda(s: Session, item_ids: list[uuid.UUID], redact: Redactor, mode: str) -> None:
+    """The addenda of the meetings where the child had an item: those about the child's items
+    lose their text (delete: the version is kept as kind "purged", about nothing) or the
+    child's names (pseudonymise); every other one loses the child's names and CPR number.
+    Runs before the items go (an addendum's item may not be deleted under it)."""
+    meetings = select(AgendaItem.meeting_id).where(AgendaItem.id.in_(item_ids))
+    for version in s.scalars(
+        select(MinutesVersion).where(
+            MinutesVersion.meeting_id.in_(meetings), MinutesVersion.kind == ADDENDUM
+        )
+    ):
+        if mode == DELETE and version.agenda_item_id in item_ids:
+            version.kind = PURGED
+            version.addendum = ""
+            version.agenda_item_id = None
+        else:
+            version.addendum = redact(version.addendum)
+
+
 def _strip_from_approved_minutes(
-    s: Session, reference: str, family: dict[str, str], today: date
+    s: Session, reference: str, family: dict[str, str], today: date, redact: Redactor
 ) -> None:
     """Approved minutes keep every other child's items; this child's become a note, and the
-    child's family in the participant list is named by relation only."""
+    child's family in the participant list is named by relation only. So do the addenda: one
+    about the child's item becomes a note, every other one loses the child's names."""
     for version in s.scalars(
         select(MinutesVersion).where(MinutesVersion.content.contains(reference))
     ):
@@ -185,6 +219,16 @@ def _strip_from_approved_minutes(
                 item.clear()
                 item.update({"case": reference, "purged": today.isoformat()})
                 changed = True
+        for note in content.get("addenda", []):
+            if note.get("case") == reference:
+                note.clear()
+                note.update({"case": reference, "purged": today.isoformat()})
+                changed = True
+                continue
+            for key in ("text", "item"):
+                if isinstance(note.get(key), str) and redact(note[key]) != note[key]:
+                    note[key] = redact(note[key])
+                    changed = True
         for person in content.get("meeting", {}).get("participants", []):
             if person.get("name") in family:
                 person["name"] = family[person["name"]]
@@ -235,7 +279,9 @@ def _delete(s: Session, case_id: uuid.UUID, today: date) -> None:
     case = s.get_one(Case, case_id)
     reference = case.reference
     family = _family_names(s, case_id)
+    redact = redactor_for(s, [case])
     item_ids = list(s.scalars(select(AgendaItem.id).where(AgendaItem.case_id == case_id)))
+    _purge_addenda(s, item_ids, redact, DELETE)
     s.execute(delete(WellbeingAssessment).where(WellbeingAssessment.case_id == case_id))
     s.execute(update(Action).where(Action.case_id == case_id).values(case_id=None))
     # Items cascade to their minutes, agreements, legal basis and attendance (and the index).
@@ -243,7 +289,7 @@ def _delete(s: Session, case_id: uuid.UUID, today: date) -> None:
     _forget_family(s, case_id)
     s.delete(case)
     s.flush()
-    _strip_from_approved_minutes(s, reference, family, today)
+    _strip_from_approved_minutes(s, reference, family, today, redact)
 
 
 def _pseudonymise(s: Session, case_id: uuid.UUID, today: date) -> None:
@@ -251,6 +297,7 @@ def _pseudonymise(s: Session, case_id: uuid.UUID, today: date) -> None:
     family = _family_names(s, case_id)
     redact = redactor_for(s, [case])
     item_ids = list(s.scalars(select(AgendaItem.id).where(AgendaItem.case_id == case_id)))
+    _purge_addenda(s, item_ids, redact, PSEUDONYMISE)
     views = item_views(s, item_ids)
     for item_id, view in views.items():
         clean = redact_record(view, redact)
@@ -287,4 +334,4 @@ def _pseudonymise(s: Session, case_id: uuid.UUID, today: date) -> None:
     case.reference = "X-" + old_reference.removeprefix("S-")
     case.pseudonym = _("Case {ref} (pseudonymised)", ref=case.reference)
     s.flush()
-    _strip_from_approved_minutes(s, old_reference, family, today)
+    _strip_from_approved_minutes(s, old_reference, family, today, redact)

@@ -101,3 +101,48 @@ def test_upgrade_keeps_existing_meetings(tmp_path: Path) -> None:
             )
     finally:
         db.close()
+
+
+def test_upgrade_makes_existing_addenda_about_the_meeting_in_general(tmp_path: Path) -> None:
+    """A laptop at 0006 with an addendum: it survives 0007 word for word, checksum and all,
+    about no item (shown only to those who see every item of the meeting)."""
+    from stevnsmoeder.db.models import MinutesVersion
+
+    db = _fresh(tmp_path)
+    try:
+        migrate.upgrade(db, "0006")
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO meeting_type (id, code, name, short_name, description, "
+                "default_duration_minutes, default_rrule, has_district, family_present, "
+                "allows_rpl115, sort_order, created_at, updated_at) VALUES "
+                "('00000000000000000000000000000001', 'ssp', 'SSP-møde', 'SSP', '', 120, '', "
+                "0, 0, 1, 0, '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+            )
+            conn.exec_driver_sql(
+                "INSERT INTO meeting (id, meeting_type_id, title, starts_at, ends_at, place, "
+                "status, created_at, updated_at) VALUES ('00000000000000000000000000000002', "
+                "'00000000000000000000000000000001', 'SSP-møde', '2026-02-05 14:00:00', "
+                "'2026-02-05 16:00:00', '', 'held', '2026-01-01 00:00:00', "
+                "'2026-01-01 00:00:00')"
+            )
+            for number, kind, addendum in ((1, "approval", ""), (2, "addendum", "Mor deltog.")):
+                conn.exec_driver_sql(
+                    "INSERT INTO minutes_version (id, meeting_id, number, kind, addendum, "
+                    "content, checksum, created_at, updated_at) VALUES "
+                    f"('0000000000000000000000000000001{number}', "
+                    "'00000000000000000000000000000002', "
+                    f"{number}, '{kind}', '{addendum}', '{{}}', '{'ab' * 32}', "
+                    "'2026-02-06 10:00:00', '2026-02-06 10:00:00')"
+                )
+        migrate.upgrade(db)
+        with db.begin() as s:
+            kept = s.scalars(select(MinutesVersion).order_by(MinutesVersion.number)).all()
+            assert [(v.kind, v.addendum, v.agenda_item_id, v.checksum) for v in kept] == [
+                ("approval", "", None, "ab" * 32),
+                ("addendum", "Mor deltog.", None, "ab" * 32),
+            ]
+        migrate.downgrade(db, "0006")  # and back, for a program rolled back
+        migrate.upgrade(db)
+    finally:
+        db.close()

@@ -85,7 +85,13 @@ class MinutesVersion(Entity):
     """A kept version of approved minutes: the approval itself, then one per addendum.
 
     ``content`` is the canonical JSON of the minutes as approved (or as amended), and
-    ``checksum`` its SHA-256, so a printed copy can be matched to the record."""
+    ``checksum`` its SHA-256, so a printed copy can be matched to the record.
+
+    An addendum is about one agenda item (``agenda_item_id``) or about the meeting in general
+    (None), and is shown, printed and purged like that item. The key has no ON DELETE: an
+    item with an addendum is never removed without its addendum being dealt with first
+    (retention does so), so a correction about a child never silently becomes a general one
+    or vanishes from one version while its text stays in the later ones."""
 
     __tablename__ = "minutes_version"
     __table_args__ = (UniqueConstraint("meeting_id", "number"),)
@@ -97,5 +103,8 @@ class MinutesVersion(Entity):
     kind: Mapped[str] = mapped_column(String(20))  # "approval" or "addendum"
     created_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))
     addendum: Mapped[text]
+    agenda_item_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("agenda_item.id"), index=True
+    )
     content: Mapped[str] = mapped_column(Text)
     checksum: Mapped[str] = mapped_column(String(64))
