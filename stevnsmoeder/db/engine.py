@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ClassVar
@@ -28,6 +28,12 @@ class WrongKeyError(Exception):
 
 class DatabaseInUse(Exception):
     """Another program (another stevnsmoeder window or command) has the file open."""
+
+
+class NestedUnitOfWork(RuntimeError):
+    """A unit of work was begun while another was open on the same thread: a programming
+    error. On one SQLite connection per thread it cannot work, and on any engine the inner
+    one would commit or roll back on its own. Pass the open session on instead."""
 
 
 class _InstanceLock:
@@ -173,6 +179,7 @@ class Database:
         # Kept in memory only, to wrap the key for a new or reset user; never shown or logged.
         self._key = key
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._thread = threading.local()  # the unit of work open on each thread
 
     @classmethod
     def open(cls, path: Path, key: bytes, *, create: bool = False) -> Database:
@@ -192,9 +199,41 @@ class Database:
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on error."""
-        with self._sessions.begin() as session:
-            yield session
+        """One unit of work: commits on success, rolls back on error. Units of work do not
+        nest; work that must be written whatever becomes of the open one (a refusal for the
+        access log) goes through ``after_unit_of_work``."""
+        if getattr(self._thread, "open", False):
+            raise NestedUnitOfWork("a unit of work is already open on this thread")
+        self._thread.open = True
+        self._thread.after = []
+        failed = True
+        try:
+            with self._sessions.begin() as session:
+                yield session
+            failed = False
+        finally:
+            self._thread.open = False
+            after: list[Callable[[], None]] = self._thread.after
+            self._thread.after = []
+            for work in after:
+                try:
+                    work()
+                except Exception:
+                    if not failed:
+                        raise
+                    # The unit of work's own error is what the caller must see.
+                    log.exception("work after a failed unit of work failed too")
+
+    def in_unit_of_work(self) -> bool:
+        return bool(getattr(self._thread, "open", False))
+
+    def after_unit_of_work(self, work: Callable[[], None]) -> None:
+        """Run ``work`` (which opens a unit of work of its own) once the unit of work open on
+        this thread has ended, committed or rolled back; at once when none is open."""
+        if self.in_unit_of_work():
+            self._thread.after.append(work)
+        else:
+            work()
 
     def backup_to(self, target: Path) -> None:
         """A consistent, encrypted copy (same key) written beside ``target`` and renamed into

@@ -67,9 +67,20 @@ def require(ctx: ServiceContext, permission: Permission, what: str) -> None:
     """Raise PermissionDenied (and log the denial) unless the actor holds ``permission``."""
     if allowed(ctx, permission):
         return
-    with ctx.db.begin() as session:
-        audit.record(session, ctx, "denied", detail=f"{what} ({permission.value})")
+    log_denial(ctx, f"{what} ({permission.value})")
     raise PermissionDenied(_("Your role does not allow this: {what}.", what=_(what)))
+
+
+def log_denial(ctx: ServiceContext, detail: str) -> None:
+    """Write a refusal to the access log in a unit of work of its own: at once, or, when the
+    refusal comes from inside an open unit of work (which the refusal then rolls back), as
+    soon as that has ended."""
+
+    def write() -> None:
+        with ctx.db.begin() as session:
+            audit.record(session, ctx, "denied", detail=detail)
+
+    ctx.db.after_unit_of_work(write)
 
 
 def meeting_visible(ctx: ServiceContext, meeting: Any = Meeting) -> ColumnElement[bool]:
