@@ -30,6 +30,11 @@ DANISH: dict[str, str] = {
     ),
     "Wrong user name or password.": "Forkert brugernavn eller adgangskode.",
     "This user no longer has access.": "Brugeren har ikke længere adgang.",
+    "{path} is the database itself, not a backup of it. Choose a backup, e.g. "
+    "from the folder {folder}.": (
+        "{path} er selve databasen, ikke en sikkerhedskopi af den. Vælg en sikkerhedskopi, "
+        "f.eks. fra mappen {folder}."
+    ),
     "The database was made by a newer version of stevnsmoeder. Update the program.": (
         "Databasen er lavet af en nyere udgave af stevnsmoeder. Opdatér programmet."
     ),
@@ -286,6 +291,7 @@ DANISH: dict[str, str] = {
     ),
     "Unknown next step.": "Ukendt næste skridt.",
     "An addendum needs a text.": "Et tillæg skal have en tekst.",
+    "The agenda item is not on this meeting's agenda.": "Punktet er ikke på mødets dagsorden.",
     "Only an item about a child has a level.": "Kun et punkt om et barn har et trivselsniveau.",
     "The follow-up date is before the meeting.": "Opfølgningsdatoen ligger før mødet.",
     "The deadline is before the meeting. Choose a later date.": (

@@ -3,6 +3,8 @@ nothing is lost or left half-made."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,10 +14,10 @@ from sqlalchemy import select
 from stevnsmoeder.cli import EXIT_UNEXPECTED, main
 from stevnsmoeder.db.engine import NestedUnitOfWork
 from stevnsmoeder.db.models import AuditEvent
-from stevnsmoeder.services import access, documents
+from stevnsmoeder.services import access, backup, cases, documents
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.documents import AGENDA, EXTRACT, MINUTES, RUNSHEET
-from stevnsmoeder.services.errors import PermissionDenied
+from stevnsmoeder.services.errors import AuthError, LoginDelayed, PermissionDenied, ServiceError
 from tests.conftest import PASSWORD
 from tests.services.test_case_history import Story, _story
 
@@ -83,3 +85,94 @@ def test_units_of_work_do_not_nest(login: LoginFn) -> None:
         pass
     with ctx.db.begin() as s:  # and the database goes on working
         assert s.scalar(select(AuditEvent.id).limit(1)) is not None
+
+
+# -- restore -----------------------------------------------------------------------------------
+
+
+def _fingerprint(path: Path) -> dict[str, bytes]:
+    return {
+        p.name: p.read_bytes()
+        for p in sorted(path.parent.iterdir())
+        if p.is_file() and p.name.startswith(path.name) and not p.name.endswith(".lock")
+    }
+
+
+def test_restore_refuses_the_live_database_as_its_own_source(
+    db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = _fingerprint(db_path)
+    with pytest.raises(ServiceError, match="selve databasen"):
+        backup.restore(db_path, db_path, "admin", PASSWORD)
+    link = db_path.parent / "other-name.db"
+    link.symlink_to(db_path)
+    with pytest.raises(ServiceError, match="selve databasen"):
+        backup.restore(db_path, link, "admin", PASSWORD)
+    link.unlink()
+    monkeypatch.setenv("STEVNSMOEDER_PASSWORD", PASSWORD)
+    code = main(["restore", str(db_path), "--db", str(db_path), "--user", "admin"])
+    _out, err = capsys.readouterr()
+    assert code == 1 and "selve databasen" in _one_line(err)
+    assert _fingerprint(db_path) == before
+    access.login(db_path, "admin", PASSWORD).db.close()
+
+
+@pytest.mark.parametrize("crash_at", [1, 2, 3, 4])
+def test_a_crash_during_restore_leaves_a_database_that_opens(  # type: ignore[no-untyped-def]
+    crash_at: int, login: LoginFn, db_path: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """The program dies at the n-th file operation of the swap: afterwards there is always a
+    database at the path that opens with the password (the old one or the backup), and the
+    replaced one is kept."""
+    leder = login("leder")
+    target = tmp_path / "kopi" / "backup.db"
+    backup.backup(leder, target)
+    cases.create_case(leder, cases.NewCase(first_name="Bo", last_name="Berg"))
+    leder.db.close()
+
+    calls = 0
+    real_replace = os.replace
+
+    def dying_replace(src: object, dst: object) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == crash_at:
+            raise SystemExit("the power went")
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", dying_replace)
+    with contextlib.suppress(SystemExit):
+        backup.restore(db_path, target, "admin", PASSWORD)
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert db_path.exists()
+    ctx = access.login(db_path, "admin", PASSWORD)
+    ctx.db.close()
+    assert not [p for p in db_path.parent.iterdir() if p.name.startswith(".restore-")]
+
+
+def test_wrong_passwords_at_restore_count_against_the_live_database(  # type: ignore[no-untyped-def]
+    login: LoginFn, db_path: Path, tmp_path: Path, clock
+) -> None:
+    """Guessing a password through 'restore' is as slow as guessing it at the login."""
+    leder = login("leder")
+    target = tmp_path / "kopi" / "backup.db"
+    backup.backup(leder, target)
+    leder.db.close()
+    for _ in range(5):
+        with pytest.raises(AuthError):
+            backup.restore(db_path, target, "admin", "forkert-kodeord", clock=clock)
+    with pytest.raises(LoginDelayed):  # even the right password waits now
+        backup.restore(db_path, target, "admin", PASSWORD, clock=clock)
+    with pytest.raises(LoginDelayed):  # and so does the login to the live database
+        access.login(db_path, "admin", PASSWORD, clock=clock)
+    clock.advance(minutes=1)
+    ctx = access.login(db_path, "admin", PASSWORD, clock=clock)
+    try:
+        with ctx.db.begin() as s:
+            failed = s.scalars(
+                select(AuditEvent.detail).where(AuditEvent.action == "login.failed")
+            ).all()
+        assert sum("restore" in d for d in failed) == 5  # logged, without the password
+        assert not any("forkert" in d for d in failed)
+    finally:
+        ctx.db.close()

@@ -14,6 +14,7 @@ the file it replaces beside it, and only then puts the backup in place.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import shutil
@@ -30,10 +31,13 @@ from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import LOCAL_TZ, Clock, ServiceContext
 from stevnsmoeder.services.errors import (
+    AuthError,
     DatabaseBusy,
     DatabaseUnreadable,
+    LoginDelayed,
     PermissionDenied,
     ServiceError,
+    ValidationError,
 )
 from stevnsmoeder.services.permissions import ROLE_PERMISSIONS, Permission, require
 
@@ -227,14 +231,43 @@ def restore(
 ) -> Restored:
     """Put a verified backup in place of the database; the replaced file is kept beside it.
 
-    The database must not be open (in this or another program)."""
-    if not source.exists() or not keyfile_path(source).exists():
+    The database must not be open (in this or another program). A wrong password counts
+    against the live database's lock-out, exactly as at the login."""
+    from stevnsmoeder.services.login_attempts import Attempts
+
+    if _same_file(source, db_path):
+        raise ValidationError(
+            _(
+                "{path} is the database itself, not a backup of it. Choose a backup, e.g. "
+                "from the folder {folder}.",
+                path=source.name,
+                folder=backups_dir(db_path),
+            )
+        )
+    if not source.is_file() or not keyfile_path(source).is_file():
         raise DatabaseUnreadable(
             _("{path} is not a backup (the database and its .keys file).", path=source)
         )
-    verified = verify_file(source, login_name, password)
+    name = normalise_login(login_name)
+    attempts = Attempts.load(db_path) if db_path.exists() else None
+    now_utc = clock()
+    wait = attempts.wait(name, now_utc) if attempts is not None else timedelta(0)
+    if attempts is not None and wait > timedelta(0):
+        attempts.noted(name, now_utc, "delayed")
+        seconds = max(1, math.ceil(wait.total_seconds()))
+        raise LoginDelayed(
+            _("Too many failed logins. Try again in 1 second.")
+            if seconds == 1
+            else _("Too many failed logins. Try again in {n} seconds.", n=seconds)
+        )
+    try:
+        verified = verify_file(source, login_name, password)
+    except AuthError:
+        if attempts is not None:
+            attempts.failed(name, now_utc, "restore")
+        raise
     _still_a_user(db_path, login_name)
-    now = clock().astimezone(LOCAL_TZ)
+    now = now_utc.astimezone(LOCAL_TZ)
     try:
         lock = instance_lock(db_path)  # no other program may have the file open meanwhile
     except DatabaseInUse:
@@ -256,21 +289,82 @@ def restore(
     return Restored(replaced, verified)
 
 
-def _swap_in(db_path: Path, source: Path, now: datetime) -> Path | None:
-    """Keep the current files as ``<db>.replaced-…`` and copy the backup into place."""
-    replaced = None
-    if db_path.exists():
-        replaced = db_path.with_name(f"{db_path.name}.replaced-{now:%Y%m%d-%H%M%S}")
-        for suffix in ("", "-wal", "-shm"):
-            part = db_path.with_name(db_path.name + suffix)
-            if part.exists():
-                os.replace(part, replaced.with_name(replaced.name + suffix))
-        if keyfile_path(db_path).exists():
-            shutil.copy2(keyfile_path(db_path), keyfile_path(replaced))
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    for src, dst in ((source, db_path), (keyfile_path(source), keyfile_path(db_path))):
-        fd, tmp = tempfile.mkstemp(prefix=".restore-", dir=db_path.parent)
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def _copy_synced(src: Path, folder: Path) -> Path:
+    """A copy of ``src`` as a new temporary file in ``folder``, written through to the disk
+    and readable by this user only."""
+    fd, name = tempfile.mkstemp(prefix=".restore-", dir=folder)
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
+            shutil.copyfileobj(inp, out, 1024 * 1024)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make renames in ``folder`` survive a power cut (POSIX; Windows has no such call and
+    its renames are journaled by NTFS)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
         os.close(fd)
-        shutil.copy2(src, tmp)
-        os.replace(tmp, dst)
-    return replaced
+
+
+def _swap_in(db_path: Path, source: Path, now: datetime) -> Path | None:
+    """Put the backup's files in place of the database's, keeping the current ones as
+    ``<db>.replaced-…``.
+
+    The order is chosen so that a crash at any point leaves a database at ``db_path`` that
+    opens: the backup is first copied beside the database and synced; the current files are
+    copied (not moved) to the kept set; the current write-ahead log, whose content is in the
+    kept copy, is removed so it can never be replayed onto the restored file; then one atomic
+    rename each puts the database and its key file in place."""
+    folder = db_path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    made: list[Path] = []
+    try:
+        new_db = _copy_synced(source, folder)
+        made.append(new_db)
+        new_keys = _copy_synced(keyfile_path(source), folder)
+        made.append(new_keys)
+        replaced = None
+        if db_path.exists():
+            replaced = db_path.with_name(f"{db_path.name}.replaced-{now:%Y%m%d-%H%M%S}")
+            for suffix in ("", "-wal", "-shm"):
+                part = db_path.with_name(db_path.name + suffix)
+                if part.exists():
+                    kept = _copy_synced(part, folder)
+                    made.append(kept)
+                    os.rename(kept, replaced.with_name(replaced.name + suffix))
+                    made.remove(kept)
+            if keyfile_path(db_path).exists():
+                kept = _copy_synced(keyfile_path(db_path), folder)
+                made.append(kept)
+                os.rename(kept, keyfile_path(replaced))
+                made.remove(kept)
+            _sync_folder(folder)
+            for suffix in ("-wal", "-shm"):
+                db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+        os.replace(new_db, db_path)
+        made.remove(new_db)
+        os.replace(new_keys, keyfile_path(db_path))
+        made.remove(new_keys)
+        _sync_folder(folder)
+        return replaced
+    finally:
+        for leftover in made:
+            leftover.unlink(missing_ok=True)
