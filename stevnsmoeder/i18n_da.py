@@ -30,6 +30,10 @@ DANISH: dict[str, str] = {
     ),
     "Wrong user name or password.": "Forkert brugernavn eller adgangskode.",
     "This user no longer has access.": "Brugeren har ikke længere adgang.",
+    "There is no backup beside the database.": "Der er ingen sikkerhedskopi ved databasen.",
+    "No backup in the rotation could be read: {why}": (
+        "Ingen af sikkerhedskopierne kunne læses: {why}"
+    ),
     "{path} is the database itself, not a backup of it. Choose a backup, e.g. "
     "from the folder {folder}.": (
         "{path} er selve databasen, ikke en sikkerhedskopi af den. Vælg en sikkerhedskopi, "

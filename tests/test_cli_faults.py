@@ -13,11 +13,18 @@ from sqlalchemy import select
 
 from stevnsmoeder.cli import EXIT_UNEXPECTED, main
 from stevnsmoeder.db.engine import NestedUnitOfWork
+from stevnsmoeder.db.keystore import keyfile_path
 from stevnsmoeder.db.models import AuditEvent
 from stevnsmoeder.services import access, backup, cases, documents
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.documents import AGENDA, EXTRACT, MINUTES, RUNSHEET
-from stevnsmoeder.services.errors import AuthError, LoginDelayed, PermissionDenied, ServiceError
+from stevnsmoeder.services.errors import (
+    AuthError,
+    DatabaseUnreadable,
+    LoginDelayed,
+    PermissionDenied,
+    ServiceError,
+)
 from tests.conftest import PASSWORD
 from tests.services.test_case_history import Story, _story
 
@@ -174,5 +181,42 @@ def test_wrong_passwords_at_restore_count_against_the_live_database(  # type: ig
             ).all()
         assert sum("restore" in d for d in failed) == 5  # logged, without the password
         assert not any("forkert" in d for d in failed)
+    finally:
+        ctx.db.close()
+
+
+# -- a database file that holds nothing ------------------------------------------------------
+
+
+def test_an_empty_database_file_is_damaged_not_new(  # type: ignore[no-untyped-def]
+    login: LoginFn, db_path: Path, clock
+) -> None:
+    """A 0-byte file beside a valid key file was filled with a fresh, empty schema (all the
+    minutes gone, silently) and an empty backup entered the rotation."""
+    leder = login("leder")
+    cases.create_case(leder, cases.NewCase(first_name="Asta", last_name="Ødegård"))
+    good = backup.backup(leder)
+    leder.db.close()
+    clock.advance(days=1)
+    for part in db_path.parent.glob(db_path.name + "-*"):
+        part.unlink()
+    db_path.write_bytes(b"")
+    with pytest.raises(DatabaseUnreadable) as refused:
+        access.login(db_path, "leder", PASSWORD, clock=clock)
+    assert good.path.name in str(refused.value)  # the message names the backup to restore
+    assert db_path.read_bytes() == b""  # left as it was: nothing written into it
+    assert [b.path for b in backup.list_backups(db_path)] == [good.path]  # no empty backup
+
+    # A damaged newer backup is passed over for the one that verifies.
+    clock.advance(hours=1)
+    damaged = backup.backups_dir(db_path) / "stevnsmoeder-20261124-100000.db"
+    damaged.write_bytes(good.path.read_bytes()[:5000])
+    keyfile_path(damaged).write_bytes(keyfile_path(good.path).read_bytes())
+    assert backup.list_backups(db_path)[0].path == damaged
+    done = backup.restore_newest(db_path, "leder", PASSWORD, clock=clock)
+    assert done.replaced is not None and done.replaced.read_bytes() == b""
+    ctx = access.login(db_path, "leder", PASSWORD, clock=clock)
+    try:
+        assert [c.display_name for c in cases.list_cases(ctx)] == ["Asta Ødegård"]
     finally:
         ctx.db.close()

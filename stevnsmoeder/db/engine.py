@@ -30,6 +30,11 @@ class DatabaseInUse(Exception):
     """Another program (another stevnsmoeder window or command) has the file open."""
 
 
+class EmptyDatabaseFile(Exception):
+    """The file exists but holds no database at all (truncated to nothing, or never
+    written): it is damaged, not new."""
+
+
 class NestedUnitOfWork(RuntimeError):
     """A unit of work was begun while another was open on the same thread: a programming
     error. On one SQLite connection per thread it cannot work, and on any engine the inner
@@ -156,9 +161,13 @@ def create_encrypted_engine(path: Path, key: bytes, *, create: bool = False) -> 
         # A raw connection: no BEGIN is emitted, so the journal mode can still change.
         raw = engine.raw_connection()
         try:
-            raw.cursor().execute("SELECT count(*) FROM sqlite_master").fetchone()
+            (tables,) = raw.cursor().execute("SELECT count(*) FROM sqlite_master").fetchone()
             if create:
                 raw.cursor().execute("PRAGMA journal_mode = WAL").fetchone()
+            elif not tables:
+                # An empty (e.g. 0-byte) file is a database that was lost, not a new one:
+                # never fill it with a fresh schema.
+                raise EmptyDatabaseFile(str(path.name))
         finally:
             raw.close()
     except Exception as exc:

@@ -63,8 +63,8 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     found = []
     for path in folder.glob("stevnsmoeder-*.db") if folder.is_dir() else ():
         match = _NAME.match(path.name)
-        if match is None or not keyfile_path(path).exists():
-            continue
+        if match is None or not keyfile_path(path).exists() or path.stat().st_size == 0:
+            continue  # not one of ours, or left empty by a full disk or a crash
         taken = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=LOCAL_TZ)
         found.append(BackupInfo(path, taken, path.stat().st_size))
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
@@ -287,6 +287,24 @@ def restore(
     finally:
         ctx.db.close()
     return Restored(replaced, verified)
+
+
+def restore_newest(
+    db_path: Path, login_name: str, password: str, *, clock: Clock = utcnow
+) -> Restored:
+    """Restore the newest backup in the rotation that verifies; a damaged one is passed
+    over for the one before it (and stays where it is)."""
+    found = list_backups(db_path)
+    if not found:
+        raise DatabaseUnreadable(_("There is no backup beside the database."))
+    damaged: DatabaseUnreadable | None = None
+    for candidate in found:
+        try:
+            return restore(db_path, candidate.path, login_name, password, clock=clock)
+        except DatabaseUnreadable as exc:
+            damaged = damaged or exc
+    assert damaged is not None
+    raise DatabaseUnreadable(_("No backup in the rotation could be read: {why}", why=damaged))
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -206,8 +206,8 @@ class LoginDialog(QDialog):
         run_in_thread(self, work, self._logged_in, self._failed)
 
     def restore_newest(self) -> None:
-        """Check the newest backup with the typed user and password, put it in place (the
-        damaged file is kept beside it), then log in."""
+        """Check the newest backup with the typed user and password (passing over damaged
+        ones), put it in place (the damaged file is kept beside it), then log in."""
         from stevnsmoeder.services import backup
 
         newest = backup.list_backups(self.db_path)
@@ -218,10 +218,10 @@ class LoginDialog(QDialog):
             self.show_error(self.tr("Type your user name and password."))
             return
         self._set_busy(True, self.tr("Checking and restoring the backup …"))
-        path, source = self.db_path, newest[0].path
+        path = self.db_path
 
         def work() -> Any:
-            backup.restore(path, source, user, password)
+            backup.restore_newest(path, user, password)
             from stevnsmoeder.services import access
 
             return access.login(path, user, password)
