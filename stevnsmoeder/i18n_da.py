@@ -30,6 +30,13 @@ DANISH: dict[str, str] = {
     ),
     "Wrong user name or password.": "Forkert brugernavn eller adgangskode.",
     "This user no longer has access.": "Brugeren har ikke længere adgang.",
+    "The lock file {name} beside the database is a link to another file, so nothing "
+    "was opened or written. Remove the link, and tell your IT department: someone may "
+    "have tried to make stevnsmoeder overwrite that file.": (
+        "Låsefilen {name} ved databasen er et link til en anden fil, så intet blev åbnet "
+        "eller skrevet. Fjern linket, og giv IT-afdelingen besked: nogen kan have forsøgt "
+        "at få stevnsmoeder til at overskrive den fil."
+    ),
     "There is no backup beside the database.": "Der er ingen sikkerhedskopi ved databasen.",
     "No backup in the rotation could be read: {why}": (
         "Ingen af sikkerhedskopierne kunne læses: {why}"

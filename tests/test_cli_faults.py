@@ -220,3 +220,29 @@ def test_an_empty_database_file_is_damaged_not_new(  # type: ignore[no-untyped-d
         assert [c.display_name for c in cases.list_cases(ctx)] == ["Asta Ødegård"]
     finally:
         ctx.db.close()
+
+
+# -- the lock file -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("link", ["symbolic", "hard"])
+def test_a_link_at_the_lock_file_is_never_followed(  # type: ignore[no-untyped-def]
+    link: str, db_path: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """A link planted at <db>.lock made the program truncate the file it points to."""
+    victim = tmp_path / "someone-elses-file.txt"
+    victim.write_text("vigtigt indhold\n")
+    lock = db_path.with_name(db_path.name + ".lock")
+    lock.unlink(missing_ok=True)
+    if link == "symbolic":
+        lock.symlink_to(victim)
+    else:
+        os.link(victim, lock)
+    with pytest.raises(DatabaseUnreadable, match="Låsefilen"):
+        access.login(db_path, "leder", PASSWORD)
+    monkeypatch.setenv("STEVNSMOEDER_PASSWORD", PASSWORD)
+    code = main(["cases", "--db", str(db_path), "--user", "leder"])
+    assert code == 1 and "Låsefilen" in _one_line(capsys.readouterr().err)
+    assert victim.read_text() == "vigtigt indhold\n"
+    lock.unlink()
+    access.login(db_path, "leder", PASSWORD).db.close()  # once the link is gone, all is well

@@ -6,8 +6,10 @@ also skips SQLCipher's own passphrase derivation. WAL mode and foreign keys are 
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import stat
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -35,6 +37,10 @@ class EmptyDatabaseFile(Exception):
     written): it is damaged, not new."""
 
 
+class UnsafeLockFile(Exception):
+    """The lock file beside the database is a link to another file: it is left alone."""
+
+
 class NestedUnitOfWork(RuntimeError):
     """A unit of work was begun while another was open on the same thread: a programming
     error. On one SQLite connection per thread it cannot work, and on any engine the inner
@@ -58,7 +64,7 @@ class _InstanceLock:
             if held is not None:
                 cls._held[lock_path] = (held[0], held[1] + 1)
                 return lock_path
-            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+            fd = _open_lock_file(lock_path)
             try:
                 _lock_exclusive(fd)
             except OSError:
@@ -81,6 +87,26 @@ class _InstanceLock:
                 return
             del cls._held[lock_path]
             os.close(fd)  # closing the descriptor releases the OS lock
+
+
+def _open_lock_file(lock_path: Path) -> int:
+    """Open (or create) the lock file, which is truncated and written: never through a
+    symbolic link (O_NOFOLLOW; on Windows, which lacks it, a link is refused before opening)
+    and never a file with other names (a hard link to someone else's file)."""
+    if lock_path.is_symlink():
+        raise UnsafeLockFile(lock_path.name)
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(lock_path, flags, 0o600)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnsafeLockFile(lock_path.name) from None
+        raise
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
+        os.close(fd)
+        raise UnsafeLockFile(lock_path.name)
+    return fd
 
 
 def instance_lock(db_path: Path) -> Path:

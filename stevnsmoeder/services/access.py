@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from stevnsmoeder.db import migrate
 from stevnsmoeder.db.base import utcnow
-from stevnsmoeder.db.engine import Database, DatabaseInUse
+from stevnsmoeder.db.engine import Database, DatabaseInUse, UnsafeLockFile
 from stevnsmoeder.db.keystore import (
     DEFAULT_KDF,
     KdfParams,
@@ -194,9 +194,20 @@ def open_database(path: Path, login: str, password: str) -> Database:
                 "a command). Close it there first."
             )
         ) from None
+    except UnsafeLockFile as exc:
+        raise DatabaseUnreadable(unsafe_lock_message(str(exc))) from None
     except Exception as exc:  # a wrong key file, or a damaged or truncated database
         log.warning("database did not open: %s", type(exc).__name__)
         raise DatabaseUnreadable(_unreadable_message(path)) from None
+
+
+def unsafe_lock_message(name: str) -> str:
+    return _(
+        "The lock file {name} beside the database is a link to another file, so nothing "
+        "was opened or written. Remove the link, and tell your IT department: someone may "
+        "have tried to make stevnsmoeder overwrite that file.",
+        name=name,
+    )
 
 
 def _unreadable_message(path: Path) -> str:
@@ -520,7 +531,12 @@ def add_user(ctx: ServiceContext, new: NewUser, *, kdf: KdfParams = DEFAULT_KDF)
         s.add(user)
         s.flush()
         audit.record(
-            s, ctx, "user.create", object_type="user", object_id=user.id, detail=f"{name} ({role})"
+            s,
+            ctx,
+            "user.create",
+            object_type="user",
+            object_id=user.id,
+            detail=f"{name} ({role})",
         )
         ctx.db.wrap_key_for(store, name, new.password)
         store.save()
@@ -529,7 +545,11 @@ def add_user(ctx: ServiceContext, new: NewUser, *, kdf: KdfParams = DEFAULT_KDF)
 
 
 def reset_access(
-    ctx: ServiceContext, login_name: str, new_password: str, *, kdf: KdfParams = DEFAULT_KDF
+    ctx: ServiceContext,
+    login_name: str,
+    new_password: str,
+    *,
+    kdf: KdfParams = DEFAULT_KDF,
 ) -> None:
     """An administrator gives a user who forgot their password a new one (to hand over and
     change at once). The database key is wrapped for that user from the administrator's own
@@ -543,7 +563,10 @@ def reset_access(
         user = _user(s, name)
         if not user.active:
             raise ValidationError(
-                _("{login}'s access is closed: reopen it to give a new password.", login=name)
+                _(
+                    "{login}'s access is closed: reopen it to give a new password.",
+                    login=name,
+                )
             )
         user.password_hash = _hash_password(new_password, kdf)
         audit.record(s, ctx, "user.reset", object_type="user", object_id=user.id, detail=name)
@@ -575,7 +598,11 @@ def close_user(ctx: ServiceContext, login_name: str) -> None:
 
 
 def reopen_user(
-    ctx: ServiceContext, login_name: str, new_password: str, *, kdf: KdfParams = DEFAULT_KDF
+    ctx: ServiceContext,
+    login_name: str,
+    new_password: str,
+    *,
+    kdf: KdfParams = DEFAULT_KDF,
 ) -> None:
     """Reopen a closed user's access. Closing removed their key-file entry, so they get a new
     password (to hand over and change at once) and the key is wrapped for it again."""
@@ -630,7 +657,11 @@ def set_role(ctx: ServiceContext, login_name: str, role: Role) -> None:
 
 
 def change_password(
-    ctx: ServiceContext, old_password: str, new_password: str, *, kdf: KdfParams = DEFAULT_KDF
+    ctx: ServiceContext,
+    old_password: str,
+    new_password: str,
+    *,
+    kdf: KdfParams = DEFAULT_KDF,
 ) -> None:
     """Rewrap the acting user's key entry under a new password."""
     _check_password(new_password)
