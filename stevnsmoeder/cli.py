@@ -67,6 +67,12 @@ def _positive(text: str) -> int:
     return value
 
 
+def _db_file(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError(_("--db needs the name of a database file."))
+    return Path(text)
+
+
 def _uuid(text: str) -> uuid.UUID:
     try:
         return uuid.UUID(text.strip())
@@ -78,7 +84,7 @@ def build_parser() -> Parser:
     common = Parser(add_help=False)
     common.add_argument(
         "--db",
-        type=Path,
+        type=_db_file,
         default=argparse.SUPPRESS,
         help=_("database file (default: in the data folder)"),
     )
@@ -307,7 +313,15 @@ def _fail(message: str) -> None:
 
 
 def _db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db).expanduser() if args.db else paths.default_db_path()
+    if not getattr(args, "db", None):
+        return paths.default_db_path()
+    path = Path(args.db).expanduser()
+    if path.is_dir():
+        raise CliError(
+            _("{path} is a folder; --db needs the name of a database file.", path=path),
+            EXIT_USAGE,
+        )
+    return path
 
 
 def _credentials(args: argparse.Namespace) -> tuple[str, str]:

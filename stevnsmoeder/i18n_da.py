@@ -37,6 +37,11 @@ DANISH: dict[str, str] = {
         "eller skrevet. Fjern linket, og giv IT-afdelingen besked: nogen kan have forsøgt "
         "at få stevnsmoeder til at overskrive den fil."
     ),
+    "--db needs the name of a database file.": "--db skal have navnet på en databasefil.",
+    "{path} is a folder; --db needs the name of a database file.": (
+        "{path} er en mappe; --db skal have navnet på en databasefil."
+    ),
+    "A demo has 1 to {n} years of meetings.": "En demo har 1 til {n} års møder.",
     "There is no backup beside the database.": "Der er ingen sikkerhedskopi ved databasen.",
     "No backup in the rotation could be read: {why}": (
         "Ingen af sikkerhedskopierne kunne læses: {why}"

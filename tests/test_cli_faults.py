@@ -246,3 +246,51 @@ def test_a_link_at_the_lock_file_is_never_followed(  # type: ignore[no-untyped-d
     assert victim.read_text() == "vigtigt indhold\n"
     lock.unlink()
     access.login(db_path, "leder", PASSWORD).db.close()  # once the link is gone, all is well
+
+
+# -- odd input on the command line ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["meetings", "--to", "9999-12-31"],
+        ["meetings", "--from", "0001-01-01", "--to", "9999-12-31"],
+        ["search", "trivsel", "--from", "0001-01-01", "--to", "9999-12-31"],
+        ["audit", "--from", "0001-01-01", "--to", "9999-12-31"],
+    ],
+)
+def test_the_ends_of_the_calendar_are_ordinary_dates(  # type: ignore[no-untyped-def]
+    argv: list[str], db_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.setenv("STEVNSMOEDER_PASSWORD", PASSWORD)
+    user = "admin" if argv[0] == "audit" else "leder"
+    code = main([*argv, "--db", str(db_path), "--user", user])
+    _out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["meetings", "--db", ""], "--db skal have navnet på en databasefil"),
+        (["meetings", "--db", "   "], "--db skal have navnet på en databasefil"),
+        (["demo", "--years", "1000000"], "1 til 20 års møder"),
+    ],
+)
+def test_odd_arguments_get_one_clear_line_and_leave_nothing(  # type: ignore[no-untyped-def]
+    argv: list[str], says: str, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("STEVNSMOEDER_PASSWORD", PASSWORD)
+    if argv[0] == "demo":
+        argv = [*argv, "--db", str(tmp_path / "demo.db")]
+    code = main([*argv, "--user", "leder"] if argv[0] != "demo" else argv)
+    assert code in (1, 2) and says in _one_line(capsys.readouterr().err)
+    assert not [p for p in tmp_path.iterdir() if p.name != "home"]  # nothing half-made
+
+
+def test_a_folder_as_database_is_refused(tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("STEVNSMOEDER_PASSWORD", PASSWORD)
+    code = main(["meetings", "--db", str(tmp_path), "--user", "leder"])
+    assert code == 2 and "er en mappe" in _one_line(capsys.readouterr().err)

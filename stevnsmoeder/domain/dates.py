@@ -6,7 +6,7 @@ English is the second language.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from stevnsmoeder.i18n import language
 
@@ -68,6 +68,22 @@ def month_year(day: date, lang: str | None = None) -> str:
 def short_date(day: date) -> str:
     """'05.01.2027', the numeric form used in Danish tables."""
     return f"{day.day:02d}.{day.month:02d}.{day.year}"
+
+
+# Bounds for a range of days typed by a user ("--to 9999-12-31" means "no end"): a day
+# before or after them, and any time zone, must still be a valid date.
+FIRST_DAY, LAST_DAY = date(1, 1, 3), date(9999, 12, 29)
+
+
+def range_start(day: date) -> datetime:
+    """Midnight at the start of ``day`` (an inclusive lower bound)."""
+    return datetime.combine(max(day, FIRST_DAY), time.min)
+
+
+def range_end(day: date) -> datetime:
+    """Midnight after ``day`` (an exclusive upper bound); the calendar's last days give the
+    last bound there is instead of an overflow."""
+    return datetime.combine(min(day, LAST_DAY) + timedelta(days=1), time.min)
 
 
 def parse_date(text: str) -> date:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
 
 from stevnsmoeder.db.models import AuditEvent, Case, Meeting, MeetingType, User
+from stevnsmoeder.domain.dates import range_end, range_start
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
@@ -104,9 +105,9 @@ def entries(ctx: ServiceContext, query: Query = Query()) -> list[Entry]:
         if query.action:
             q = q.where(AuditEvent.action.startswith(query.action, autoescape=True))
         if query.start:
-            q = q.where(AuditEvent.at >= _utc(query.start))
+            q = q.where(AuditEvent.at >= range_start(query.start).replace(tzinfo=LOCAL_TZ))
         if query.end:
-            q = q.where(AuditEvent.at < _utc(query.end + timedelta(days=1)))
+            q = q.where(AuditEvent.at < range_end(query.end).replace(tzinfo=LOCAL_TZ))
         rows = s.execute(q.order_by(AuditEvent.seq.desc()).limit(query.limit)).all()
         meeting_ids = {e.object_id for e, _r in rows if e.object_type == "meeting" and e.object_id}
         meetings = {
@@ -185,7 +186,3 @@ def verify(ctx: ServiceContext) -> audit.ChainReport:
         report = audit.verify_chain(s)
         audit.record(s, ctx, "audit.verify", detail="ok" if report.ok else "broken")
     return report
-
-
-def _utc(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=LOCAL_TZ)

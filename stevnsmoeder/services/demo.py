@@ -12,8 +12,10 @@ from pathlib import Path
 from stevnsmoeder.db.base import utcnow
 from stevnsmoeder.db.keystore import DEFAULT_KDF, KdfParams
 from stevnsmoeder.db.models import Role
+from stevnsmoeder.i18n import _
 from stevnsmoeder.services import access
 from stevnsmoeder.services.context import LOCAL_TZ, Clock
+from stevnsmoeder.services.errors import ValidationError
 
 DEMO_PASSWORD = "demo"
 DEMO_USERS = (
@@ -42,7 +44,7 @@ def create_demo_database(
     from stevnsmoeder.services import demo_data as generator  # large: loaded when needed
 
     if years < 1 or years > generator.MAX_YEARS:
-        raise ValueError(f"years must be 1-{generator.MAX_YEARS}")
+        raise ValidationError(_("A demo has 1 to {n} years of meetings.", n=generator.MAX_YEARS))
     day = today or clock().astimezone(LOCAL_TZ).date()
     access.create_database(
         path,

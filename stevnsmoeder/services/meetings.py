@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -25,6 +25,7 @@ from stevnsmoeder.db.models import (
     Participation,
     Person,
 )
+from stevnsmoeder.domain.dates import range_end, range_start
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import ServiceContext
@@ -178,11 +179,9 @@ def list_meetings(
     with ctx.db.begin() as s:
         conditions: list[Any] = []
         if start:
-            conditions.append(Meeting.starts_at >= datetime.combine(start, time.min))
+            conditions.append(Meeting.starts_at >= range_start(start))
         if end:
-            conditions.append(
-                Meeting.starts_at < datetime.combine(end + timedelta(days=1), time.min)
-            )
+            conditions.append(Meeting.starts_at < range_end(end))
         if type_code:
             conditions.append(Meeting.meeting_type_id == resolve_type(s, type_code).id)
         if district:

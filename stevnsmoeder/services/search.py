@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -46,6 +46,7 @@ from stevnsmoeder.db.models import (
     WellbeingAssessment,
 )
 from stevnsmoeder.domain import search_query, snippets
+from stevnsmoeder.domain.dates import range_end, range_start
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
@@ -280,9 +281,9 @@ def _query(
     if district is not None:
         values["district"] = district
     if f.start:
-        values["start"] = datetime.combine(f.start, datetime.min.time())
+        values["start"] = range_start(f.start)
     if f.end:
-        values["end"] = datetime.combine(f.end + timedelta(days=1), datetime.min.time())
+        values["end"] = range_end(f.end)
     if f.level is not None:
         values["level"] = f.level
     return statement.params(values)
