@@ -290,10 +290,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version
         return int(exc.code or 0)
     except Exception as exc:  # the one place that turns any error into a message
-        from stevnsmoeder.services.errors import ServiceError
+        from stevnsmoeder.services.errors import ServiceError, storage_problem
 
         if isinstance(exc, ServiceError):
             _fail(str(exc))
+            return EXIT_FAILED
+        problem = storage_problem(exc, _db_folder(argv))
+        if problem is not None:
+            log.warning("storage problem: %s", type(exc).__name__)
+            _fail(str(problem))
             return EXIT_FAILED
         log.exception("unexpected error")
         from stevnsmoeder import logging_setup
@@ -306,6 +311,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         )
         return EXIT_UNEXPECTED
+
+
+def _db_folder(argv: Sequence[str] | None) -> Path | None:
+    """The folder of the database the command was given (for a message), if any."""
+    try:
+        args = build_parser().parse_args(argv)
+        return _db_path(args).parent if getattr(args, "db", None) else None
+    except (CliError, SystemExit):
+        return None
 
 
 def _fail(message: str) -> None:

@@ -42,6 +42,19 @@ DANISH: dict[str, str] = {
         "{path} er en mappe; --db skal have navnet på en databasefil."
     ),
     "A demo has 1 to {n} years of meetings.": "En demo har 1 til {n} års møder.",
+    "The disk is full, so stevnsmoeder could not write{where}. Nothing that "
+    "was already saved is lost: free some space and try again.": (
+        "Disken er fuld, så stevnsmoeder kunne ikke skrive{where}. Intet af det, der allerede "
+        "var gemt, er tabt: frigør plads, og prøv igen."
+    ),
+    "stevnsmoeder may not write{where}: the folder or the file is read-only, "
+    "or you lack permission. Nothing is damaged: open the database from a "
+    "folder you may write to, or ask your IT department.": (
+        "stevnsmoeder må ikke skrive{where}: mappen eller filen er skrivebeskyttet, eller du "
+        "mangler rettigheder. Intet er beskadiget: åbn databasen fra en mappe, du må skrive "
+        "i, eller spørg IT-afdelingen."
+    ),
+    " in {folder}": " i {folder}",
     "There is no backup beside the database.": "Der er ingen sikkerhedskopi ved databasen.",
     "No backup in the rotation could be read: {why}": (
         "Ingen af sikkerhedskopierne kunne læses: {why}"

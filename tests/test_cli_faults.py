@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -24,8 +25,9 @@ from stevnsmoeder.services.errors import (
     LoginDelayed,
     PermissionDenied,
     ServiceError,
+    StorageProblem,
 )
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, copy_database
 from tests.services.test_case_history import Story, _story
 
 LoginFn = Callable[[str], ServiceContext]
@@ -294,3 +296,78 @@ def test_a_folder_as_database_is_refused(tmp_path: Path, monkeypatch, capsys) ->
     monkeypatch.setenv("STEVNSMOEDER_PASSWORD", PASSWORD)
     code = main(["meetings", "--db", str(tmp_path), "--user", "leder"])
     assert code == 2 and "er en mappe" in _one_line(capsys.readouterr().err)
+
+
+# -- a full disk and a read-only folder ------------------------------------------------------
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 3 MB file system (tmpfs), to fill up or make read-only."""
+    if os.name != "posix" or os.geteuid() != 0:
+        pytest.skip("mounting a small file system needs root on Linux")
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=3m,mode=0700", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode:
+        pytest.skip("this machine does not allow mounting a tmpfs")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def _fill(folder: Path) -> Path:
+    filler = folder / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        for size in (65536, 1):  # in large pieces, then the last few bytes too
+            try:
+                while os.write(fd, b"\0" * size):
+                    pass
+            except OSError:
+                pass
+    finally:
+        os.close(fd)
+    return filler
+
+
+def test_a_full_disk_is_said_plainly_and_loses_nothing(  # type: ignore[no-untyped-def]
+    db_path: Path, small_disk: Path, monkeypatch, capsys
+) -> None:
+    db = copy_database(db_path, small_disk / "data")
+    ctx = access.login(db, "leder", PASSWORD)
+    cases.create_case(ctx, cases.NewCase(first_name="Asta", last_name="Ødegård"))
+    ctx.db.close()
+    filler = _fill(small_disk)
+    monkeypatch.setenv("STEVNSMOEDER_PASSWORD", PASSWORD)
+    code = main(["cases", "--db", str(db), "--user", "leder"])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 1 and "Disken er fuld" in line
+    with pytest.raises(StorageProblem, match="Disken er fuld"):
+        access.login(db, "leder", PASSWORD)
+    filler.unlink()
+    ctx = access.login(db, "leder", PASSWORD)  # space again: everything is there
+    try:
+        assert [c.display_name for c in cases.list_cases(ctx)] == ["Asta Ødegård"]
+    finally:
+        ctx.db.close()
+    assert main(["check", "--db", str(db), "--user", "admin"]) == 0
+
+
+def test_a_read_only_folder_is_not_called_damaged(  # type: ignore[no-untyped-def]
+    db_path: Path, small_disk: Path, monkeypatch, capsys
+) -> None:
+    db = copy_database(db_path, small_disk / "data")
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    monkeypatch.setenv("STEVNSMOEDER_PASSWORD", PASSWORD)
+    code = main(["cases", "--db", str(db), "--user", "leder"])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 1 and "skrivebeskyttet" in line
+    assert "beskadiget" not in line.replace("Intet er beskadiget", "")
+    with pytest.raises(StorageProblem):
+        access.login(db, "leder", PASSWORD)

@@ -70,8 +70,11 @@ class _InstanceLock:
             except OSError:
                 os.close(fd)
                 raise DatabaseInUse(db_path.name) from None
-            os.ftruncate(fd, 0)
-            os.write(fd, f"{os.getpid()}\n".encode())
+            try:  # the process id is for people looking at the folder; a full disk may refuse it
+                os.ftruncate(fd, 0)
+                os.write(fd, f"{os.getpid()}\n".encode())
+            except OSError:
+                pass
             cls._held[lock_path] = (fd, 1)
             return lock_path
 

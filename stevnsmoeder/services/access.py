@@ -44,7 +44,9 @@ from stevnsmoeder.services.errors import (
     DatabaseMissing,
     DatabaseUnreadable,
     LoginDelayed,
+    ServiceError,
     ValidationError,
+    storage_problem,
 )
 from stevnsmoeder.services.login_attempts import Attempts
 from stevnsmoeder.services.permissions import Permission, require
@@ -198,6 +200,9 @@ def open_database(path: Path, login: str, password: str) -> Database:
         raise DatabaseUnreadable(unsafe_lock_message(str(exc))) from None
     except Exception as exc:  # a wrong key file, or a damaged or truncated database
         log.warning("database did not open: %s", type(exc).__name__)
+        problem = storage_problem(exc, path.parent)  # a full disk or a read-only folder
+        if problem is not None:
+            raise problem from None
         raise DatabaseUnreadable(_unreadable_message(path)) from None
 
 
@@ -286,8 +291,11 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
         if attempts is not None:
             Attempts.load(path).end_count(name)
         return ctx
-    except BaseException:
+    except BaseException as exc:
         db.close()
+        problem = storage_problem(exc, path.parent) if isinstance(exc, Exception) else None
+        if problem is not None and not isinstance(exc, ServiceError):
+            raise problem from None
         raise
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import shutil
+from pathlib import Path
+
 from stevnsmoeder.i18n import _
 
 
@@ -45,3 +49,59 @@ class DatabaseBusy(ServiceError):
 
 class DatabaseUnreadable(ServiceError):
     pass
+
+
+class StorageProblem(ServiceError):
+    """The disk is full, or the folder may not be written: nothing is wrong with the data."""
+
+
+_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+_READ_ONLY = (errno.EROFS, errno.EACCES, errno.EPERM)
+
+
+def _nearly_full(where: Path | None) -> bool:
+    if where is None:
+        return False
+    try:
+        return shutil.disk_usage(where).free < 1024 * 1024
+    except OSError:
+        return False
+
+
+def storage_problem(exc: BaseException, where: Path | None = None) -> StorageProblem | None:
+    """The known storage problem behind ``exc`` (an OSError, or SQLite's own words for it
+    anywhere in the chain of causes), as a message for the user; None when it is none."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        text = str(current).lower()
+        full = (
+            (isinstance(current, OSError) and current.errno in _FULL)
+            or "database or disk is full" in text
+            # SQLite says only "disk I/O error" when it cannot even make its shared-memory
+            # file: call that a full disk only when the disk is indeed (nearly) full.
+            or ("disk i/o error" in text and _nearly_full(where))
+        )
+        if full:
+            return StorageProblem(
+                _(
+                    "The disk is full, so stevnsmoeder could not write{where}. Nothing that "
+                    "was already saved is lost: free some space and try again.",
+                    where=_(" in {folder}", folder=where) if where else "",
+                )
+            )
+        read_only = (isinstance(current, OSError) and current.errno in _READ_ONLY) or (
+            "readonly database" in text or "read-only file system" in text
+        )
+        if read_only:
+            return StorageProblem(
+                _(
+                    "stevnsmoeder may not write{where}: the folder or the file is read-only, "
+                    "or you lack permission. Nothing is damaged: open the database from a "
+                    "folder you may write to, or ask your IT department.",
+                    where=_(" in {folder}", folder=where) if where else "",
+                )
+            )
+        current = current.__cause__ or current.__context__
+    return None

@@ -64,9 +64,17 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
 
 
 def _crash_hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-    """The one crash dialog: what happened, and where the log is."""
-    log.error("unhandled error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    """The one crash dialog: what happened, and where the log is. A full disk or a
+    read-only folder is no crash: it is said plainly (the autosave keeps typed text)."""
+    from stevnsmoeder.services.errors import storage_problem
+
+    problem = storage_problem(value)
     app = QApplication.instance()
+    if problem is not None and app is not None:
+        log.warning("storage problem: %s", kind.__name__)
+        QMessageBox.warning(None, "stevnsmoeder", str(problem))
+        return
+    log.error("unhandled error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
     if app is None:
         sys.__excepthook__(kind, value, tb)
         return
