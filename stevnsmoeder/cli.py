@@ -235,7 +235,15 @@ def build_parser() -> Parser:
         parents=[common],
         help=_("the access log: verify its chain, or list who did what (administrators)"),
     )
-    log.add_argument("verify", nargs="?", choices=("verify",), help=_("check the hash chain"))
+    log.add_argument(
+        "verify",
+        nargs="?",
+        choices=("verify", "export"),
+        help=_("verify: check the hash chain; export: write the signed export for the collector"),
+    )
+    log.add_argument(
+        "--folder", dest="export_to", type=Path, help=_("the export's folder (kept as the setting)")
+    )
     log.add_argument("--case", help=_("one child's events, for a data-subject access request"))
     log.add_argument("--by", dest="log_user", metavar="USER", help=_("one user's events"))
     log.add_argument("--action", help=_("actions starting with this (login, case, search …)"))
@@ -358,11 +366,14 @@ def _credentials(args: argparse.Namespace) -> tuple[str, str]:
 @contextmanager
 def _session(args: argparse.Namespace) -> Iterator[ServiceContext]:
     """Log in for one command, and log out (closing the database) whatever happens."""
-    from stevnsmoeder.services import access
+    from stevnsmoeder.services import access, audit_trail
 
     user, password = _credentials(args)
     ctx = access.login(_db_path(args), user, password)
     try:
+        warning = audit_trail.rollback_warning(ctx)
+        if warning:
+            print(f"stevnsmoeder: {warning}", file=sys.stderr)
         yield ctx
     finally:
         access.logout(ctx)
@@ -751,6 +762,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from stevnsmoeder.services import access_log
 
     with _session(args) as ctx:
+        if args.verify == "export":
+            from stevnsmoeder.services import audit_trail
+
+            folder = args.export_to.resolve() if args.export_to else None
+            done = audit_trail.export(ctx, folder)
+            print(_("{n} events exported to {folder}", n=done.events, folder=done.folder))
+            return EXIT_OK
         if args.verify:
             report = access_log.verify(ctx)
             if report.ok:

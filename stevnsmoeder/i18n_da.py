@@ -55,6 +55,24 @@ DANISH: dict[str, str] = {
         "i, eller spørg IT-afdelingen."
     ),
     " in {folder}": " i {folder}",
+    "Warning: the access log lacks event {seq}, which {where} recorded. Log entries "
+    "have been deleted, or an older copy of the database has been put back in place of "
+    "the live one. Tell the administrator and the data protection officer.": (
+        "Advarsel: adgangsloggen mangler hændelse {seq}, som {where} har registreret. Der er "
+        "slettet poster i loggen, eller en ældre kopi af databasen er lagt i stedet for den "
+        "aktuelle. Giv administratoren og databeskyttelsesrådgiveren besked."
+    ),
+    "The export folder must be a full path.": "Eksportmappen skal angives med fuld sti.",
+    "No export folder is set: give one with --folder.": (
+        "Der er ikke valgt en eksportmappe: angiv en med --folder."
+    ),
+    "{n} events exported to {folder}": "{n} hændelser eksporteret til {folder}",
+    "set where the access log is exported": "vælge, hvor adgangsloggen eksporteres til",
+    "export the access log": "eksportere adgangsloggen",
+    "verify: check the hash chain; export: write the signed export for the collector": (
+        "verify: kontrollér hashkæden; export: skriv den signerede eksport til logopsamlingen"
+    ),
+    "the export's folder (kept as the setting)": "eksportens mappe (gemmes som indstilling)",
     "There is no backup beside the database.": "Der er ingen sikkerhedskopi ved databasen.",
     "No backup in the rotation could be read: {why}": (
         "Ingen af sikkerhedskopierne kunne læses: {why}"

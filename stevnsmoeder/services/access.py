@@ -349,13 +349,17 @@ def unlock(ctx: ServiceContext, password: str) -> bool:
 
 def logout(ctx: ServiceContext, *, take_backup: bool = True) -> None:
     """Log out and close; the day's first closing leaves a backup in the rotation."""
-    from stevnsmoeder.services import backup
+    from stevnsmoeder.services import audit_trail, backup
 
     with ctx.db.begin() as s:
         audit.record(s, ctx, "logout")
     try:
         if take_backup:
             backup.backup_on_close(ctx)
+        try:
+            audit_trail.export_on_closing(ctx)
+        except (OSError, ServiceError) as exc:  # the share may be away: next time, then
+            log.warning("access log not exported: %s", type(exc).__name__)
     finally:
         ctx.db.close()
 

@@ -112,11 +112,16 @@ def prune(db_path: Path) -> list[Path]:
 
 
 def _write(db: Database, target: Path) -> BackupInfo:
+    from stevnsmoeder.services import audit_trail
+
+    with db.begin() as s:  # read first: the backup holds at least this head
+        chain_head = audit_trail.head(s)
     db.backup_to(target)
     shutil.copy2(keyfile_path(db.path), keyfile_path(target))
     os.chmod(target, 0o600)
     os.chmod(keyfile_path(target), 0o600)
     taken = datetime.now(LOCAL_TZ)
+    audit_trail.write_manifest(target, chain_head, taken)
     return BackupInfo(target, taken, target.stat().st_size)
 
 
@@ -304,10 +309,13 @@ def restore(
         replaced = _swap_in(db_path, source, now)
     finally:
         release_lock(lock)
-    from stevnsmoeder.services import access
+    from stevnsmoeder.services import access, audit_trail
 
     ctx = access.login(db_path, login_name, password, clock=clock)
     try:
+        # Going back to a backup is no rollback: the heads recorded outside the database
+        # that the restored log lacks are accepted, and the restore is logged.
+        audit_trail.accept(ctx, [head for _where, head in audit_trail.references(ctx)])
         with ctx.db.begin() as s:
             audit.record(s, ctx, "restore", detail=f"from {source.name}")
     finally:

@@ -122,6 +122,11 @@ def run(db_path: Path, user: str = "") -> int:
     if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.context is None:
         return 0
     settings.last_user = dialog.context.actor.login
+    from stevnsmoeder.services import audit_trail
+
+    warning = audit_trail.rollback_warning(dialog.context)
+    if warning:
+        QMessageBox.warning(None, "stevnsmoeder", warning)
     from stevnsmoeder.ui.main_window import MainWindow
 
     window = MainWindow(dialog.context)
