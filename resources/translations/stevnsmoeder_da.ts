@@ -88,6 +88,33 @@
     </message>
 </context>
 <context>
+    <name>AddendumDialog</name>
+    <message>
+        <source>Addendum</source>
+        <translation>Tillæg</translation>
+    </message>
+    <message>
+        <source>The meeting in general</source>
+        <translation>Mødet generelt</translation>
+    </message>
+    <message>
+        <source>An addendum about an item is shown to whoever may see that item. One about the meeting in general is shown only to those who see every item: name no child in it.</source>
+        <translation>Et tillæg om et punkt vises for dem, der må se punktet. Et tillæg om mødet generelt vises kun for dem, der må se alle mødets punkter: nævn ikke noget barn i det.</translation>
+    </message>
+    <message>
+        <source>Add the addendum</source>
+        <translation>Tilføj tillægget</translation>
+    </message>
+    <message>
+        <source>About:</source>
+        <translation>Om:</translation>
+    </message>
+    <message>
+        <source>The correction, in full:</source>
+        <translation>Rettelsen i sin helhed:</translation>
+    </message>
+</context>
+<context>
     <name>AgendaModel</name>
     <message>
         <source>No.</source>
@@ -797,12 +824,16 @@
         <translation>Godkend referatet? Det låses; senere rettelser bliver daterede tillæg.</translation>
     </message>
     <message>
-        <source>Addendum</source>
-        <translation>Tillæg</translation>
+        <source>addendum, removed when a closed case was purged</source>
+        <translation>tillæg, fjernet ved oprydning i lukkede sager</translation>
     </message>
     <message>
-        <source>The correction, in full:</source>
-        <translation>Rettelsen i sin helhed:</translation>
+        <source>the meeting in general</source>
+        <translation>mødet generelt</translation>
+    </message>
+    <message>
+        <source>addendum about %1</source>
+        <translation>tillæg om %1</translation>
     </message>
     <message>
         <source>Versions</source>
@@ -811,10 +842,6 @@
     <message>
         <source>approved</source>
         <translation>godkendt</translation>
-    </message>
-    <message>
-        <source>addendum</source>
-        <translation>tillæg</translation>
     </message>
 </context>
 <context>

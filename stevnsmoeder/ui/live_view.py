@@ -869,10 +869,17 @@ class LiveView(QWidget):
             self.changed.emit()
 
     def addendum(self) -> None:
-        text = self.prompts.text(self, self.tr("Addendum"), self.tr("The correction, in full:"))
-        if text is None:
+        """A correction to approved minutes, about the item shown (or another, or the meeting
+        in general): who reads it follows from what it is about."""
+        from stevnsmoeder.ui.addendum_dialog import AddendumDialog
+
+        if self.plan is None:
             return
-        if self._call(lambda: minutes.add_addendum(self.ctx, self.meeting_id, text)):
+        dialog = AddendumDialog(self.plan.items, self.shown_item, self)
+        if dialog.exec() != AddendumDialog.DialogCode.Accepted:
+            return
+        text, item_id = dialog.value()
+        if self._call(lambda: minutes.add_addendum(self.ctx, self.meeting_id, text, item_id)):
             self.load()
 
     def show_versions(self) -> None:
@@ -883,8 +890,19 @@ class LiveView(QWidget):
             return
         lines = []
         for v in found:
-            kind = self.tr("approved") if v.kind == "approval" else self.tr("addendum")
             when = v.created_at.astimezone(LOCAL_TZ).strftime("%d.%m.%Y %H.%M")
+            if v.kind == minutes.APPROVAL:
+                kind = self.tr("approved")
+            elif v.kind == minutes.PURGED:
+                kind = self.tr("addendum, removed when a closed case was purged")
+            else:
+                item = self._item(v.item_id)
+                about = (
+                    f"{item.number}. {item.title}"
+                    if item is not None
+                    else self.tr("the meeting in general")
+                )
+                kind = self.tr("addendum about %1").replace("%1", about)
             extra = f": {v.addendum}" if v.addendum else ""
             lines.append(
                 f"{v.number}. {kind} {when} ({v.created_by}){extra}\n   SHA-256 {v.checksum}"

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from stevnsmoeder.services import cases, meetings, minutes, planning, series
 from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.ui.addendum_dialog import AddendumDialog
 from stevnsmoeder.ui.app import create_application
 from stevnsmoeder.ui.main_window import MainWindow
 from stevnsmoeder.ui.meeting_window import MeetingWindow
@@ -92,7 +93,7 @@ def _district_with_children(ctx: ServiceContext) -> meetings.MeetingSummary:
 
 
 def test_a_district_meeting_from_start_to_approval_by_keyboard(  # type: ignore[no-untyped-def]
-    qtbot, login: LoginFn, clock: FakeClock
+    qtbot, login: LoginFn, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ctx = login("leder")
     m = _district_with_children(ctx)
@@ -151,10 +152,18 @@ def test_a_district_meeting_from_start_to_approval_by_keyboard(  # type: ignore[
     assert state.items[first.id].notes == "Dagsordenen blev godkendt."
     assert view.notes.isReadOnly() and view.addendum_button.isVisibleTo(view)
 
-    # an addendum after approval, kept as version 2
-    prompts.texts.append("Mor til Asta deltog under punkt 3.")
+    # an addendum after approval, about the item shown, kept as version 2
+    def fill(dialog: AddendumDialog) -> int:
+        dialog.text.setPlainText("Mor til Asta deltog under punkt 3.")
+        return int(AddendumDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(AddendumDialog, "exec", fill)
     view.addendum_button.click()
-    assert [v.kind for v in minutes.versions(ctx, m.id)] == ["approval", "addendum"]
+    found = minutes.versions(ctx, m.id)
+    assert [(v.kind, v.item_id) for v in found] == [
+        ("approval", None),
+        ("addendum", view.shown_item),
+    ]
     # Bo waits on the next meeting's agenda
     nxt = meetings.list_meetings(ctx)[1]
     assert "Trivsel Bo" in [i.title for i in planning.get_plan(ctx, nxt.id).items]
