@@ -530,6 +530,7 @@ DANISH: dict[str, str] = {
     "Printed or exported a document": "Udskrev eller eksporterede et dokument",
     "Searched": "Søgte",
     "Was refused": "Blev afvist",
+    "Was shown the child in a search": "Fik barnet vist i en søgning",
     "Backup written: {path} (and its .keys file)": (
         "Sikkerhedskopi skrevet: {path} (og dens .keys-fil)"
     ),

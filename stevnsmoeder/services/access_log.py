@@ -44,6 +44,7 @@ ACTION_LABELS = {
     "export.pdf": "Printed or exported a document",
     "search": "Searched",
     "denied": "Was refused",
+    "search.shown": "Was shown the child in a search",
 }
 
 

@@ -165,3 +165,23 @@ def test_audit_export_command(db_path: Path, tmp_path: Path, monkeypatch, capsys
     out = capsys.readouterr().out
     assert code == 0 and "hændelser eksporteret" in out
     assert list(folder.glob("*.jsonl")) and list(folder.glob("*.pub"))
+
+
+def test_who_looked_at_this_child_includes_searches_that_showed_the_child(
+    demo_login: LoginFn,
+) -> None:
+    from stevnsmoeder.services import access_log, search
+
+    ctx = demo_login("leder")
+    found = search.search(ctx, "trivsel")
+    shown = {h.case_id for h in found.hits if h.case_id is not None}
+    assert shown, "the demo's search found no child: the test would prove nothing"
+    admin = demo_login("admin")
+    for case_id in shown:
+        export = access_log.case_export(admin, case_id)
+        searches = [e for e in export["events"] if e["action"] == "search.shown"]
+        assert [e["user"] for e in searches] == ["leder"]
+    other = next(c.id for c in cases.list_cases(ctx) if c.id not in shown)
+    assert not [
+        e for e in access_log.case_export(admin, other)["events"] if e["action"] == "search.shown"
+    ]
