@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+UNKNOWN_USER = "(unknown)"  # a name that is no user's: people type passwords there too
 FREE_ATTEMPTS = 5
 MAX_DELAY = timedelta(minutes=5)
 MAX_PENDING = 1000  # noted failures kept until the next login (oldest dropped first)
@@ -38,6 +39,7 @@ class Attempts:
     path: Path
     counts: dict[str, tuple[int, datetime]] = field(default_factory=dict)  # login → (n, last)
     pending: list[tuple[datetime, str, str]] = field(default_factory=list)  # (at, login, kind)
+    _logins: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def load(cls, db_path: Path) -> Attempts:
@@ -56,8 +58,23 @@ class Attempts:
             return cls(path)  # none yet, or unreadable: start counting again
         return cls(path, counts, pending)
 
+    def _known(self, login: str) -> str:
+        """The user name as noted: itself when it is a user of this database (its key file
+        says so), else UNKNOWN_USER, so a password typed into the name field is never
+        written down. Unknown names share one count."""
+        if self._logins is None:
+            from stevnsmoeder.db.keystore import KeyStore, KeyStoreError, keyfile_path
+
+            db_path = self.path.with_name(self.path.name.removesuffix(".attempts"))
+            try:
+                self._logins = frozenset(KeyStore.load(keyfile_path(db_path)).logins())
+            except KeyStoreError:
+                self._logins = frozenset()
+        return login if login in self._logins else UNKNOWN_USER
+
     def wait(self, login: str, now: datetime) -> timedelta:
         """How long this user name must still wait before the next attempt."""
+        login = self._known(login)
         n, last = self.counts.get(login, (0, now))
         if n < FREE_ATTEMPTS:
             return timedelta(0)
@@ -65,6 +82,7 @@ class Attempts:
         return max(timedelta(0), last + delay - now)
 
     def failed(self, login: str, now: datetime, kind: str) -> None:
+        login = self._known(login)
         n, _last = self.counts.get(login, (0, now))
         self.counts[login] = (n + 1, now)
         self.pending.append((now, login, kind))
@@ -73,7 +91,7 @@ class Attempts:
 
     def noted(self, login: str, now: datetime, kind: str) -> None:
         """An attempt refused for waiting: logged too, without counting as a guess."""
-        self.pending.append((now, login, kind))
+        self.pending.append((now, self._known(login), kind))
         del self.pending[:-MAX_PENDING]
         self.save()
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from stevnsmoeder.db.models import AuditEvent
 from stevnsmoeder.services import access, audit
 from stevnsmoeder.services.errors import AuthError, LoginDelayed
-from stevnsmoeder.services.login_attempts import Attempts, attempts_path
+from stevnsmoeder.services.login_attempts import UNKNOWN_USER, Attempts, attempts_path
 from tests.conftest import PASSWORD, FakeClock
 
 
@@ -53,7 +53,7 @@ def test_the_wait_never_exceeds_five_minutes(db_path: Path, clock: FakeClock) ->
 def test_failures_reach_the_access_log_at_the_next_login(db_path: Path, clock: FakeClock) -> None:
     _fail(db_path, clock, "leder")
     clock.advance(minutes=1)
-    _fail(db_path, clock, "ukendt")  # an unknown user name is counted and logged too
+    _fail(db_path, clock, "ukendt")  # a name that is no user: counted, logged as unknown
     clock.advance(minutes=1)
     ctx = access.login(db_path, "ppr", PASSWORD, clock=clock)
     with ctx.db.begin() as s:
@@ -63,7 +63,7 @@ def test_failures_reach_the_access_log_at_the_next_login(db_path: Path, clock: F
     failed = [(e.action, e.login, e.at) for e in events if e.action == "login.failed"]
     assert failed == [
         ("login.failed", "leder", clock() - timedelta(minutes=2)),
-        ("login.failed", "ukendt", clock() - timedelta(minutes=1)),
+        ("login.failed", UNKNOWN_USER, clock() - timedelta(minutes=1)),  # never verbatim
     ]
     assert events[-1].action == "login" and events[-1].login == "ppr"
     with ctx.db.begin() as s:
@@ -93,3 +93,24 @@ def test_a_reset_keeps_the_noted_failures_for_the_log(db_path: Path, clock: Fake
         ).all()
     assert sorted(failed) == ["leder", "ppr"]
     ctx.db.close()
+
+
+def test_a_name_that_is_no_user_is_noted_as_unknown(db_path: Path, clock: FakeClock) -> None:
+    """People type their password into the user field: such a name is never written down,
+    neither beside the database nor in the access log."""
+    typed = "Sommer2026!Kaffe"
+    with pytest.raises(AuthError):
+        access.login(db_path, typed, PASSWORD, clock=clock)
+    assert typed.lower() not in attempts_path(db_path).read_text(encoding="utf-8").lower()
+    ctx = access.login(db_path, "admin", PASSWORD, clock=clock)
+    try:
+        with ctx.db.begin() as s:
+            failed = s.execute(
+                select(AuditEvent.login, AuditEvent.detail).where(
+                    AuditEvent.action == "login.failed"
+                )
+            ).all()
+        assert [login for login, _detail in failed] == [UNKNOWN_USER]
+        assert not any(typed.lower() in detail.lower() for _login, detail in failed)
+    finally:
+        ctx.db.close()
