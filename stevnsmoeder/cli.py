@@ -803,6 +803,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 def cmd_case(args: argparse.Namespace) -> int:
     from stevnsmoeder.domain.dates import short_date
     from stevnsmoeder.services import case_history, cases
+    from stevnsmoeder.services.context import LOCAL_TZ
 
     with _session(args) as ctx:
         history = case_history.case_history(ctx, cases.case_id_for(ctx, args.case))
@@ -817,6 +818,9 @@ def cmd_case(args: argparse.Namespace) -> int:
         print(f"{short_date(e.day)}  {e.type_name:<20}  {e.title}{lv}")
         if e.record.decision:
             print(f"            {_('Decision')}: {e.record.decision}")
+        for note in e.record.addenda:  # corrections after approval
+            day = short_date(note.at.astimezone(LOCAL_TZ).date())
+            print(f"            {_('Addendum')} {day}: {note.text}")
     for a in history.open_actions:
         due = short_date(a.due_on) if a.due_on else "-"
         flag = f" ({_('overdue')})" if a.overdue else ""

@@ -290,6 +290,15 @@ def test_the_police_print_no_addendum_they_may_not_see(
     assert _words(_pdf_text(out.read_bytes(), tmp_path)) == {SSP_ASTA, SSP_OTHER}
 
 
+def test_the_case_command_shows_the_addenda_of_items_the_user_may_see(
+    story: Story, db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("STEVNSMOEDER_PASSWORD", PASSWORD)
+    for user, words in (("ppr", {SSP_ASTA, D_ASTA}), ("politi", {SSP_ASTA})):
+        assert main(["case", story.asta.reference, "--db", str(db_path), "--user", user]) == 0
+        assert _words(capsys.readouterr().out) == words, user
+
+
 # -- anonymised documents ----------------------------------------------------------------------
 
 
