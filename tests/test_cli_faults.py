@@ -371,3 +371,28 @@ def test_a_read_only_folder_is_not_called_damaged(  # type: ignore[no-untyped-de
     assert "beskadiget" not in line.replace("Intet er beskadiget", "")
     with pytest.raises(StorageProblem):
         access.login(db, "leder", PASSWORD)
+
+
+def test_guessing_through_a_backup_counts_against_the_live_database(  # type: ignore[no-untyped-def]
+    login: LoginFn, db_path: Path, clock
+) -> None:
+    leder = login("leder")
+    info = backup.backup(leder)  # into the rotation beside the database
+    leder.db.close()
+    for _ in range(5):
+        with pytest.raises(AuthError):
+            access.login(info.path, "leder", "forkert-kodeord", clock=clock)
+    with pytest.raises(LoginDelayed):
+        access.login(db_path, "leder", PASSWORD, clock=clock)
+    with pytest.raises(LoginDelayed):  # and the backup itself waits too
+        access.login(info.path, "leder", PASSWORD, clock=clock)
+    clock.advance(minutes=10)
+    ctx = access.login(db_path, "leder", PASSWORD, clock=clock)  # the failures are logged
+    try:
+        with ctx.db.begin() as s:
+            failed = s.scalars(
+                select(AuditEvent.login).where(AuditEvent.action == "login.failed")
+            ).all()
+        assert failed == ["leder"] * 5
+    finally:
+        ctx.db.close()

@@ -240,8 +240,12 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
     A failed attempt is noted beside the database (see login_attempts) and written to the
     access log at the next successful login; from the fifth failure in a row the user name
     must wait before trying again."""
+    from stevnsmoeder.services.backup import live_database_for
+
     name = normalise_login(login_name)
-    attempts = Attempts.load(path) if path.exists() else None
+    # Guessing through a backup in the rotation counts against the live database's lock-out.
+    counted = live_database_for(path) or path
+    attempts = Attempts.load(counted) if counted.exists() else None
     now = clock()
     if attempts is not None:
         wait = attempts.wait(name, now)
@@ -277,7 +281,8 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
                 display_name=person.name if person else user.login,
             )
             ctx = ServiceContext(db=db, actor=actor, clock=clock)
-            noted = Attempts.take_pending(path) if attempts is not None else []
+            # The noted failures go into the live database's log, not into a backup's.
+            noted = Attempts.take_pending(path) if attempts is not None and counted == path else []
             for at, who, kind in noted:
                 audit.append(
                     s,
@@ -289,7 +294,7 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
                 )
             audit.record(s, ctx, "login")
         if attempts is not None:
-            Attempts.load(path).end_count(name)
+            Attempts.load(counted).end_count(name)
         return ctx
     except BaseException as exc:
         db.close()

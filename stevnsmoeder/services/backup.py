@@ -68,6 +68,18 @@ def backups_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
+def live_database_for(path: Path) -> Path | None:
+    """The live database whose rotation holds the backup at ``path`` (None when ``path`` is
+    no backup in a rotation, or the folder above holds no single database)."""
+    if path.parent.name != backups_dir(Path("x")).name or not _NAME.match(path.name):
+        return None
+    try:
+        found = [p for p in path.parent.parent.glob("*.db") if keyfile_path(p).is_file()]
+    except OSError:
+        return None
+    return found[0] if len(found) == 1 else None
+
+
 def list_backups(db_path: Path) -> list[BackupInfo]:
     """The backups in rotation, newest first."""
     folder = backups_dir(db_path)
