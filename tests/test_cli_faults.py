@@ -396,3 +396,37 @@ def test_guessing_through_a_backup_counts_against_the_live_database(  # type: ig
         assert failed == ["leder"] * 5
     finally:
         ctx.db.close()
+
+
+# -- nothing half-made, nothing readable by others ---------------------------------------------
+
+
+def _modes(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mode & 0o777 for p in folder.iterdir() if p.is_file()}
+
+
+def test_a_backup_is_readable_by_its_owner_only(login: LoginFn, db_path: Path) -> None:
+    ctx = login("leder")
+    info = backup.backup(ctx)
+    modes = _modes(info.path.parent)
+    assert modes and set(modes.values()) == {0o600}, modes
+
+
+@pytest.mark.parametrize("dies_at", ["copy", "keys"])
+def test_an_interrupted_backup_leaves_nothing(  # type: ignore[no-untyped-def]
+    dies_at: str, login: LoginFn, db_path: Path, monkeypatch
+) -> None:
+    ctx = login("leder")
+    folder = backup.backups_dir(db_path)
+    real_replace = os.replace
+
+    def dying_replace(src: object, dst: object) -> None:
+        if str(dst).endswith(".keys" if dies_at == "keys" else ".db"):
+            raise KeyboardInterrupt
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", dying_replace)
+    with pytest.raises(KeyboardInterrupt):
+        backup.backup(ctx)
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert not folder.exists() or list(folder.iterdir()) == []

@@ -283,7 +283,8 @@ class Database:
         os.close(fd)
         tmp = Path(tmp_name)
         try:
-            tmp.unlink()  # SQLCipher writes a new file; the name was only reserved
+            # The empty file mkstemp made (readable by this user only) becomes the copy:
+            # SQLite takes an empty file for a new database and keeps its permissions.
             copy = _connect_raw(tmp, self._key)
             source = self.engine.raw_connection()
             try:

@@ -128,10 +128,19 @@ def _write(db: Database, target: Path) -> BackupInfo:
 
     with db.begin() as s:  # read first: the backup holds at least this head
         chain_head = audit_trail.head(s)
-    db.backup_to(target)
-    shutil.copy2(keyfile_path(db.path), keyfile_path(target))
-    os.chmod(target, 0o600)
-    os.chmod(keyfile_path(target), 0o600)
+    # Both files are made readable by this user only, beside their targets, and renamed
+    # into place; an interruption leaves neither half of a backup behind.
+    target.parent.mkdir(parents=True, exist_ok=True)
+    keys = _copy_synced(keyfile_path(db.path), target.parent)
+    existed = target.exists()
+    try:
+        db.backup_to(target)
+        os.replace(keys, keyfile_path(target))
+    except BaseException:
+        keys.unlink(missing_ok=True)
+        if not existed:
+            target.unlink(missing_ok=True)
+        raise
     taken = datetime.now(LOCAL_TZ)
     audit_trail.write_manifest(target, chain_head, taken)
     return BackupInfo(target, taken, target.stat().st_size)
