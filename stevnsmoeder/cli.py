@@ -220,6 +220,15 @@ def build_parser() -> Parser:
     )
     users_reopen.add_argument("login", metavar="LOGIN", help=_("the user"))
 
+    sub.add_parser(
+        "rekey",
+        parents=[common],
+        help=_(
+            "give the database and the backups in rotation a new key, on a suspected "
+            "compromise (administrators; passwords stay)"
+        ),
+    )
+
     keep = sub.add_parser(
         "retention", parents=[common], help=_("how long closed cases are kept (administrators)")
     )
@@ -647,8 +656,9 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
 
     new = _new_password(args.login)
     with _session(args) as ctx:
-        access.reset_access(ctx, args.login, new)
+        report = access.reset_access(ctx, args.login, new)
     print(_("{user} has a new password; hand it over and have it changed.", user=args.login))
+    _print_rekey(report)
     return EXIT_OK
 
 
@@ -720,14 +730,44 @@ def cmd_users(args: argparse.Namespace) -> int:
         return EXIT_OK
     if action == "close":
         with _session(args) as ctx:
-            access.close_user(ctx, args.login)
+            report = access.close_user(ctx, args.login)
         print(_("{user}'s access is closed.", user=args.login))
+        _print_rekey(report)
         return EXIT_OK
     with _session(args) as ctx:
         access.require_manage_users(ctx, "reopen a user's access")
         password = _new_password(args.login)
         access.reopen_user(ctx, args.login, password)
     print(_("{user}'s access is open again; hand the new password over.", user=args.login))
+    return EXIT_OK
+
+
+def _print_rekey(report: Any) -> None:
+    print(
+        _(
+            "The database and {n} backups have a new key ({seconds} s); older copies of the "
+            "key file no longer open them.",
+            n=report.backups_rekeyed,
+            seconds=f"{report.seconds:.1f}",
+        )
+    )
+    if report.dropped:
+        print(
+            _(
+                "The new key could not be given to {users} (a key-file entry from an older "
+                "version, or one that was tampered with): give them a new password with "
+                "'stevnsmoeder reset-password'.",
+                users=", ".join(report.dropped),
+            )
+        )
+
+
+def cmd_rekey(args: argparse.Namespace) -> int:
+    from stevnsmoeder.services import access
+
+    with _session(args) as ctx:
+        report = access.rekey(ctx)
+    _print_rekey(report)
     return EXIT_OK
 
 
@@ -845,6 +885,7 @@ COMMANDS = {
     "purge": cmd_purge,
     "reset-password": cmd_reset_password,
     "users": cmd_users,
+    "rekey": cmd_rekey,
     "backup": cmd_backup,
     "restore": cmd_restore,
     "search": cmd_search,

@@ -647,6 +647,38 @@ DANISH: dict[str, str] = {
     "{user}'s access is open again; hand the new password over.": (
         "{user}s adgang er åben igen; giv den nye adgangskode videre."
     ),
+    # re-keying (services/rekey.py, the rekey command)
+    (
+        "The database could not get a new key ({reason}). Nothing was lost; give it one "
+        "with 'New database key' under Users, or 'stevnsmoeder rekey'."
+    ): (
+        "Databasen kunne ikke få en ny nøgle ({reason}). Intet er gået tabt; giv den en ny "
+        "med »Ny databasenøgle« under Brugere eller 'stevnsmoeder rekey'."
+    ),
+    "re-key the database": "give databasen en ny nøgle",
+    (
+        "give the database and the backups in rotation a new key, on a suspected "
+        "compromise (administrators; passwords stay)"
+    ): (
+        "giv databasen og sikkerhedskopierne i rotationen en ny nøgle ved mistanke om "
+        "kompromittering (administratorer; adgangskoderne bliver)"
+    ),
+    (
+        "The database and {n} backups have a new key ({seconds} s); older copies of the "
+        "key file no longer open them."
+    ): (
+        "Databasen og {n} sikkerhedskopier har fået en ny nøgle ({seconds} s); ældre kopier "
+        "af nøglefilen åbner dem ikke længere."
+    ),
+    (
+        "The new key could not be given to {users} (a key-file entry from an older "
+        "version, or one that was tampered with): give them a new password with "
+        "'stevnsmoeder reset-password'."
+    ): (
+        "Den nye nøgle kunne ikke gives til {users} (en post i nøglefilen fra en ældre "
+        "udgave, eller en, der er pillet ved): giv dem en ny adgangskode med "
+        "'stevnsmoeder reset-password'."
+    ),
     "give a user a new password (administrators; the key is never shown)": (
         "giv en bruger en ny adgangskode (administratorer; nøglen vises aldrig)"
     ),

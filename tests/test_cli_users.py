@@ -176,3 +176,23 @@ def test_every_other_role_is_refused_and_logged(  # type: ignore[no-untyped-def]
     assert [a[0] for a in denied] == [who] * 5
     code, out, _ = _run(capsys, db_path, "users", "list", "--json")
     assert "hacker" not in {r["login"] for r in json.loads(out)}
+
+
+def test_rekey_command(db_path: Path, env: pytest.MonkeyPatch, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from stevnsmoeder.db.engine import key_opens
+    from stevnsmoeder.db.keystore import KeyStore, keyfile_path
+
+    old_key = KeyStore.load(keyfile_path(db_path)).unwrap("ppr", PASSWORD)
+    for who in NON_ADMINS:
+        code, out, err = _run(capsys, db_path, "rekey", user=who)
+        assert code == EXIT_FAILED and "Din rolle giver ikke adgang" in err and out == ""
+    assert key_opens(db_path, old_key)
+    code, out, err = _run(capsys, db_path, "rekey")
+    assert (code, err) == (EXIT_OK, "")
+    assert "har fået en ny nøgle" in out
+    assert not key_opens(db_path, old_key)
+    actions = _actions(db_path)
+    assert [a[0] for a in actions if a[1] == "denied"] == list(NON_ADMINS)
+    assert [a[:2] for a in actions if a[1] == "database.rekey"] == [("admin", "database.rekey")]
+    for who in ("leder", "ppr"):
+        access.login(db_path, who, PASSWORD).db.close()

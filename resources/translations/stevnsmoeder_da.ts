@@ -1973,8 +1973,28 @@
         <translation>Ny &amp;adgangskode …</translation>
     </message>
     <message>
+        <source>New database &amp;key …</source>
+        <translation>Ny database&amp;nøgle …</translation>
+    </message>
+    <message>
+        <source>On a suspected compromise (a lost laptop, a key file seen where it should not be): the database and the backups get a new key; passwords stay.</source>
+        <translation>Ved mistanke om kompromittering (en bortkommet bærbar, en nøglefil set, hvor den ikke burde være): databasen og sikkerhedskopierne får en ny nøgle; adgangskoderne bliver.</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Giving the database a new key …</source>
+        <translation>Databasen får en ny nøgle …</translation>
+    </message>
+    <message>
+        <source>Giving backup %1 of %2 the new key …</source>
+        <translation>Sikkerhedskopi %1 af %2 får den nye nøgle …</translation>
+    </message>
+    <message>
+        <source>The new key could not be given to %1 (a key-file entry from an older version, or one that was tampered with). Give them a new password with &apos;Reset password&apos;.</source>
+        <translation>Den nye nøgle kunne ikke gives til %1 (en post i nøglefilen fra en ældre udgave, eller en, der er pillet ved). Giv dem en ny adgangskode med »Ny adgangskode«.</translation>
     </message>
     <message>
         <source>Add user</source>
@@ -2003,6 +2023,18 @@
     <message>
         <source>%1 has a new password.</source>
         <translation>%1 har fået en ny adgangskode.</translation>
+    </message>
+    <message>
+        <source>New database key</source>
+        <translation>Ny databasenøgle</translation>
+    </message>
+    <message>
+        <source>Give the database and the backups in rotation a new key? Every active user keeps their password; any copy of an older key file stops opening them. Copies kept elsewhere (a backup written to a USB stick) keep their old key.</source>
+        <translation>Skal databasen og sikkerhedskopierne i rotationen have en ny nøgle? Alle aktive brugere beholder deres adgangskode; enhver kopi af en ældre nøglefil holder op med at åbne dem. Kopier, der ligger andre steder (en sikkerhedskopi på en USB-nøgle), beholder deres gamle nøgle.</translation>
+    </message>
+    <message>
+        <source>The database and %1 backups have a new key.</source>
+        <translation>Databasen og %1 sikkerhedskopier har fået en ny nøgle.</translation>
     </message>
 </context>
 <context>

@@ -14,14 +14,15 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from stevnsmoeder.db.keystore import KeyStore
+from stevnsmoeder.db.keystore import DEFAULT_KDF, KdfParams, KeyStore
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class WrongKeyError(Exception):
@@ -138,11 +139,50 @@ def _pragma_key(key: bytes) -> str:
     return f"PRAGMA key = \"x'{key.hex()}'\""
 
 
-def _connect_raw(path: Path, key: bytes) -> Any:
+def key_opens(path: Path, key: bytes) -> bool:
+    """True when ``key`` reads the database file at ``path`` (nothing is written)."""
+    try:
+        conn = _connect_raw(path, key, quiet=True)
+    except Exception:
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except Exception:
+        return False
+    finally:
+        conn.close()
+
+
+def rekey_file(path: Path, old_key: bytes, new_key: bytes) -> None:
+    """Re-encrypt the database file at ``path`` (open nowhere else) under ``new_key``.
+
+    SQLCipher's ``PRAGMA rekey`` rewrites every page in one write transaction; it must not
+    run inside another transaction (the connection is in autocommit mode). The file is in WAL
+    mode (switched to it if not): the rewritten pages go to the WAL and count only once the
+    commit frame is written, so a crash leaves a file that reads entirely under the old key
+    or entirely under the new one, never a mix. The caller keeps both keys in the key file
+    until this has returned. Finally the WAL is checkpointed into the file."""
+    conn = _connect_raw(path, old_key)
+    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the old key reads it
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        conn.close()
+
+
+def _connect_raw(path: Path, key: bytes, *, quiet: bool = False) -> Any:
     from sqlcipher3 import dbapi2
 
     # isolation_level=None: the driver never issues BEGIN itself; SQLAlchemy does (see below).
     conn = dbapi2.connect(str(path), isolation_level=None, check_same_thread=False)
+    if quiet:  # a probe with a key that may not fit: no "hmac check failed" on stderr
+        conn.execute("PRAGMA cipher_log_level = NONE").fetchall()
     conn.execute(_pragma_key(key))
     return conn
 
@@ -232,8 +272,24 @@ class Database:
             _InstanceLock.release(lock)
             raise
 
-    def wrap_key_for(self, store: KeyStore, login: str, password: str) -> None:
-        store.add_user(login, password, self._key)
+    def wrap_key_for(
+        self, store: KeyStore, login: str, password: str, params: KdfParams = DEFAULT_KDF
+    ) -> None:
+        store.add_user(login, password, self._key, params)
+
+    def use_key(self, work: Callable[[bytes], T]) -> T:
+        """Lend the database key to key-file work (re-keying, checking a key file's tags);
+        the work never returns, shows or logs it."""
+        return work(self._key)
+
+    def rekey(self, new_key: bytes) -> None:
+        """Re-encrypt this open database under ``new_key`` (see rekey_file). The pooled
+        connections hold the old key: they are closed first, and a new engine takes over."""
+        self.engine.dispose()
+        rekey_file(self.path, self._key, new_key)
+        self.engine = create_encrypted_engine(self.path, new_key)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._key = new_key
 
     @contextmanager
     def begin(self) -> Iterator[Session]:

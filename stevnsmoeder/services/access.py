@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from stevnsmoeder.db import migrate
 from stevnsmoeder.db.base import utcnow
-from stevnsmoeder.db.engine import Database, DatabaseInUse, UnsafeLockFile
+from stevnsmoeder.db.engine import Database, DatabaseInUse, UnsafeLockFile, key_opens
 from stevnsmoeder.db.keystore import (
     DEFAULT_KDF,
     KdfParams,
@@ -36,6 +36,7 @@ from stevnsmoeder.db.models import AuditEvent, CustodyHolder, Person, Role, User
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit, reference_data
+from stevnsmoeder.services import rekey as rekey_service
 from stevnsmoeder.services.context import Actor, Clock, ServiceContext
 from stevnsmoeder.services.errors import (
     AuthError,
@@ -173,6 +174,17 @@ def _sidecars(path: Path) -> tuple[Path, ...]:
 
 def open_database(path: Path, login: str, password: str) -> Database:
     """Unwrap the key and open the file. Writes nothing; raises a ServiceError on failure."""
+    return _open(path, login, password).db
+
+
+@dataclass(frozen=True)
+class _Opened:
+    db: Database
+    store: KeyStore
+    keys: list[bytes]  # the current key, and the next one while a re-key is under way
+
+
+def _open(path: Path, login: str, password: str) -> _Opened:
     if not path.exists():
         raise DatabaseMissing(str(path))
     try:
@@ -182,13 +194,18 @@ def open_database(path: Path, login: str, password: str) -> Database:
             _("The key file beside the database is missing or damaged.")
         ) from None
     try:
-        key = store.unwrap(login, password)
+        keys = store.unwrap_keys(login, password)
     except WrongCredentials:
         raise AuthError(_("Wrong user name or password.")) from None
     except KeyStoreError:
         raise DatabaseUnreadable(_("The key file beside the database is damaged.")) from None
     try:
-        return Database.open(path, key)
+        # While a re-key is under way (or was interrupted) the file reads under one of two
+        # keys: the current one first, then the next.
+        for key in keys[:-1]:
+            if key_opens(path, key):
+                return _Opened(Database.open(path, key), store, keys)
+        return _Opened(Database.open(path, keys[-1]), store, keys)
     except DatabaseInUse:
         raise DatabaseBusy(
             _(
@@ -258,11 +275,12 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
                 else _("Too many failed logins. Try again in {n} seconds.", n=seconds)
             )
     try:
-        db = open_database(path, login_name, password)
+        opened = _open(path, login_name, password)
     except AuthError:
         if attempts is not None:
             attempts.failed(name, now, "password")
         raise
+    db = opened.db
     try:
         _bring_schema_up_to_date(db)
         with db.begin() as s:
@@ -295,6 +313,7 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
             audit.record(s, ctx, "login")
         if attempts is not None:
             Attempts.load(counted).end_count(name)
+        _finish_key_work(ctx, opened, password)
         return ctx
     except BaseException as exc:
         db.close()
@@ -302,6 +321,31 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
         if problem is not None and not isinstance(exc, ServiceError):
             raise problem from None
         raise
+
+
+def _finish_key_work(ctx: ServiceContext, opened: _Opened, password: str) -> None:
+    """After a login: finish a re-key that a crash interrupted, and give a user whose key-file
+    entry is of the old format (version 1) an entry of the current one."""
+    from stevnsmoeder.services import rekey
+
+    if opened.store.pending and len(opened.keys) == 2:
+        report = rekey.complete(ctx.db, opened.keys[0], opened.keys[1])
+        with ctx.db.begin() as s:
+            audit.record(
+                s, ctx, "database.rekey", detail=f"finished after an interruption; {report.summary}"
+            )
+        return
+    store = KeyStore.load(keyfile_path(ctx.db.path))
+    with ctx.db.begin() as s:
+        closed = set(s.scalars(select(User.login).where(User.active.is_(False))))
+    left_in = sorted(closed & set(store.logins()))
+    if left_in:  # a closing cut short before its re-key: finish it
+        _rekey(ctx, f"{', '.join(left_in)} closed (finished at login)", None, remove=left_in)
+        store = KeyStore.load(keyfile_path(ctx.db.path))
+    if store.is_legacy(ctx.actor.login) and not store.pending:
+        params = store.legacy_params(ctx.actor.login)
+        ctx.db.wrap_key_for(store, ctx.actor.login, password, params)
+        store.save()
 
 
 def _bring_schema_up_to_date(db: Database) -> None:
@@ -548,14 +592,9 @@ def add_user(ctx: ServiceContext, new: NewUser, *, kdf: KdfParams = DEFAULT_KDF)
         s.add(user)
         s.flush()
         audit.record(
-            s,
-            ctx,
-            "user.create",
-            object_type="user",
-            object_id=user.id,
-            detail=f"{name} ({role})",
+            s, ctx, "user.create", object_type="user", object_id=user.id, detail=f"{name} ({role})"
         )
-        ctx.db.wrap_key_for(store, name, new.password)
+        ctx.db.wrap_key_for(store, name, new.password, kdf)
         store.save()
         s.refresh(user)
         return _user_info(user)
@@ -567,7 +606,8 @@ def reset_access(
     new_password: str,
     *,
     kdf: KdfParams = DEFAULT_KDF,
-) -> None:
+    progress: rekey_service.Progress | None = None,
+) -> rekey_service.RekeyReport:
     """An administrator gives a user who forgot their password a new one (to hand over and
     change at once). The database key is wrapped for that user from the administrator's own
     session: it is never shown, written out or known to anyone. A closed user is reopened
@@ -575,33 +615,38 @@ def reset_access(
     require(ctx, Permission.MANAGE_USERS, "reset a user's access")
     _check_password(new_password)
     name = normalise_login(login_name)
-    store = KeyStore.load(keyfile_path(ctx.db.path))
     with ctx.db.begin() as s:
         user = _user(s, name)
         if not user.active:
             raise ValidationError(
-                _(
-                    "{login}'s access is closed: reopen it to give a new password.",
-                    login=name,
-                )
+                _("{login}'s access is closed: reopen it to give a new password.", login=name)
             )
         user.password_hash = _hash_password(new_password, kdf)
         audit.record(s, ctx, "user.reset", object_type="user", object_id=user.id, detail=name)
-        ctx.db.wrap_key_for(store, name, new_password)
-        store.save()
+    # A new key pair under the new password, and a new database key: a copy of the key file
+    # with the old password opens nothing any more.
+    report = _rekey(
+        ctx,
+        f"{name}'s password reset",
+        progress,
+        prepare=lambda store: ctx.db.wrap_key_for(store, name, new_password, kdf),
+    )
     # The user's count of failed logins ends with the reset (the noted failures stay for the
     # access log).
     Attempts.load(ctx.db.path).end_count(name)
+    return report
 
 
-def close_user(ctx: ServiceContext, login_name: str) -> None:
-    """Close a user's access: their entry leaves the key file. An administrator cannot close
-    their own access, and the last active administrator stays."""
+def close_user(
+    ctx: ServiceContext, login_name: str, *, progress: rekey_service.Progress | None = None
+) -> rekey_service.RekeyReport:
+    """Close a user's access: their entry leaves the key file and the database (with the
+    backups in rotation) is re-keyed. An administrator cannot close their own access, and the
+    last active administrator stays."""
     require(ctx, Permission.MANAGE_USERS, "close a user's access")
     name = normalise_login(login_name)
     if name == ctx.actor.login:
         raise ValidationError(_("You cannot close your own access."))
-    store = KeyStore.load(keyfile_path(ctx.db.path))
     with ctx.db.begin() as s:
         user = _user(s, name)
         if not user.active:
@@ -610,16 +655,14 @@ def close_user(ctx: ServiceContext, login_name: str) -> None:
             raise ValidationError(_("The last active administrator cannot be closed."))
         user.active = False
         audit.record(s, ctx, "user.close", object_type="user", object_id=user.id, detail=name)
-        store.remove_user(name)
-        store.save()
+    # The user's entry leaves the key file and the database gets a new key in one step, so
+    # their old copies of the key file (and the backups') no longer open it. Should this be
+    # cut short, the next login finds a closed user still in the key file and finishes it.
+    return _rekey(ctx, f"{name} closed", progress, remove=[name])
 
 
 def reopen_user(
-    ctx: ServiceContext,
-    login_name: str,
-    new_password: str,
-    *,
-    kdf: KdfParams = DEFAULT_KDF,
+    ctx: ServiceContext, login_name: str, new_password: str, *, kdf: KdfParams = DEFAULT_KDF
 ) -> None:
     """Reopen a closed user's access. Closing removed their key-file entry, so they get a new
     password (to hand over and change at once) and the key is wrapped for it again."""
@@ -634,7 +677,7 @@ def reopen_user(
         user.active = True
         user.password_hash = _hash_password(new_password, kdf)
         audit.record(s, ctx, "user.open", object_type="user", object_id=user.id, detail=name)
-        ctx.db.wrap_key_for(store, name, new_password)
+        ctx.db.wrap_key_for(store, name, new_password, kdf)
         store.save()
     Attempts.load(ctx.db.path).end_count(name)
 
@@ -679,8 +722,10 @@ def change_password(
     new_password: str,
     *,
     kdf: KdfParams = DEFAULT_KDF,
-) -> None:
-    """Rewrap the acting user's key entry under a new password."""
+    progress: rekey_service.Progress | None = None,
+) -> rekey_service.RekeyReport:
+    """A new password for the acting user: a new key pair sealed under it, and the database
+    re-keyed."""
     _check_password(new_password)
     store = KeyStore.load(keyfile_path(ctx.db.path))
     try:
@@ -691,5 +736,36 @@ def change_password(
         user = s.get_one(User, ctx.actor.user_id)
         user.password_hash = _hash_password(new_password, kdf)
         audit.record(s, ctx, "user.password", object_type="user", object_id=user.id)
-        ctx.db.wrap_key_for(store, ctx.actor.login, new_password)
-        store.save()
+    # A new key pair under the new password, and a new database key: a copy of the key file
+    # with the old password opens nothing any more.
+    login_name = ctx.actor.login
+    return _rekey(
+        ctx,
+        f"{login_name}'s password changed",
+        progress,
+        prepare=lambda store: ctx.db.wrap_key_for(store, login_name, new_password, kdf),
+    )
+
+
+def rekey(
+    ctx: ServiceContext, *, progress: rekey_service.Progress | None = None
+) -> rekey_service.RekeyReport:
+    """The administrator's action on a suspected compromise (a lost laptop, a key file seen
+    where it should not be): a fresh database key for the database and the backups in
+    rotation, sealed for every active user; nobody's password changes."""
+    require(ctx, Permission.MANAGE_USERS, "re-key the database")
+    return _rekey(ctx, "suspected compromise", progress)
+
+
+def _rekey(
+    ctx: ServiceContext,
+    reason: str,
+    progress: rekey_service.Progress | None,
+    *,
+    remove: Sequence[str] = (),
+    prepare: Callable[[KeyStore], None] | None = None,
+) -> rekey_service.RekeyReport:
+    report = rekey_service.rekey_database(ctx.db, remove=remove, prepare=prepare, progress=progress)
+    with ctx.db.begin() as s:
+        audit.record(s, ctx, "database.rekey", detail=f"{reason}; {report.summary}")
+    return report

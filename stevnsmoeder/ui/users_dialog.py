@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -27,9 +28,11 @@ from PySide6.QtWidgets import (
 from stevnsmoeder.services import access
 from stevnsmoeder.services.context import LOCAL_TZ, Role, ServiceContext
 from stevnsmoeder.services.errors import ServiceError
+from stevnsmoeder.services.rekey import Progress, RekeyReport
 from stevnsmoeder.ui.forms import ok_cancel
 from stevnsmoeder.ui.models import Column, TableModel
 from stevnsmoeder.ui.prompts import Prompts
+from stevnsmoeder.ui.worker import run_in_thread
 
 ROLE_ORDER = (Role.LEDER, Role.REFERENT, Role.DELTAGER, Role.PPR, Role.POLITI, Role.ADMIN)
 
@@ -195,6 +198,12 @@ class AddUserDialog(QDialog):
         super().accept()
 
 
+class _ProgressRelay(QObject):
+    """Carries a background re-key's progress to the GUI thread (a queued signal)."""
+
+    stepped = Signal(int, int)
+
+
 class UsersDialog(QDialog):
     """The users of this database, with what an administrator does to them."""
 
@@ -223,10 +232,21 @@ class UsersDialog(QDialog):
         self.reopen_button.clicked.connect(self.reopen_user)
         self.reset_button = QPushButton(self.tr("Reset &password …"))
         self.reset_button.clicked.connect(self.reset_password)
+        self.rekey_button = QPushButton(self.tr("New database &key …"))
+        self.rekey_button.setToolTip(
+            self.tr(
+                "On a suspected compromise (a lost laptop, a key file seen where it should not "
+                "be): the database and the backups get a new key; passwords stay."
+            )
+        )
+        self.rekey_button.clicked.connect(self.rekey)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.close_button, self.reopen_button, self.reset_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.rekey_button)
+        self.progress: QProgressDialog | None = None
+        self.progress_seen: list[tuple[int, int]] = []  # the steps shown, for the record
         done = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         done.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         done.rejected.connect(self.reject)
@@ -277,6 +297,69 @@ class UsersDialog(QDialog):
             self.reload()
         return True
 
+    def _rekeying(
+        self,
+        title: str,
+        work: Callable[[Progress], RekeyReport],
+        then: Callable[[RekeyReport], None],
+    ) -> None:
+        """Run work that re-keys the database (seconds on years of data) off the GUI thread,
+        with its progress in a window that keeps every other window still meanwhile."""
+        progress = QProgressDialog(self.tr("Giving the database a new key …"), "", 0, 0, self)
+        progress.setWindowTitle(title)
+        progress.setCancelButton(None)  # a re-key is one step; it cannot be left half-way
+        progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        self.progress = progress
+        self.progress_seen = []
+        relay = _ProgressRelay(self)
+
+        def stepped(done: int, total: int) -> None:
+            self.progress_seen.append((done, total))
+            progress.setMaximum(total)
+            progress.setValue(done)
+            if done < total:
+                progress.setLabelText(
+                    self.tr("Giving backup %1 of %2 the new key …")
+                    .replace("%1", str(done))
+                    .replace("%2", str(total - 1))
+                )
+
+        relay.stepped.connect(stepped)
+
+        def finished(report: RekeyReport) -> None:
+            progress.close()
+            self.progress = None
+            self.reload()
+            then(report)
+            if report.dropped:
+                self.prompts.info(
+                    self,
+                    title,
+                    self.tr(
+                        "The new key could not be given to %1 (a key-file entry from an older "
+                        "version, or one that was tampered with). Give them a new password "
+                        "with 'Reset password'."
+                    ).replace("%1", ", ".join(report.dropped)),
+                )
+
+        def failed(exc: BaseException) -> None:
+            progress.close()
+            self.progress = None
+            self.reload()
+            if isinstance(exc, ServiceError):
+                self.prompts.error(self, title, str(exc))
+            else:
+                raise exc
+
+        progress.show()
+        run_in_thread(self, lambda: work(relay.stepped.emit), finished, failed)
+
+    def busy(self) -> bool:
+        return self.progress is not None
+
     # -- actions ----------------------------------------------------------------------------
     def add_user(self) -> None:
         try:
@@ -310,7 +393,11 @@ class UsersDialog(QDialog):
             ).replace("%1", user.login),
         ):
             return
-        self._try(self.tr("Close access"), lambda: access.close_user(self.ctx, user.login))
+        self._rekeying(
+            self.tr("Close access"),
+            lambda progress: access.close_user(self.ctx, user.login, progress=progress),
+            lambda _report: None,
+        )
 
     def reopen_user(self) -> None:
         user = self.selected()
@@ -343,12 +430,35 @@ class UsersDialog(QDialog):
         )
         if password is None:
             return
-        if self._try(
+        self._rekeying(
             self.tr("Reset password"),
-            lambda: access.reset_access(self.ctx, user.login, password),
-        ):
-            self.prompts.info(
+            lambda progress: access.reset_access(self.ctx, user.login, password, progress=progress),
+            lambda _report: self.prompts.info(
                 self,
                 self.tr("Reset password"),
                 self.tr("%1 has a new password.").replace("%1", user.login),
-            )
+            ),
+        )
+
+    def rekey(self) -> None:
+        if not self.prompts.confirm(
+            self,
+            self.tr("New database key"),
+            self.tr(
+                "Give the database and the backups in rotation a new key? Every active user "
+                "keeps their password; any copy of an older key file stops opening them. "
+                "Copies kept elsewhere (a backup written to a USB stick) keep their old key."
+            ),
+        ):
+            return
+        self._rekeying(
+            self.tr("New database key"),
+            lambda progress: access.rekey(self.ctx, progress=progress),
+            lambda report: self.prompts.info(
+                self,
+                self.tr("New database key"),
+                self.tr("The database and %1 backups have a new key.").replace(
+                    "%1", str(report.backups_rekeyed)
+                ),
+            ),
+        )

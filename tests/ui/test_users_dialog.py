@@ -130,10 +130,12 @@ def test_close_reopen_and_reset_from_the_window(qtbot, login: LoginFn, db_path: 
 
     prompts.confirm_answer = False
     dialog.close_button.click()
-    assert dialog.selected().active  # type: ignore[union-attr]
+    assert not dialog.busy() and dialog.selected().active  # type: ignore[union-attr]
     prompts.confirm_answer = True
-    dialog.close_button.click()
+    dialog.close_button.click()  # re-keys in the background, with progress
     assert prompts.shown[-1][0] == "confirm"
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=20_000)
+    assert dialog.progress_seen == [(1, 1)]
     assert not dialog.selected().active  # type: ignore[union-attr]
     assert dialog.reopen_button.isEnabled() and not dialog.reset_button.isEnabled()
 
@@ -147,9 +149,11 @@ def test_close_reopen_and_reset_from_the_window(qtbot, login: LoginFn, db_path: 
     dialog.select_login("ppr")
     prompts.passwords = ["kort"[:2]]
     dialog.reset_button.click()  # too short: the service's message, nothing changed
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=20_000)
     assert prompts.shown[-1][0] == "error" and "mindst" in prompts.shown[-1][2]
     prompts.passwords = ["andet-kodeord-2"]
     dialog.reset_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=20_000)
     assert prompts.shown[-1][0] == "info"
     access.login(db_path, "ppr", "andet-kodeord-2").db.close()
 
@@ -170,3 +174,32 @@ def test_the_password_dialog_wants_the_same_password_twice(qtbot) -> None:  # ty
     dialog.second.setText("et-kodeord-1")
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.password() == "et-kodeord-1"
+
+
+def test_a_new_database_key_from_the_window_with_progress(  # type: ignore[no-untyped-def]
+    qtbot, login: LoginFn, db_path: Path, clock
+) -> None:
+    from stevnsmoeder.db.engine import key_opens
+    from stevnsmoeder.db.keystore import KeyStore, keyfile_path
+    from stevnsmoeder.services import backup
+
+    admin = login("admin")
+    for _ in range(2):
+        backup.backup(admin)
+        clock.advance(days=1)
+    old_key = KeyStore.load(keyfile_path(db_path)).unwrap("ppr", "hemmelig")
+    dialog, prompts = _dialog(qtbot, admin)
+    prompts.confirm_answer = False
+    dialog.rekey_button.click()
+    assert not dialog.busy() and key_opens(db_path, old_key)
+    prompts.confirm_answer = True
+    dialog.rekey_button.click()
+    assert dialog.busy() and dialog.progress is not None and dialog.progress.isVisible()
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=20_000)
+    assert dialog.progress_seen == [(1, 3), (2, 3), (3, 3)]
+    assert prompts.shown[-1][0] == "info" and "2 sikkerhedskopier" in prompts.shown[-1][2]
+    with admin.db.begin() as s:
+        actions = [e.action for e in s.scalars(select(AuditEvent).order_by(AuditEvent.seq))]
+    assert actions[-1] == "database.rekey"
+    assert not key_opens(db_path, old_key)
+    assert dialog.model.rowCount() == 6  # the dialog reads on under the new key
