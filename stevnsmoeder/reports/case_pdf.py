@@ -224,7 +224,7 @@ def case_story(doc: CaseDocument) -> list[Flowable]:
     h = doc.history
     story: list[Flowable] = [
         Paragraph(_("Case history"), st.title),
-        para(f"{doc.child} – {doc.reference}", st.heading),
+        para(_with_reference(doc.child, doc), st.heading),
     ]
     if doc.detail:
         story.append(para(doc.detail, st.body))
@@ -287,22 +287,28 @@ def _title(doc: CaseDocument) -> str:
     return _("Case history")
 
 
+def _with_reference(text: str, doc: CaseDocument) -> str:
+    """The text and the case number ("… – S-2025-0043"); just the text for a child shown as
+    "anonym drøftelse", whose case number is not the reader's to know."""
+    return f"{text} – {doc.reference}" if doc.reference else text
+
+
 def render_case_document(doc: CaseDocument) -> tuple[bytes, int]:
     """The case history as PDF bytes, and its number of pages. The header and metadata carry
     the case number only, never the child's name."""
     printed = long_date(doc.generated_at.date())
-    header = f"{_title(doc)} – {doc.reference} – {_('printed')} {printed}"
+    header = f"{_with_reference(_title(doc), doc)} – {_('printed')} {printed}"
     return render_pdf(
         header,
         lambda: case_story(doc),
-        title=f"{_title(doc)} – {doc.reference}",
+        title=_with_reference(_title(doc), doc),
     )
 
 
 def file_name(doc: CaseDocument) -> str:
     """'S-2025-0043 Sagsforløb.pdf' (no name: file names end up in mail and ESDH lists)."""
     suffix = f" ({_('anonymised')})" if doc.anonymised else ""
-    return f"{doc.reference} {_title(doc)}{suffix}.pdf"
+    return f"{doc.reference} {_title(doc)}{suffix}.pdf".lstrip()
 
 
 def write_case_document(doc: CaseDocument, path: Path) -> int:

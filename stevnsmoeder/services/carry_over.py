@@ -30,7 +30,7 @@ from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import display_name
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
-from stevnsmoeder.services.permissions import Permission, case_visible, require
+from stevnsmoeder.services.permissions import Permission, allowed, case_visible, require
 from stevnsmoeder.services.planning import (
     MeetingPlan,
     done,
@@ -78,8 +78,15 @@ def _where(meeting: Meeting, mt_name: str) -> str:
 def carry_over_candidates(ctx: ServiceContext, meeting_id: uuid.UUID) -> CarryOver:
     """(a) Items the previous meeting of the series did not reach or pushed to next time,
     not yet carried anywhere; (b) open actions and follow-ups for the children on this
-    agenda from any meeting type."""
+    agenda from any meeting type.
+
+    Suggestions are for those who plan the meeting (and know every child of the register):
+    empty for every other role, which would otherwise read children's names and agreements
+    from meetings it may not see (a participant or the police, even of a child they know only
+    as "anonym drøftelse")."""
     require(ctx, Permission.VIEW_MEETINGS, "see meetings")
+    if not allowed(ctx, Permission.EDIT_MEETINGS):
+        return CarryOver((), ())
     with ctx.db.begin() as s:
         meeting = visible_meeting(s, ctx, meeting_id)
         unfinished: list[UnfinishedItem] = []

@@ -14,7 +14,7 @@ child.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -43,11 +43,12 @@ from stevnsmoeder.db.models import (
 from stevnsmoeder.db.models.meetings import Attendance
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit, consent, minutes
-from stevnsmoeder.services.cases import CaseSummary, get_case_in
+from stevnsmoeder.services.cases import CaseSummary, get_case_in, hiding_redactor
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.permissions import (
     Permission,
     item_visible,
+    linked_to_child,
     meeting_visible,
     require,
     whole_case,
@@ -310,6 +311,7 @@ def case_history(ctx: ServiceContext, case_id: uuid.UUID, *, log: bool = True) -
                 Meeting.status != MeetingStatus.CANCELLED,
                 meeting_visible(ctx),
                 item_visible(ctx),
+                linked_to_child(ctx, AgendaItem, Meeting),
             )
             .order_by(Meeting.starts_at, AgendaItem.position)
         ).all()
@@ -348,17 +350,7 @@ def case_history(ctx: ServiceContext, case_id: uuid.UUID, *, log: bool = True) -
                 key=lambda f: f.day,
             )
         )
-        if log:
-            audit.record(
-                s,
-                ctx,
-                "case.history",
-                object_type="case",
-                object_id=case_id,
-                case_id=case_id,
-                detail=f"{len(entries)} items",
-            )
-        return CaseHistory(
+        history = CaseHistory(
             case=summary,
             grade=case.grade,
             age=_age(case.birth_date, today),
@@ -375,6 +367,50 @@ def case_history(ctx: ServiceContext, case_id: uuid.UUID, *, log: bool = True) -
             follow_ups=follow_ups,
             generated_at=ctx.now(),
         )
+        if summary.anonymous and not case.anonymous:  # a child the actor may not know
+            history = _unknown_child(s, history)
+        if log:
+            audit.record(
+                s,
+                ctx,
+                "case.history",
+                object_type="case",
+                object_id=case_id,
+                case_id=case_id,
+                detail=f"{len(entries)} items",
+            )
+        return history
+
+
+def _unknown_child(s: Session, history: CaseHistory) -> CaseHistory:
+    """The history of a named child as shown to someone who learnt of the child only through
+    anonymous discussion (permissions.identity_known): no family, consent, grade, age or
+    closing date; the family present by relation; names and CPR numbers out of the text."""
+    from stevnsmoeder.services.documents import redact_record  # documents imports this module
+
+    redact = hiding_redactor(s, [history.case.id])
+    family = {h.name: h.relation or _("custody holder") for h in history.holders}
+    return replace(
+        history,
+        grade="",
+        age=None,
+        closed_on=None,
+        holders=(),
+        consents=(),
+        entries=tuple(
+            replace(
+                e,
+                title=redact(e.title),
+                present=tuple(family.get(p, p) for p in e.present),
+                record=redact_record(e.record, redact),
+            )
+            for e in history.entries
+        ),
+        open_actions=tuple(
+            replace(a, who=redact(a.who), what=redact(a.what)) for a in history.open_actions
+        ),
+        follow_ups=tuple(replace(f, title=redact(f.title)) for f in history.follow_ups),
+    )
 
 
 def present_for_child(
@@ -443,6 +479,7 @@ def _levels(s: Session, ctx: ServiceContext, case_id: uuid.UUID) -> tuple[LevelP
                         exists().where(
                             seen.id == WellbeingAssessment.agenda_item_id,
                             item_visible(ctx, seen),
+                            linked_to_child(ctx, seen, Meeting),
                         ),
                     ),
                 ),

@@ -3,12 +3,14 @@ cases. Every read of case data is written to the access log."""
 
 from __future__ import annotations
 
+import re
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from stevnsmoeder.db.models import (
@@ -20,6 +22,7 @@ from stevnsmoeder.db.models import (
     WellbeingAssessment,
 )
 from stevnsmoeder.domain import cpr as cpr_rules
+from stevnsmoeder.domain.anonymise import Redactor, name_replacements
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit, reference_data
@@ -30,7 +33,10 @@ from stevnsmoeder.services.permissions import (
     Permission,
     case_visible,
     from_visible_item,
+    identity_known,
+    known_cases,
     require,
+    unnamed_items,
 )
 
 
@@ -134,7 +140,10 @@ def _summary(
     level: int | None,
     labels: dict[int, str],
     open_actions: int,
+    known: bool = True,
 ) -> CaseSummary:
+    if not known:
+        return unknown_child(case.id, level, labels.get(level, "") if level else "", open_actions)
     return CaseSummary(
         id=case.id,
         reference=case.reference,
@@ -151,12 +160,87 @@ def _summary(
     )
 
 
+def unknown_child(
+    case_id: uuid.UUID, level: int | None, level_label: str, open_actions: int
+) -> CaseSummary:
+    """A named child as shown to someone who may not know who the child is (see
+    permissions.identity_known): an anonymous case called "anonym drøftelse", without the
+    case number (it finds the child elsewhere), birth date, CPR, school or district."""
+    label = _("anonymous discussion")
+    return CaseSummary(
+        id=case_id,
+        reference="",
+        display_name=label,
+        initials=label,
+        anonymous=True,
+        district=None,
+        institution="",
+        birth_date=None,
+        cpr_masked="",
+        level=level,
+        level_label=level_label,
+        open_actions=open_actions,
+    )
+
+
+def hiding_redactor(s: Session, case_ids: Iterable[uuid.UUID]) -> Redactor:
+    """For free text about children the reader may not know: each child's names become
+    "anonym drøftelse", each custody holder's name the relation ("mor"), and CPR numbers go."""
+    ids = list(set(case_ids))
+    label = _("anonymous discussion")
+    names: dict[str, str] = {}
+    for h in s.scalars(select(CustodyHolder).where(CustodyHolder.case_id.in_(ids))):
+        names.update(name_replacements(h.name, h.relation or _("custody holder")))
+    for case in s.scalars(select(Case).where(Case.id.in_(ids), Case.anonymous.is_(False))):
+        names.update(
+            name_replacements(
+                display_name(case), label, (case.first_name or "", case.last_name or "")
+            )
+        )
+    return Redactor(names, _("[CPR removed]"))
+
+
+def name_words(s: Session, case_ids: Iterable[uuid.UUID]) -> set[str]:
+    """Every word of these children's and their custody holders' names, case-folded."""
+    ids = list(set(case_ids))
+    words: set[str] = set()
+    for first, last in s.execute(
+        select(Case.first_name, Case.last_name).where(Case.id.in_(ids))
+    ).all():
+        words.update(w.casefold() for w in re.findall(r"\w+", f"{first or ''} {last or ''}"))
+    for name in s.scalars(select(CustodyHolder.name).where(CustodyHolder.case_id.in_(ids))):
+        words.update(w.casefold() for w in re.findall(r"\w+", name))
+    return words
+
+
+def hide_unknown_children(
+    s: Session, ctx: ServiceContext, views: dict[uuid.UUID, Any]
+) -> dict[uuid.UUID, Any]:
+    """What was written about items (ItemMinutesView by item id) as a participant or the
+    police read it: on an item about a child shown to them as "anonym drøftelse", the child's
+    and the family's names and any CPR number are taken out of the text (people write "Emma"
+    even on an anonymous item); elsewhere the names of such a child they do not know."""
+    from stevnsmoeder.services.documents import redact_record  # documents imports cases
+
+    hidden = unnamed_items(s, ctx, views)
+    if not hidden:
+        return views
+    children = set(hidden.values())
+    unknown = children - known_cases(s, ctx, children)
+    on_item, elsewhere = hiding_redactor(s, children), hiding_redactor(s, unknown)
+    return {
+        item_id: redact_record(view, on_item if item_id in hidden else elsewhere)
+        for item_id, view in views.items()
+    }
+
+
 def list_cases(ctx: ServiceContext) -> list[CaseSummary]:
-    """The cases the actor may see, by name (anonymous cases last)."""
+    """The cases the actor may see, by name (anonymous cases last; a child the actor may not
+    know last of all, in no order that says anything about the name)."""
     require(ctx, Permission.VIEW_CASES, "see cases")
     with ctx.db.begin() as s:
         rows = s.execute(
-            select(Case, District.name)
+            select(Case, District.name, identity_known(ctx).label("known"))
             .outerjoin(District, Case.district_id == District.id)
             .where(case_visible(ctx))
             .order_by(Case.anonymous, Case.first_name, Case.last_name, Case.reference)
@@ -165,7 +249,10 @@ def list_cases(ctx: ServiceContext) -> list[CaseSummary]:
         labels = reference_data.level_labels(s)
         open_actions = _open_actions(s, ctx)
         result = [
-            _summary(c, d, levels.get(c.id), labels, open_actions.get(c.id, 0)) for c, d in rows
+            _summary(c, d, levels.get(c.id), labels, open_actions.get(c.id, 0), bool(known))
+            for c, d, known in sorted(
+                rows, key=lambda r: (not r[2], str(r[0].id) if not r[2] else "")
+            )
         ]
         audit.record(s, ctx, "case.list", object_type="case", detail=f"{len(result)} cases")
         return result
@@ -174,13 +261,13 @@ def list_cases(ctx: ServiceContext) -> list[CaseSummary]:
 def get_case_in(s: Session, ctx: ServiceContext, case_id: uuid.UUID) -> CaseSummary:
     """One case, inside the caller's unit of work (the caller logs the view)."""
     row = s.execute(
-        select(Case, District.name)
+        select(Case, District.name, identity_known(ctx).label("known"))
         .outerjoin(District, Case.district_id == District.id)
         .where(Case.id == case_id, case_visible(ctx))
     ).first()
     if row is None:
         raise NotFound(_("The case does not exist or is not visible to you."))
-    case, district = row
+    case, district, known = row
     levels = _latest_levels(s, ctx, [case.id])
     open_actions = s.scalar(
         select(func.count()).where(
@@ -190,7 +277,12 @@ def get_case_in(s: Session, ctx: ServiceContext, case_id: uuid.UUID) -> CaseSumm
         )
     )
     return _summary(
-        case, district, levels.get(case.id), reference_data.level_labels(s), open_actions or 0
+        case,
+        district,
+        levels.get(case.id),
+        reference_data.level_labels(s),
+        open_actions or 0,
+        bool(known),
     )
 
 
@@ -204,13 +296,15 @@ def get_case(ctx: ServiceContext, case_id: uuid.UUID) -> CaseSummary:
 
 
 def case_id_for(ctx: ServiceContext, text: str) -> uuid.UUID:
-    """A case named by its id or its number ("S-2026-0001"), if the actor may see it."""
+    """A case named by its id or its number ("S-2026-0001"), if the actor may see it. The
+    number finds only a child the actor may know: it would otherwise tell who an anonymously
+    discussed child is."""
     require(ctx, Permission.VIEW_CASES, "see cases")
     text = text.strip()
     try:
         condition = Case.id == uuid.UUID(text)
     except ValueError:
-        condition = Case.reference == text.upper()
+        condition = and_(Case.reference == text.upper(), identity_known(ctx))
     with ctx.db.begin() as s:
         found = s.scalar(select(Case.id).where(condition, case_visible(ctx)))
     if found is None:

@@ -17,7 +17,7 @@ from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
-from stevnsmoeder.services.permissions import Permission, case_visible, require
+from stevnsmoeder.services.permissions import Permission, case_visible, identity_known, require
 
 
 @dataclass(frozen=True)
@@ -55,12 +55,20 @@ class NewConsent:
 def list_consents(ctx: ServiceContext, case_id: uuid.UUID) -> list[ConsentInfo]:
     require(ctx, Permission.VIEW_CASES, "see cases")
     with ctx.db.begin() as s:
-        case = s.scalar(select(Case).where(Case.id == case_id, case_visible(ctx)))
-        if case is None:
+        row = s.execute(
+            select(Case, identity_known(ctx)).where(Case.id == case_id, case_visible(ctx))
+        ).first()
+        if row is None:
             raise NotFound(_("The case does not exist or is not visible to you."))
         result = []
-        for c in s.scalars(
-            select(Consent).where(Consent.case_id == case_id).order_by(Consent.given_on.desc())
+        # A consent names the child's family: none for a child the actor may not know.
+        known = bool(row[1])
+        for c in (
+            s.scalars(
+                select(Consent).where(Consent.case_id == case_id).order_by(Consent.given_on.desc())
+            )
+            if known
+            else ()
         ):
             holder = s.get_one(CustodyHolder, c.given_by_id)
             codes = tuple(

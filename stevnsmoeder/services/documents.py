@@ -29,7 +29,7 @@ from stevnsmoeder.domain import cpr as cpr_rules
 from stevnsmoeder.domain.anonymise import Redactor, name_replacements
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit, carry_over, case_history, minutes, planning
-from stevnsmoeder.services.cases import display_name, initials
+from stevnsmoeder.services.cases import display_name, hiding_redactor, initials
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from stevnsmoeder.services.permissions import Permission, case_visible, require
@@ -103,7 +103,7 @@ class MeetingDocument:
 
 def _basis_label(item: planning.PlanItem, anonymised: bool) -> str:
     """The legal basis as printed; an anonymised document names no custody holder."""
-    if not item.case_id:
+    if item.kind is not planning.AgendaItemKind.CASE:
         return ""
     if anonymised and item.basis.kind is not None:
         return _(case_history.BASIS_LABELS[item.basis.kind])
@@ -111,8 +111,8 @@ def _basis_label(item: planning.PlanItem, anonymised: bool) -> str:
 
 
 def _child_label(item: planning.PlanItem, case: Case | None, anonymised: bool) -> str:
-    if case is None:
-        return ""
+    if case is None:  # no child, or one the reader may not know ("anonym drøftelse")
+        return item.case_name
     if case.anonymous:
         return case.pseudonym or _("Anonymous case")
     if anonymised:
@@ -120,6 +120,11 @@ def _child_label(item: planning.PlanItem, case: Case | None, anonymised: bool) -
     if item.shown_anonymously or item.blocked:
         return _("anonymous discussion")
     return item.case_name
+
+
+def _unnamed(item: planning.PlanItem, case: Case | None) -> bool:
+    """A named child's item that does not name the child (anonym drøftelse, or no basis)."""
+    return case is not None and not case.anonymous and (item.shown_anonymously or item.blocked)
 
 
 def meeting_document(
@@ -171,6 +176,14 @@ def meeting_document(
             view = state.items.get(item.id) if state else None
             if view is not None and redact is not None:
                 view = redact_record(view, redact)
+            title = redact(item.title) if redact else item.title
+            if kind in (AGENDA, MINUTES) and not anonymised and _unnamed(item, case):
+                # Handed to every participant: the text of an anonymous discussion names
+                # neither the child nor the family, whoever prints it.
+                hide = hiding_redactor(s, [item.case_id]) if item.case_id else None
+                if hide is not None:
+                    title = hide(title)
+                    view = redact_record(view, hide) if view is not None else None
             present: tuple[str, ...] = ()
             if kind == EXTRACT and case is not None:
                 present = case_history.present_for_child(s, case.id, [(item.id, meeting_id)])[
@@ -187,7 +200,7 @@ def meeting_document(
             items.append(
                 DocItem(
                     number=item.number,
-                    title=redact(item.title) if redact else item.title,
+                    title=title,
                     planned_at=item.starts_at,
                     time_box_minutes=item.time_box_minutes,
                     child=_child_label(item, case, anonymised),

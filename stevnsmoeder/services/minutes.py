@@ -47,7 +47,7 @@ from stevnsmoeder.domain.text import clean_text
 from stevnsmoeder.domain.wellbeing import MAX_LEVEL, MIN_LEVEL
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
-from stevnsmoeder.services.cases import display_name
+from stevnsmoeder.services.cases import display_name, hide_unknown_children
 from stevnsmoeder.services.context import Role, ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from stevnsmoeder.services.permissions import Permission, item_visible, meeting_visible, require
@@ -331,7 +331,8 @@ def get_minutes(ctx: ServiceContext, meeting_id: uuid.UUID) -> MinutesState:
             approved_at=meeting.approved_at,
             approved_by=approver.login if approver else "",
             checksum=meeting.approved_checksum,
-            items=_views(s, meeting, ctx),
+            # (no names on an item that does not name its child to this reader)
+            items=hide_unknown_children(s, ctx, _views(s, meeting, ctx)),
             general_addenda=general_addenda(s, ctx, meeting),
         )
         audit.record(s, ctx, "minutes.view", object_type="meeting", object_id=meeting.id)

@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, exists, false, or_, select
+from sqlalchemy import ColumnElement, exists, false, or_, select, true
 from sqlalchemy.orm import aliased
 
 from stevnsmoeder.db.models import (
@@ -24,10 +24,19 @@ from stevnsmoeder.db.models import (
     Participation,
     Person,
 )
+from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
-from stevnsmoeder.services.cases import display_name, initials
+from stevnsmoeder.services.cases import display_name, hiding_redactor, initials
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.services.permissions import Permission, allowed, case_visible, item_visible
+from stevnsmoeder.services.permissions import (
+    SCOPED_ROLES,
+    Permission,
+    allowed,
+    case_visible,
+    identity_known,
+    item_visible,
+    lawfully_named,
+)
 
 ACTIONS_AHEAD_DAYS = 14
 CONSENTS_AHEAD_DAYS = 30
@@ -87,6 +96,20 @@ def _item_seen(ctx: ServiceContext) -> ColumnElement[bool]:
     return exists().where(item.id == Action.agenda_item_id, item_visible(ctx, item))
 
 
+def _names_child(ctx: ServiceContext) -> ColumnElement[bool]:
+    """The action's item names its child to this actor: always for the roles that know every
+    child of the register; for a participant or the police only an item that names the child
+    lawfully (see permissions.identity_known), else the child is "anonym drøftelse"."""
+    if ctx.actor.role not in SCOPED_ROLES:
+        return true()
+    item, meeting = aliased(AgendaItem), aliased(Meeting)
+    return exists().where(
+        item.id == Action.agenda_item_id,
+        meeting.id == item.meeting_id,
+        lawfully_named(item, meeting),
+    )
+
+
 def attention(ctx: ServiceContext) -> Attention:
     """Open actions due within two weeks (overdue first) that are the user's own or from the
     user's meetings, and consents that expire within a month, for the cases the user may
@@ -96,7 +119,7 @@ def attention(ctx: ServiceContext) -> Attention:
     today = ctx.today()
     with ctx.db.begin() as s:
         rows = s.execute(
-            select(Action, Case, Person.name)
+            select(Action, Case, Person.name, _names_child(ctx).label("named"))
             .join(Case, Action.case_id == Case.id)
             .outerjoin(Person, Action.owner_id == Person.id)
             .where(
@@ -109,18 +132,21 @@ def attention(ctx: ServiceContext) -> Attention:
             )
             .order_by(Action.due_on)
         ).all()
+        hidden = {c.id for _a, c, _o, named in rows if not (named or c.anonymous)}
+        redact = hiding_redactor(s, hidden) if hidden else None
+        unnamed = _("anonymous discussion")
         actions = tuple(
             DueAction(
                 a.id,
                 c.id,
-                display_name(c),
-                initials(c),
-                a.text,
+                display_name(c) if named or c.anonymous else unnamed,
+                initials(c) if named or c.anonymous else unnamed,
+                redact(a.text) if redact and not (named or c.anonymous) else a.text,
                 owner or a.owner_text,
                 a.due_on,
                 a.due_on < today,
             )
-            for a, c, owner in rows
+            for a, c, owner, named in rows
             if a.due_on is not None
         )
         rows2 = s.execute(
@@ -134,6 +160,7 @@ def attention(ctx: ServiceContext) -> Attention:
                 Consent.expires_on <= today + timedelta(days=CONSENTS_AHEAD_DAYS),
                 Case.closed_on.is_(None),
                 case_visible(ctx),
+                identity_known(ctx),  # a consent names the child and the family
             )
             .order_by(Consent.expires_on)
         ).all()

@@ -7,14 +7,18 @@ own unit of work (so the denial survives the caller's rollback) and raises Permi
 from __future__ import annotations
 
 import enum
+import uuid
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
-from sqlalchemy.orm import aliased
+from sqlalchemy import ColumnElement, and_, exists, false, func, not_, or_, select, true
+from sqlalchemy.orm import Session, aliased
 
 from stevnsmoeder.db.models import (
     AgendaItem,
     Case,
+    Consent,
+    ConsentMeetingType,
     LegalBasis,
     LegalBasisKind,
     Meeting,
@@ -142,6 +146,7 @@ def from_visible_item(ctx: ServiceContext, item_id: Any) -> ColumnElement[bool]:
         item_visible(ctx, item),
         meeting.id == item.meeting_id,
         meeting_visible(ctx, meeting),
+        linked_to_child(ctx, item, meeting),
     )
 
 
@@ -168,3 +173,145 @@ def case_visible(ctx: ServiceContext) -> ColumnElement[bool]:
     if not allowed(ctx, Permission.VIEW_CASES):
         return false()
     return true()
+
+
+# -- anonym drøftelse ---------------------------------------------------------------------------
+#
+# A named child discussed anonymously (the item's legal basis is "anonym drøftelse", or no basis
+# holds on the meeting day, so the agenda cannot name the child) must stay unknown to whoever
+# learns of the child only through such discussions. Who may know the child, role by role:
+#
+# - leder, referent: yes. They keep the case register and prepared the agenda (they chose the
+#   child for the item and recorded its basis); they need the identity to plan and to file.
+# - ppr: yes. PPR reviews the whole case register by role, not through a meeting, so the
+#   anonymous discussion teaches PPR nothing it does not already see in the register.
+# - admin: no child at all (meetings yes, case data no; see item_visible).
+# - deltager (a participant) and politi (the police at SSP) know of a case only through the
+#   items they see. They know who a named child is only from an item that names the child on a
+#   basis that holds on that meeting's day (consent covering the meeting type, Retsplejeloven
+#   § 115 at SSP, a report of concern, another basis given in words) — see identity_known.
+#   Otherwise the child appears to them as an anonymous case ("anonym drøftelse"): no name,
+#   case number, birth date, CPR, school, grade, district, family or consent.
+# - And the other way round: an item discussed anonymously is never tied, for these two roles,
+#   to a child they do know by name (linked_to_child); it stays in the meeting as "anonym
+#   drøftelse", and the child's page holds the named items only.
+
+
+def lawfully_named(item: Any, meeting: Any) -> ColumnElement[bool]:
+    """A filter on an agenda item (alias) in its meeting (alias): the item names its child on
+    a legal basis that holds on the meeting day — the rule of planning.evaluate_basis, in SQL.
+    False for "anonym drøftelse", for no basis, and for a basis that does not hold."""
+    basis, given, covers, kind = (
+        aliased(LegalBasis),
+        aliased(Consent),
+        aliased(ConsentMeetingType),
+        aliased(MeetingType),
+    )
+    day = func.date(meeting.starts_at)
+    consent_holds = exists().where(
+        given.id == basis.consent_id,
+        given.given_on <= day,
+        or_(given.expires_on.is_(None), given.expires_on >= day),
+        or_(given.withdrawn_on.is_(None), given.withdrawn_on > day),
+        exists().where(
+            covers.consent_id == given.id, covers.meeting_type_id == meeting.meeting_type_id
+        ),
+    )
+    return exists().where(
+        basis.agenda_item_id == item.id,
+        or_(
+            basis.kind == LegalBasisKind.UNDERRETNING,
+            and_(basis.kind == LegalBasisKind.OTHER, func.trim(basis.reason) != ""),
+            and_(
+                basis.kind == LegalBasisKind.RPL115,
+                exists().where(kind.id == meeting.meeting_type_id, kind.allows_rpl115.is_(True)),
+            ),
+            and_(basis.kind == LegalBasisKind.CONSENT, consent_holds),
+        ),
+    )
+
+
+def identity_known(ctx: ServiceContext, case: Any = Case) -> ColumnElement[bool]:
+    """A filter on Case rows (or an alias): the actor may know who the child is (see the rule
+    above). True for an anonymous case (its pseudonym is all there is to know) and for the
+    roles that see the whole register; for a participant or the police, only a child named to
+    them by an item they may see."""
+    if ctx.actor.role not in SCOPED_ROLES:
+        return true() if allowed(ctx, Permission.VIEW_CASES) else false()
+    item, meeting = aliased(AgendaItem), aliased(Meeting)
+    return or_(
+        case.anonymous.is_(True),
+        exists().where(
+            item.case_id == case.id,
+            meeting.id == item.meeting_id,
+            meeting_visible(ctx, meeting),
+            item_visible(ctx, item),
+            lawfully_named(item, meeting),
+        ),
+    )
+
+
+def linked_to_child(ctx: ServiceContext, item: Any, meeting: Any) -> ColumnElement[bool]:
+    """A filter on an agenda item (alias) in its meeting (alias): what the item holds (its
+    entry, level, agreements) counts towards its child's case for this actor. Always, except
+    for a participant or the police: an item that does not name a named child then counts only
+    while the actor does not know who the child is (so it never tells them that a child they
+    know was discussed anonymously)."""
+    if ctx.actor.role not in SCOPED_ROLES:
+        return true()
+    case = aliased(Case)
+    return or_(
+        item.case_id.is_(None),
+        lawfully_named(item, meeting),
+        exists().where(
+            case.id == item.case_id,
+            or_(case.anonymous.is_(True), not_(identity_known(ctx, case))),
+        ),
+    )
+
+
+def known_cases(s: Session, ctx: ServiceContext, case_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    """Of these cases, those whose child the actor may know (identity_known)."""
+    ids = list(set(case_ids))
+    if not ids:
+        return set()
+    if ctx.actor.role not in SCOPED_ROLES:
+        return set(ids) if allowed(ctx, Permission.VIEW_CASES) else set()
+    return set(s.scalars(select(Case.id).where(Case.id.in_(ids), identity_known(ctx))))
+
+
+def named_items(s: Session, item_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    """Of these agenda items, those that name their child (lawfully_named)."""
+    ids = list(set(item_ids))
+    if not ids:
+        return set()
+    item, meeting = aliased(AgendaItem), aliased(Meeting)
+    return set(
+        s.scalars(
+            select(item.id)
+            .join(meeting, meeting.id == item.meeting_id)
+            .where(item.id.in_(ids), lawfully_named(item, meeting))
+        )
+    )
+
+
+def unnamed_items(
+    s: Session, ctx: ServiceContext, item_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, uuid.UUID]:
+    """Of these agenda items, those that to this actor are about a child shown as "anonym
+    drøftelse" — a named child the item does not name, for a participant or the police — each
+    with its case. Empty for every other role."""
+    ids = list(set(item_ids))
+    if not ids or ctx.actor.role not in SCOPED_ROLES:
+        return {}
+    rows = s.execute(
+        select(AgendaItem.id, AgendaItem.case_id)
+        .join(Case, Case.id == AgendaItem.case_id)
+        .where(AgendaItem.id.in_(ids), Case.anonymous.is_(False))
+    ).all()
+    named = named_items(s, [item_id for item_id, _case in rows])
+    return {
+        item_id: case_id
+        for item_id, case_id in rows
+        if item_id not in named and case_id is not None
+    }

@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
@@ -42,14 +42,16 @@ from stevnsmoeder.domain.dates import short_date
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
-from stevnsmoeder.services.cases import display_name, initials
+from stevnsmoeder.services.cases import display_name, hiding_redactor, initials
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ServiceError, ValidationError
 from stevnsmoeder.services.meetings import MeetingSummary, summaries_in
 from stevnsmoeder.services.permissions import (
+    SCOPED_ROLES,
     Permission,
     case_visible,
     item_visible,
+    known_cases,
     meeting_visible,
     require,
 )
@@ -249,6 +251,10 @@ def _plan(s: Session, ctx: ServiceContext, meeting: Meeting) -> MeetingPlan:
         )
     )
     items = []
+    # A participant or the police learn no name from an item that does not name its child
+    # lawfully (anonym drøftelse, or no basis that holds): see permissions.identity_known.
+    scoped = ctx.actor.role in SCOPED_ROLES
+    hidden: set[uuid.UUID] = set()
     clock = meeting.starts_at
     for number, (item, case, basis) in enumerate(rows, start=1):
         if item.id not in visible:  # the police see what § 115 allows; numbers stay the same
@@ -264,25 +270,27 @@ def _plan(s: Session, ctx: ServiceContext, meeting: Meeting) -> MeetingPlan:
             mt,
             day,
         )
-        items.append(
-            PlanItem(
-                id=item.id,
-                number=number,
-                kind=item.kind,
-                title=item.title,
-                description=item.description,
-                time_box_minutes=item.time_box_minutes,
-                starts_at=clock,
-                case_id=case.id if case else None,
-                case_reference=case.reference if case else "",
-                case_name=display_name(case) if case else "",
-                case_initials=initials(case) if case else "",
-                case_anonymous=bool(case and case.anonymous),
-                basis=status,
-                carried_over=item.carried_over_from_id is not None,
-                status=item.status,
-            )
+        plan_item = PlanItem(
+            id=item.id,
+            number=number,
+            kind=item.kind,
+            title=item.title,
+            description=item.description,
+            time_box_minutes=item.time_box_minutes,
+            starts_at=clock,
+            case_id=case.id if case else None,
+            case_reference=case.reference if case else "",
+            case_name=display_name(case) if case else "",
+            case_initials=initials(case) if case else "",
+            case_anonymous=bool(case and case.anonymous),
+            basis=status,
+            carried_over=item.carried_over_from_id is not None,
+            status=item.status,
         )
+        if scoped and case is not None and (plan_item.shown_anonymously or plan_item.blocked):
+            hidden.add(case.id)
+            plan_item = _unnamed(plan_item)
+        items.append(plan_item)
         clock += timedelta(minutes=item.time_box_minutes)
     people = s.execute(
         select(Person, ParticipantRole, Participation.attendance)
@@ -291,8 +299,32 @@ def _plan(s: Session, ctx: ServiceContext, meeting: Meeting) -> MeetingPlan:
         .where(Participation.meeting_id == meeting.id)
         .order_by(ParticipantRole.sort_order, Person.name)
     ).all()
+    if hidden:  # their names, and their family's, out of what the actor reads
+        unknown = hidden - known_cases(s, ctx, hidden)
+        in_unnamed, anywhere = hiding_redactor(s, hidden), hiding_redactor(s, unknown)
+        for n, i in enumerate(items):
+            unnamed = i.kind is AgendaItemKind.CASE and i.case_id is None
+            redact = in_unnamed if unnamed else anywhere
+            items[n] = replace(i, title=redact(i.title), description=redact(i.description))
+    # A child's family is named only to whoever may know the child (the administrator knows
+    # no child); a parent of two children, only when both may be known.
+    family = s.execute(
+        select(CustodyHolder.person_id, CustodyHolder.case_id).where(
+            CustodyHolder.person_id.in_([p.id for p, _r, _a in people])
+        )
+    ).all()
+    may_know = known_cases(s, ctx, [case_id for _p, case_id in family])
+    unknown_family = {person for person, case_id in family if case_id not in may_know}
     participants = tuple(
-        PlanParticipant(p.id, p.name, r.code, r.name, p.organisation, att, r.is_family)
+        PlanParticipant(
+            p.id,
+            r.name if p.id in unknown_family else p.name,
+            r.code,
+            r.name,
+            "" if p.id in unknown_family else p.organisation,
+            att,
+            r.is_family,
+        )
         for p, r, att in people
     )
     return MeetingPlan(
@@ -304,12 +336,38 @@ def _plan(s: Session, ctx: ServiceContext, meeting: Meeting) -> MeetingPlan:
     )
 
 
+def _unnamed(item: PlanItem) -> PlanItem:
+    """A named child's item as a participant or the police see it when it does not name the
+    child: "anonym drøftelse", no case number, no link to the case, no custody holder."""
+    label = _("anonymous discussion")
+    return replace(
+        item,
+        case_id=None,
+        case_reference="",
+        case_name=label,
+        case_initials=label,
+        case_anonymous=True,
+        basis=BasisStatus(item.basis.state, LegalBasisKind.ANONYMOUS, _("Discussed anonymously")),
+    )
+
+
 def get_plan(ctx: ServiceContext, meeting_id: uuid.UUID) -> MeetingPlan:
     """The meeting's plan; opening it reads case data and is logged per child."""
     require(ctx, Permission.VIEW_MEETINGS, "see meetings")
     with ctx.db.begin() as s:
         plan = _plan(s, ctx, visible_meeting(s, ctx, meeting_id))
-        children = {i.case_id for i in plan.items if i.case_id}
+        # Every child read about, also one shown as "anonym drøftelse" (who looked at whom).
+        children = {
+            child
+            for child in s.scalars(
+                select(AgendaItem.case_id).where(
+                    AgendaItem.meeting_id == meeting_id,
+                    AgendaItem.case_id.is_not(None),
+                    item_visible(ctx),
+                )
+            )
+            if child is not None
+        }
         if children:
             audit.record(s, ctx, "meeting.view", object_type="meeting", object_id=meeting_id)
             for child in sorted(children):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -50,7 +50,7 @@ from stevnsmoeder.domain.dates import range_end, range_start
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
-from stevnsmoeder.services.cases import initials_of, name_of
+from stevnsmoeder.services.cases import hiding_redactor, initials_of, name_of, name_words
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ValidationError
 from stevnsmoeder.services.meetings import resolve_district
@@ -60,6 +60,7 @@ from stevnsmoeder.services.permissions import (
     item_visible,
     meeting_visible,
     require,
+    unnamed_items,
 )
 
 MARK_START, MARK_END = "\x02", "\x03"  # around matched words in a snippet
@@ -172,8 +173,23 @@ def search(
     with ctx.db.begin() as s:
         district = resolve_district(s, filters.district).id if filters.district else None
         rows = _ranked_rows(s, ctx, fts, filters, district, limit)
+        # An item that shows its child as "anonym drøftelse" to this actor: never found by
+        # the child's or the family's names, and no name in what is shown of it.
+        hidden = unnamed_items(s, ctx, [row[1] for row in rows])
+        redact = None
+        if hidden:
+            if _asks_for(parsed, name_words(s, hidden.values())):
+                rows = [row for row in rows if row[1] not in hidden]
+            redact = hiding_redactor(s, hidden.values())
         excerpts = _snippets(s, parsed, [row.rowid for row in rows[:limit]])
         hits = [_hit(row, excerpts.get(row.rowid, "")) for row in rows[:limit]]
+        if redact is not None:
+            hits = [
+                replace(h, title=redact(h.title), snippet=redact(h.snippet))
+                if h.item_id in hidden
+                else h
+                for h in hits
+            ]
         audit.record(s, ctx, "search", detail=_log_detail(text_, filters, len(hits)))
         # Which children the answer showed, one event each, so that "who looked at this
         # child" (audit --case) includes the searches that displayed the child's items.
@@ -181,6 +197,19 @@ def search(
             audit.record(s, ctx, "search.shown", object_type="case", case_id=case_id)
     elapsed = (time.perf_counter() - began) * 1000
     return Result(text_, fts, tuple(hits), elapsed, truncated=len(rows) > limit)
+
+
+def _asks_for(query: search_query.Query, names: set[str]) -> bool:
+    """Does any word of the query (also one it must not contain, or a prefix) touch one of
+    these names? Then its answer, hits or no hits, would say whom an item is about."""
+    for group in query.groups:
+        for term in group:
+            for word in (w.casefold() for w in term.words):
+                if word in names or word.removesuffix("s") in names:  # also "Emmas"
+                    return True
+                if term.prefix and any(n.startswith(word) for n in names):
+                    return True
+    return False
 
 
 def _ranked_rows(

@@ -85,8 +85,8 @@ class AgendaModel(QAbstractTableModel):
         return None
 
     def _child(self, item: PlanItem) -> str:
-        if item.case_id is None:
-            return ""
+        if item.case_id is None:  # no child, or one the user may not know ("anonym drøftelse")
+            return item.case_name
         name = item.case_initials if self._screen_safe() else item.case_name
         if item.shown_anonymously and not item.case_anonymous:
             return f"{name} – " + QCoreApplication.translate("AgendaModel", "anonymous")

@@ -440,8 +440,10 @@ class CaseWindow(QWidget):
         c = h.case
         safe = self.screen_safe()
         name = c.initials if safe else c.display_name
-        self.setWindowTitle(f"{name} – {c.reference}")
-        self.heading.setText(f"{name} – {c.reference}")
+        # No case number for a child shown as "anonym drøftelse" (it is not the user's to know).
+        title = f"{name} – {c.reference}" if c.reference else name
+        self.setWindowTitle(title)
+        self.heading.setText(title)
         parts = []
         if c.birth_date and not safe:
             parts.append(
@@ -592,8 +594,9 @@ class CaseWindow(QWidget):
             if anonymised
             else QCoreApplication.translate("case_view", "Case history")
         )
+        reference = self.history.case.reference
         dialog = DocumentPreview(
-            f"{title} – {self.history.case.reference}", build, self.prompts, self
+            f"{title} – {reference}" if reference else title, build, self.prompts, self
         )
         self.last_preview = dialog
         dialog.open()

@@ -166,3 +166,74 @@ def test_the_administrator_sees_meetings_but_no_child(login: LoginFn, story: Sto
     assert "Asta trækker sig i frikvarteret." not in repr(notes)
     agenda = documents.meeting_document(admin, story.district.id, documents.AGENDA)
     assert "Asta" not in repr(agenda) and "Bo Berg" not in repr(agenda)
+
+
+# -- anonym drøftelse: who may know the child ------------------------------------------------
+
+# How each role sees Karla, a named child discussed anonymously at an SSP meeting (the police
+# take part) and at a district meeting (the participant takes part), and by name at a district
+# meeting without them: "named", "anonymous" (as "anonym drøftelse", nothing that tells who she
+# is), or "refused".
+ANONYMOUS_MATRIX = {
+    "admin": "refused",
+    "leder": "named",
+    "referent": "named",
+    "ppr": "named",
+    "deltager": "anonymous",
+    "politi": "anonymous",
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_role_against_an_anonymous_discussion(login: LoginFn, role: str) -> None:
+    from tests.services.test_anonymous_discussion import build_anon, leaks
+
+    anon = build_anon(login)
+    ctx = login(role)
+    seen: dict[str, str] = {}
+
+    def shown(name: str, value: object, display: str | None) -> None:
+        if display == "Karla Kjær":
+            seen[name] = "named"
+        else:
+            assert display == "anonym drøftelse", (name, display)
+            assert leaks(repr(value), anon.karla.reference) == [], name
+            seen[name] = "anonymous"
+
+    entry_points: dict[str, Callable[[], tuple[object, str]]] = {
+        "list cases": lambda: (
+            found := [c for c in cases.list_cases(ctx) if c.id == anon.karla.id],
+            found[0].display_name,
+        ),
+        "open the case": lambda: (
+            c := cases.get_case(ctx, anon.karla.id),
+            c.display_name,
+        ),
+        "case history": lambda: (
+            h := case_history.case_history(ctx, anon.karla.id),
+            h.case.display_name,
+        ),
+        "case history PDF": lambda: (
+            d := documents.case_document(ctx, anon.karla.id),
+            d.child,
+        ),
+    }
+    for name, call in entry_points.items():
+        try:
+            value, display = call()
+        except (PermissionDenied, NotFound):
+            seen[name] = "refused"
+            continue
+        shown(name, value, display)
+    assert set(seen.values()) == {ANONYMOUS_MATRIX[role]}, seen
+    # The agenda of each meeting the role may open: the item never names her.
+    for meeting in (anon.ssp, anon.district):
+        try:
+            plan = planning.get_plan(ctx, meeting.id)
+        except NotFound:
+            continue
+        for item in plan.items:
+            if item.kind is planning.AgendaItemKind.CASE:
+                assert item.shown_anonymously
+                if ANONYMOUS_MATRIX[role] != "named":
+                    assert item.case_name == "anonym drøftelse" and item.case_id is None
