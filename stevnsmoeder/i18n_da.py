@@ -530,6 +530,13 @@ DANISH: dict[str, str] = {
     "Printed or exported a document": "Udskrev eller eksporterede et dokument",
     "Searched": "Søgte",
     "Was refused": "Blev afvist",
+    "Added a user": "Oprettede en bruger",
+    "Closed a user's access": "Lukkede en brugers adgang",
+    "Reopened a user's access": "Genåbnede en brugers adgang",
+    "Gave a user a new password": "Gav en bruger en ny adgangskode",
+    "Gave a user another role": "Gav en bruger en anden rolle",
+    "Changed their password": "Skiftede sin adgangskode",
+    "Gave the database a new key": "Gav databasen en ny nøgle",
     "Was shown the child in a search": "Fik barnet vist i en søgning",
     "Backup written: {path} (and its .keys file)": (
         "Sikkerhedskopi skrevet: {path} (og dens .keys-fil)"

@@ -196,3 +196,15 @@ def test_rekey_command(db_path: Path, env: pytest.MonkeyPatch, capsys, tmp_path:
     assert [a[:2] for a in actions if a[1] == "database.rekey"] == [("admin", "database.rekey")]
     for who in ("leder", "ppr"):
         access.login(db_path, who, PASSWORD).db.close()
+
+
+def test_user_changes_read_plainly_in_the_access_log(
+    db_path: Path, env: pytest.MonkeyPatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    _run(capsys, db_path, "users", "add", "mette", "--name", "Mette Holm", "--role", "ppr")
+    _run(capsys, db_path, "users", "close", "mette")
+    code, out, _ = _run(capsys, db_path, "audit", "--action", "user")
+    assert code == EXIT_OK
+    assert "Oprettede en bruger" in out and "Lukkede en brugers adgang" in out
+    code, out, _ = _run(capsys, db_path, "audit", "--action", "database")
+    assert "Gav databasen en ny nøgle" in out and "mette closed" in out

@@ -45,6 +45,13 @@ ACTION_LABELS = {
     "search": "Searched",
     "denied": "Was refused",
     "search.shown": "Was shown the child in a search",
+    "user.create": "Added a user",
+    "user.close": "Closed a user's access",
+    "user.open": "Reopened a user's access",
+    "user.reset": "Gave a user a new password",
+    "user.role": "Gave a user another role",
+    "user.password": "Changed their password",
+    "database.rekey": "Gave the database a new key",
 }
 
 
