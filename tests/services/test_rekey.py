@@ -418,3 +418,16 @@ def test_a_rekey_that_fails_changes_nothing_and_says_so(
     access.rekey(admin)
     for who in REMAINING:
         access.login(db_path, who, PASSWORD).db.close()
+
+
+def test_restoring_an_older_backup_does_not_bring_a_closed_user_back(
+    login: LoginFn, db_path: Path, clock: FakeClock
+) -> None:
+    admin = login("admin")
+    taken = backup.backup(admin).path  # politi is still active in it
+    access.close_user(admin, "politi")
+    admin.db.close()
+    backup.restore(db_path, taken, "admin", PASSWORD, clock=clock)
+    with pytest.raises(AuthError):
+        access.login(db_path, "politi", PASSWORD)
+    access.login(db_path, "leder", PASSWORD).db.close()
