@@ -500,7 +500,6 @@ DANISH: dict[str, str] = {
     "actions starting with this (login, case, search …)": (
         "handlinger, der begynder sådan (login, case, search …)"
     ),
-    "check the hash chain": "kontrollér hashkæden",
     "one child's events, for a data-subject access request": (
         "ét barns hændelser, til en anmodning om indsigt"
     ),
