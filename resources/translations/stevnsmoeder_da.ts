@@ -1632,6 +1632,21 @@
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Role for %1</source>
+        <translation>Rolle for %1</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Skift</translation>
+    </message>
+</context>
+<context>
     <name>RuleDialog</name>
     <message>
         <source>Change the series&apos; rhythm</source>
@@ -1971,6 +1986,10 @@
     <message>
         <source>Reset &amp;password …</source>
         <translation>Ny &amp;adgangskode …</translation>
+    </message>
+    <message>
+        <source>R&amp;ole …</source>
+        <translation>R&amp;olle …</translation>
     </message>
     <message>
         <source>New database &amp;key …</source>

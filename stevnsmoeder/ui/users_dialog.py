@@ -198,6 +198,27 @@ class AddUserDialog(QDialog):
         super().accept()
 
 
+class RoleDialog(QDialog):
+    """Another role for a user."""
+
+    def __init__(self, login: str, current: Role, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Role"))
+        self.role = QComboBox()
+        for role in ROLE_ORDER:
+            self.role.addItem(role_label(role), role.value)
+        self.choose_role(current)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Role for %1").replace("%1", login), self.role)
+        form.addRow(ok_cancel(self, self.tr("Change")))
+
+    def choose_role(self, role: Role) -> None:
+        self.role.setCurrentIndex(self.role.findData(role.value))
+
+    def value(self) -> Role:
+        return Role(self.role.currentData())
+
+
 class _ProgressRelay(QObject):
     """Carries a background re-key's progress to the GUI thread (a queued signal)."""
 
@@ -232,6 +253,8 @@ class UsersDialog(QDialog):
         self.reopen_button.clicked.connect(self.reopen_user)
         self.reset_button = QPushButton(self.tr("Reset &password …"))
         self.reset_button.clicked.connect(self.reset_password)
+        self.role_button = QPushButton(self.tr("R&ole …"))
+        self.role_button.clicked.connect(self.change_role)
         self.rekey_button = QPushButton(self.tr("New database &key …"))
         self.rekey_button.setToolTip(
             self.tr(
@@ -241,7 +264,13 @@ class UsersDialog(QDialog):
         )
         self.rekey_button.clicked.connect(self.rekey)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.close_button, self.reopen_button, self.reset_button):
+        for button in (
+            self.add_button,
+            self.close_button,
+            self.reopen_button,
+            self.reset_button,
+            self.role_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.rekey_button)
@@ -286,6 +315,7 @@ class UsersDialog(QDialog):
         self.close_button.setEnabled(user is not None and user.active and not own)
         self.reopen_button.setEnabled(user is not None and not user.active)
         self.reset_button.setEnabled(user is not None and user.active)
+        self.role_button.setEnabled(user is not None)
 
     def _try(self, title: str, call: Callable[[], object]) -> bool:
         try:
@@ -439,6 +469,16 @@ class UsersDialog(QDialog):
                 self.tr("%1 has a new password.").replace("%1", user.login),
             ),
         )
+
+    def change_role(self) -> None:
+        user = self.selected()
+        if user is None:
+            return
+        dialog = RoleDialog(user.login, user.role, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        role = dialog.value()
+        self._try(self.tr("Role"), lambda: access.set_role(self.ctx, user.login, role))
 
     def rekey(self) -> None:
         if not self.prompts.confirm(

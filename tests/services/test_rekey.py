@@ -376,7 +376,7 @@ def test_a_public_key_slipped_into_the_key_file_gets_nothing(login: LoginFn, db_
     of their own and have the next re-key sealed to it."""
     other = db_path.parent / "other.db"
     access.create_database(
-        other, [access.NewUser("ppr", "kodeord-x", access.Role.PPR)], kdf=CHEAP_KDF
+        other, [access.NewUser("ppr", "kodeord-x-1234", access.Role.PPR)], kdf=CHEAP_KDF
     )
     theirs = KeyStore.load(keyfile_path(other)).users["ppr"]
     store = KeyStore.load(keyfile_path(db_path))

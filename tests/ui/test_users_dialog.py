@@ -16,7 +16,13 @@ from stevnsmoeder.ui.app import create_application
 from stevnsmoeder.ui.main_window import MainWindow
 from stevnsmoeder.ui.models import TableModel
 from stevnsmoeder.ui.prompts import RecordingPrompts
-from stevnsmoeder.ui.users_dialog import AddUserDialog, PasswordDialog, UsersDialog, user_columns
+from stevnsmoeder.ui.users_dialog import (
+    AddUserDialog,
+    PasswordDialog,
+    RoleDialog,
+    UsersDialog,
+    user_columns,
+)
 
 LoginFn = Callable[[str], ServiceContext]
 
@@ -203,3 +209,28 @@ def test_a_new_database_key_from_the_window_with_progress(  # type: ignore[no-un
     assert actions[-1] == "database.rekey"
     assert not key_opens(db_path, old_key)
     assert dialog.model.rowCount() == 6  # the dialog reads on under the new key
+
+
+def test_changing_a_role_and_the_last_administrator_stays(  # type: ignore[no-untyped-def]
+    qtbot, login: LoginFn, monkeypatch
+) -> None:
+    admin = login("admin")
+    dialog, prompts = _dialog(qtbot, admin)
+    wanted: list[Role] = []
+
+    def choose(self: RoleDialog) -> int:
+        self.choose_role(wanted.pop(0))
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(RoleDialog, "exec", choose)
+    dialog.select_login("ppr")
+    wanted.append(Role.LEDER)
+    dialog.role_button.click()
+    assert dialog.selected().role is Role.LEDER  # type: ignore[union-attr]
+    assert dialog.model.index(dialog.view.currentIndex().row(), 2).data() == "mødeleder"
+    dialog.select_login("admin")
+    wanted.append(Role.PPR)
+    dialog.role_button.click()
+    assert prompts.shown[-1][0] == "error" and "sidste aktive administrator" in prompts.shown[-1][2]
+    assert dialog.selected().role is Role.ADMIN  # type: ignore[union-attr]
+    assert [e[1:] for e in _user_events(admin)] == [("user.role", "ppr: ppr -> leder")]
