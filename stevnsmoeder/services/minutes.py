@@ -50,7 +50,13 @@ from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import display_name, hide_unknown_children
 from stevnsmoeder.services.context import Role, ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
-from stevnsmoeder.services.permissions import Permission, item_visible, meeting_visible, require
+from stevnsmoeder.services.permissions import (
+    SCOPED_ROLES,
+    Permission,
+    item_visible,
+    meeting_visible,
+    require,
+)
 
 TEXT_FIELDS = (
     "notes",
@@ -319,11 +325,27 @@ def general_addenda(s: Session, ctx: ServiceContext, meeting: Meeting) -> tuple[
     )
 
 
+GENERAL = uuid.UUID(int=0)  # stands for the general addenda among the items' records
+
+
+def _reading(
+    s: Session, ctx: ServiceContext, meeting: Meeting
+) -> tuple[dict[uuid.UUID, ItemMinutesView], tuple[AddendumNote, ...]]:
+    """What the actor reads of the meeting's minutes: the records of the items it may see (with
+    their addenda) and the general addenda it may see, with no name of a child it may not know
+    (cases.hide_unknown_children; the general addenda read as text outside any item)."""
+    views = _views(s, meeting, ctx)
+    views[GENERAL] = ItemMinutesView(GENERAL, addenda=general_addenda(s, ctx, meeting))
+    views = hide_unknown_children(s, ctx, views)
+    return views, views.pop(GENERAL).addenda
+
+
 def get_minutes(ctx: ServiceContext, meeting_id: uuid.UUID) -> MinutesState:
     require(ctx, Permission.VIEW_MEETINGS, "see meetings")
     with ctx.db.begin() as s:
         meeting = _meeting(s, ctx, meeting_id)
         approver = s.get(User, meeting.approved_by_id) if meeting.approved_by_id else None
+        items, general = _reading(s, ctx, meeting)
         state = MinutesState(
             meeting_id=meeting.id,
             status=meeting.status,
@@ -331,9 +353,8 @@ def get_minutes(ctx: ServiceContext, meeting_id: uuid.UUID) -> MinutesState:
             approved_at=meeting.approved_at,
             approved_by=approver.login if approver else "",
             checksum=meeting.approved_checksum,
-            # (no names on an item that does not name its child to this reader)
-            items=hide_unknown_children(s, ctx, _views(s, meeting, ctx)),
-            general_addenda=general_addenda(s, ctx, meeting),
+            items=items,
+            general_addenda=general,
         )
         audit.record(s, ctx, "minutes.view", object_type="meeting", object_id=meeting.id)
         return state
@@ -758,14 +779,19 @@ def add_addendum(
 def versions(ctx: ServiceContext, meeting_id: uuid.UUID) -> list[VersionInfo]:
     """The kept versions of approved minutes, with the addenda the actor may see
     (``addendum_visible``): an addendum about an item the actor may not see is left out, as
-    is one about the meeting in general unless the actor sees every item. The full content
-    (every child's item and every addendum) is given only to those who see every item and
-    are not the police or the administrator; the others get dates, authors and checksums."""
+    is one about the meeting in general unless the actor sees every item; an addendum's text
+    is as the minutes show it to the actor (_reading). The full content (every child's item by
+    name, every addendum) is given only to those who see every item and every child's name:
+    not to the police, a participant or the administrator, who get dates, authors and
+    checksums."""
     require(ctx, Permission.VIEW_MEETINGS, "see meetings")
     with ctx.db.begin() as s:
         meeting = _meeting(s, ctx, meeting_id)
         seen = sight(s, ctx, meeting)
-        whole = seen.every and ctx.actor.role not in (Role.POLITI, Role.ADMIN)
+        whole = seen.every and ctx.actor.role not in (*SCOPED_ROLES, Role.ADMIN)
+        views, general = _reading(s, ctx, meeting)
+        shown = {n.number: n.text for v in views.values() for n in v.addenda}
+        shown.update((n.number, n.text) for n in general)
         rows = [
             (v, login)
             for v, login in s.execute(
@@ -776,7 +802,7 @@ def versions(ctx: ServiceContext, meeting_id: uuid.UUID) -> list[VersionInfo]:
             )
             if v.kind == APPROVAL or addendum_visible(v.agenda_item_id, seen)
         ]
-        if rows and (whole or any(v.addendum for v, _login in rows)):
+        if rows and (whole or shown):
             audit.record(s, ctx, "minutes.view", object_type="meeting", object_id=meeting.id)
         return [
             VersionInfo(
@@ -784,7 +810,7 @@ def versions(ctx: ServiceContext, meeting_id: uuid.UUID) -> list[VersionInfo]:
                 v.kind,
                 v.created_at,
                 login or "",
-                v.addendum,
+                shown.get(v.number, ""),
                 v.checksum,
                 v.content if whole else "",
                 v.agenda_item_id,

@@ -394,3 +394,37 @@ def test_purge_pseudonymises_the_childs_addenda(login: LoginFn, story: Story) ->
     last = json.loads(minutes.versions(leder, story.ssp.id)[-1].content)
     assert last["addenda"][0] == {"case": story.asta.reference, "purged": "2026-11-24"}
     assert minutes.verify(leder, story.ssp.id)
+
+
+# -- a child discussed anonymously -------------------------------------------------------------
+
+
+def test_an_addendum_does_not_name_a_child_discussed_anonymously(
+    login: LoginFn, clock: FakeClock, tmp_path: Path
+) -> None:
+    """The police see every item of this SSP meeting, so they read its general addenda; but
+    Asta is discussed there anonymously, and they know her from nowhere else: no addendum may
+    tell them who she is (issue 13, part 4's rule, for addenda)."""
+    leder, police = login("leder"), login("politi")
+    asta = cases.create_case(
+        leder, cases.NewCase(first_name="Asta", last_name="Ødegård", cpr="0103154001")
+    ).case
+    ssp = meetings.create_meeting(leder, meetings.NewMeeting("ssp", datetime(2026, 11, 3, 10)))
+    item = _child_item(leder, ssp, asta.id, "Uro ved stationen", planning.LegalBasisKind.ANONYMOUS)
+    live.start(leder, ssp.id)
+    live.end(leder, ssp.id)
+    minutes.approve(leder, ssp.id)
+    clock.advance(days=1)
+    minutes.add_addendum(leder, ssp.id, "Rettelse ahornblad: Asta Ødegård var ikke alene.", item.id)
+    minutes.add_addendum(leder, ssp.id, "Rettelse granblad: den anonyme sag var Asta Ødegård.")
+
+    shown = [
+        repr(minutes.versions(police, ssp.id)),
+        repr(minutes.get_minutes(police, ssp.id)),
+        repr(documents.meeting_document(police, ssp.id, documents.MINUTES)),
+        _pdf_text(documents.render(police, ssp.id, documents.MINUTES).data, tmp_path),
+    ]
+    for text_shown in shown:
+        assert {"ahornblad", "granblad"} <= _words(text_shown)
+        assert "Asta" not in text_shown and "Ødegård" not in text_shown
+    assert "Asta Ødegård" in repr(minutes.versions(leder, ssp.id))  # the chair knows her
