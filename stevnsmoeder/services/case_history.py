@@ -292,6 +292,8 @@ def case_history(ctx: ServiceContext, case_id: uuid.UUID, *, log: bool = True) -
     with ctx.db.begin() as s:
         summary = get_case_in(s, ctx, case_id)
         case = s.get_one(Case, case_id)
+        # (is the child named to the actor: then only the items that name the child count)
+        known_named = set() if case.anonymous or summary.anonymous else {case_id}
         holders = tuple(
             Holder(h.name, h.relation, h.has_custody)
             for h in s.scalars(
@@ -311,7 +313,7 @@ def case_history(ctx: ServiceContext, case_id: uuid.UUID, *, log: bool = True) -
                 Meeting.status != MeetingStatus.CANCELLED,
                 meeting_visible(ctx),
                 item_visible(ctx),
-                linked_to_child(ctx, AgendaItem, Meeting),
+                linked_to_child(ctx, AgendaItem, Meeting, known_named),
             )
             .order_by(Meeting.starts_at, AgendaItem.position)
         ).all()
@@ -338,7 +340,7 @@ def case_history(ctx: ServiceContext, case_id: uuid.UUID, *, log: bool = True) -
             )
             for item, meeting, mt, district, kind in rows
         )
-        levels = _levels(s, ctx, case_id)
+        levels = _levels(s, ctx, case_id, known_named)
         open_actions = _open_actions(entries, today)
         follow_ups = tuple(
             sorted(
@@ -460,7 +462,9 @@ def present_for_child(
     }
 
 
-def _levels(s: Session, ctx: ServiceContext, case_id: uuid.UUID) -> tuple[LevelPoint, ...]:
+def _levels(
+    s: Session, ctx: ServiceContext, case_id: uuid.UUID, known_named: set[uuid.UUID]
+) -> tuple[LevelPoint, ...]:
     """The assessments from meetings the actor may see (all of them for full case roles)."""
     labels = {lv.level: lv for lv in s.scalars(select(WellbeingLevel))}
     seen = aliased(AgendaItem)
@@ -479,7 +483,7 @@ def _levels(s: Session, ctx: ServiceContext, case_id: uuid.UUID) -> tuple[LevelP
                         exists().where(
                             seen.id == WellbeingAssessment.agenda_item_id,
                             item_visible(ctx, seen),
-                            linked_to_child(ctx, seen, Meeting),
+                            linked_to_child(ctx, seen, Meeting, known_named),
                         ),
                     ),
                 ),

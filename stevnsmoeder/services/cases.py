@@ -98,9 +98,13 @@ class CaseSummary:
 
 
 def _latest_levels(
-    s: Session, ctx: ServiceContext, case_ids: list[uuid.UUID] | None = None
+    s: Session,
+    ctx: ServiceContext,
+    case_ids: list[uuid.UUID] | None = None,
+    known_named: set[uuid.UUID] | None = None,
 ) -> dict[uuid.UUID, int]:
-    """Each case's latest level, from what the actor may see."""
+    """Each case's latest level, from what the actor may see (``known_named``: see
+    permissions.linked_to_child)."""
     ranked = select(
         WellbeingAssessment.case_id,
         WellbeingAssessment.level,
@@ -113,21 +117,23 @@ def _latest_levels(
             ),
         )
         .label("rn"),
-    ).where(from_visible_item(ctx, WellbeingAssessment.agenda_item_id))
+    ).where(from_visible_item(ctx, WellbeingAssessment.agenda_item_id, known_named))
     if case_ids is not None:
         ranked = ranked.where(WellbeingAssessment.case_id.in_(case_ids))
     sub = ranked.subquery()
     return dict(s.execute(select(sub.c.case_id, sub.c.level).where(sub.c.rn == 1)).all())
 
 
-def _open_actions(s: Session, ctx: ServiceContext) -> dict[uuid.UUID, int]:
+def _open_actions(
+    s: Session, ctx: ServiceContext, known_named: set[uuid.UUID] | None = None
+) -> dict[uuid.UUID, int]:
     """Open agreements per case, of those the actor may see."""
     q = (
         select(Action.case_id, func.count())
         .where(
             Action.status == ActionStatus.OPEN,
             Action.case_id.is_not(None),
-            from_visible_item(ctx, Action.agenda_item_id),
+            from_visible_item(ctx, Action.agenda_item_id, known_named),
         )
         .group_by(Action.case_id)
     )
@@ -245,9 +251,10 @@ def list_cases(ctx: ServiceContext) -> list[CaseSummary]:
             .where(case_visible(ctx))
             .order_by(Case.anonymous, Case.first_name, Case.last_name, Case.reference)
         ).all()
-        levels = _latest_levels(s, ctx)
+        known_named = {c.id for c, _d, known in rows if known and not c.anonymous}
+        levels = _latest_levels(s, ctx, known_named=known_named)
         labels = reference_data.level_labels(s)
-        open_actions = _open_actions(s, ctx)
+        open_actions = _open_actions(s, ctx, known_named)
         result = [
             _summary(c, d, levels.get(c.id), labels, open_actions.get(c.id, 0), bool(known))
             for c, d, known in sorted(
@@ -268,12 +275,13 @@ def get_case_in(s: Session, ctx: ServiceContext, case_id: uuid.UUID) -> CaseSumm
     if row is None:
         raise NotFound(_("The case does not exist or is not visible to you."))
     case, district, known = row
-    levels = _latest_levels(s, ctx, [case.id])
+    known_named = {case.id} if known and not case.anonymous else set()
+    levels = _latest_levels(s, ctx, [case.id], known_named)
     open_actions = s.scalar(
         select(func.count()).where(
             Action.status == ActionStatus.OPEN,
             Action.case_id == case.id,
-            from_visible_item(ctx, Action.agenda_item_id),
+            from_visible_item(ctx, Action.agenda_item_id, known_named),
         )
     )
     return _summary(

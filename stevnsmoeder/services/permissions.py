@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 import uuid
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, false, func, not_, or_, select, true
@@ -87,6 +87,21 @@ def log_denial(ctx: ServiceContext, detail: str) -> None:
     ctx.db.after_unit_of_work(write)
 
 
+# The aliases of the filters' own subqueries, made once: building an alias's columns costs
+# about a millisecond, and the filters are built for every query. Each alias is used only
+# inside its own function's subqueries — none of these functions is ever nested in itself, and
+# none puts its aliases in a caller's FROM — so sharing them between calls cannot correlate
+# anything wrongly.
+_POLICE_TYPE = aliased(MeetingType)
+_PARTICIPANT = aliased(Participation)
+_VISIBLE_BASIS = aliased(LegalBasis)
+_VISIBLE_CASE = aliased(Case)
+_FROM_ITEM = aliased(AgendaItem)
+_FROM_MEETING = aliased(Meeting)
+_SEEN_ITEM = aliased(AgendaItem)
+_SEEN_MEETING = aliased(Meeting)
+
+
 def meeting_visible(ctx: ServiceContext, meeting: Any = Meeting) -> ColumnElement[bool]:
     """A filter on Meeting rows (or an alias of Meeting): the meetings this actor may see.
 
@@ -94,14 +109,14 @@ def meeting_visible(ctx: ServiceContext, meeting: Any = Meeting) -> ColumnElemen
     caller's query."""
     role = ctx.actor.role
     if role is Role.POLITI:
-        police_type = aliased(MeetingType)
+        police_type = _POLICE_TYPE
         return meeting.meeting_type_id.in_(  # type: ignore[no-any-return]
             select(police_type.id).where(police_type.code.in_(POLICE_MEETING_TYPES))
         )
     if role is Role.DELTAGER:
         if ctx.actor.person_id is None:
             return false()
-        part = aliased(Participation)
+        part = _PARTICIPANT
         return exists().where(
             and_(part.meeting_id == meeting.id, part.person_id == ctx.actor.person_id)
         )
@@ -123,7 +138,7 @@ def item_visible(ctx: ServiceContext, item: Any = AgendaItem) -> ColumnElement[b
         return item.case_id.is_(None)  # type: ignore[no-any-return]
     if ctx.actor.role is not Role.POLITI:
         return true()
-    basis, case = aliased(LegalBasis), aliased(Case)
+    basis, case = _VISIBLE_BASIS, _VISIBLE_CASE
     return or_(
         item.case_id.is_(None),
         exists().where(basis.agenda_item_id == item.id, basis.kind.in_(POLICE_BASES)),
@@ -134,19 +149,22 @@ def item_visible(ctx: ServiceContext, item: Any = AgendaItem) -> ColumnElement[b
 SCOPED_ROLES = (Role.POLITI, Role.DELTAGER)
 
 
-def from_visible_item(ctx: ServiceContext, item_id: Any) -> ColumnElement[bool]:
+def from_visible_item(
+    ctx: ServiceContext, item_id: Any, known_named: Collection[uuid.UUID] | None = None
+) -> ColumnElement[bool]:
     """A filter on rows that belong to an agenda item (an assessment, an agreement): the
-    item is one the actor may see, in a meeting the actor may see. True at once for the roles
-    that see every item of every meeting."""
+    item is one the actor may see, in a meeting the actor may see, and it counts towards its
+    child (linked_to_child, with ``known_named``). True at once for the roles that see every
+    item of every meeting."""
     if ctx.actor.role not in SCOPED_ROLES:
         return true()
-    item, meeting = aliased(AgendaItem), aliased(Meeting)
+    item, meeting = _FROM_ITEM, _FROM_MEETING
     return exists().where(
         item.id == item_id,
         item_visible(ctx, item),
         meeting.id == item.meeting_id,
         meeting_visible(ctx, meeting),
-        linked_to_child(ctx, item, meeting),
+        linked_to_child(ctx, item, meeting, known_named),
     )
 
 
@@ -161,7 +179,7 @@ def case_visible(ctx: ServiceContext) -> ColumnElement[bool]:
     actor may see, for the scoped roles)."""
     role = ctx.actor.role
     if role in SCOPED_ROLES:
-        item, meeting = aliased(AgendaItem), aliased(Meeting)
+        item, meeting = _SEEN_ITEM, _SEEN_MEETING
         return exists().where(
             and_(
                 item.case_id == Case.id,
@@ -197,16 +215,21 @@ def case_visible(ctx: ServiceContext) -> ColumnElement[bool]:
 #   drøftelse", and the child's page holds the named items only.
 
 
+# (made once, as above)
+_NAMED_BASIS = aliased(LegalBasis)
+_NAMED_CONSENT = aliased(Consent)
+_NAMED_COVERS = aliased(ConsentMeetingType)
+_NAMED_TYPE = aliased(MeetingType)
+_KNOWN_ITEM = aliased(AgendaItem)
+_KNOWN_MEETING = aliased(Meeting)
+_LINKED_CASE = aliased(Case)
+
+
 def lawfully_named(item: Any, meeting: Any) -> ColumnElement[bool]:
     """A filter on an agenda item (alias) in its meeting (alias): the item names its child on
     a legal basis that holds on the meeting day — the rule of planning.evaluate_basis, in SQL.
     False for "anonym drøftelse", for no basis, and for a basis that does not hold."""
-    basis, given, covers, kind = (
-        aliased(LegalBasis),
-        aliased(Consent),
-        aliased(ConsentMeetingType),
-        aliased(MeetingType),
-    )
+    basis, given, covers, kind = _NAMED_BASIS, _NAMED_CONSENT, _NAMED_COVERS, _NAMED_TYPE
     day = func.date(meeting.starts_at)
     consent_holds = exists().where(
         given.id == basis.consent_id,
@@ -238,7 +261,7 @@ def identity_known(ctx: ServiceContext, case: Any = Case) -> ColumnElement[bool]
     them by an item they may see."""
     if ctx.actor.role not in SCOPED_ROLES:
         return true() if allowed(ctx, Permission.VIEW_CASES) else false()
-    item, meeting = aliased(AgendaItem), aliased(Meeting)
+    item, meeting = _KNOWN_ITEM, _KNOWN_MEETING
     return or_(
         case.anonymous.is_(True),
         exists().where(
@@ -251,22 +274,38 @@ def identity_known(ctx: ServiceContext, case: Any = Case) -> ColumnElement[bool]
     )
 
 
-def linked_to_child(ctx: ServiceContext, item: Any, meeting: Any) -> ColumnElement[bool]:
+def linked_to_child(
+    ctx: ServiceContext,
+    item: Any,
+    meeting: Any,
+    known_named: Collection[uuid.UUID] | None = None,
+) -> ColumnElement[bool]:
     """A filter on an agenda item (alias) in its meeting (alias): what the item holds (its
     entry, level, agreements) counts towards its child's case for this actor. Always, except
     for a participant or the police: an item that does not name a named child then counts only
     while the actor does not know who the child is (so it never tells them that a child they
-    know was discussed anonymously)."""
+    know was discussed anonymously).
+
+    ``known_named``: the named children among those asked about whom the actor knows, when the
+    caller has worked that out already (known_cases) — much cheaper than asking per item."""
     if ctx.actor.role not in SCOPED_ROLES:
         return true()
-    case = aliased(Case)
+    if known_named is not None:
+        if not known_named:
+            return true()
+        return or_(
+            item.case_id.is_(None),
+            item.case_id.not_in(list(known_named)),
+            lawfully_named(item, meeting),
+        )
+    case = _LINKED_CASE
     return or_(
         item.case_id.is_(None),
-        lawfully_named(item, meeting),
         exists().where(
             case.id == item.case_id,
             or_(case.anonymous.is_(True), not_(identity_known(ctx, case))),
         ),
+        lawfully_named(item, meeting),
     )
 
 
