@@ -452,7 +452,7 @@ def cmd_cases(args: argparse.Namespace) -> int:
         return EXIT_OK
     for c in found:
         level = f"{c.level} {c.level_label}" if c.level else "-"
-        print(f"{c.reference}  {c.display_name:<30}  {c.district or '-':<26}  {level}")
+        print(f"{c.reference or '-':<11}  {c.display_name:<30}  {c.district or '-':<26}  {level}")
     print(_("{n} cases", n=len(found)))
     return EXIT_OK
 
@@ -852,7 +852,7 @@ def cmd_case(args: argparse.Namespace) -> int:
         return EXIT_OK
     c = history.case
     level = f"{c.level} {c.level_label}" if c.level else "-"
-    print(f"{c.reference}  {c.display_name}  ({c.district or '-'})  {level}")
+    print(f"{c.reference or '-'}  {c.display_name}  ({c.district or '-'})  {level}")
     for e in history.entries:
         lv = f"  [{e.record.level}]" if e.record.level else ""
         print(f"{short_date(e.day)}  {e.type_name:<20}  {e.title}{lv}")
