@@ -2199,6 +2199,10 @@
         <translation>Næste opfølgning</translation>
     </message>
     <message>
+        <source>Addendum</source>
+        <translation>Tillæg</translation>
+    </message>
+    <message>
         <source>Go to the meeting</source>
         <translation>Gå til mødet</translation>
     </message>

@@ -41,7 +41,7 @@ from stevnsmoeder.services.case_history import (
     ScaleStep,
     TimelineEntry,
 )
-from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
 from stevnsmoeder.services.meetings import AgendaItemStatus
 from stevnsmoeder.ui.document_preview import DocumentPreview
 from stevnsmoeder.ui.forms import title_label
@@ -315,6 +315,10 @@ def entry_html(e: TimelineEntry) -> str:
                 + long_date(r.follow_up_on)
             )
         )
+    for note in r.addenda:  # corrections after approval, as far as the reader sees the item
+        day = short_date(note.at.astimezone(LOCAL_TZ).date())
+        label = QCoreApplication.translate("case_view", "Addendum")
+        out.append(_para(f"{label} {day} ({note.by}): {note.text}"))
     return "".join(out)
 
 

@@ -13,6 +13,7 @@ from stevnsmoeder.services import cases, live, meetings, minutes, planning
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.addendum_dialog import AddendumDialog
 from stevnsmoeder.ui.app import create_application
+from stevnsmoeder.ui.case_view import CaseWindow
 from stevnsmoeder.ui.live_view import LiveView
 from stevnsmoeder.ui.main_window import MainWindow
 from stevnsmoeder.ui.prompts import RecordingPrompts
@@ -113,3 +114,25 @@ def test_a_cancelled_addendum_adds_nothing(  # type: ignore[no-untyped-def]
     monkeypatch.setattr(AddendumDialog, "exec", lambda self: int(QDialog.DialogCode.Rejected))
     view.addendum_button.click()
     assert [v.kind for v in minutes.versions(ctx, m.id)] == ["approval"]
+
+
+@pytest.mark.parametrize(
+    ("role", "words"), [("ppr", {"ahornblad", "lindeblad"}), ("politi", {"ahornblad"})]
+)
+def test_the_case_page_shows_the_addenda_of_items_the_reader_may_see(  # type: ignore[no-untyped-def]
+    qtbot, login: LoginFn, clock: FakeClock, role: str, words: set[str]
+) -> None:
+    from tests.services.test_addenda import WORDS, _story
+
+    story = _story(login("leder"), login("deltager"), clock)
+    ctx = login(role)
+    window = CaseWindow(ctx, story.asta.id, RecordingPrompts(), lambda _m: None, lambda: False)
+    qtbot.addWidget(window)
+    shown = set()
+    for row in range(window.timeline_proxy.rowCount()):
+        window.timeline_view.selectRow(row)
+        text = window.detail.toPlainText()
+        shown |= {w for w in WORDS if w in text}
+        if "ahornblad" in text:
+            assert "Tillæg 24.11.2026 (leder): Rettelse ahornblad: Asta Ødegård" in text
+    assert shown == words
