@@ -64,6 +64,17 @@ OPS: dict[str, tuple[Op, set[str]]] = {
         {"leder", "referent"},
     ),
     "approve minutes": (lambda c, s: minutes.approve(c, s.district.id), {"leder", "referent"}),
+    # (after the approval above, for the roles that may approve)
+    "add an addendum": (
+        lambda c, s: minutes.add_addendum(
+            c, s.district.id, "x", planning.get_plan(c, s.district.id).items[-1].id
+        ),
+        {"leder", "referent"},
+    ),
+    "read the minutes' versions": (
+        lambda c, s: minutes.versions(c, s.district.id),
+        {"admin", "leder", "referent", "ppr"},
+    ),
     "list cases": (
         lambda c, s: cases.list_cases(c),
         {"leder", "referent", "deltager", "ppr", "politi"},
