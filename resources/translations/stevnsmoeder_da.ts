@@ -208,6 +208,14 @@
         <translation>Eksportér for et barn …</translation>
     </message>
     <message>
+        <source>Export for the log collector …</source>
+        <translation>Eksportér til logopsamling …</translation>
+    </message>
+    <message>
+        <source>Every closing appends the new events, signed, to a file per day in this folder: a record of the log outside the database.</source>
+        <translation>Hver lukning tilføjer de nye hændelser, signeret, til en fil pr. dag i denne mappe: en kopi af loggen uden for databasen.</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>Fra</translation>
     </message>
@@ -250,6 +258,14 @@
     <message>
         <source>Saved: %1</source>
         <translation>Gemt: %1</translation>
+    </message>
+    <message>
+        <source>Export for the log collector</source>
+        <translation>Eksportér til logopsamling</translation>
+    </message>
+    <message>
+        <source>%1 events exported to %2</source>
+        <translation>%1 hændelser eksporteret til %2</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from stevnsmoeder.reports.base import write_atomically
-from stevnsmoeder.services import access_log
+from stevnsmoeder.services import access_log, audit_trail
 from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.ui.forms import optional_date, optional_date_edit
@@ -88,6 +88,15 @@ class AuditPage(QWidget):
         verify.clicked.connect(self.verify)
         export = QPushButton(self.tr("Export for a child …"))
         export.clicked.connect(self.export_case)
+        collector = QPushButton(self.tr("Export for the log collector …"))
+        collector.setObjectName("audit-collector")
+        collector.setToolTip(
+            self.tr(
+                "Every closing appends the new events, signed, to a file per day in this "
+                "folder: a record of the log outside the database."
+            )
+        )
+        collector.clicked.connect(self.export_for_collector)
 
         filters = QHBoxLayout()
         filters.addWidget(self.user_edit)
@@ -102,6 +111,7 @@ class AuditPage(QWidget):
         bottom.addWidget(self.status, 1)
         bottom.addWidget(verify)
         bottom.addWidget(export)
+        bottom.addWidget(collector)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
@@ -174,3 +184,25 @@ class AuditPage(QWidget):
             self.prompts.error(self, self.tr("Export for a child"), exc.strerror or str(exc))
             return
         self.status.setText(self.tr("Saved: %1").replace("%1", str(path)))
+
+    def export_for_collector(self) -> None:
+        """Choose (or confirm) the log collector's folder and export what is new at once."""
+        title = self.tr("Export for the log collector")
+        try:
+            current = audit_trail.export_folder(self.ctx)
+        except ServiceError as exc:
+            self.prompts.error(self, title, str(exc))
+            return
+        folder = self.prompts.folder(self, title, current or Path.home())
+        if folder is None:
+            return
+        try:
+            done = audit_trail.export(self.ctx, folder)
+        except (ServiceError, OSError) as exc:
+            self.prompts.error(self, title, str(exc))
+            return
+        self.status.setText(
+            self.tr("%1 events exported to %2")
+            .replace("%1", str(done.events))
+            .replace("%2", str(done.folder))
+        )

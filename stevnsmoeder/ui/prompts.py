@@ -36,6 +36,11 @@ class Prompts:
         name, _selected = QFileDialog.getSaveFileName(parent, title, str(suggested), filter_)
         return Path(name) if name else None
 
+    def folder(self, parent: QWidget | None, title: str, start: Path) -> Path | None:
+        """A folder, or None when the user cancels."""
+        name = QFileDialog.getExistingDirectory(parent, title, str(start))
+        return Path(name) if name else None
+
 
 class RecordingPrompts(Prompts):
     """For tests: remembers what would have been shown and answers confirmations."""
@@ -45,6 +50,7 @@ class RecordingPrompts(Prompts):
         self.confirm_answer = confirm_answer
         self.texts: list[str | None] = []  # answers to text(), in order
         self.paths: list[Path | None] = []  # answers to save_path(), in order
+        self.folders: list[Path | None] = []  # answers to folder(), in order
         self.passwords: list[str | None] = []  # answers to new_password(), in order
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
@@ -70,3 +76,7 @@ class RecordingPrompts(Prompts):
     ) -> Path | None:
         self.shown.append(("save", title, str(suggested)))
         return self.paths.pop(0)
+
+    def folder(self, parent: QWidget | None, title: str, start: Path) -> Path | None:
+        self.shown.append(("folder", title, str(start)))
+        return self.folders.pop(0)
