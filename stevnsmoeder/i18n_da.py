@@ -21,6 +21,16 @@ DANISH: dict[str, str] = {
         "Et brugernavn er ét ord på højst 80 tegn."
     ),
     "A password must have at least {n} characters.": "En adgangskode skal have mindst {n} tegn.",
+    "A password may have at most {n} characters.": "En adgangskode må højst have {n} tegn.",
+    "This password is one of the most common ones, which are guessed first. "
+    "Choose a longer one of your own: a few words that belong together only for "
+    "you.": (
+        "Adgangskoden er en af de mest almindelige, som gættes først. Vælg en længere, "
+        "der er din egen: nogle ord, der kun hører sammen for dig."
+    ),
+    "A password may not be mostly the user's own name.": (
+        "En adgangskode må ikke mest bestå af brugerens eget navn."
+    ),
     "A new database needs at least one user.": "En ny database skal have mindst én bruger.",
     "The key file beside the database is missing or damaged.": (
         "Nøglefilen ved siden af databasen mangler eller er beskadiget."

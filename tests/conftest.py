@@ -27,7 +27,7 @@ from stevnsmoeder.db.keystore import KdfParams, keyfile_path
 from stevnsmoeder.services.context import Role, ServiceContext
 
 CHEAP_KDF = KdfParams(time_cost=1, memory_cost_kib=8, parallelism=1)
-PASSWORD = "hemmelig"
+PASSWORD = "syv blå kaffekopper"
 TODAY = date(2026, 11, 23)  # a Monday, week 48
 
 

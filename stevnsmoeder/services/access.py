@@ -24,6 +24,7 @@ from stevnsmoeder.db.base import utcnow
 from stevnsmoeder.db.engine import Database, DatabaseInUse, UnsafeLockFile, key_opens
 from stevnsmoeder.db.keystore import (
     DEFAULT_KDF,
+    EARLIER_DEFAULTS,
     KdfParams,
     KeyStore,
     KeyStoreError,
@@ -33,6 +34,7 @@ from stevnsmoeder.db.keystore import (
     normalise_login,
 )
 from stevnsmoeder.db.models import AuditEvent, CustodyHolder, Person, Role, User
+from stevnsmoeder.domain import passwords
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit, reference_data
@@ -52,7 +54,6 @@ from stevnsmoeder.services.errors import (
 from stevnsmoeder.services.login_attempts import Attempts
 from stevnsmoeder.services.permissions import Permission, require
 
-MIN_PASSWORD_LENGTH = 4
 DEMO_MARK = "demo"  # the creation event of a demo database says so
 
 log = logging.getLogger(__name__)
@@ -92,11 +93,27 @@ def _check_login_name(login: str) -> str:
     return name
 
 
-def _check_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
+def _check_password(password: str, login: str = "", name: str = "") -> None:
+    """A new or changed password must pass domain.passwords (the demo keeps 'demo')."""
+    found = passwords.problem(password, login=login, name=name)
+    if found is passwords.Problem.TOO_SHORT:
         raise ValidationError(
-            _("A password must have at least {n} characters.", n=MIN_PASSWORD_LENGTH)
+            _("A password must have at least {n} characters.", n=passwords.MIN_LENGTH)
         )
+    if found is passwords.Problem.TOO_LONG:
+        raise ValidationError(
+            _("A password may have at most {n} characters.", n=passwords.MAX_LENGTH)
+        )
+    if found is passwords.Problem.COMMON:
+        raise ValidationError(
+            _(
+                "This password is one of the most common ones, which are guessed first. "
+                "Choose a longer one of your own: a few words that belong together only for "
+                "you."
+            )
+        )
+    if found is passwords.Problem.NAME:
+        raise ValidationError(_("A password may not be mostly the user's own name."))
 
 
 def database_exists(path: Path) -> bool:
@@ -122,8 +139,9 @@ def create_database(
     if database_exists(path):
         raise DatabaseExists(str(path))
     checked = [(u, _check_login_name(u.login)) for u in users]
-    for u, _name in checked:
-        _check_password(u.password)
+    for u, name in checked:
+        if not demo:  # the demo's fictitious users keep the password 'demo'
+            _check_password(u.password, name, u.person_name)
     path.parent.mkdir(parents=True, exist_ok=True)
     key = new_database_key()
     store = KeyStore.new(keyfile_path(path))
@@ -344,7 +362,13 @@ def _finish_key_work(ctx: ServiceContext, opened: _Opened, password: str) -> Non
         store = KeyStore.load(keyfile_path(ctx.db.path))
     if store.is_legacy(ctx.actor.login) and not store.pending:
         params = store.legacy_params(ctx.actor.login)
+        if params in EARLIER_DEFAULTS:
+            params = DEFAULT_KDF
         ctx.db.wrap_key_for(store, ctx.actor.login, password, params)
+        store.save()
+    elif store.has_earlier_default(ctx.actor.login) and not store.pending:
+        # Made with an earlier, cheaper default: sealed anew at today's cost, once.
+        ctx.db.wrap_key_for(store, ctx.actor.login, password, DEFAULT_KDF)
         store.save()
 
 
@@ -559,7 +583,7 @@ def add_user(ctx: ServiceContext, new: NewUser, *, kdf: KdfParams = DEFAULT_KDF)
     existing person (``person_id``) or to a new person of that name."""
     require(ctx, Permission.MANAGE_USERS, "create users")
     name = _check_login_name(new.login)
-    _check_password(new.password)
+    _check_password(new.password, name, new.person_name)
     role = Role(new.role)
     store = KeyStore.load(keyfile_path(ctx.db.path))
     with ctx.db.begin() as s:
@@ -613,7 +637,7 @@ def reset_access(
     session: it is never shown, written out or known to anyone. A closed user is reopened
     with reopen_user, not here."""
     require(ctx, Permission.MANAGE_USERS, "reset a user's access")
-    _check_password(new_password)
+    _check_password(new_password, normalise_login(login_name))
     name = normalise_login(login_name)
     with ctx.db.begin() as s:
         user = _user(s, name)
@@ -667,7 +691,7 @@ def reopen_user(
     """Reopen a closed user's access. Closing removed their key-file entry, so they get a new
     password (to hand over and change at once) and the key is wrapped for it again."""
     require(ctx, Permission.MANAGE_USERS, "reopen a user's access")
-    _check_password(new_password)
+    _check_password(new_password, normalise_login(login_name))
     name = normalise_login(login_name)
     store = KeyStore.load(keyfile_path(ctx.db.path))
     with ctx.db.begin() as s:
@@ -726,7 +750,7 @@ def change_password(
 ) -> rekey_service.RekeyReport:
     """A new password for the acting user: a new key pair sealed under it, and the database
     re-keyed."""
-    _check_password(new_password)
+    _check_password(new_password, ctx.actor.login, ctx.actor.display_name)
     store = KeyStore.load(keyfile_path(ctx.db.path))
     try:
         store.unwrap(ctx.actor.login, old_password)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
 
+from stevnsmoeder.cli import main
 from stevnsmoeder.db import migrate
 from stevnsmoeder.db.keystore import KeyStore, keyfile_path
 from stevnsmoeder.db.models import AuditEvent, User
@@ -60,16 +62,20 @@ def test_admin_adds_a_user_who_can_then_log_in(login: LoginFn, db_path: Path) ->
     admin = login("admin")
     info = access.add_user(
         admin,
-        access.NewUser("nyperson", "sikkerkode", Role.DELTAGER, person_name="Ny Person"),
+        access.NewUser(
+            "nyperson", "sikker kode til testen", Role.DELTAGER, person_name="Ny Person"
+        ),
         kdf=CHEAP_KDF,
     )
     assert info.role is Role.DELTAGER
     assert "nyperson" in KeyStore.load(keyfile_path(db_path)).logins()
-    ctx = access.login(db_path, "nyperson", "sikkerkode")
+    ctx = access.login(db_path, "nyperson", "sikker kode til testen")
     assert ctx.actor.display_name == "Ny Person"
     ctx.db.close()
     with pytest.raises(ValidationError, match="optaget"):
-        access.add_user(admin, access.NewUser("nyperson", "x" * 8, Role.PPR), kdf=CHEAP_KDF)
+        access.add_user(
+            admin, access.NewUser("nyperson", "en helt anden kode 7", Role.PPR), kdf=CHEAP_KDF
+        )
 
 
 @pytest.mark.parametrize("who", ["leder", "referent", "deltager", "ppr", "politi"])
@@ -86,12 +92,12 @@ def test_change_password_rewraps_only_that_user(login: LoginFn, db_path: Path) -
     ctx = login("referent")
     other_entry = dict(KeyStore.load(keyfile_path(db_path)).users["leder"])
     with pytest.raises(AuthError):
-        access.change_password(ctx, "forkert", "nyt-kodeord", kdf=CHEAP_KDF)
-    access.change_password(ctx, PASSWORD, "nyt-kodeord", kdf=CHEAP_KDF)
+        access.change_password(ctx, "forkert", "nyt kodeord til testen", kdf=CHEAP_KDF)
+    access.change_password(ctx, PASSWORD, "nyt kodeord til testen", kdf=CHEAP_KDF)
     ctx.db.close()
     with pytest.raises(AuthError):
         access.login(db_path, "referent", PASSWORD)
-    again = access.login(db_path, "referent", "nyt-kodeord")
+    again = access.login(db_path, "referent", "nyt kodeord til testen")
     again.db.close()
     # The others' password-sealed key pairs are untouched (only the database key changed).
     after = KeyStore.load(keyfile_path(db_path)).users["leder"]
@@ -170,3 +176,66 @@ def test_reset_password_command(
     assert "har fået en ny adgangskode" in capsys.readouterr().out
     access.login(db_path, "referent", "nyt-kodeord-1").db.close()
     assert main(["reset-password", "ppr", "--db", str(db_path), "--user", "leder"]) == 1
+
+
+def test_an_entry_made_with_an_earlier_default_cost_is_strengthened_at_login(
+    tmp_path: Path,
+) -> None:
+    from stevnsmoeder.db.keystore import DEFAULT_KDF, EARLIER_DEFAULTS, KeyStore, keyfile_path
+
+    path = tmp_path / "old.db"
+    access.create_database(
+        path, [access.NewUser("leder", PASSWORD, Role.LEDER)], kdf=EARLIER_DEFAULTS[0]
+    )
+    assert KeyStore.load(keyfile_path(path)).has_earlier_default("leder")
+    access.login(path, "leder", PASSWORD).db.close()
+    entry = json.loads(keyfile_path(path).read_text(encoding="utf-8"))["users"]["leder"]
+    assert (entry["t"], entry["m"], entry["p"]) == (
+        DEFAULT_KDF.time_cost,
+        DEFAULT_KDF.memory_cost_kib,
+        DEFAULT_KDF.parallelism,
+    )
+    access.login(path, "leder", PASSWORD).db.close()  # and the password still opens it
+
+
+WEAK = ("kort", "Sommer2026!!", "Adgangskode123", "qwerty123456")
+
+
+@pytest.mark.parametrize("weak", WEAK)
+def test_every_way_to_a_new_password_refuses_a_weak_one(
+    login: LoginFn, db_path: Path, tmp_path: Path, weak: str
+) -> None:
+    admin = login("admin")
+    attempts: dict[str, Callable[[], object]] = {
+        "new database": lambda: access.create_database(
+            tmp_path / "ny.db", [access.NewUser("chef", weak, Role.ADMIN)], kdf=CHEAP_KDF
+        ),
+        "new user": lambda: access.add_user(
+            admin, access.NewUser("ny", weak, Role.PPR, person_name="Ny Person"), kdf=CHEAP_KDF
+        ),
+        "reset": lambda: access.reset_access(admin, "ppr", weak, kdf=CHEAP_KDF),
+        "own change": lambda: access.change_password(
+            login("referent"), PASSWORD, weak, kdf=CHEAP_KDF
+        ),
+    }
+    for what, attempt in attempts.items():
+        with pytest.raises(ValidationError):
+            attempt()
+            pytest.fail(f"{what} took {weak!r}")
+    assert not (tmp_path / "ny.db").exists()
+    assert [u.login for u in access.list_users(admin) if u.login == "ny"] == []
+    access.login(db_path, "ppr", PASSWORD).db.close()  # nothing changed
+
+
+def test_the_command_line_refuses_a_weak_new_password(  # type: ignore[no-untyped-def]
+    db_path: Path, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.setenv("STEVNSMOEDER_PASSWORD", PASSWORD)
+    monkeypatch.setenv("STEVNSMOEDER_NEW_PASSWORD", "Velkommen2026!")
+    argv = ["users", "add", "ny", "--name", "Ny Person", "--role", "ppr"]
+    assert main([*argv, "--db", str(db_path), "--user", "admin"]) == 1
+    assert "mest almindelige" in capsys.readouterr().err
+    monkeypatch.setenv("STEVNSMOEDER_PASSWORD", "Velkommen2026!")
+    assert main(["init", "--db", str(tmp_path / "ny.db"), "--user", "chef"]) == 1
+    assert "mest almindelige" in capsys.readouterr().err
+    assert not (tmp_path / "ny.db").exists()

@@ -73,7 +73,11 @@ def _create(path: Path, *, years: int = 1, seed: int = 7) -> dict[str, uuid.UUID
         return returned
 
     access.create_database(
-        path, [access.NewUser("leder", "demo", Role.LEDER)], kdf=CHEAP, populate=populate
+        path,
+        [access.NewUser("leder", "demo", Role.LEDER)],
+        kdf=CHEAP,
+        populate=populate,
+        demo=True,  # the demo's users keep the password 'demo'
     )
     return returned
 

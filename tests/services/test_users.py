@@ -98,7 +98,7 @@ def test_a_family_member_is_not_a_person_to_tie_a_user_to(demo_login: LoginFn) -
     with pytest.raises(ValidationError):
         access.add_user(
             admin,
-            access.NewUser("forael", "kodeord-1234", Role.DELTAGER, person_id=parent_id),
+            access.NewUser("forael", "kodeord-til-testen-1", Role.DELTAGER, person_id=parent_id),
             kdf=CHEAP_KDF,
         )
 
@@ -130,10 +130,12 @@ def test_a_user_tied_to_a_person_sees_the_meetings_that_person_attends(
     assert person.id == person_id
     access.add_user(
         admin,
-        access.NewUser("fagperson", "kodeord-1234", Role.DELTAGER, "X", person_id=person.id),
+        access.NewUser(
+            "fagperson", "kodeord-til-testen-1", Role.DELTAGER, "X", person_id=person.id
+        ),
         kdf=CHEAP_KDF,
     )
-    ctx = access.login(demo_path, "fagperson", "kodeord-1234")
+    ctx = access.login(demo_path, "fagperson", "kodeord-til-testen-1")
     try:
         assert ctx.actor.display_name == name
         assert {m.id for m in meetings.list_meetings(ctx)} == attended
@@ -142,7 +144,7 @@ def test_a_user_tied_to_a_person_sees_the_meetings_that_person_attends(
     with pytest.raises(ValidationError, match="allerede en aktiv bruger"):
         access.add_user(
             admin,
-            access.NewUser("igen", "kodeord-1234", Role.DELTAGER, person_id=person.id),
+            access.NewUser("igen", "kodeord-til-testen-1", Role.DELTAGER, person_id=person.id),
             kdf=CHEAP_KDF,
         )
 
@@ -173,7 +175,9 @@ def test_own_access_and_the_last_admin_stay(login: LoginFn) -> None:
     with pytest.raises(ValidationError, match="sidste aktive administrator"):
         access.set_role(admin, "admin", Role.LEDER)
     access.add_user(
-        admin, access.NewUser("admin2", "kodeord-1234", Role.ADMIN, "Anden Admin"), kdf=CHEAP_KDF
+        admin,
+        access.NewUser("admin2", "kodeord-til-testen-1", Role.ADMIN, "Anden Admin"),
+        kdf=CHEAP_KDF,
     )
     access.set_role(admin, "admin2", Role.PPR)  # another admin may be demoted …
     assert _last_event(admin) == ("admin", "user.role", "admin2: admin -> ppr")
@@ -191,11 +195,11 @@ def test_every_other_role_is_refused_and_logged(login: LoginFn, who: str) -> Non
         lambda: access.people_for_users(ctx),
         lambda: access.find_person(ctx, "admin"),
         lambda: access.add_user(
-            ctx, access.NewUser("hacker", "kodeord-1234", Role.ADMIN, "H"), kdf=CHEAP_KDF
+            ctx, access.NewUser("hacker", "kodeord-til-testen-1", Role.ADMIN, "H"), kdf=CHEAP_KDF
         ),
         lambda: access.close_user(ctx, "ppr" if who != "ppr" else "leder"),
-        lambda: access.reopen_user(ctx, "admin", "kodeord-1234", kdf=CHEAP_KDF),
-        lambda: access.reset_access(ctx, "admin", "kodeord-1234", kdf=CHEAP_KDF),
+        lambda: access.reopen_user(ctx, "admin", "kodeord-til-testen-1", kdf=CHEAP_KDF),
+        lambda: access.reset_access(ctx, "admin", "kodeord-til-testen-1", kdf=CHEAP_KDF),
         lambda: access.set_role(ctx, who, Role.ADMIN),
         lambda: access.rekey(ctx),
     ]

@@ -23,6 +23,7 @@ from stevnsmoeder.ui.users_dialog import (
     UsersDialog,
     user_columns,
 )
+from tests.conftest import PASSWORD
 
 LoginFn = Callable[[str], ServiceContext]
 
@@ -193,7 +194,7 @@ def test_a_new_database_key_from_the_window_with_progress(  # type: ignore[no-un
     for _ in range(2):
         backup.backup(admin)
         clock.advance(days=1)
-    old_key = KeyStore.load(keyfile_path(db_path)).unwrap("ppr", "hemmelig")
+    old_key = KeyStore.load(keyfile_path(db_path)).unwrap("ppr", PASSWORD)
     dialog, prompts = _dialog(qtbot, admin)
     prompts.confirm_answer = False
     dialog.rekey_button.click()
