@@ -32,12 +32,7 @@ from stevnsmoeder.db.engine import (
     instance_lock,
     release_lock,
 )
-from stevnsmoeder.db.keystore import (
-    KeyStore,
-    KeyStoreError,
-    keyfile_path,
-    normalise_login,
-)
+from stevnsmoeder.db.keystore import KeyStore, KeyStoreError, keyfile_path, normalise_login
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import LOCAL_TZ, Clock, ServiceContext
@@ -226,19 +221,13 @@ def verify_file(path: Path, login_name: str, password: str) -> Verified:
                 or Permission.MAINTAIN not in ROLE_PERMISSIONS.get(user.role, frozenset())
             ):
                 raise PermissionDenied(
-                    _(
-                        "Your role does not allow this: {what}.",
-                        what=_("restore a backup"),
-                    )
+                    _("Your role does not allow this: {what}.", what=_("restore a backup"))
                 )
             chain = audit.verify_chain(s)
             last = s.scalar(select(AuditEvent.at).order_by(AuditEvent.seq.desc()).limit(1))
         if not chain.ok:
             raise DatabaseUnreadable(
-                _(
-                    "The backup's access log is broken at event {seq}.",
-                    seq=chain.first_bad_seq,
-                )
+                _("The backup's access log is broken at event {seq}.", seq=chain.first_bad_seq)
             )
         return Verified(chain.events, last)
     except ServiceError:
@@ -270,12 +259,7 @@ class Restored:
 
 
 def restore(
-    db_path: Path,
-    source: Path,
-    login_name: str,
-    password: str,
-    *,
-    clock: Clock = utcnow,
+    db_path: Path, source: Path, login_name: str, password: str, *, clock: Clock = utcnow
 ) -> Restored:
     """Put a verified backup in place of the database; the replaced file is kept beside it.
 
