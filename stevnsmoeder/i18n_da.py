@@ -83,6 +83,11 @@ DANISH: dict[str, str] = {
         "verify: kontrollér hashkæden; export: skriv den signerede eksport til logopsamlingen"
     ),
     "the export's folder (kept as the setting)": "eksportens mappe (gemmes som indstilling)",
+    "Another stevnsmoeder is creating or using the database {path}. Wait for it, "
+    "or close it there.": (
+        "Et andet stevnsmoeder opretter eller bruger databasen {path}. Vent på det, eller "
+        "luk det dér."
+    ),
     "There is no backup beside the database.": "Der er ingen sikkerhedskopi ved databasen.",
     "No backup in the rotation could be read: {why}": (
         "Ingen af sikkerhedskopierne kunne læses: {why}"

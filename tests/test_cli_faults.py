@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -21,13 +22,14 @@ from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.documents import AGENDA, EXTRACT, MINUTES, RUNSHEET
 from stevnsmoeder.services.errors import (
     AuthError,
+    DatabaseBusy,
     DatabaseUnreadable,
     LoginDelayed,
     PermissionDenied,
     ServiceError,
     StorageProblem,
 )
-from tests.conftest import PASSWORD, copy_database
+from tests.conftest import CHEAP_KDF, PASSWORD, copy_database
 from tests.services.test_case_history import Story, _story
 
 LoginFn = Callable[[str], ServiceContext]
@@ -430,3 +432,80 @@ def test_an_interrupted_backup_leaves_nothing(  # type: ignore[no-untyped-def]
         backup.backup(ctx)
     monkeypatch.setattr(os, "replace", real_replace)
     assert not folder.exists() or list(folder.iterdir()) == []
+
+
+def _db_files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if not p.name.endswith(".lock"))
+
+
+def test_an_interrupted_creation_leaves_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "ny" / "stevnsmoeder.db"
+
+    def interrupted(_session: object) -> dict[str, object]:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        access.create_database(
+            target,
+            [access.NewUser("chef", PASSWORD, access.Role.ADMIN)],
+            kdf=CHEAP_KDF,
+            populate=interrupted,  # type: ignore[arg-type]
+        )
+    assert _db_files(target.parent) == []
+    # A creation that was killed outright leaves hidden files, which the next one removes.
+    (target.parent / f".{target.name}.creating-0123456789ab").write_bytes(b"x")
+    access.create_database(
+        target, [access.NewUser("chef", PASSWORD, access.Role.ADMIN)], kdf=CHEAP_KDF
+    )
+    assert _db_files(target.parent) == ["stevnsmoeder.db", "stevnsmoeder.db.keys"]
+    assert {p.stat().st_mode & 0o777 for p in target.parent.iterdir()} == {0o600}
+    access.login(target, "chef", PASSWORD).db.close()
+
+
+def test_creating_where_another_program_holds_the_path_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "stevnsmoeder.db"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; "
+            "from stevnsmoeder.db.engine import instance_lock; "
+            f"instance_lock(Path({str(target)!r})); print('held', flush=True); "
+            "sys.stdin.read()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(DatabaseBusy, match="opretter eller bruger"):
+            access.create_database(
+                target, [access.NewUser("chef", PASSWORD, access.Role.ADMIN)], kdf=CHEAP_KDF
+            )
+    finally:
+        holder.communicate("")
+    assert _db_files(tmp_path) == []
+
+
+@pytest.mark.slow
+def test_two_demo_runs_on_one_path_make_one_database(tmp_path: Path) -> None:
+    target = tmp_path / "demo.db"
+    env = {**os.environ, "STEVNSMOEDER_HOME": str(tmp_path / "home")}
+    command = [sys.executable, "-m", "stevnsmoeder", "demo", "--db", str(target), "--years", "1"]
+    runs = [
+        subprocess.Popen(
+            command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
+    results = []
+    for run in runs:
+        _out, err = run.communicate(timeout=600)
+        results.append((run.returncode, err))
+    codes = sorted(code for code, _err in results)
+    assert codes == [0, 1], results
+    failed = next(err for code, err in results if code == 1)
+    assert failed.startswith("stevnsmoeder: fejl: ") and "Uventet" not in failed
+    assert _db_files(tmp_path) == ["demo.db", "demo.db.keys", "home"]
+    access.login(target, "leder", "demo").db.close()

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import math
+import os
+import secrets
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,7 +23,14 @@ from sqlalchemy.orm import Session
 
 from stevnsmoeder.db import migrate
 from stevnsmoeder.db.base import utcnow
-from stevnsmoeder.db.engine import Database, DatabaseInUse, UnsafeLockFile, key_opens
+from stevnsmoeder.db.engine import (
+    Database,
+    DatabaseInUse,
+    UnsafeLockFile,
+    instance_lock,
+    key_opens,
+    release_lock,
+)
 from stevnsmoeder.db.keystore import (
     DEFAULT_KDF,
     EARLIER_DEFAULTS,
@@ -132,7 +141,11 @@ def create_database(
     """Create an encrypted database with reference data and the given users.
 
     ``populate`` may add data (the demo) and return person ids by login for the users.
-    On any failure nothing is left behind.
+    The database is built under a hidden name beside ``path``, readable by this user only,
+    while this program holds the path's lock (a second program creating or opening the same
+    path is refused), and put in place only when whole: its key file first, then the
+    database. On any failure nothing is left behind; the leftovers of a creation that was
+    killed are removed by the next one.
     """
     if not users:
         raise ValidationError(_("A new database needs at least one user."))
@@ -143,47 +156,92 @@ def create_database(
         if not demo:  # the demo's fictitious users keep the password 'demo'
             _check_password(u.password, name, u.person_name)
     path.parent.mkdir(parents=True, exist_ok=True)
-    key = new_database_key()
-    store = KeyStore.new(keyfile_path(path))
-    db = Database.open(path, key, create=True)
     try:
-        migrate.upgrade(db)
-        with db.begin() as s:
-            reference_data.seed(s)
-            people = populate(s) if populate else {}
-            for u, name in checked:
-                person_id = u.person_id or people.get(name)
-                if person_id is None and u.person_name:
-                    person = Person(name=u.person_name)
-                    s.add(person)
-                    s.flush()
-                    person_id = person.id
-                s.add(
-                    User(
-                        login=name,
-                        role=u.role,
-                        person_id=person_id,
-                        password_hash=_hash_password(u.password, kdf),
-                    )
-                )
-            audit.append(
-                s,
-                user_id=None,
-                login="-",
-                at=clock(),
-                action="database.create",
-                detail=DEMO_MARK if demo else "",
+        lock = instance_lock(path)
+    except DatabaseInUse:
+        raise DatabaseBusy(
+            _(
+                "Another stevnsmoeder is creating or using the database {path}. Wait for it, "
+                "or close it there.",
+                path=path,
             )
+        ) from None
+    except UnsafeLockFile as exc:
+        raise DatabaseUnreadable(unsafe_lock_message(str(exc))) from None
+    try:
+        if database_exists(path):  # made meanwhile, before this program held the lock
+            raise DatabaseExists(str(path))
+        for leftover in path.parent.glob(f".{path.name}.creating-*"):
+            leftover.unlink(missing_ok=True)  # from a creation that was killed
+        _build(path, checked, clock=clock, kdf=kdf, populate=populate, demo=demo)
+    finally:
+        release_lock(lock)
+
+
+def _build(
+    path: Path,
+    checked: list[tuple[NewUser, str]],
+    *,
+    clock: Clock,
+    kdf: KdfParams,
+    populate: Callable[[Session], dict[str, uuid.UUID]] | None,
+    demo: bool,
+) -> None:
+    tmp = path.with_name(f".{path.name}.creating-{secrets.token_hex(6)}")
+    os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))  # this user's only
+    made = [tmp, keyfile_path(tmp), *_sidecars(tmp), tmp.with_name(tmp.name + ".lock")]
+    key = new_database_key()
+    store = KeyStore.new(keyfile_path(tmp))
+    published: list[Path] = []
+    try:
+        db = Database.open(tmp, key, create=True)
+        try:
+            migrate.upgrade(db)
+            with db.begin() as s:
+                reference_data.seed(s)
+                people = populate(s) if populate else {}
+                for u, name in checked:
+                    person_id = u.person_id or people.get(name)
+                    if person_id is None and u.person_name:
+                        person = Person(name=u.person_name)
+                        s.add(person)
+                        s.flush()
+                        person_id = person.id
+                    s.add(
+                        User(
+                            login=name,
+                            role=u.role,
+                            person_id=person_id,
+                            password_hash=_hash_password(u.password, kdf),
+                        )
+                    )
+                audit.append(
+                    s,
+                    user_id=None,
+                    login="-",
+                    at=clock(),
+                    action="database.create",
+                    detail=DEMO_MARK if demo else "",
+                )
+        finally:
+            db.close()
         for u, name in checked:
             store.add_user(name, u.password, key, kdf)
-        db.close()
-        path.chmod(0o600)  # only this user; the file is encrypted, but defence in depth
         store.save()
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(keyfile_path(tmp), keyfile_path(path))
+        published.append(keyfile_path(path))
+        os.replace(tmp, path)
+        published.append(path)
     except BaseException:
-        db.close()
-        for leftover in (path, keyfile_path(path), *_sidecars(path)):
-            leftover.unlink(missing_ok=True)
+        if path not in published:
+            for done in published:
+                done.unlink(missing_ok=True)
         raise
+    finally:
+        for leftover in made:
+            leftover.unlink(missing_ok=True)
 
 
 def _sidecars(path: Path) -> tuple[Path, ...]:
