@@ -544,6 +544,9 @@ DANISH: dict[str, str] = {
     "Printed or exported a document": "Udskrev eller eksporterede et dokument",
     "Searched": "Søgte",
     "Was refused": "Blev afvist",
+    "The record of failed logins was deleted or replaced": (
+        "Registreringen af mislykkede logins var slettet eller udskiftet"
+    ),
     "Added a user": "Oprettede en bruger",
     "Closed a user's access": "Lukkede en brugers adgang",
     "Reopened a user's access": "Genåbnede en brugers adgang",

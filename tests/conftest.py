@@ -25,6 +25,7 @@ os.environ["STEVNSMOEDER_LANG"] = "da"
 
 from stevnsmoeder.db.keystore import KdfParams, keyfile_path
 from stevnsmoeder.services.context import Role, ServiceContext
+from stevnsmoeder.services.login_attempts import attempts_path
 
 CHEAP_KDF = KdfParams(time_cost=1, memory_cost_kib=8, parallelism=1)
 PASSWORD = "syv blå kaffekopper"
@@ -72,6 +73,8 @@ def copy_database(src: Path, dst_dir: Path) -> Path:
     dst = dst_dir / src.name
     shutil.copy2(src, dst)
     shutil.copy2(keyfile_path(src), keyfile_path(dst))
+    if attempts_path(src).exists():  # a database moves with its record of failed logins
+        shutil.copy2(attempts_path(src), attempts_path(dst))
     return dst
 
 

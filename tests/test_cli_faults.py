@@ -457,7 +457,11 @@ def test_an_interrupted_creation_leaves_nothing(tmp_path: Path) -> None:
     access.create_database(
         target, [access.NewUser("chef", PASSWORD, access.Role.ADMIN)], kdf=CHEAP_KDF
     )
-    assert _db_files(target.parent) == ["stevnsmoeder.db", "stevnsmoeder.db.keys"]
+    assert _db_files(target.parent) == [
+        "stevnsmoeder.db",
+        "stevnsmoeder.db.attempts",
+        "stevnsmoeder.db.keys",
+    ]
     assert {p.stat().st_mode & 0o777 for p in target.parent.iterdir()} == {0o600}
     access.login(target, "chef", PASSWORD).db.close()
 
@@ -507,5 +511,5 @@ def test_two_demo_runs_on_one_path_make_one_database(tmp_path: Path) -> None:
     assert codes == [0, 1], results
     failed = next(err for code, err in results if code == 1)
     assert failed.startswith("stevnsmoeder: fejl: ") and "Uventet" not in failed
-    assert _db_files(tmp_path) == ["demo.db", "demo.db.keys", "home"]
+    assert _db_files(tmp_path) == ["demo.db", "demo.db.attempts", "demo.db.keys", "home"]
     access.login(target, "leder", "demo").db.close()

@@ -147,6 +147,11 @@ class KeyStore:
     current: str | None = None
     next: str | None = None
     loaded_version: int = VERSION
+    # The serial number of the failed-login file (<db>.attempts) as of the last login, and
+    # where the database was then, with a tag under the database key: a deleted or older
+    # attempts file shows before the next login, an altered record at it (see
+    # services/login_attempts). A copy of the database elsewhere has a record of its own.
+    attempts_seen: dict[str, Any] | None = None
 
     # -- construction -------------------------------------------------------------------
     @classmethod
@@ -181,8 +186,22 @@ class KeyStore:
             or (nxt is not None and nxt not in wraps)
         ):
             raise KeyStoreError("damaged")
+        seen = raw.get("attempts_seen")
+        if not (
+            isinstance(seen, dict)
+            and isinstance(seen.get("serial"), int)
+            and isinstance(seen.get("where"), str)
+            and isinstance(seen.get("tag"), str)
+        ):
+            seen = None
         return cls(
-            path=path, file_id=raw["file_id"], users=users, wraps=wraps, current=current, next=nxt
+            path=path,
+            file_id=raw["file_id"],
+            users=users,
+            wraps=wraps,
+            current=current,
+            next=nxt,
+            attempts_seen=seen,
         )
 
     # -- reading ----------------------------------------------------------------------------
@@ -390,6 +409,32 @@ class KeyStore:
         self.wraps = {self.current: self.wraps[self.current]}
         for login, entry in self.users.items():
             entry["tag"] = self._tag(new_key, login, entry["public"])
+        if self.attempts_seen is not None:
+            seen = self.attempts_seen
+            self.record_attempts(int(seen["serial"]), str(seen["where"]), new_key)
+
+    # -- the record of the failed-login file ---------------------------------------------
+    def seen_attempts_serial(self, where: str) -> int:
+        """The attempts file's serial number as of the last login at ``where`` (as the file
+        claims it); 0 for a database that was last logged into elsewhere (a copy)."""
+        seen = self.attempts_seen
+        return int(seen["serial"]) if seen and seen["where"] == where else 0
+
+    def _attempts_tag(self, db_key: bytes, serial: int, where: str) -> str:
+        mac_key = _hkdf(db_key, f"{FORMAT}/2/attempts/{self.file_id}".encode())
+        return hmac.new(mac_key, f"{where}/{serial}".encode(), hashlib.sha256).hexdigest()
+
+    def record_attempts(self, serial: int, where: str, db_key: bytes) -> None:
+        tag = self._attempts_tag(db_key, serial, where)
+        self.attempts_seen = {"serial": serial, "where": where, "tag": tag}
+
+    def attempts_record_ok(self, db_key: bytes) -> bool:
+        """False when the record was altered by someone without the database key."""
+        seen = self.attempts_seen
+        if seen is None:
+            return True
+        expected = self._attempts_tag(db_key, int(seen["serial"]), str(seen["where"]))
+        return hmac.compare_digest(expected, str(seen["tag"]))
 
     def save(self) -> None:
         """Write atomically (temporary file, fsync, rename): a crash leaves old or new."""
@@ -402,6 +447,7 @@ class KeyStore:
                 "next": self.next,
                 "users": self.users,
                 "wraps": self.wraps,
+                **({"attempts_seen": self.attempts_seen} if self.attempts_seen else {}),
             },
             indent=2,
             sort_keys=True,

@@ -7,6 +7,7 @@ schema up to date and records the login. A failed login writes nothing anywhere.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
 import os
@@ -60,7 +61,7 @@ from stevnsmoeder.services.errors import (
     ValidationError,
     storage_problem,
 )
-from stevnsmoeder.services.login_attempts import Attempts
+from stevnsmoeder.services.login_attempts import Attempts, attempts_path
 from stevnsmoeder.services.permissions import Permission, require
 
 DEMO_MARK = "demo"  # the creation event of a demo database says so
@@ -193,6 +194,7 @@ def _build(
     key = new_database_key()
     store = KeyStore.new(keyfile_path(tmp))
     published: list[Path] = []
+    made_attempts = False
     try:
         db = Database.open(tmp, key, create=True)
         try:
@@ -227,6 +229,8 @@ def _build(
             db.close()
         for u, name in checked:
             store.add_user(name, u.password, key, kdf)
+        store.record_attempts(Attempts.start(path).serial, _where(path), key)
+        made_attempts = True
         store.save()
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
@@ -238,6 +242,8 @@ def _build(
         if path not in published:
             for done in published:
                 done.unlink(missing_ok=True)
+            if made_attempts:
+                attempts_path(path).unlink(missing_ok=True)
         raise
     finally:
         for leftover in made:
@@ -341,6 +347,8 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
     attempts = Attempts.load(counted) if counted.exists() else None
     now = clock()
     if attempts is not None:
+        attempts.check_against(_seen_attempts(counted), now)  # deleted or replaced?
+    if attempts is not None:
         wait = attempts.wait(name, now)
         if wait > timedelta(0):
             attempts.noted(name, now, "delayed")
@@ -383,13 +391,15 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
                     user_id=None,
                     login=who,
                     at=at,
-                    action=f"login.{'delayed' if kind == 'delayed' else 'failed'}",
+                    action=_noted_action(kind),
                     detail=f"{kind}; noted beside the database, logged at the next login",
                 )
             audit.record(s, ctx, "login")
         if attempts is not None:
             Attempts.load(counted).end_count(name)
         _finish_key_work(ctx, opened, password)
+        if attempts is not None and counted == path:
+            _record_attempts(ctx)
         return ctx
     except BaseException as exc:
         db.close()
@@ -397,6 +407,45 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
         if problem is not None and not isinstance(exc, ServiceError):
             raise problem from None
         raise
+
+
+def _noted_action(kind: str) -> str:
+    if kind == "delayed":
+        return "login.delayed"
+    if kind.startswith("attempts-file"):
+        return "login.attempts-file"
+    return "login.failed"
+
+
+def _where(path: Path) -> str:
+    """The database's place, for the key file's record of its attempts file (no name of a
+    person: a hash of the full path)."""
+    place = os.path.normcase(str(path.resolve()))
+    return hashlib.sha256(place.encode()).hexdigest()[:16]
+
+
+def _seen_attempts(path: Path) -> int:
+    try:
+        return KeyStore.load(keyfile_path(path)).seen_attempts_serial(_where(path))
+    except KeyStoreError:
+        return 0
+
+
+def _record_attempts(ctx: ServiceContext) -> None:
+    """Record the failed-login file's serial in the key file (see login_attempts); a record
+    altered by someone without the database key is logged."""
+    store = KeyStore.load(keyfile_path(ctx.db.path))
+    if store.pending:
+        return
+    intact = ctx.db.use_key(store.attempts_record_ok)
+    serial = Attempts.load(ctx.db.path).serial
+    if not intact:
+        with ctx.db.begin() as s:
+            audit.record(s, ctx, "login.attempts-file", detail="the key file's record was altered")
+    where = _where(ctx.db.path)
+    if not intact or store.seen_attempts_serial(where) != serial:
+        ctx.db.use_key(lambda key: store.record_attempts(serial, where, key))
+        store.save()
 
 
 def _finish_key_work(ctx: ServiceContext, opened: _Opened, password: str) -> None:

@@ -28,6 +28,7 @@ ACTION_LABELS = {
     "logout": "Logged out",
     "login.failed": "Failed login",
     "login.delayed": "Login refused: too many failures",
+    "login.attempts-file": "The record of failed logins was deleted or replaced",
     "case.view": "Opened the case",
     "case.history": "Opened the case history",
     "case.list": "Listed cases",

@@ -10,6 +10,14 @@ From the fifth failure in a row for a user name, each further attempt must wait:
 2, 4, 8 … up to five minutes, counted from the last failure. A successful login ends the
 count. (The file only slows guessing at the keyboard; against a copied laptop the protection
 is Argon2id on every guess, which no file can take away.)
+
+Deleting the file must not start the count again unnoticed. The file carries a serial number,
+raised by every change and never going back, and is never deleted; each login records the
+serial in the key file (with a tag under the database key, see db.keystore). A file that is
+missing, damaged or older than that record was deleted or replaced: then every user name gets
+no free attempts (the waits begin at the first failure), the finding is noted, and the next
+login writes it to the access log. Putting back older copies of both files together is not
+noticed; the README says so.
 """
 
 from __future__ import annotations
@@ -39,6 +47,8 @@ class Attempts:
     path: Path
     counts: dict[str, tuple[int, datetime]] = field(default_factory=dict)  # login → (n, last)
     pending: list[tuple[datetime, str, str]] = field(default_factory=list)  # (at, login, kind)
+    serial: int = 0  # raised by every save; 0: no file
+    lost_at: datetime | None = None  # when the file was found deleted or replaced
     _logins: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
@@ -54,9 +64,29 @@ class Attempts:
                 (datetime.fromisoformat(e["at"]), str(e["login"]), str(e["kind"]))
                 for e in data.get("pending", [])
             ]
+            serial = int(data.get("serial", 0))
+            lost = data.get("lost_at")
+            lost_at = datetime.fromisoformat(lost) if lost else None
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return cls(path)  # none yet, or unreadable: start counting again
-        return cls(path, counts, pending)
+            return cls(path)  # none, or unreadable: see check_against
+        return cls(path, counts, pending, serial, lost_at)
+
+    def check_against(self, seen: int, now: datetime) -> None:
+        """``seen``: the serial the key file recorded at the last login. A file without it
+        (missing, damaged, or an older copy) was deleted or replaced: noted, and from now on
+        until a successful login no user name has free attempts."""
+        if self.serial >= seen or self.lost_at is not None:
+            return
+        self.lost_at = now
+        kind = "attempts-file-missing" if self.serial == 0 else "attempts-file-older"
+        self.pending.append((now, "-", kind))
+        self.save()
+
+    def _count(self, login: str, now: datetime) -> tuple[int, datetime]:
+        n, last = self.counts.get(login, (0, now))
+        if self.lost_at is not None:
+            n, last = max(n, FREE_ATTEMPTS), max(last, self.lost_at) if n else self.lost_at
+        return n, last
 
     def _known(self, login: str) -> str:
         """The user name as noted: itself when it is a user of this database (its key file
@@ -75,7 +105,7 @@ class Attempts:
     def wait(self, login: str, now: datetime) -> timedelta:
         """How long this user name must still wait before the next attempt."""
         login = self._known(login)
-        n, last = self.counts.get(login, (0, now))
+        n, last = self._count(login, now)
         if n < FREE_ATTEMPTS:
             return timedelta(0)
         delay = min(MAX_DELAY, timedelta(seconds=2 ** (n - FREE_ATTEMPTS)))
@@ -83,7 +113,7 @@ class Attempts:
 
     def failed(self, login: str, now: datetime, kind: str) -> None:
         login = self._known(login)
-        n, _last = self.counts.get(login, (0, now))
+        n, _last = self._count(login, now)
         self.counts[login] = (n + 1, now)
         self.pending.append((now, login, kind))
         del self.pending[:-MAX_PENDING]
@@ -98,8 +128,10 @@ class Attempts:
     def end_count(self, login: str) -> None:
         """The user logged in (or was given a new password): their wait is over. The noted
         failures stay until they are taken into the access log."""
-        self.counts.pop(login, None)
-        self.save()  # also clears a damaged file
+        if login in self.counts or self.lost_at is not None or not self.serial:
+            self.counts.pop(login, None)
+            self.lost_at = None  # a good password was given: the waits are over
+            self.save()  # also replaces a damaged or missing file
 
     @classmethod
     def take_pending(cls, db_path: Path) -> list[tuple[datetime, str, str]]:
@@ -110,11 +142,19 @@ class Attempts:
             current.save()
         return moved
 
+    @classmethod
+    def start(cls, db_path: Path) -> Attempts:
+        """The file of a new database (serial 1), to be recorded in its key file."""
+        attempts = cls(attempts_path(db_path))
+        attempts.save()
+        return attempts
+
     def save(self) -> None:
-        if not self.counts and not self.pending:
-            self.path.unlink(missing_ok=True)
-            return
-        data = {
+        """Written whole (a temporary file renamed), never deleted: its serial only rises."""
+        self.serial += 1
+        data: dict[str, Any] = {
+            "serial": self.serial,
+            "lost_at": self.lost_at.isoformat() if self.lost_at else None,
             "counts": {
                 login: {"n": n, "last": last.isoformat()}
                 for login, (n, last) in self.counts.items()

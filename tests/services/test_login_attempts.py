@@ -3,17 +3,19 @@ successful login."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from stevnsmoeder.db.keystore import keyfile_path
 from stevnsmoeder.db.models import AuditEvent
 from stevnsmoeder.services import access, audit
 from stevnsmoeder.services.errors import AuthError, LoginDelayed
 from stevnsmoeder.services.login_attempts import UNKNOWN_USER, Attempts, attempts_path
-from tests.conftest import PASSWORD, FakeClock
+from tests.conftest import PASSWORD, FakeClock, copy_database
 
 
 def _fail(db_path: Path, clock: FakeClock, user: str = "leder") -> None:
@@ -73,10 +75,61 @@ def test_failures_reach_the_access_log_at_the_next_login(db_path: Path, clock: F
     ctx.db.close()
 
 
-def test_a_damaged_attempts_file_starts_the_count_again(db_path: Path, clock: FakeClock) -> None:
-    attempts_path(db_path).write_text("{not json", encoding="utf-8")
-    access.login(db_path, "leder", PASSWORD, clock=clock).db.close()
-    assert not attempts_path(db_path).exists()
+def _logged(db_path: Path, clock: FakeClock, action: str) -> list[str]:
+    ctx = access.login(db_path, "admin", PASSWORD, clock=clock)
+    try:
+        with ctx.db.begin() as s:
+            return list(
+                s.scalars(select(AuditEvent.detail).where(AuditEvent.action == action)).all()
+            )
+    finally:
+        ctx.db.close()
+
+
+@pytest.mark.parametrize("how", ["deleted", "damaged", "an older copy"])
+def test_deleting_the_attempts_file_does_not_start_the_count_again(
+    db_path: Path, clock: FakeClock, how: str
+) -> None:
+    """Four guesses, then the file is deleted (or damaged, or a copy from before the last
+    login put back): the next guess must wait, as the fifth would have, and the next login
+    logs what was done. (A copy taken since the last login is not noticed: the README says
+    so.)"""
+    older = attempts_path(db_path).read_bytes()
+    _fail(db_path, clock)
+    access.login(db_path, "ppr", PASSWORD, clock=clock).db.close()  # recorded in the key file
+    for _ in range(4):
+        _fail(db_path, clock)
+    if how == "deleted":
+        attempts_path(db_path).unlink()
+    elif how == "damaged":
+        attempts_path(db_path).write_text("{not json", encoding="utf-8")
+    else:
+        attempts_path(db_path).write_bytes(older)
+    _fail(db_path, clock)  # a guess: still refused, and from now on the waits begin
+    with pytest.raises(LoginDelayed):
+        access.login(db_path, "leder", PASSWORD, clock=clock)
+    clock.advance(minutes=10)
+    noted = _logged(db_path, clock, "login.attempts-file")
+    assert len(noted) == 1 and "attempts-file" in noted[0]
+    clock.advance(minutes=1)
+    access.login(db_path, "leder", PASSWORD, clock=clock).db.close()  # and all is well again
+    assert len(_logged(db_path, clock, "login.attempts-file")) == 1
+
+
+def test_an_altered_record_in_the_key_file_is_logged(db_path: Path, clock: FakeClock) -> None:
+    path = keyfile_path(db_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["attempts_seen"]["serial"] = 0  # to hide a deleted attempts file
+    path.write_text(json.dumps(data), encoding="utf-8")
+    noted = _logged(db_path, clock, "login.attempts-file")
+    assert noted == ["the key file's record was altered"]
+
+
+def test_a_database_moved_with_all_its_files_notes_nothing(
+    db_path: Path, tmp_path: Path, clock: FakeClock
+) -> None:
+    moved = copy_database(db_path, tmp_path / "elsewhere")
+    assert _logged(moved, clock, "login.attempts-file") == []
 
 
 def test_a_reset_keeps_the_noted_failures_for_the_log(db_path: Path, clock: FakeClock) -> None:
