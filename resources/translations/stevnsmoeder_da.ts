@@ -2332,7 +2332,7 @@
     </message>
 </context>
 <context>
-    <name>dialog</name>
+    <name>forms</name>
     <message>
         <source>Cancel</source>
         <translation>Annullér</translation>
