@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import math
 import os
 import secrets
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +55,6 @@ from stevnsmoeder.services.errors import (
     DatabaseExists,
     DatabaseMissing,
     DatabaseUnreadable,
-    LoginDelayed,
     ServiceError,
     ValidationError,
     storage_problem,
@@ -348,16 +346,7 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
     now = clock()
     if attempts is not None:
         attempts.check_against(_seen_attempts(counted), now)  # deleted or replaced?
-    if attempts is not None:
-        wait = attempts.wait(name, now)
-        if wait > timedelta(0):
-            attempts.noted(name, now, "delayed")
-            seconds = max(1, math.ceil(wait.total_seconds()))
-            raise LoginDelayed(
-                _("Too many failed logins. Try again in 1 second.")
-                if seconds == 1
-                else _("Too many failed logins. Try again in {n} seconds.", n=seconds)
-            )
+        attempts.refuse_if_waiting(name, now)
     try:
         opened = _open(path, login_name, password)
     except AuthError:

@@ -32,9 +32,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from stevnsmoeder.db.models import AppSetting, AuditEvent
+from stevnsmoeder.db.models import AuditEvent
 from stevnsmoeder.i18n import _
-from stevnsmoeder.services import audit
+from stevnsmoeder.services import app_settings, audit
 from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
 from stevnsmoeder.services.errors import ValidationError
 from stevnsmoeder.services.permissions import Permission, require
@@ -78,18 +78,6 @@ def _hash_at(s: Session, seq: int) -> str | None:
 def _database_id(s: Session) -> str:
     """A short, stable name for this database's chain: its first event's hash."""
     return (_hash_at(s, 1) or "0" * 64)[:12]
-
-
-def _get(s: Session, key: str) -> str | None:
-    return s.scalar(select(AppSetting.value).where(AppSetting.key == key))
-
-
-def _set(s: Session, key: str, value: str) -> None:
-    row = s.scalar(select(AppSetting).where(AppSetting.key == key))
-    if row is None:
-        s.add(AppSetting(key=key, value=value))
-    else:
-        row.value = value
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -142,7 +130,7 @@ class ExportReport:
 
 def export_folder(ctx: ServiceContext) -> Path | None:
     with ctx.db.begin() as s:
-        value = _get(s, FOLDER)
+        value = app_settings.get(s, FOLDER)
     return Path(value) if value else None
 
 
@@ -152,7 +140,7 @@ def set_export_folder(ctx: ServiceContext, folder: Path | None) -> None:
     if folder is not None and not folder.is_absolute():
         raise ValidationError(_("The export folder must be a full path."))
     with ctx.db.begin() as s:
-        _set(s, FOLDER, str(folder) if folder else "")
+        app_settings.put(s, FOLDER, str(folder) if folder else "")
         audit.record(s, ctx, "audit.export.folder", detail=str(folder or ""))
 
 
@@ -177,7 +165,7 @@ def export_on_closing(ctx: ServiceContext) -> ExportReport | None:
 def _signing_key(s: Session) -> Any:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    stored = _get(s, SIGNING_KEY)
+    stored = app_settings.get(s, SIGNING_KEY)
     if stored:
         return Ed25519PrivateKey.from_private_bytes(bytes.fromhex(stored))
     key = Ed25519PrivateKey.generate()
@@ -188,7 +176,7 @@ def _signing_key(s: Session) -> Any:
         serialization.PrivateFormat.Raw,
         serialization.NoEncryption(),
     )
-    _set(s, SIGNING_KEY, raw.hex())  # inside the encrypted database only
+    app_settings.put(s, SIGNING_KEY, raw.hex())  # inside the encrypted database only
     return key
 
 
@@ -203,7 +191,7 @@ def _export(ctx: ServiceContext, folder: Path) -> ExportReport:
     with ctx.db.begin() as s:
         key = _signing_key(s)
         db_id = _database_id(s)
-        done = int(_get(s, EXPORTED) or 0)
+        done = int(app_settings.get(s, EXPORTED) or 0)
         events = s.scalars(
             select(AuditEvent).where(AuditEvent.seq > done).order_by(AuditEvent.seq)
         ).all()
@@ -238,7 +226,7 @@ def _export(ctx: ServiceContext, folder: Path) -> ExportReport:
                 out.flush()
                 os.fsync(out.fileno())
         if events:
-            _set(s, EXPORTED, str(events[-1].seq))
+            app_settings.put(s, EXPORTED, str(events[-1].seq))
     return ExportReport(folder, len(events), tuple(sorted(by_file)))
 
 
@@ -311,9 +299,9 @@ def references(ctx: ServiceContext) -> list[tuple[str, ChainHead]]:
 def accept(ctx: ServiceContext, heads: list[ChainHead]) -> None:
     """A restore goes back behind these heads on purpose: they are no rollback."""
     with ctx.db.begin() as s:
-        known = json.loads(_get(s, ACCEPTED) or "[]")
+        known = json.loads(app_settings.get(s, ACCEPTED) or "[]")
         known += [h.to_json() for h in heads if h.to_json() not in known]
-        _set(s, ACCEPTED, json.dumps(known[-50:]))
+        app_settings.put(s, ACCEPTED, json.dumps(known[-50:]))
 
 
 def rollback_warning(ctx: ServiceContext) -> str | None:
@@ -325,7 +313,9 @@ def rollback_warning(ctx: ServiceContext) -> str | None:
     with ctx.db.begin() as s:
         accepted = {
             (h.seq, h.hash)
-            for h in (ChainHead.from_json(x) for x in json.loads(_get(s, ACCEPTED) or "[]"))
+            for h in (
+                ChainHead.from_json(x) for x in json.loads(app_settings.get(s, ACCEPTED) or "[]")
+            )
             if h
         }
         missing = [

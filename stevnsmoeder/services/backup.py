@@ -14,7 +14,6 @@ the file it replaces beside it, and only then puts the backup in place.
 
 from __future__ import annotations
 
-import math
 import os
 import re
 import shutil
@@ -40,7 +39,6 @@ from stevnsmoeder.services.errors import (
     AuthError,
     DatabaseBusy,
     DatabaseUnreadable,
-    LoginDelayed,
     PermissionDenied,
     ServiceError,
     ValidationError,
@@ -283,15 +281,8 @@ def restore(
     name = normalise_login(login_name)
     attempts = Attempts.load(db_path) if db_path.exists() else None
     now_utc = clock()
-    wait = attempts.wait(name, now_utc) if attempts is not None else timedelta(0)
-    if attempts is not None and wait > timedelta(0):
-        attempts.noted(name, now_utc, "delayed")
-        seconds = max(1, math.ceil(wait.total_seconds()))
-        raise LoginDelayed(
-            _("Too many failed logins. Try again in 1 second.")
-            if seconds == 1
-            else _("Too many failed logins. Try again in {n} seconds.", n=seconds)
-        )
+    if attempts is not None:
+        attempts.refuse_if_waiting(name, now_utc)
     try:
         verified = verify_file(source, login_name, password)
     except AuthError:

@@ -23,6 +23,7 @@ noticed; the README says so.
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -110,6 +111,22 @@ class Attempts:
             return timedelta(0)
         delay = min(MAX_DELAY, timedelta(seconds=2 ** (n - FREE_ATTEMPTS)))
         return max(timedelta(0), last + delay - now)
+
+    def refuse_if_waiting(self, login: str, now: datetime) -> None:
+        """Raise LoginDelayed (and note the refused attempt) while this name must wait."""
+        from stevnsmoeder.i18n import _
+        from stevnsmoeder.services.errors import LoginDelayed
+
+        wait = self.wait(login, now)
+        if wait <= timedelta(0):
+            return
+        self.noted(login, now, "delayed")
+        seconds = max(1, math.ceil(wait.total_seconds()))
+        raise LoginDelayed(
+            _("Too many failed logins. Try again in 1 second.")
+            if seconds == 1
+            else _("Too many failed logins. Try again in {n} seconds.", n=seconds)
+        )
 
     def failed(self, login: str, now: datetime, kind: str) -> None:
         login = self._known(login)

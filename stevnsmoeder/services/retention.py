@@ -33,7 +33,6 @@ from sqlalchemy.orm import Session
 from stevnsmoeder.db.models import (
     Action,
     AgendaItem,
-    AppSetting,
     Case,
     Consent,
     CustodyHolder,
@@ -50,7 +49,7 @@ from stevnsmoeder.db.models import (
 from stevnsmoeder.db.search_index import FTS_TABLE
 from stevnsmoeder.domain.anonymise import Redactor
 from stevnsmoeder.i18n import _
-from stevnsmoeder.services import audit
+from stevnsmoeder.services import app_settings, audit
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.documents import redact_record, redactor_for
 from stevnsmoeder.services.errors import ValidationError
@@ -91,19 +90,6 @@ class PurgeReport:
     done: bool  # False for a dry run
 
 
-def _get(s: Session, key: str, default: str) -> str:
-    value = s.scalar(select(AppSetting.value).where(AppSetting.key == key))
-    return default if value is None else value
-
-
-def _set(s: Session, key: str, value: str) -> None:
-    row = s.scalar(select(AppSetting).where(AppSetting.key == key))
-    if row is None:
-        s.add(AppSetting(key=key, value=value))
-    else:
-        row.value = value
-
-
 def policy(ctx: ServiceContext) -> Policy:
     require(ctx, Permission.EDIT_REFERENCE, "set how long cases are kept")
     with ctx.db.begin() as s:
@@ -112,10 +98,10 @@ def policy(ctx: ServiceContext) -> Policy:
 
 def _policy(s: Session) -> Policy:
     try:
-        years = int(_get(s, YEARS_KEY, str(DEFAULT_YEARS)))
+        years = int(app_settings.get(s, YEARS_KEY, str(DEFAULT_YEARS)))
     except ValueError:
         years = DEFAULT_YEARS
-    mode = _get(s, MODE_KEY, DELETE)
+    mode = app_settings.get(s, MODE_KEY, DELETE)
     return Policy(years, mode if mode in (DELETE, PSEUDONYMISE) else DELETE)
 
 
@@ -128,8 +114,8 @@ def set_policy(ctx: ServiceContext, years: int, mode: str) -> Policy:
     if mode not in (DELETE, PSEUDONYMISE):
         raise ValidationError(_("A purge either deletes or pseudonymises."))
     with ctx.db.begin() as s:
-        _set(s, YEARS_KEY, str(years))
-        _set(s, MODE_KEY, mode)
+        app_settings.put(s, YEARS_KEY, str(years))
+        app_settings.put(s, MODE_KEY, mode)
         audit.record(s, ctx, "retention.set", detail=f"{years} years, {mode}")
     return Policy(years, mode)
 
