@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -113,6 +114,7 @@ class MeetingWindow(QWidget):
         self.can_plan = actions.can_plan()
         self.can_record = allowed(ctx, Permission.EDIT_CASES)
         self._busy = False
+        self._reload_after_edit = False
         self.resize(1280, 800)
 
         # header
@@ -141,6 +143,8 @@ class MeetingWindow(QWidget):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
+        # Directly (a queued signal would carry a pointer to the editor, deleted by then).
+        self.view.itemDelegate().closeEditor.connect(self._editor_closing)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
@@ -479,6 +483,20 @@ class MeetingWindow(QWidget):
 
     def _changed_elsewhere(self, what: str, ident: object) -> None:
         if not self._busy and what == changes.MEETING and ident in (None, self.meeting_id):
+            if self.view.state() == QAbstractItemView.State.EditingState:
+                # A title or time box is being typed: the reload (which would close the
+                # editor and lose the text) waits until the editor closes; the typed text
+                # is saved first.
+                self._reload_after_edit = True
+                return
+            self.reload()
+
+    def _editor_closing(self, *_args: object) -> None:
+        QTimer.singleShot(0, self._editor_closed)  # once the view is done with the editor
+
+    def _editor_closed(self) -> None:
+        if self._reload_after_edit:
+            self._reload_after_edit = False
             self.reload()
 
     def _whole(self, action: Callable[[MeetingSummary], bool]) -> None:
@@ -568,6 +586,11 @@ class MeetingWindow(QWidget):
         )
 
     def _edit(self, item_id: uuid.UUID, field: str, value: object) -> None:
+        if self.view.state() == QAbstractItemView.State.EditingState:
+            # Called from the cell editor's commit: saving reloads the agenda, which would
+            # pull the editor away from under its delegate. Save once it has closed.
+            QTimer.singleShot(0, self, partial(self._edit, item_id, field, value))
+            return
         if field == "title":
             call = lambda rev: planning.update_item(  # noqa: E731 - one expression
                 self.ctx, self.meeting_id, rev, item_id, title=str(value)

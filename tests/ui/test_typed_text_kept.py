@@ -334,3 +334,52 @@ def test_after_the_meeting_going_back_to_an_item_shows_what_was_saved(  # type: 
     chair.type(SECOND)
     assert chair.view.flush()
     assert chair.stored(asta, "notes") == FIRST + SECOND
+
+
+def test_a_title_being_typed_in_the_agenda_survives_a_change_elsewhere(  # type: ignore[no-untyped-def]
+    qtbot, login: LoginFn
+) -> None:
+    """The secretary renames an item in the agenda while another window changes the
+    meeting: the reload waits for the typing, which is then saved."""
+    ctx = login("referent")
+    m, asta = _meeting(ctx, "district")
+    chair = Chair(qtbot, ctx, m.id)
+    window = chair.window
+    row = window.agenda.row_of(asta)
+    index = window.agenda.index(row, 2)  # the title
+    window.view.setCurrentIndex(index)
+    window.view.edit(index)
+    editor = QApplication.focusWidget()
+    assert editor is not None and window.view.state() == window.view.State.EditingState
+    editor.selectAll()  # type: ignore[attr-defined]
+    qtbot.keyClicks(editor, "Trivsel og fravær")
+    changes.bus().announce(changes.MEETING, m.id)  # a change from another window
+    assert window.view.state() == window.view.State.EditingState, "the editor was closed"
+    assert editor.text() == "Trivsel og fravær"  # type: ignore[attr-defined]
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits and closes, queued
+    qtbot.waitUntil(
+        lambda: "Trivsel og fravær" in [i.title for i in planning.get_plan(ctx, m.id).items],
+        timeout=2000,
+    )
+    titles = [i.title for i in planning.get_plan(ctx, m.id).items]
+    assert "Trivsel og fravær" in titles
+    assert window.agenda.item_at(window.agenda.row_of(asta)).title == "Trivsel og fravær"
+
+
+def test_renaming_an_item_in_the_agenda_by_enter(qtbot, login: LoginFn) -> None:  # type: ignore[no-untyped-def]
+    """Saving reloaded the agenda while the cell editor was still committing: Qt warned
+    that the editor did not belong to the view (and a pending close could crash)."""
+    ctx = login("referent")
+    m, asta = _meeting(ctx, "district")
+    chair = Chair(qtbot, ctx, m.id)
+    window = chair.window
+    index = window.agenda.index(window.agenda.row_of(asta), 2)  # the title
+    window.view.setCurrentIndex(index)
+    window.view.edit(index)
+    editor = QApplication.focusWidget()
+    assert editor is not None
+    editor.selectAll()  # type: ignore[attr-defined]
+    qtbot.keyClicks(editor, "Nyt navn")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.agenda.item_at(window.agenda.row_of(asta)).title == "Nyt navn")
+    assert window.view.state() == window.view.State.NoState
