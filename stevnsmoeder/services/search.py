@@ -193,8 +193,8 @@ def search(
         audit.record(s, ctx, "search", detail=_log_detail(text_, filters, len(hits)))
         # Which children the answer showed, one event each, so that "who looked at this
         # child" (audit --case) includes the searches that displayed the child's items.
-        for case_id in dict.fromkeys(h.case_id for h in hits if h.case_id is not None):
-            audit.record(s, ctx, "search.shown", object_type="case", case_id=case_id)
+        shown = dict.fromkeys(h.case_id for h in hits if h.case_id is not None)
+        audit.record_cases(s, ctx, "search.shown", shown)
     elapsed = (time.perf_counter() - began) * 1000
     return Result(text_, fts, tuple(hits), elapsed, truncated=len(rows) > limit)
 
