@@ -544,6 +544,11 @@ DANISH: dict[str, str] = {
     "Printed or exported a document": "Udskrev eller eksporterede et dokument",
     "Searched": "Søgte",
     "Was refused": "Blev afvist",
+    "Created the database": "Oprettede databasen",
+    "The access log lacked events recorded outside it": (
+        "Adgangsloggen manglede hændelser, der er registreret uden for den"
+    ),
+    "Chose the log collector's folder": "Valgte mappen til logopsamling",
     "The record of failed logins was deleted or replaced": (
         "Registreringen af mislykkede logins var slettet eller udskiftet"
     ),

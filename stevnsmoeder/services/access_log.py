@@ -53,6 +53,9 @@ ACTION_LABELS = {
     "user.role": "Gave a user another role",
     "user.password": "Changed their password",
     "database.rekey": "Gave the database a new key",
+    "database.create": "Created the database",
+    "audit.rollback": "The access log lacked events recorded outside it",
+    "audit.export.folder": "Chose the log collector's folder",
 }
 
 
