@@ -21,8 +21,12 @@ goes back behind as accepted.
 from __future__ import annotations
 
 import base64
+import errno
+import hashlib
+import hmac
 import json
 import os
+import secrets
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -40,6 +44,7 @@ from stevnsmoeder.services.errors import ValidationError
 from stevnsmoeder.services.permissions import Permission, require
 
 SIGNING_KEY = "audit.export.signing_key"
+HEAD_KEY = "audit.head_key"  # keys the hashes written outside the database
 FOLDER = "audit.export.folder"
 EXPORTED = "audit.export.last_seq"
 ACCEPTED = "audit.accepted_heads"  # heads a restore knowingly went back behind
@@ -71,8 +76,35 @@ def head(s: Session) -> ChainHead | None:
     return ChainHead(row.seq, row.hash) if row else None
 
 
+def _head_key(s: Session) -> bytes:
+    """A secret inside the encrypted database. The chain's hashes are plain SHA-256 over
+    each event, search terms included: written outside as they are, a guess at a term (a
+    name, a CPR number) could be checked against them. Outside, they are keyed with this."""
+    stored = app_settings.get(s, HEAD_KEY)
+    if stored:
+        return bytes.fromhex(stored)
+    key = secrets.token_bytes(32)
+    app_settings.put(s, HEAD_KEY, key.hex())
+    return key
+
+
+def _keyed(key: bytes, digest: str) -> str:
+    return hmac.new(key, digest.encode(), hashlib.sha256).hexdigest()
+
+
+def outside_head(s: Session) -> ChainHead | None:
+    """The chain's head as written outside the database (its hash keyed)."""
+    found = head(s)
+    return ChainHead(found.seq, _keyed(_head_key(s), found.hash)) if found else None
+
+
 def _hash_at(s: Session, seq: int) -> str | None:
     return s.scalar(select(AuditEvent.hash).where(AuditEvent.seq == seq))
+
+
+def _keyed_at(s: Session, seq: int) -> str | None:
+    found = _hash_at(s, seq)
+    return _keyed(_head_key(s), found) if found else None
 
 
 def _database_id(s: Session) -> str:
@@ -80,10 +112,11 @@ def _database_id(s: Session) -> str:
     return (_hash_at(s, 1) or "0" * 64)[:12]
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def _write_atomically(path: Path, data: bytes, mode: int = 0o600) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
+        os.chmod(name, mode)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
@@ -190,6 +223,7 @@ def _export(ctx: ServiceContext, folder: Path) -> ExportReport:
     folder.mkdir(parents=True, exist_ok=True)
     with ctx.db.begin() as s:
         key = _signing_key(s)
+        mac = _head_key(s)
         db_id = _database_id(s)
         done = int(app_settings.get(s, EXPORTED) or 0)
         events = s.scalars(
@@ -199,8 +233,8 @@ def _export(ctx: ServiceContext, folder: Path) -> ExportReport:
             serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
         )
         pub_file = folder / f"stevnsmoeder-audit-{db_id}.pub"
-        if not pub_file.exists() or pub_file.read_bytes() != public:
-            _write_atomically(pub_file, public)
+        if pub_file.is_symlink() or not pub_file.is_file() or pub_file.read_bytes() != public:
+            _write_atomically(pub_file, public, mode=0o644)  # for the collector to read
         by_file: dict[Path, list[bytes]] = {}
         for ev in events:
             line: dict[str, Any] = {
@@ -212,16 +246,21 @@ def _export(ctx: ServiceContext, folder: Path) -> ExportReport:
                 "object_type": ev.object_type,
                 "object_id": str(ev.object_id or ""),
                 "case_id": str(ev.case_id or ""),
-                "prev_hash": ev.prev_hash,
-                "hash": ev.hash,
+                "prev_hash": _keyed(mac, ev.prev_hash),
+                "hash": _keyed(mac, ev.hash),
             }
             line["sig"] = base64.b64encode(key.sign(_canonical(line))).decode()
             day = ev.at.astimezone(LOCAL_TZ).date()
             name = folder / f"stevnsmoeder-audit-{db_id}-{day.isoformat()}.jsonl"
             by_file.setdefault(name, []).append(_canonical(line) + b"\n")
         for name, lines in by_file.items():
-            # Append only: what the collector has read is never rewritten.
-            with open(name, "ab") as out:
+            # Append only: what the collector has read is never rewritten. Never through a
+            # link (it would put the events in someone else's file).
+            flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+            if name.is_symlink():
+                raise OSError(errno.ELOOP, "a link in the export folder", str(name))
+            fd = os.open(name, flags, 0o644)
+            with os.fdopen(fd, "ab") as out:
                 out.write(b"".join(lines))
                 out.flush()
                 os.fsync(out.fileno())
@@ -247,28 +286,30 @@ def verify_export_line(raw: bytes, public_pem: bytes) -> bool:
         return False
 
 
-def _export_head(folder: Path, db_id: str) -> tuple[ChainHead, str] | None:
-    """The highest exported line for this database (the collector's copy of the head),
-    from the files written last (an export appends to the files of its events' days)."""
+def _export_head(folder: Path, db_id: str, public_pem: bytes) -> tuple[ChainHead, str] | None:
+    """The highest exported line for this database that its key signed (the collector's
+    copy of the head), from the newest day files that hold such lines. Unsigned or forged
+    lines, links and unreadable files are passed over."""
     try:
-        files = sorted(
-            folder.glob(f"stevnsmoeder-audit-{db_id}-*.jsonl"),
-            key=lambda f: f.stat().st_mtime,
-            reverse=True,
-        )[:7]
+        names = sorted(folder.glob(f"stevnsmoeder-audit-{db_id}-*.jsonl"), reverse=True)
     except OSError:
         return None
     best: tuple[ChainHead, str] | None = None
-    for name in files:
+    files_with_lines = 0
+    for name in names:
+        if files_with_lines >= 7:
+            break
         try:
+            if name.is_symlink() or not name.is_file():
+                continue
             lines = name.read_bytes().splitlines()
         except OSError:
             continue
-        for raw in lines:
-            try:
-                found = ChainHead.from_json(json.loads(raw))
-            except ValueError:
-                continue
+        signed = [raw for raw in lines if verify_export_line(raw, public_pem)]
+        if signed:
+            files_with_lines += 1
+        for raw in signed:
+            found = ChainHead.from_json(json.loads(raw))
             if found and (best is None or found.seq > best[0].seq):
                 best = (found, name.name)
     return best
@@ -282,15 +323,27 @@ def references(ctx: ServiceContext) -> list[tuple[str, ChainHead]]:
     from stevnsmoeder.services import backup
 
     found: list[tuple[str, ChainHead]] = []
-    for info in backup.list_backups(ctx.db.path)[:1]:
-        recorded = read_manifest(info.path)
-        if recorded is not None:
-            found.append((info.path.name, recorded))
+    recorded = [
+        (read_manifest(info.path), info.path.name) for info in backup.list_backups(ctx.db.path)
+    ]
+    heads = [(h, name) for h, name in recorded if h is not None]
+    if heads:  # the highest head any backup in the rotation recorded
+        top, name = max(heads, key=lambda pair: pair[0].seq)
+        found.append((name, top))
     folder = export_folder(ctx)
     if folder is not None:
+        from cryptography.hazmat.primitives import serialization
+
         with ctx.db.begin() as s:
             db_id = _database_id(s)
-        exported = _export_head(folder, db_id)
+            public = (
+                _signing_key(s)
+                .public_key()
+                .public_bytes(
+                    serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+                )
+            )
+        exported = _export_head(folder, db_id, public)
         if exported is not None:
             found.append((exported[1], exported[0]))
     return found
@@ -321,7 +374,7 @@ def rollback_warning(ctx: ServiceContext) -> str | None:
         missing = [
             (where, ref)
             for where, ref in refs
-            if (ref.seq, ref.hash) not in accepted and _hash_at(s, ref.seq) != ref.hash
+            if (ref.seq, ref.hash) not in accepted and _keyed_at(s, ref.seq) != ref.hash
         ]
         if not missing:
             return None

@@ -117,10 +117,15 @@ def prune(db_path: Path) -> list[Path]:
 
 
 def _write(db: Database, target: Path) -> BackupInfo:
+    from sqlalchemy.exc import SQLAlchemyError
+
     from stevnsmoeder.services import audit_trail
 
-    with db.begin() as s:  # read first: the backup holds at least this head
-        chain_head = audit_trail.head(s)
+    try:
+        with db.begin() as s:  # read first: the backup holds at least this head
+            chain_head = audit_trail.outside_head(s)
+    except SQLAlchemyError:  # a database older than its settings table (before an upgrade)
+        chain_head = None
     # Both files are made readable by this user only, beside their targets, and renamed
     # into place; an interruption leaves neither half of a backup behind.
     target.parent.mkdir(parents=True, exist_ok=True)

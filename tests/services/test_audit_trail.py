@@ -35,14 +35,22 @@ def _events(ctx: ServiceContext, action: str) -> int:
         )
 
 
+def manifest_text(backup_path: Path) -> str:
+    return audit_trail.manifest_path(backup_path).read_text(encoding="utf-8")
+
+
 def test_every_backup_records_the_head_it_holds(login: LoginFn) -> None:
     ctx = login("leder")
     _work(ctx)
     with ctx.db.begin() as s:
-        before = audit_trail.head(s)
+        before = audit_trail.outside_head(s)
+        plain = audit_trail.head(s)
     info = backup.backup(ctx)
     recorded = audit_trail.read_manifest(info.path)
-    assert recorded == before and recorded is not None
+    assert recorded == before and recorded is not None and plain is not None
+    # keyed: the plain hash (which a guessed search term could be checked against) is not
+    # written outside the database
+    assert recorded.hash != plain.hash and plain.hash not in manifest_text(info.path)
     assert audit_trail.rollback_warning(ctx) is None  # the live log holds it
 
 
@@ -186,3 +194,47 @@ def test_who_looked_at_this_child_includes_searches_that_showed_the_child(
     assert not [
         e for e in access_log.case_export(admin, other)["events"] if e["action"] == "search.shown"
     ]
+
+
+def test_the_export_cannot_be_used_to_guess_search_terms_forged_or_diverted(
+    db_path: Path, tmp_path: Path, clock: FakeClock
+) -> None:
+    """The chain's plain hashes cover each event's detail (a search term may be a name): the
+    export carries them keyed. A forged line or a link in the folder neither warns falsely,
+    nor hides a rollback, nor takes the events elsewhere."""
+    from stevnsmoeder.services import search
+
+    folder = tmp_path / "collector"
+    ctx = access.login(db_path, "admin", PASSWORD, clock=clock)
+    audit_trail.export(ctx, folder)
+    ctx.db.close()
+    ctx = access.login(db_path, "leder", PASSWORD, clock=clock)
+    search.search(ctx, "Agnes Jakobsen")
+    with ctx.db.begin() as s:
+        plain = {h for (h,) in s.execute(select(AuditEvent.hash)).all()}
+    victim = tmp_path / "victim.txt"
+    victim.write_text("uberørt\n")
+    db_id = next(folder.glob("*.pub")).name.removeprefix("stevnsmoeder-audit-").removesuffix(".pub")
+    diverted = folder / f"stevnsmoeder-audit-{db_id}-2026-11-23.jsonl"  # today's file
+    diverted.rename(tmp_path / "moved-away.jsonl")
+    diverted.symlink_to(victim)
+    access.logout(ctx)
+    assert victim.read_text() == "uberørt\n"  # nothing appended through the link
+    text = "".join(f.read_text() for f in folder.glob("*.jsonl") if not f.is_symlink())
+    assert not any(h in text for h in plain)
+    # A forged line with a far higher sequence number: no false warning.
+    (folder / f"stevnsmoeder-audit-{db_id}-2099-12-31.jsonl").write_text(
+        json.dumps({"seq": 99999, "hash": "f" * 64}) + "\n"
+    )
+    ctx = access.login(db_path, "admin", PASSWORD, clock=clock)
+    try:
+        assert audit_trail.rollback_warning(ctx) is None
+        with ctx.db.begin() as s:  # now a real rollback: still noticed, links and all
+            s.execute(delete(AuditEvent).where(AuditEvent.seq > 4))
+    finally:
+        ctx.db.close()
+    ctx = access.login(db_path, "admin", PASSWORD, clock=clock)
+    try:
+        assert audit_trail.rollback_warning(ctx) is not None
+    finally:
+        ctx.db.close()
