@@ -28,6 +28,11 @@ DANISH: dict[str, str] = {
         "Adgangskoden er en af de mest almindelige, som gættes først. Vælg en længere, "
         "der er din egen: nogle ord, der kun hører sammen for dig."
     ),
+    "This password is too simple to guess slowly: repeated or running characters, "
+    "or one word twice. Choose a few words that belong together only for you.": (
+        "Adgangskoden er for enkel til at være svær at gætte: gentagne eller fortløbende tegn "
+        "eller det samme ord to gange. Vælg nogle ord, der kun hører sammen for dig."
+    ),
     "A password may not be mostly the user's own name.": (
         "En adgangskode må ikke mest bestå af brugerens eget navn."
     ),
@@ -87,6 +92,11 @@ DANISH: dict[str, str] = {
     "or close it there.": (
         "Et andet stevnsmoeder opretter eller bruger databasen {path}. Vent på det, eller "
         "luk det dér."
+    ),
+    "{name} beside the database is not the file of failed logins (a folder or "
+    "a link): remove it, and tell your IT department.": (
+        "{name} ved databasen er ikke filen med mislykkede login (en mappe eller et link): "
+        "fjern den, og giv IT-afdelingen besked."
     ),
     "There is no backup beside the database.": "Der er ingen sikkerhedskopi ved databasen.",
     "No backup in the rotation could be read: {why}": (

@@ -29,6 +29,7 @@ from stevnsmoeder.services.errors import (
     ServiceError,
     StorageProblem,
 )
+from stevnsmoeder.services.login_attempts import attempts_path
 from tests.conftest import CHEAP_KDF, PASSWORD, copy_database
 from tests.services.test_case_history import Story, _story
 
@@ -513,3 +514,89 @@ def test_two_demo_runs_on_one_path_make_one_database(tmp_path: Path) -> None:
     assert failed.startswith("stevnsmoeder: fejl: ") and "Uventet" not in failed
     assert _db_files(tmp_path) == ["demo.db", "demo.db.attempts", "demo.db.keys", "home"]
     access.login(target, "leder", "demo").db.close()
+
+
+# -- found in review: the lock-out through restore, links, a folder, a flood ---------------------
+
+
+def test_restoring_a_rotation_backup_elsewhere_counts_against_the_live_database(  # type: ignore[no-untyped-def]
+    login: LoginFn, db_path: Path, tmp_path: Path, clock
+) -> None:
+    leder = login("leder")
+    info = backup.backup(leder)
+    leder.db.close()
+    for n in range(5):
+        with pytest.raises(AuthError):
+            backup.restore(
+                tmp_path / f"new{n}" / "x.db", info.path, "admin", "forkert", clock=clock
+            )
+    with pytest.raises(LoginDelayed):
+        backup.restore(tmp_path / "new9" / "x.db", info.path, "admin", "forkert", clock=clock)
+    with pytest.raises(LoginDelayed):
+        access.login(db_path, "admin", PASSWORD, clock=clock)
+
+
+def test_deleting_the_attempts_file_between_restores_is_noticed(  # type: ignore[no-untyped-def]
+    login: LoginFn, db_path: Path, tmp_path: Path, clock
+) -> None:
+    leder = login("leder")
+    info = backup.backup(leder, tmp_path / "kopi" / "b.db")
+    leder.db.close()
+    for _ in range(3):
+        with pytest.raises(AuthError):
+            backup.restore(db_path, info.path, "admin", "forkert", clock=clock)
+    attempts_path(db_path).unlink()
+    with pytest.raises(AuthError):  # a guess, and from now on the waits begin
+        backup.restore(db_path, info.path, "admin", "forkert", clock=clock)
+    with pytest.raises(LoginDelayed):
+        backup.restore(db_path, info.path, "admin", PASSWORD, clock=clock)
+
+
+def test_a_link_to_the_database_by_another_name_takes_the_same_lock(
+    db_path: Path, tmp_path: Path
+) -> None:
+    alias = tmp_path / "alias"
+    alias.mkdir()
+    (alias / "other.db").symlink_to(db_path)
+    (alias / "other.db.keys").symlink_to(keyfile_path(db_path))
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; "
+            "from stevnsmoeder.db.engine import instance_lock; "
+            f"instance_lock(Path({str(db_path)!r})); print('held', flush=True); "
+            "sys.stdin.read()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(DatabaseBusy):
+            access.login(alias / "other.db", "leder", PASSWORD)
+    finally:
+        holder.communicate("")
+
+
+def test_a_folder_at_the_attempts_file_is_one_clear_line(  # type: ignore[no-untyped-def]
+    db_path: Path, monkeypatch, capsys
+) -> None:
+    attempts_path(db_path).unlink()
+    attempts_path(db_path).mkdir()
+    monkeypatch.setenv("STEVNSMOEDER_PASSWORD", PASSWORD)
+    assert main(["cases", "--db", str(db_path), "--user", "leder"]) == 1
+    assert "ikke filen med mislykkede login" in _one_line(capsys.readouterr().err)
+
+
+def test_a_flood_of_refused_attempts_cannot_push_the_guesses_out(db_path: Path, clock) -> None:  # type: ignore[no-untyped-def]
+    from stevnsmoeder.services.login_attempts import MAX_PENDING, Attempts
+
+    attempts = Attempts.load(db_path)
+    for _ in range(3):
+        attempts.failed("admin", clock(), "password")
+    for _ in range(MAX_PENDING + 200):
+        attempts.noted("nobody", clock(), "delayed")
+    kinds = [kind for _at, _who, kind in Attempts.load(db_path).pending]
+    assert kinds.count("password") == 3 and len(kinds) == MAX_PENDING

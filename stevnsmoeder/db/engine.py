@@ -59,7 +59,9 @@ class _InstanceLock:
 
     @classmethod
     def acquire(cls, db_path: Path) -> Path:
-        lock_path = db_path.resolve().with_name(db_path.name + ".lock")
+        # By the file's own name: a link to it by another name takes the same lock.
+        real = db_path.resolve()
+        lock_path = real.with_name(real.name + ".lock")
         with cls._guard:
             held = cls._held.get(lock_path)
             if held is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 import re
 import unicodedata
 
@@ -117,6 +118,7 @@ class Problem(enum.Enum):
     TOO_SHORT = "too_short"
     TOO_LONG = "too_long"
     COMMON = "common"
+    SIMPLE = "simple"  # few different characters, a repeated word, a run like 12345
     NAME = "name"
 
 
@@ -144,12 +146,29 @@ def _forms(password: str) -> set[str]:
     return {f for f in forms if f}
 
 
+def _simple(core: str) -> bool:
+    """Too simple however long: under eight visible characters, fewer than five different
+    ones, one word said again ("sommersommer"), or mostly a run ("abcdefghijkl", "12345678")."""
+    if len(core) < 8 or len(set(core)) < 5:
+        return True
+    for period in range(1, len(core) // 2 + 1):
+        if core == (core[:period] * (len(core) // period + 1))[: len(core)]:
+            return True
+    steps = sum(1 for a, b in itertools.pairwise(core) if abs(ord(a) - ord(b)) == 1)
+    return steps >= len(core) - 3
+
+
 def problem(password: str, *, login: str = "", name: str = "") -> Problem | None:
     """Why this password may not be chosen, or None when it may."""
     if len(password) < MIN_LENGTH:
         return Problem.TOO_SHORT
     if len(password) > MAX_LENGTH:
         return Problem.TOO_LONG
+    core = "".join(
+        ch for ch in _fold(password) if not ch.isspace() and unicodedata.category(ch) != "Cf"
+    )
+    if _simple(core):
+        return Problem.SIMPLE
     forms = _forms(password)
     if forms & _common():
         return Problem.COMMON

@@ -120,8 +120,22 @@ def _check_password(password: str, login: str = "", name: str = "") -> None:
                 "you."
             )
         )
+    if found is passwords.Problem.SIMPLE:
+        raise ValidationError(
+            _(
+                "This password is too simple to guess slowly: repeated or running characters, "
+                "or one word twice. Choose a few words that belong together only for you."
+            )
+        )
     if found is passwords.Problem.NAME:
         raise ValidationError(_("A password may not be mostly the user's own name."))
+
+
+def _person_name(ctx: ServiceContext, login_name: str) -> str:
+    """The full name of the person behind a user (for the password rule), or ""."""
+    with ctx.db.begin() as s:
+        user = s.scalar(select(User).where(User.login == normalise_login(login_name)))
+        return user.person.name if user is not None and user.person is not None else ""
 
 
 def database_exists(path: Path) -> bool:
@@ -341,11 +355,11 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
 
     name = normalise_login(login_name)
     # Guessing through a backup in the rotation counts against the live database's lock-out.
-    counted = live_database_for(path) or path
+    counted = live_database_for(path.resolve()) or path
     attempts = Attempts.load(counted) if counted.exists() else None
     now = clock()
     if attempts is not None:
-        attempts.check_against(_seen_attempts(counted), now)  # deleted or replaced?
+        attempts.check_against(seen_attempts(counted), now)  # deleted or replaced?
         attempts.refuse_if_waiting(name, now)
     try:
         opened = _open(path, login_name, password)
@@ -413,7 +427,7 @@ def _where(path: Path) -> str:
     return hashlib.sha256(place.encode()).hexdigest()[:16]
 
 
-def _seen_attempts(path: Path) -> int:
+def seen_attempts(path: Path) -> int:
     try:
         return KeyStore.load(keyfile_path(path)).seen_attempts_serial(_where(path))
     except KeyStoreError:
@@ -733,7 +747,7 @@ def reset_access(
     session: it is never shown, written out or known to anyone. A closed user is reopened
     with reopen_user, not here."""
     require(ctx, Permission.MANAGE_USERS, "reset a user's access")
-    _check_password(new_password, normalise_login(login_name))
+    _check_password(new_password, normalise_login(login_name), _person_name(ctx, login_name))
     name = normalise_login(login_name)
     with ctx.db.begin() as s:
         user = _user(s, name)
@@ -787,7 +801,7 @@ def reopen_user(
     """Reopen a closed user's access. Closing removed their key-file entry, so they get a new
     password (to hand over and change at once) and the key is wrapped for it again."""
     require(ctx, Permission.MANAGE_USERS, "reopen a user's access")
-    _check_password(new_password, normalise_login(login_name))
+    _check_password(new_password, normalise_login(login_name), _person_name(ctx, login_name))
     name = normalise_login(login_name)
     store = KeyStore.load(keyfile_path(ctx.db.path))
     with ctx.db.begin() as s:

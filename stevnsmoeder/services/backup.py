@@ -283,16 +283,22 @@ def restore(
         raise DatabaseUnreadable(
             _("{path} is not a backup (the database and its .keys file).", path=source)
         )
+    from stevnsmoeder.services.access import seen_attempts
+
     name = normalise_login(login_name)
-    attempts = Attempts.load(db_path) if db_path.exists() else None
+    # Wrong passwords count against the database they could open: the live one restored
+    # over, or the one whose rotation holds the source, or else the source itself.
+    counted = (
+        db_path if db_path.exists() else live_database_for(source.resolve()) or source.resolve()
+    )
+    attempts = Attempts.load(counted)
     now_utc = clock()
-    if attempts is not None:
-        attempts.refuse_if_waiting(name, now_utc)
+    attempts.check_against(seen_attempts(counted), now_utc)  # deleted or replaced?
+    attempts.refuse_if_waiting(name, now_utc)
     try:
         verified = verify_file(source, login_name, password)
     except AuthError:
-        if attempts is not None:
-            attempts.failed(name, now_utc, "restore")
+        attempts.failed(name, now_utc, "restore")
         raise
     _still_a_user(db_path, login_name)
     now = now_utc.astimezone(LOCAL_TZ)

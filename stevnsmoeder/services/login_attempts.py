@@ -133,14 +133,21 @@ class Attempts:
         n, _last = self._count(login, now)
         self.counts[login] = (n + 1, now)
         self.pending.append((now, login, kind))
-        del self.pending[:-MAX_PENDING]
+        self._trim()
         self.save()
 
     def noted(self, login: str, now: datetime, kind: str) -> None:
         """An attempt refused for waiting: logged too, without counting as a guess."""
         self.pending.append((now, self._known(login), kind))
-        del self.pending[:-MAX_PENDING]
+        self._trim()
         self.save()
+
+    def _trim(self) -> None:
+        """At most MAX_PENDING notes: attempts refused for waiting go first, so a flood of
+        them cannot push the failed guesses out before they reach the access log."""
+        while len(self.pending) > MAX_PENDING:
+            waited = next((i for i, e in enumerate(self.pending) if e[2] == "delayed"), 0)
+            del self.pending[waited]
 
     def end_count(self, login: str) -> None:
         """The user logged in (or was given a new password): their wait is over. The noted
@@ -168,6 +175,17 @@ class Attempts:
 
     def save(self) -> None:
         """Written whole (a temporary file renamed), never deleted: its serial only rises."""
+        if self.path.is_symlink() or (self.path.exists() and not self.path.is_file()):
+            from stevnsmoeder.i18n import _
+            from stevnsmoeder.services.errors import DatabaseUnreadable
+
+            raise DatabaseUnreadable(
+                _(
+                    "{name} beside the database is not the file of failed logins (a folder or "
+                    "a link): remove it, and tell your IT department.",
+                    name=self.path.name,
+                )
+            )
         self.serial += 1
         data: dict[str, Any] = {
             "serial": self.serial,

@@ -239,3 +239,14 @@ def test_the_command_line_refuses_a_weak_new_password(  # type: ignore[no-untype
     assert main(["init", "--db", str(tmp_path / "ny.db"), "--user", "chef"]) == 1
     assert "mest almindelige" in capsys.readouterr().err
     assert not (tmp_path / "ny.db").exists()
+
+
+def test_a_reset_password_may_not_be_the_users_own_name(login: LoginFn) -> None:
+    admin = login("admin")
+    access.add_user(
+        admin,
+        access.NewUser("mj", "syv grønne kaffekopper", Role.PPR, person_name="Mette Jensen"),
+        kdf=CHEAP_KDF,
+    )
+    with pytest.raises(ValidationError, match="eget navn"):
+        access.reset_access(admin, "mj", "Mette Jensen2026", kdf=CHEAP_KDF)
