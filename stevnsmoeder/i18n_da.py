@@ -98,6 +98,9 @@ DANISH: dict[str, str] = {
         "{name} ved databasen er ikke filen med mislykkede login (en mappe eller et link): "
         "fjern den, og giv IT-afdelingen besked."
     ),
+    "The database a restore replaced is kept as {file}.": (
+        "Den database, en gendannelse erstattede, er gemt som {file}."
+    ),
     "There is no backup beside the database.": "Der er ingen sikkerhedskopi ved databasen.",
     "No backup in the rotation could be read: {why}": (
         "Ingen af sikkerhedskopierne kunne læses: {why}"

@@ -46,7 +46,7 @@ from stevnsmoeder.db.models import AuditEvent, CustodyHolder, Person, Role, User
 from stevnsmoeder.domain import passwords
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
-from stevnsmoeder.services import audit, reference_data
+from stevnsmoeder.services import app_settings, audit, reference_data
 from stevnsmoeder.services import rekey as rekey_service
 from stevnsmoeder.services.context import Actor, Clock, ServiceContext
 from stevnsmoeder.services.errors import (
@@ -342,6 +342,9 @@ def _unreadable_message(path: Path) -> str:
             when=when,
             file=newest[0].path,
         )
+    kept = sorted(path.parent.glob(path.name + ".replaced-*[0-9]"), reverse=True)
+    if kept:  # what a restore replaced (perhaps one cut short) is kept beside it
+        text += " " + _("The database a restore replaced is kept as {file}.", file=kept[0])
     return text
 
 
@@ -442,6 +445,11 @@ def _record_attempts(ctx: ServiceContext) -> None:
         return
     intact = ctx.db.use_key(store.attempts_record_ok)
     serial = Attempts.load(ctx.db.path).serial
+    with ctx.db.begin() as s:  # the database remembers that the key file held a record
+        had_record = app_settings.get(s, "login.attempts_recorded") == "1"
+        if store.attempts_seen is None and had_record:
+            intact = False  # removed from the key file, to hide a deleted attempts file
+        app_settings.put(s, "login.attempts_recorded", "1")
     if not intact:
         with ctx.db.begin() as s:
             audit.record(s, ctx, "login.attempts-file", detail="the key file's record was altered")

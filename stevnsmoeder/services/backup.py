@@ -112,6 +112,7 @@ def prune(db_path: Path) -> list[Path]:
         if b.taken_at not in keep:
             b.path.unlink(missing_ok=True)
             keyfile_path(b.path).unlink(missing_ok=True)
+            b.path.with_name(b.path.name + ".head.json").unlink(missing_ok=True)
             removed.append(b.path)
     return removed
 

@@ -167,3 +167,12 @@ def test_a_name_that_is_no_user_is_noted_as_unknown(db_path: Path, clock: FakeCl
         assert not any(typed.lower() in detail.lower() for _login, detail in failed)
     finally:
         ctx.db.close()
+
+
+def test_a_record_removed_from_the_key_file_is_logged(db_path: Path, clock: FakeClock) -> None:
+    access.login(db_path, "leder", PASSWORD, clock=clock).db.close()  # the record is known
+    path = keyfile_path(db_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["attempts_seen"]  # to hide a deleted attempts file
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert _logged(db_path, clock, "login.attempts-file") == ["the key file's record was altered"]
