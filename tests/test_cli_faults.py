@@ -600,3 +600,21 @@ def test_a_flood_of_refused_attempts_cannot_push_the_guesses_out(db_path: Path, 
         attempts.noted("nobody", clock(), "delayed")
     kinds = [kind for _at, _who, kind in Attempts.load(db_path).pending]
     assert kinds.count("password") == 3 and len(kinds) == MAX_PENDING
+
+
+def test_a_demoted_user_cannot_restore_an_old_role(
+    login: LoginFn, db_path: Path, tmp_path: Path
+) -> None:
+    leder = login("leder")
+    older = backup.backup(leder, tmp_path / "kopi" / "b.db")  # while still leder
+    leder.db.close()
+    admin = access.login(db_path, "admin", PASSWORD)
+    access.set_role(admin, "leder", access.Role.DELTAGER)
+    admin.db.close()
+    with pytest.raises(PermissionDenied):
+        backup.restore(db_path, older.path, "leder", PASSWORD)
+    ctx = access.login(db_path, "leder", PASSWORD)
+    try:
+        assert ctx.actor.role is access.Role.DELTAGER
+    finally:
+        ctx.db.close()

@@ -256,6 +256,36 @@ def _still_a_user(db_path: Path, login_name: str) -> None:
         )
 
 
+def _may_restore_here(db_path: Path, login_name: str, password: str) -> None:
+    """When the live database opens, the user's role there decides, not the one an older
+    backup remembers (a user since demoted or closed may not restore their old role)."""
+    from sqlalchemy import select
+
+    from stevnsmoeder.db.models import User
+    from stevnsmoeder.services.access import open_database
+
+    if not db_path.exists():
+        return
+    try:
+        db = open_database(db_path, login_name, password)
+    except ServiceError:  # damaged or unreadable: what restoring is for
+        return
+    try:
+        with db.begin() as s:
+            user = s.scalar(select(User).where(User.login == normalise_login(login_name)))
+            allowed = (
+                user is not None
+                and user.active
+                and Permission.MAINTAIN in ROLE_PERMISSIONS.get(user.role, frozenset())
+            )
+    finally:
+        db.close()
+    if not allowed:
+        raise PermissionDenied(
+            _("Your role does not allow this: {what}.", what=_("restore a backup"))
+        )
+
+
 @dataclass(frozen=True)
 class Restored:
     replaced: Path | None  # where the file it replaced was kept
@@ -302,6 +332,7 @@ def restore(
         attempts.failed(name, now_utc, "restore")
         raise
     _still_a_user(db_path, login_name)
+    _may_restore_here(db_path, login_name, password)
     now = now_utc.astimezone(LOCAL_TZ)
     try:
         lock = instance_lock(db_path)  # no other program may have the file open meanwhile

@@ -28,6 +28,7 @@ who has kept no key material of their own, and no more.
 
 from __future__ import annotations
 
+import glob
 import logging
 import os
 import shutil
@@ -105,7 +106,9 @@ def _run(
     began = time.perf_counter()
     from stevnsmoeder.services.backup import list_backups
 
+    # The backups in rotation, and the copies a restore kept beside the database.
     backups = [b.path for b in list_backups(db.path)]
+    backups += sorted(db.path.parent.glob(f"{glob.escape(db.path.name)}.replaced-*[0-9]"))
     total = 1 + len(backups)
     dropped: list[str] = []
     if not store.pending:

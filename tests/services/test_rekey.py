@@ -32,7 +32,12 @@ from stevnsmoeder.db.keystore import (
 from stevnsmoeder.db.models import AuditEvent
 from stevnsmoeder.services import access, backup, rekey
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.services.errors import AuthError, DatabaseUnreadable, PermissionDenied
+from stevnsmoeder.services.errors import (
+    AuthError,
+    DatabaseUnreadable,
+    PermissionDenied,
+    ServiceError,
+)
 from tests.conftest import CHEAP_KDF, PASSWORD, FakeClock
 
 LoginFn = Callable[[str], ServiceContext]
@@ -431,3 +436,22 @@ def test_restoring_an_older_backup_does_not_bring_a_closed_user_back(
     with pytest.raises(AuthError):
         access.login(db_path, "politi", PASSWORD)
     access.login(db_path, "leder", PASSWORD).db.close()
+
+
+def test_the_copy_a_restore_kept_is_closed_to_a_closed_user_too(
+    login: LoginFn, db_path: Path, tmp_path: Path
+) -> None:
+    from stevnsmoeder.services import backup
+
+    leder = login("leder")
+    info = backup.backup(leder, tmp_path / "kopi" / "b.db")
+    leder.db.close()
+    done = backup.restore(db_path, info.path, "leder", PASSWORD)
+    assert done.replaced is not None
+    access.login(done.replaced, "referent", PASSWORD).db.close()  # opens before the closing
+    admin = access.login(db_path, "admin", PASSWORD)
+    access.close_user(admin, "referent")
+    admin.db.close()
+    with pytest.raises(ServiceError):
+        access.login(done.replaced, "referent", PASSWORD)
+    access.login(done.replaced, "leder", PASSWORD).db.close()  # the others still open it
