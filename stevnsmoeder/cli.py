@@ -177,6 +177,15 @@ def build_parser() -> Parser:
         "source", type=Path, metavar="FILE", help=_("the backup (.db beside its .keys)")
     )
 
+    sub.add_parser(
+        "password",
+        parents=[common],
+        help=_(
+            "change your own password (the current one from --user's password, the new one "
+            "from STEVNSMOEDER_NEW_PASSWORD or asked twice)"
+        ),
+    )
+
     reset = sub.add_parser(
         "reset-password",
         parents=[common],
@@ -651,6 +660,18 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_password(args: argparse.Namespace) -> int:
+    from stevnsmoeder.services import access
+
+    user, current = _credentials(args)
+    new = _new_password(user)
+    with _session(args) as ctx:
+        report = access.change_password(ctx, current, new)
+    print(_("Your password is changed."))
+    _print_rekey(report)
+    return EXIT_OK
+
+
 def cmd_reset_password(args: argparse.Namespace) -> int:
     from stevnsmoeder.services import access
 
@@ -884,6 +905,7 @@ COMMANDS = {
     "retention": cmd_retention,
     "purge": cmd_purge,
     "reset-password": cmd_reset_password,
+    "password": cmd_password,
     "users": cmd_users,
     "rekey": cmd_rekey,
     "backup": cmd_backup,

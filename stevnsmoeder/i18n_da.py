@@ -101,6 +101,12 @@ DANISH: dict[str, str] = {
     "The database a restore replaced is kept as {file}.": (
         "Den database, en gendannelse erstattede, er gemt som {file}."
     ),
+    "Your password is changed.": "Din adgangskode er skiftet.",
+    "change your own password (the current one from --user's password, the new one "
+    "from STEVNSMOEDER_NEW_PASSWORD or asked twice)": (
+        "skift din egen adgangskode (den nuværende som ved --user, den nye fra "
+        "STEVNSMOEDER_NEW_PASSWORD eller spurgt to gange)"
+    ),
     "There is no backup beside the database.": "Der er ingen sikkerhedskopi ved databasen.",
     "No backup in the rotation could be read: {why}": (
         "Ingen af sikkerhedskopierne kunne læses: {why}"

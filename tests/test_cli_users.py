@@ -208,3 +208,15 @@ def test_user_changes_read_plainly_in_the_access_log(
     assert "Oprettede en bruger" in out and "Lukkede en brugers adgang" in out
     code, out, _ = _run(capsys, db_path, "audit", "--action", "database")
     assert "Gav databasen en ny nøgle" in out and "mette closed" in out
+
+
+def test_a_user_changes_their_own_password(db_path: Path, env: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    env.setenv("STEVNSMOEDER_NEW_PASSWORD", "Sommer2026!!")  # common: refused
+    assert main(["password", "--db", str(db_path), "--user", "referent"]) == 1
+    assert "mest almindelige" in capsys.readouterr().err
+    env.setenv("STEVNSMOEDER_NEW_PASSWORD", "ti små grønne frøer")
+    assert main(["password", "--db", str(db_path), "--user", "referent"]) == 0
+    assert "Din adgangskode er skiftet" in capsys.readouterr().out
+    access.login(db_path, "referent", "ti små grønne frøer").db.close()
+    with pytest.raises(AuthError):
+        access.login(db_path, "referent", PASSWORD)

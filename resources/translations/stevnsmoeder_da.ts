@@ -1017,6 +1017,10 @@
         <translation>&amp;Brugere …</translation>
     </message>
     <message>
+        <source>Change my &amp;password …</source>
+        <translation>Skift min &amp;adgangskode …</translation>
+    </message>
+    <message>
         <source>&amp;Lock now</source>
         <translation>&amp;Lås nu</translation>
     </message>
@@ -1099,6 +1103,22 @@
     <message>
         <source>New meeting series</source>
         <translation>Ny mødeserie</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Skift min adgangskode</translation>
+    </message>
+    <message>
+        <source>Your current password:</source>
+        <translation>Din nuværende adgangskode:</translation>
+    </message>
+    <message>
+        <source>Your new password: at least 12 characters, best a few words that belong together only for you.</source>
+        <translation>Din nye adgangskode: mindst 12 tegn, helst nogle ord, der kun hører sammen for dig.</translation>
+    </message>
+    <message>
+        <source>Your password is changed.</source>
+        <translation>Din adgangskode er skiftet.</translation>
     </message>
     <message>
         <source>Closed days</source>

@@ -513,6 +513,9 @@ class MainWindow(QMainWindow):
             self.users_action = QAction(self.tr("&Users …"), self)
             self.users_action.triggered.connect(self.show_users)
             file_menu.addAction(self.users_action)
+        self.password_action = QAction(self.tr("Change my &password …"), self)
+        self.password_action.triggered.connect(self.change_own_password)
+        file_menu.addAction(self.password_action)
         file_menu.addSeparator()
         self.lock_action = QAction(self.tr("&Lock now"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
@@ -780,6 +783,34 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.last_dialog.open()
+
+    def change_own_password(self) -> None:
+        """The user's own new password (after a reset, at once): the current one, then the
+        new one twice; the database gets a new key meanwhile (off the GUI thread)."""
+        from stevnsmoeder.ui.users_dialog import rekey_in_background
+
+        title = self.tr("Change my password")
+        current = self.prompts.password(self, title, self.tr("Your current password:"))
+        if current is None:
+            return
+        new = self.prompts.new_password(
+            self,
+            title,
+            self.tr(
+                "Your new password: at least 12 characters, best a few words that belong "
+                "together only for you."
+            ),
+        )
+        if new is None:
+            return
+        ctx = self.ctx
+        self.last_rekey = rekey_in_background(
+            self,
+            self.prompts,
+            title,
+            lambda progress: access.change_password(ctx, current, new, progress=progress),
+            lambda _report: self.prompts.info(self, title, self.tr("Your password is changed.")),
+        )
 
     def show_users(self) -> None:
         from stevnsmoeder.ui.users_dialog import UsersDialog

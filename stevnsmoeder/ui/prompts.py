@@ -23,6 +23,13 @@ class Prompts:
         value, ok = QInputDialog.getText(parent, title, label)
         return value if ok else None
 
+    def password(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        """A password typed once, hidden, or None when the user cancels."""
+        from PySide6.QtWidgets import QLineEdit
+
+        value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+        return value if ok else None
+
     def new_password(self, parent: QWidget | None, title: str, label: str) -> str | None:
         """A new password, typed twice (hidden), or None when the user cancels."""
         from stevnsmoeder.ui.users_dialog import PasswordDialog
@@ -68,6 +75,10 @@ class RecordingPrompts(Prompts):
         return self.texts.pop(0)
 
     def new_password(self, parent: QWidget | None, title: str, label: str) -> str | None:
+        self.shown.append(("password", title, label))
+        return self.passwords.pop(0)
+
+    def password(self, parent: QWidget | None, title: str, label: str) -> str | None:
         self.shown.append(("password", title, label))
         return self.passwords.pop(0)
 

@@ -225,6 +225,78 @@ class _ProgressRelay(QObject):
     stepped = Signal(int, int)
 
 
+def rekey_in_background(
+    owner: QWidget,
+    prompts: Prompts,
+    title: str,
+    work: Callable[[Progress], RekeyReport],
+    then: Callable[[RekeyReport], None],
+    *,
+    on_step: Callable[[int, int], None] | None = None,
+    on_end: Callable[[], None] | None = None,
+) -> QProgressDialog:
+    """Run work that re-keys the database (seconds on years of data) off the GUI thread,
+    with its progress in a window that keeps every other window still meanwhile."""
+    progress = QProgressDialog(
+        QCoreApplication.translate("UsersDialog", "Giving the database a new key …"),
+        "",
+        0,
+        0,
+        owner,
+    )
+    progress.setWindowTitle(title)
+    progress.setCancelButton(None)  # a re-key is one step; it cannot be left half-way
+    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+    progress.setMinimumDuration(0)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    relay = _ProgressRelay(owner)
+
+    def stepped(done: int, total: int) -> None:
+        if on_step is not None:
+            on_step(done, total)
+        progress.setMaximum(total)
+        progress.setValue(done)
+        if done < total:
+            progress.setLabelText(
+                QCoreApplication.translate("UsersDialog", "Giving backup %1 of %2 the new key …")
+                .replace("%1", str(done))
+                .replace("%2", str(total - 1))
+            )
+
+    relay.stepped.connect(stepped)
+
+    def finished(report: RekeyReport) -> None:
+        progress.close()
+        if on_end is not None:
+            on_end()
+        then(report)
+        if report.dropped:
+            prompts.info(
+                owner,
+                title,
+                QCoreApplication.translate(
+                    "UsersDialog",
+                    "The new key could not be given to %1 (a key-file entry from an older "
+                    "version, or one that was tampered with). Give them a new password "
+                    "with 'Reset password'.",
+                ).replace("%1", ", ".join(report.dropped)),
+            )
+
+    def failed(exc: BaseException) -> None:
+        progress.close()
+        if on_end is not None:
+            on_end()
+        if isinstance(exc, ServiceError):
+            prompts.error(owner, title, str(exc))
+        else:
+            raise exc
+
+    progress.show()
+    run_in_thread(owner, lambda: work(relay.stepped.emit), finished, failed)
+    return progress
+
+
 class UsersDialog(QDialog):
     """The users of this database, with what an administrator does to them."""
 
@@ -333,59 +405,22 @@ class UsersDialog(QDialog):
         work: Callable[[Progress], RekeyReport],
         then: Callable[[RekeyReport], None],
     ) -> None:
-        """Run work that re-keys the database (seconds on years of data) off the GUI thread,
-        with its progress in a window that keeps every other window still meanwhile."""
-        progress = QProgressDialog(self.tr("Giving the database a new key …"), "", 0, 0, self)
-        progress.setWindowTitle(title)
-        progress.setCancelButton(None)  # a re-key is one step; it cannot be left half-way
-        progress.setWindowModality(Qt.WindowModality.ApplicationModal)
-        progress.setMinimumDuration(0)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        self.progress = progress
+        """Run work that re-keys the database off the GUI thread (see rekey_in_background)."""
         self.progress_seen = []
-        relay = _ProgressRelay(self)
 
-        def stepped(done: int, total: int) -> None:
-            self.progress_seen.append((done, total))
-            progress.setMaximum(total)
-            progress.setValue(done)
-            if done < total:
-                progress.setLabelText(
-                    self.tr("Giving backup %1 of %2 the new key …")
-                    .replace("%1", str(done))
-                    .replace("%2", str(total - 1))
-                )
-
-        relay.stepped.connect(stepped)
-
-        def finished(report: RekeyReport) -> None:
-            progress.close()
+        def ended() -> None:
             self.progress = None
             self.reload()
-            then(report)
-            if report.dropped:
-                self.prompts.info(
-                    self,
-                    title,
-                    self.tr(
-                        "The new key could not be given to %1 (a key-file entry from an older "
-                        "version, or one that was tampered with). Give them a new password "
-                        "with 'Reset password'."
-                    ).replace("%1", ", ".join(report.dropped)),
-                )
 
-        def failed(exc: BaseException) -> None:
-            progress.close()
-            self.progress = None
-            self.reload()
-            if isinstance(exc, ServiceError):
-                self.prompts.error(self, title, str(exc))
-            else:
-                raise exc
-
-        progress.show()
-        run_in_thread(self, lambda: work(relay.stepped.emit), finished, failed)
+        self.progress = rekey_in_background(
+            self,
+            self.prompts,
+            title,
+            work,
+            then,
+            on_step=lambda done, total: self.progress_seen.append((done, total)),
+            on_end=ended,
+        )
 
     def busy(self) -> bool:
         return self.progress is not None

@@ -235,3 +235,23 @@ def test_changing_a_role_and_the_last_administrator_stays(  # type: ignore[no-un
     assert prompts.shown[-1][0] == "error" and "sidste aktive administrator" in prompts.shown[-1][2]
     assert dialog.selected().role is Role.ADMIN  # type: ignore[union-attr]
     assert [e[1:] for e in _user_events(admin)] == [("user.role", "ppr: ppr -> leder")]
+
+
+def test_every_user_changes_their_own_password_in_the_window(  # type: ignore[no-untyped-def]
+    qtbot, login: LoginFn, db_path: Path
+) -> None:
+    from stevnsmoeder.ui.main_window import MainWindow
+    from stevnsmoeder.ui.prompts import RecordingPrompts
+
+    prompts = RecordingPrompts()
+    window = MainWindow(login("ppr"), prompts)
+    qtbot.addWidget(window)
+    prompts.passwords += [PASSWORD, "ti små grønne frøer"]
+    window.password_action.trigger()
+    qtbot.waitUntil(lambda: prompts.shown[-1][0] in ("info", "error"), timeout=20_000)
+    assert prompts.shown[-1][0] == "info" and "skiftet" in prompts.shown[-1][2]
+    access.login(db_path, "ppr", "ti små grønne frøer").db.close()
+    prompts.passwords += ["forkert", "endnu en ny sætning her"]  # a wrong current password
+    window.password_action.trigger()
+    qtbot.waitUntil(lambda: prompts.shown[-1][0] in ("info", "error"), timeout=20_000)
+    assert prompts.shown[-1][0] == "error"
