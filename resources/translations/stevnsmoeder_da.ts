@@ -1312,6 +1312,14 @@
         <translation>Vis referatet</translation>
     </message>
     <message>
+        <source>The meeting is not until %1 – start it anyway?</source>
+        <translation>Mødet er først %1 – start alligevel?</translation>
+    </message>
+    <message>
+        <source>The meeting was on %1 – start it anyway?</source>
+        <translation>Mødet var %1 – start alligevel?</translation>
+    </message>
+    <message>
         <source>Start the meeting</source>
         <translation>Start mødet</translation>
     </message>
@@ -1478,6 +1486,14 @@
     <message>
         <source>%1 invited, %2 sent apologies</source>
         <translation>%1 indkaldt, %2 har meldt afbud</translation>
+    </message>
+    <message>
+        <source>Close the window</source>
+        <translation>Luk vinduet</translation>
+    </message>
+    <message>
+        <source>The meeting is in progress. Close its window anyway? The meeting goes on; open it again from the meetings list to end it.</source>
+        <translation>Mødet er i gang. Luk vinduet alligevel? Mødet fortsætter; åbn det igen fra mødelisten for at afslutte det.</translation>
     </message>
 </context>
 <context>

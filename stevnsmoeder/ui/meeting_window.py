@@ -457,6 +457,15 @@ class MeetingWindow(QWidget):
     def start_meeting(self) -> None:
         if not self.can_plan or self.plan.summary.status is not MeetingStatus.PLANNED:
             return
+        day = self.plan.summary.starts_at.date()
+        if day != self.ctx.today():
+            text = (
+                self.tr("The meeting is not until %1 – start it anyway?")
+                if day > self.ctx.today()
+                else self.tr("The meeting was on %1 – start it anyway?")
+            ).replace("%1", long_date(day))
+            if not self.prompts.confirm(self, self.tr("Start the meeting"), text):
+                return
         blocked = [i for i in self.plan.items if i.blocked]
         if blocked and not self.prompts.confirm(
             self,
@@ -919,6 +928,17 @@ class MeetingWindow(QWidget):
             self.load_suggestions()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        running = self.plan.summary.status is MeetingStatus.IN_PROGRESS
+        if running and self.can_plan and not self.prompts.confirm(
+            self,
+            self.tr("Close the window"),
+            self.tr(
+                "The meeting is in progress. Close its window anyway? The meeting goes on; "
+                "open it again from the meetings list to end it."
+            ),
+        ):
+            event.ignore()
+            return
         if self.live_view is not None:
             self.live_view.shutdown()  # saves what was typed
         changes.bus().changed.disconnect(self._changed_elsewhere)
