@@ -929,13 +929,17 @@ class MeetingWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         running = self.plan.summary.status is MeetingStatus.IN_PROGRESS
-        if running and self.can_plan and not self.prompts.confirm(
-            self,
-            self.tr("Close the window"),
-            self.tr(
-                "The meeting is in progress. Close its window anyway? The meeting goes on; "
-                "open it again from the meetings list to end it."
-            ),
+        if (
+            running
+            and self.can_plan
+            and not self.prompts.confirm(
+                self,
+                self.tr("Close the window"),
+                self.tr(
+                    "The meeting is in progress. Close its window anyway? The meeting goes on; "
+                    "open it again from the meetings list to end it."
+                ),
+            )
         ):
             event.ignore()
             return
