@@ -60,6 +60,7 @@ from stevnsmoeder.services.errors import (
     storage_problem,
 )
 from stevnsmoeder.services.login_attempts import Attempts, attempts_path
+from stevnsmoeder.services.people import PersonInfo
 from stevnsmoeder.services.permissions import Permission, require
 
 DEMO_MARK = "demo"  # the creation event of a demo database says so
@@ -610,22 +611,6 @@ def list_users(ctx: ServiceContext) -> list[UserInfo]:
         return [_user_info(u) for u in s.scalars(select(User).order_by(User.login))]
 
 
-@dataclass(frozen=True)
-class PersonChoice:
-    """A person of the register a user may be tied to (a professional, never a family
-    member), so a participant's user sees the meetings that person attends."""
-
-    id: uuid.UUID
-    name: str
-    profession: str
-    organisation: str
-
-    @property
-    def label(self) -> str:
-        extra = ", ".join(part for part in (self.profession, self.organisation) if part)
-        return f"{self.name} ({extra})" if extra else self.name
-
-
 def _people_for_users(s: Session) -> list[Person]:
     family = select(CustodyHolder.person_id).where(CustodyHolder.person_id.is_not(None))
     return list(
@@ -637,16 +622,16 @@ def _people_for_users(s: Session) -> list[Person]:
     )
 
 
-def people_for_users(ctx: ServiceContext) -> list[PersonChoice]:
+def people_for_users(ctx: ServiceContext) -> list[PersonInfo]:
     """The people a new user may be tied to (administrators)."""
     require(ctx, Permission.MANAGE_USERS, "see users")
     with ctx.db.begin() as s:
         return [
-            PersonChoice(p.id, p.name, p.profession, p.organisation) for p in _people_for_users(s)
+            PersonInfo(p.id, p.name, p.profession, p.organisation) for p in _people_for_users(s)
         ]
 
 
-def find_person(ctx: ServiceContext, text: str) -> PersonChoice:
+def find_person(ctx: ServiceContext, text: str) -> PersonInfo:
     """A person of the register by id or by name (case-insensitive). An ambiguous name is
     refused with the ids to choose from."""
     require(ctx, Permission.MANAGE_USERS, "create users")
@@ -678,7 +663,7 @@ def find_person(ctx: ServiceContext, text: str) -> PersonChoice:
             )
         )
     p = found[0]
-    return PersonChoice(p.id, p.name, p.profession, p.organisation)
+    return PersonInfo(p.id, p.name, p.profession, p.organisation)
 
 
 def _user(s: Session, login_name: str) -> User:

@@ -305,13 +305,15 @@ def _export_head(folder: Path, db_id: str, public_pem: bytes) -> tuple[ChainHead
             lines = name.read_bytes().splitlines()
         except OSError:
             continue
-        signed = [raw for raw in lines if verify_export_line(raw, public_pem)]
-        if signed:
-            files_with_lines += 1
-        for raw in signed:
-            found = ChainHead.from_json(json.loads(raw))
-            if found and (best is None or found.seq > best[0].seq):
-                best = (found, name.name)
+        # Lines are appended in order: the last one this key signed is the file's highest
+        # (read from the end, so a login verifies a signature or two, not a day's worth).
+        last = next((raw for raw in reversed(lines) if verify_export_line(raw, public_pem)), None)
+        if last is None:
+            continue
+        files_with_lines += 1
+        found = ChainHead.from_json(json.loads(last))
+        if found and (best is None or found.seq > best[0].seq):
+            best = (found, name.name)
     return best
 
 

@@ -388,30 +388,17 @@ def _unknown_child(s: Session, history: CaseHistory) -> CaseHistory:
     """The history of a named child as shown to someone who learnt of the child only through
     anonymous discussion (permissions.identity_known): no family, consent, grade, age or
     closing date; the family present by relation; names and CPR numbers out of the text."""
-    from stevnsmoeder.services.documents import redact_record  # documents imports this module
+    # documents imports this module
+    from stevnsmoeder.services.documents import redact_history_text
 
     redact = hiding_redactor(s, [history.case.id])
-    family = {h.name: h.relation or _("custody holder") for h in history.holders}
     return replace(
-        history,
+        redact_history_text(history, redact),
         grade="",
         age=None,
         closed_on=None,
         holders=(),
         consents=(),
-        entries=tuple(
-            replace(
-                e,
-                title=redact(e.title),
-                present=tuple(family.get(p, p) for p in e.present),
-                record=redact_record(e.record, redact),
-            )
-            for e in history.entries
-        ),
-        open_actions=tuple(
-            replace(a, who=redact(a.who), what=redact(a.what)) for a in history.open_actions
-        ),
-        follow_ups=tuple(replace(f, title=redact(f.title)) for f in history.follow_ups),
     )
 
 

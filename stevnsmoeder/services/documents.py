@@ -329,6 +329,31 @@ def render(
 # -- redaction ---------------------------------------------------------------------------------
 
 
+def redact_history_text(
+    history: case_history.CaseHistory, redact: Redactor
+) -> case_history.CaseHistory:
+    """A case history with names and CPR numbers out of its free text, and the family
+    present named by relation (for the anonymised document, and for a viewer who may not
+    know the child)."""
+    family = {h.name: h.relation or _("custody holder") for h in history.holders}
+    return replace(
+        history,
+        entries=tuple(
+            replace(
+                e,
+                title=redact(e.title),
+                present=tuple(family.get(p, p) for p in e.present),
+                record=redact_record(e.record, redact),
+            )
+            for e in history.entries
+        ),
+        open_actions=tuple(
+            replace(a, who=redact(a.who), what=redact(a.what)) for a in history.open_actions
+        ),
+        follow_ups=tuple(replace(f, title=redact(f.title)) for f in history.follow_ups),
+    )
+
+
 def redactor_for(s: Session, cases: Iterable[Case]) -> Redactor:
     """Names of these children and of their custody holders out of free text: a child becomes
     initials (or the pseudonym), a custody holder the relation ("mor"). A child's own names
@@ -408,10 +433,8 @@ def case_document(
             if part:
                 detail_parts.append(part)
         if anonymised:
-            redact = redactor_for(s, [case])
-            family = {h.name: h.relation or _("custody holder") for h in history.holders}
             history = replace(
-                history,
+                redact_history_text(history, redactor_for(s, [case])),
                 case=replace(
                     summary,
                     display_name=summary.initials,
@@ -420,19 +443,6 @@ def case_document(
                 ),
                 holders=tuple(replace(h, name=h.relation) for h in history.holders),
                 consents=(),
-                entries=tuple(
-                    replace(
-                        e,
-                        title=redact(e.title),
-                        present=tuple(family.get(p, p) for p in e.present),
-                        record=redact_record(e.record, redact),
-                    )
-                    for e in history.entries
-                ),
-                open_actions=tuple(
-                    replace(a, who=redact(a.who), what=redact(a.what)) for a in history.open_actions
-                ),
-                follow_ups=tuple(replace(f, title=redact(f.title)) for f in history.follow_ups),
             )
             holders = tuple(h.relation for h in history.holders if h.relation)
             child = summary.initials

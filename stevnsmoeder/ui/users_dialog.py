@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from stevnsmoeder.services import access
 from stevnsmoeder.services.context import LOCAL_TZ, Role, ServiceContext
 from stevnsmoeder.services.errors import ServiceError
+from stevnsmoeder.services.people import PersonInfo
 from stevnsmoeder.services.rekey import Progress, RekeyReport
 from stevnsmoeder.ui.forms import ok_cancel
 from stevnsmoeder.ui.models import Column, TableModel
@@ -127,7 +128,7 @@ class AddUserDialog(QDialog):
 
     def __init__(
         self,
-        people: Sequence[access.PersonChoice],
+        people: Sequence[PersonInfo],
         add: Callable[[access.NewUser], str | None],
         parent: QWidget | None = None,
     ) -> None:
