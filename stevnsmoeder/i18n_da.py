@@ -765,4 +765,15 @@ DANISH: dict[str, str] = {
         "Et navn eller en tekst må højst være på {n} tegn."
     ),
     "restore a backup": "gendanne en sikkerhedskopi",
+    # -- two engines: the laptop's file and the shared record on PostgreSQL --
+    "This works on a database file on this computer only.": (
+        "Det kan kun gøres med en databasefil på denne computer."
+    ),
+    "The database on the server has no stevnsmoeder data. Create it first.": (
+        "Databasen på serveren har ingen stevnsmoeder-data. Opret den først."
+    ),
+    "PostgreSQL 15 or newer": "PostgreSQL 15 eller nyere",
+    "Danish text search": "Dansk tekstsøgning",
+    "Search index in step": "Søgeindekset er ajour",
+    "indexed: {n} of {total}": "indekseret: {n} af {total}",
 }

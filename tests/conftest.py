@@ -142,8 +142,16 @@ class Login:
 
 
 @pytest.fixture
-def login(db_path: Path, clock: FakeClock) -> Iterator[Callable[[str], ServiceContext]]:
-    helper = Login(db_path, clock, PASSWORD, [])
+def login(
+    engine: str, request: pytest.FixtureRequest, clock: FakeClock
+) -> Iterator[Callable[[str], ServiceContext]]:
+    """Log in as one of ROLE_USERS on a fresh database of the test's engine: the encrypted
+    file, or (tests marked ``both_engines``) also PostgreSQL."""
+    helper: Login | ServerLogin
+    if engine == "postgresql":
+        helper = ServerLogin(request.getfixturevalue("pg_url"), clock, PASSWORD, [])
+    else:
+        helper = Login(request.getfixturevalue("db_path"), clock, PASSWORD, [])
     yield helper
     for ctx in helper.opened:
         ctx.db.close()
@@ -156,3 +164,139 @@ def demo_login(demo_path: Path) -> Iterator[Callable[[str], ServiceContext]]:
     yield helper
     for ctx in helper.opened:
         ctx.db.close()
+
+
+# -- PostgreSQL ---------------------------------------------------------------------------------
+# Tests marked ``both_engines`` run on the encrypted file and on a real PostgreSQL (a throwaway
+# cluster started once per test run, see tests/postgres.py); each test gets a database of its
+# own, copied from a template built once through the services.
+
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "engine" in metafunc.fixturenames:
+        both = (
+            metafunc.definition.get_closest_marker("both_engines") is not None
+            and metafunc.definition.get_closest_marker("file_only") is None
+        )
+        if both:  # otherwise the plain ``engine`` fixture below: the encrypted file
+            metafunc.parametrize("engine", ENGINES, scope="function")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The URL of a PostgreSQL server whose user may create databases."""
+    from tests import postgres
+
+    given = os.environ.get(postgres.ENV_URL)
+    if given:
+        yield given
+        return
+    cluster = postgres.Cluster()
+    try:
+        cluster.start()
+    except (OSError, RuntimeError, KeyError) as exc:
+        cluster.stop()
+        if os.environ.get(postgres.ENV_REQUIRED):
+            pytest.fail(f"PostgreSQL did not start: {exc}")
+        pytest.skip(f"no PostgreSQL server programs here: {exc}")
+    try:
+        yield cluster.url
+    finally:
+        cluster.stop()
+
+
+class PgDatabases:
+    """CREATE DATABASE … TEMPLATE … per test, dropped at the end."""
+
+    def __init__(self, server_url: str) -> None:
+        from sqlalchemy import create_engine
+        from sqlalchemy.pool import NullPool
+
+        self.server_url = server_url
+        self._admin = create_engine(server_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+        self._n = 0
+
+    def url(self, name: str) -> str:
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.server_url).set(database=name).render_as_string(hide_password=False)
+
+    def create(self, template: str | None = None, name: str | None = None) -> str:
+        from sqlalchemy import text
+
+        self._n += 1
+        name = name or f"test_{os.getpid()}_{self._n}"
+        with self._admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            extra = f' TEMPLATE "{template}"' if template else ""
+            conn.execute(text(f'CREATE DATABASE "{name}"{extra}'))
+        return name
+
+    def drop(self, name: str) -> None:
+        from sqlalchemy import text
+
+        with self._admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(scope="session")
+def pg_databases(postgres_server: str) -> Iterator[PgDatabases]:
+    made = PgDatabases(postgres_server)
+    yield made
+    made._admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def _pg_empty_template(pg_databases: PgDatabases) -> str:
+    from stevnsmoeder.services import access, server_access
+
+    name = pg_databases.create(name=f"template_empty_{os.getpid()}")
+    server_access.create_server_database(
+        pg_databases.url(name),
+        [
+            access.NewUser(login, PASSWORD, role, person_name=login)
+            for login, role in ROLE_USERS.items()
+        ],
+        kdf=CHEAP_KDF,
+    )
+    return name
+
+
+@pytest.fixture
+def pg_url(pg_databases: PgDatabases, _pg_empty_template: str) -> Iterator[str]:
+    """A fresh PostgreSQL database with one user per role (password PASSWORD)."""
+    name = pg_databases.create(template=_pg_empty_template)
+    yield pg_databases.url(name)
+    pg_databases.drop(name)
+
+
+@pytest.fixture
+def empty_pg_url(pg_databases: PgDatabases) -> Iterator[str]:
+    """A fresh PostgreSQL database with nothing in it."""
+    name = pg_databases.create()
+    yield pg_databases.url(name)
+    pg_databases.drop(name)
+
+
+@dataclass
+class ServerLogin:
+    url: str
+    clock: FakeClock
+    password: str
+    opened: list[ServiceContext]
+
+    def __call__(self, user: str) -> ServiceContext:
+        from stevnsmoeder.services import server_access
+
+        ctx = server_access.login_server(self.url, user, self.password, clock=self.clock)
+        self.opened.append(ctx)
+        return ctx
+
+
+@pytest.fixture
+def engine() -> str:
+    """Replaced by the parametrisation above: ``sqlite``, or both engines for tests marked
+    ``both_engines``."""
+    return "sqlite"

@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from stevnsmoeder.db.keystore import DEFAULT_KDF, KdfParams, KeyStore
 
@@ -205,8 +207,16 @@ def create_encrypted_engine(path: Path, key: bytes, *, create: bool = False) -> 
 
     # hide_parameters: an error message (which may reach the log) never carries the values
     # of a statement, i.e. names, CPR numbers or note text.
+    # A pool of its own connections (not one per thread): a unit of work and, after it, the
+    # access log's record of a refusal each take a connection of their own, as on PostgreSQL.
     engine = create_engine(
-        "sqlite://", creator=creator, module=dbapi2, future=True, hide_parameters=True
+        "sqlite://",
+        creator=creator,
+        module=dbapi2,
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")
@@ -250,48 +260,29 @@ def create_encrypted_engine(path: Path, key: bytes, *, create: bool = False) -> 
 
 
 class Database:
-    """An open encrypted database: engine plus session factory. One per login."""
+    """An open database, on whichever engine: the engine, its sessions and the unit of work.
 
-    def __init__(self, path: Path, engine: Engine, key: bytes, lock: Path | None = None) -> None:
-        self.path = path
-        self._lock = lock
+    The two engines are ``EncryptedFileDatabase`` (the laptop's SQLCipher file, the embedded
+    default) and ``PostgresDatabase`` (the shared record). Services take a ``Database`` and
+    ask ``dialect`` only where the engines truly differ (search, maintenance)."""
+
+    #: The database file, for the engine that has one (None on a server).
+    path: Path | None = None
+
+    def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        # Kept in memory only, to wrap the key for a new or reset user; never shown or logged.
-        self._key = key
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._thread = threading.local()  # the unit of work open on each thread
 
-    @classmethod
-    def open(cls, path: Path, key: bytes, *, create: bool = False) -> Database:
-        """Open (or create) the file; raises DatabaseInUse if another program has it."""
-        if not create and not path.exists():
-            raise FileNotFoundError(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        lock = _InstanceLock.acquire(path)
-        try:
-            return cls(path, create_encrypted_engine(path, key, create=create), key, lock)
-        except BaseException:
-            _InstanceLock.release(lock)
-            raise
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.engine.dialect.name
 
-    def wrap_key_for(
-        self, store: KeyStore, login: str, password: str, params: KdfParams = DEFAULT_KDF
-    ) -> None:
-        store.add_user(login, password, self._key, params)
-
-    def use_key(self, work: Callable[[bytes], T]) -> T:
-        """Lend the database key to key-file work (re-keying, checking a key file's tags);
-        the work never returns, shows or logs it."""
-        return work(self._key)
-
-    def rekey(self, new_key: bytes) -> None:
-        """Re-encrypt this open database under ``new_key`` (see rekey_file). The pooled
-        connections hold the old key: they are closed first, and a new engine takes over."""
-        self.engine.dispose()
-        rekey_file(self.path, self._key, new_key)
-        self.engine = create_encrypted_engine(self.path, new_key)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._key = new_key
+    @property
+    def describe(self) -> str:
+        """Where the data is, for people (never a password)."""
+        return self.engine.url.render_as_string(hide_password=True)
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
@@ -331,6 +322,58 @@ class Database:
         else:
             work()
 
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+class EncryptedFileDatabase(Database):
+    """The laptop's encrypted file: engine plus session factory. One per login."""
+
+    path: Path
+
+    def __init__(self, path: Path, engine: Engine, key: bytes, lock: Path | None = None) -> None:
+        super().__init__(engine)
+        self.path = path
+        self._lock = lock
+        # Kept in memory only, to wrap the key for a new or reset user; never shown or logged.
+        self._key = key
+
+    @property
+    def describe(self) -> str:
+        return str(self.path)
+
+    @classmethod
+    def open(cls, path: Path, key: bytes, *, create: bool = False) -> EncryptedFileDatabase:
+        """Open (or create) the file; raises DatabaseInUse if another program has it."""
+        if not create and not path.exists():
+            raise FileNotFoundError(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = _InstanceLock.acquire(path)
+        try:
+            return cls(path, create_encrypted_engine(path, key, create=create), key, lock)
+        except BaseException:
+            _InstanceLock.release(lock)
+            raise
+
+    def wrap_key_for(
+        self, store: KeyStore, login: str, password: str, params: KdfParams = DEFAULT_KDF
+    ) -> None:
+        store.add_user(login, password, self._key, params)
+
+    def use_key(self, work: Callable[[bytes], T]) -> T:
+        """Lend the database key to key-file work (re-keying, checking a key file's tags);
+        the work never returns, shows or logs it."""
+        return work(self._key)
+
+    def rekey(self, new_key: bytes) -> None:
+        """Re-encrypt this open database under ``new_key`` (see rekey_file). The pooled
+        connections hold the old key: they are closed first, and a new engine takes over."""
+        self.engine.dispose()
+        rekey_file(self.path, self._key, new_key)
+        self.engine = create_encrypted_engine(self.path, new_key)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._key = new_key
+
     def backup_to(self, target: Path) -> None:
         """A consistent, encrypted copy (same key) written beside ``target`` and renamed into
         place, through SQLite's online backup API: writers may go on meanwhile."""
@@ -358,7 +401,60 @@ class Database:
             raise
 
     def close(self) -> None:
-        self.engine.dispose()
+        super().close()
         if self._lock is not None:
             _InstanceLock.release(self._lock)
             self._lock = None
+
+
+POSTGRES_DRIVER = "postgresql+psycopg"
+
+
+def is_postgres_url(text: str) -> bool:
+    """True for a PostgreSQL URL (``postgresql+psycopg://USER@/DBNAME?host=SOCKETDIR``)."""
+    return text.startswith(("postgresql://", "postgresql+psycopg://"))
+
+
+def postgres_url(text: str | URL) -> URL:
+    """The URL with the psycopg 3 driver, whatever driver (or none) it named."""
+    url = make_url(text)
+    if url.get_backend_name() != "postgresql":
+        raise ValueError("not a PostgreSQL URL")
+    return url.set(drivername=POSTGRES_DRIVER)
+
+
+class PostgresDatabase(Database):
+    """The shared record on PostgreSQL (15 or newer), through psycopg 3.
+
+    Every transaction is READ COMMITTED; what must not interleave takes a row or advisory
+    lock inside its unit of work (the access log's chain, a meeting's revision). Times are
+    stored as UTC without a zone, as on SQLite, so both engines read back the same values."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine)
+
+    @classmethod
+    def connect(cls, url: str | URL, *, pool_size: int = 5) -> PostgresDatabase:
+        engine = create_engine(
+            postgres_url(url),
+            poolclass=QueuePool,
+            pool_size=pool_size,
+            max_overflow=pool_size,
+            pool_pre_ping=True,
+            hide_parameters=True,
+            connect_args={"application_name": "stevnsmoeder"},
+        )
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            with dbapi_conn.cursor() as cur:
+                cur.execute("SET TIME ZONE 'UTC'")
+            dbapi_conn.commit()
+
+        try:
+            with engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except Exception:
+            engine.dispose()
+            raise
+        return cls(engine)

@@ -15,7 +15,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from stevnsmoeder.db.engine import Database
+from stevnsmoeder.db.engine import Database, EncryptedFileDatabase
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -59,7 +59,7 @@ def _revision(message: str) -> None:
     from stevnsmoeder.db.keystore import new_database_key
 
     with tempfile.TemporaryDirectory() as tmp:
-        db = Database.open(Path(tmp) / "rev.db", new_database_key(), create=True)
+        db = EncryptedFileDatabase.open(Path(tmp) / "rev.db", new_database_key(), create=True)
         upgrade(db)
         cfg = _config()
         with db.engine.begin() as conn:

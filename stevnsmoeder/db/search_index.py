@@ -1,4 +1,4 @@
-"""The full-text index (SQLite FTS5, inside the encrypted database).
+"""The full-text index: SQLite FTS5 inside the encrypted file, or a tsvector on PostgreSQL.
 
 One index row per agenda item: its title and planning note, what the minutes say (notes,
 the FTM rounds, the family's view), the decisions, the agreed actions, and the child's name
@@ -12,12 +12,22 @@ than by the agenda item's implicit rowid (which VACUUM may renumber).
 The tokenizer is unicode61 without diacritic removal: case folds, including Æ/æ, Ø/ø, Å/å,
 while "å" stays a letter of its own and never matches "a".
 
-Changing anything here needs a new migration that drops and re-creates the index.
+On PostgreSQL the same row is kept in ``search_doc`` itself, with a generated ``document``
+column (``to_tsvector('danish', …)``, so Danish stemming finds *skolevægring* from
+*skolevægringen*) under a GIN index; the columns' weights are the tsvector's A–D classes.
+PL/pgSQL triggers keep it in step as SQLite's do.
+
+Migration 0005 holds a frozen copy of what this module made then. Changing anything here
+needs a new migration that drops and re-creates the index.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import REGCONFIG
 
 FTS_TABLE = "search_index"
 DOC_TABLE = "search_doc"
@@ -103,7 +113,9 @@ def _triggers() -> Iterator[tuple[str, str]]:
     )
 
 
-def create_statements() -> list[str]:
+def create_statements(dialect: str = "sqlite") -> list[str]:
+    if dialect == "postgresql":
+        return _pg_create()
     return [
         f"CREATE TABLE {DOC_TABLE} (id INTEGER PRIMARY KEY, item_id CHAR(32) NOT NULL UNIQUE)",
         f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({', '.join(COLUMNS)}, "
@@ -116,7 +128,9 @@ def create_statements() -> list[str]:
     ]
 
 
-def drop_statements() -> list[str]:
+def drop_statements(dialect: str = "sqlite") -> list[str]:
+    if dialect == "postgresql":
+        return _pg_drop()
     return [
         *(f"DROP TRIGGER IF EXISTS {name}" for name, _sql in _triggers()),
         f"DROP TABLE IF EXISTS {FTS_TABLE}",
@@ -124,8 +138,10 @@ def drop_statements() -> list[str]:
     ]
 
 
-def rebuild_statements() -> list[str]:
+def rebuild_statements(dialect: str = "sqlite") -> list[str]:
     """Make the whole index again from the tables."""
+    if dialect == "postgresql":
+        return _pg_rebuild()
     return [
         f"DELETE FROM {FTS_TABLE}",
         f"DELETE FROM {DOC_TABLE} WHERE item_id NOT IN (SELECT id FROM agenda_item)",
@@ -136,16 +152,163 @@ def rebuild_statements() -> list[str]:
     ]
 
 
-def suspend_statements() -> list[str]:
+def suspend_statements(dialect: str = "sqlite") -> list[str]:
     """Before a bulk load: the triggers go (re-indexing row by row is the slow part)."""
+    if dialect == "postgresql":
+        return [f"ALTER TABLE {table} DISABLE TRIGGER {name}"
+                for name, (table, *_) in _PG_TRIGGERS.items()]  # fmt: skip
     return [f"DROP TRIGGER IF EXISTS {name}" for name, _sql in _triggers()]
 
 
-def resume_statements() -> list[str]:
+def resume_statements(dialect: str = "sqlite") -> list[str]:
     """After a bulk load: the triggers back, and the index made from the loaded rows."""
+    if dialect == "postgresql":
+        return [
+            *(f"ALTER TABLE {table} ENABLE TRIGGER {name}"
+              for name, (table, *_) in _PG_TRIGGERS.items()),
+            *_pg_rebuild(),
+        ]  # fmt: skip
     return [*(sql for _name, sql in _triggers()), *rebuild_statements()]
 
 
 def is_index_table(name: str | None) -> bool:
     """The index's own tables (and FTS5's shadow tables), which the models do not describe."""
     return bool(name) and (name == DOC_TABLE or str(name).startswith(FTS_TABLE))
+
+
+# -- PostgreSQL --------------------------------------------------------------------------------
+
+
+def pg_tsquery(query_text: Any) -> Any:
+    """``to_tsquery('danish', query_text)``: the words stemmed as the index's were."""
+    return sa.func.to_tsquery(sa.cast(sa.literal(PG_CONFIG), REGCONFIG), query_text)
+
+
+def pg_rank(tsquery: Any) -> Any:
+    """A match's rank, lower first (as FTS5's): minus ts_rank with the columns' weights."""
+    weights: Any = sa.literal_column(f"'{PG_WEIGHTS}'::float4[]")
+    return -sa.func.ts_rank(weights, PG_DOC.c.document, tsquery)
+
+
+# ts_rank's weights for the classes {D, C, B, A}: notes and actions, decision, title, child.
+PG_WEIGHTS = "{0.3, 0.5, 0.75, 1.0}"
+PG_CONFIG = "danish"
+
+# The index row as a table for queries: search_doc itself, its tsvector the generated column.
+PG_DOC = sa.table(
+    DOC_TABLE,
+    sa.column("id"),
+    sa.column("item_id"),
+    sa.column("document"),
+    *(sa.column(name) for name in COLUMNS),
+)
+
+_PG_ROW = """
+SELECT ai.id,
+       ai.title || chr(10) || ai.description,
+       coalesce(im.notes, '') || chr(10) || coalesce(im.concern, '') || chr(10) ||
+       coalesce(im.resources, '') || chr(10) || coalesce(im.goals, '') || chr(10) ||
+       coalesce(im.family_view, ''),
+       coalesce(im.decision, '') || chr(10) || coalesce(im.preliminary_decision, ''),
+       coalesce((SELECT string_agg(a.owner_text || ' ' || a.text, chr(10))
+                 FROM action a WHERE a.agenda_item_id = ai.id), ''),
+       CASE
+         WHEN c.id IS NULL THEN ''
+         WHEN c.anonymous THEN coalesce(c.pseudonym, '')
+         WHEN EXISTS (SELECT 1 FROM legal_basis lb
+                      WHERE lb.agenda_item_id = ai.id AND lb.kind = 'anonymous') THEN ''
+         ELSE coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '') || ' ' || c.reference
+       END
+FROM agenda_item ai
+LEFT JOIN item_minutes im ON im.agenda_item_id = ai.id
+LEFT JOIN child_case c ON c.id = ai.case_id
+"""
+
+_PG_UPSERT = (
+    f"INSERT INTO {DOC_TABLE}(item_id, {', '.join(COLUMNS)}) {{rows}}\n"
+    "ON CONFLICT (item_id) DO UPDATE SET " + ", ".join(f"{c} = EXCLUDED.{c}" for c in COLUMNS)
+)
+
+_PG_TRIGGERS = {  # trigger name → (table, events, function)
+    "search_item": ("agenda_item", "INSERT OR DELETE OR UPDATE OF title, description, case_id",
+                    "search_item_changed"),
+    "search_minutes": ("item_minutes", "INSERT OR UPDATE OR DELETE", "search_part_changed"),
+    "search_action": ("action", "INSERT OR UPDATE OR DELETE", "search_part_changed"),
+    "search_basis": ("legal_basis", "INSERT OR UPDATE OR DELETE", "search_part_changed"),
+    "search_case": ("child_case", "UPDATE OF first_name, last_name, pseudonym, anonymous",
+                    "search_case_changed"),
+}  # fmt: skip
+
+
+def _pg_create() -> list[str]:
+    weighted = (
+        f"setweight(to_tsvector('{PG_CONFIG}', child), 'A') || "
+        f"setweight(to_tsvector('{PG_CONFIG}', title), 'B') || "
+        f"setweight(to_tsvector('{PG_CONFIG}', decision), 'C') || "
+        f"setweight(to_tsvector('{PG_CONFIG}', notes || chr(10) || actions), 'D')"
+    )
+    columns = ", ".join(f"{c} text NOT NULL DEFAULT ''" for c in COLUMNS)
+    return [
+        f"CREATE TABLE {DOC_TABLE} (id bigserial PRIMARY KEY, item_id uuid NOT NULL UNIQUE, "
+        f"{columns}, document tsvector GENERATED ALWAYS AS ({weighted}) STORED)",
+        f"CREATE INDEX ix_{DOC_TABLE}_document ON {DOC_TABLE} USING gin (document)",
+        "CREATE FUNCTION search_reindex(item uuid) RETURNS void LANGUAGE sql AS $$\n"
+        f"DELETE FROM {DOC_TABLE} WHERE item_id = item "
+        "AND NOT EXISTS (SELECT 1 FROM agenda_item WHERE id = item);\n"
+        + _PG_UPSERT.format(rows=_PG_ROW + "WHERE ai.id = item")
+        + ";\n$$",
+        "CREATE FUNCTION search_item_changed() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n"
+        f"  IF TG_OP = 'DELETE' THEN DELETE FROM {DOC_TABLE} WHERE item_id = OLD.id;\n"
+        "  ELSE PERFORM search_reindex(NEW.id); END IF;\n  RETURN NULL;\nEND $$",
+        "CREATE FUNCTION search_part_changed() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n"
+        "  IF TG_OP IN ('UPDATE', 'DELETE') THEN\n"
+        "    IF OLD.agenda_item_id IS NOT NULL THEN\n"
+        "      PERFORM search_reindex(OLD.agenda_item_id);\n    END IF;\n  END IF;\n"
+        "  IF TG_OP = 'INSERT' THEN\n"
+        "    IF NEW.agenda_item_id IS NOT NULL THEN\n"
+        "      PERFORM search_reindex(NEW.agenda_item_id);\n    END IF;\n"
+        "  ELSIF TG_OP = 'UPDATE' THEN\n"
+        "    IF NEW.agenda_item_id IS DISTINCT FROM OLD.agenda_item_id\n"
+        "       AND NEW.agenda_item_id IS NOT NULL THEN\n"
+        "      PERFORM search_reindex(NEW.agenda_item_id);\n    END IF;\n  END IF;\n"
+        "  RETURN NULL;\nEND $$",
+        "CREATE FUNCTION search_case_changed() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n"
+        "  PERFORM search_reindex(ai.id) FROM agenda_item ai WHERE ai.case_id = NEW.id;\n"
+        "  RETURN NULL;\nEND $$",
+        *_pg_trigger_statements(),
+        *_pg_rebuild(),
+    ]
+
+
+def _pg_trigger_statements() -> list[str]:
+    return [
+        f"CREATE TRIGGER {name} AFTER {events} ON {table} "
+        f"FOR EACH ROW EXECUTE FUNCTION {function}()"
+        for name, (table, events, function) in _PG_TRIGGERS.items()
+    ]
+
+
+def _pg_rebuild() -> list[str]:
+    return [
+        f"DELETE FROM {DOC_TABLE} WHERE item_id NOT IN (SELECT id FROM agenda_item)",
+        _PG_UPSERT.format(rows=_PG_ROW),
+    ]
+
+
+def _pg_drop() -> list[str]:
+    return [
+        *(
+            f"DROP TRIGGER IF EXISTS {name} ON {table}"
+            for name, (table, *_) in _PG_TRIGGERS.items()
+        ),
+        *(
+            f"DROP FUNCTION IF EXISTS {f}"
+            for f in (
+                "search_item_changed()",
+                "search_part_changed()",
+                "search_case_changed()",
+                "search_reindex(uuid)",
+            )
+        ),
+        f"DROP TABLE IF EXISTS {DOC_TABLE}",
+    ]

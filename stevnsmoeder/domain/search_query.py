@@ -1,4 +1,5 @@
-"""What a user types into the search field, as a safe SQLite FTS5 query.
+"""What a user types into the search field, as a safe SQLite FTS5 query (or PostgreSQL
+tsquery).
 
 Understood: words (all must match), ``"a phrase"``, a prefix ``børnesamt*``, ``OR`` (also
 "ELLER") between alternatives, ``AND`` (also "OG") as the default, and ``-word`` / ``NOT``
@@ -32,6 +33,16 @@ class Term:
         text = '"' + " ".join(self.words).replace('"', '""') + '"'
         return text + ("*" if self.prefix else "")
 
+    def tsquery(self) -> str:
+        """The term in PostgreSQL's ``to_tsquery`` syntax: each word quoted (so the text
+        search parser stems it and no word is read as an operator), a phrase's words
+        adjacent (``<->``), a prefix on the last word (``:*``)."""
+        quoted = ["'" + w.replace("'", "''") + "'" for w in self.words]
+        if self.prefix:
+            quoted[-1] += ":*"
+        text = " <-> ".join(quoted)
+        return f"({text})" if len(quoted) > 1 else text
+
 
 @dataclass(frozen=True)
 class Query:
@@ -53,6 +64,18 @@ class Query:
                     text += f" NOT {t.fts()}"
             parts.append(f"({text})" if len(self.groups) > 1 else text)
         return " OR ".join(parts)
+
+    def tsquery(self) -> str:
+        """The same query for PostgreSQL's ``to_tsquery`` (with the Danish configuration
+        the words are stemmed there: *skolevægringen* finds *skolevægring*)."""
+        parts = []
+        for group in self.groups:
+            text = " & ".join(t.tsquery() for t in group if not t.negated)
+            for t in group:
+                if t.negated:
+                    text += f" & !{t.tsquery()}"
+            parts.append(f"({text})" if len(self.groups) > 1 else text)
+        return " | ".join(parts)
 
 
 def _words(text: str) -> tuple[str, ...]:

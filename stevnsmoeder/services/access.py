@@ -18,6 +18,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -26,6 +28,7 @@ from stevnsmoeder.db.base import utcnow
 from stevnsmoeder.db.engine import (
     Database,
     DatabaseInUse,
+    EncryptedFileDatabase,
     UnsafeLockFile,
     instance_lock,
     key_opens,
@@ -77,9 +80,7 @@ class NewUser:
     person_id: uuid.UUID | None = None
 
 
-def _password_hasher(params: KdfParams) -> object:
-    from argon2 import PasswordHasher
-
+def _password_hasher(params: KdfParams) -> PasswordHasher:
     return PasswordHasher(
         time_cost=params.time_cost,
         memory_cost=params.memory_cost_kib,
@@ -88,11 +89,15 @@ def _password_hasher(params: KdfParams) -> object:
 
 
 def _hash_password(password: str, params: KdfParams) -> str:
-    from argon2 import PasswordHasher
+    return _password_hasher(params).hash(password)
 
-    hasher = _password_hasher(params)
-    assert isinstance(hasher, PasswordHasher)
-    return hasher.hash(password)
+
+def verify_password(stored_hash: str, password: str) -> bool:
+    """True when ``password`` matches the Argon2id PHC string (parameters read from it)."""
+    try:
+        return PasswordHasher().verify(stored_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 def _check_login_name(login: str) -> str:
@@ -161,14 +166,9 @@ def create_database(
     database. On any failure nothing is left behind; the leftovers of a creation that was
     killed are removed by the next one.
     """
-    if not users:
-        raise ValidationError(_("A new database needs at least one user."))
     if database_exists(path):
         raise DatabaseExists(str(path))
-    checked = [(u, _check_login_name(u.login)) for u in users]
-    for u, name in checked:
-        if not demo:  # the demo's fictitious users keep the password 'demo'
-            _check_password(u.password, name, u.person_name)
+    checked = check_new_users(users, demo=demo)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         lock = instance_lock(path)
@@ -209,35 +209,9 @@ def _build(
     published: list[Path] = []
     made_attempts = False
     try:
-        db = Database.open(tmp, key, create=True)
+        db = EncryptedFileDatabase.open(tmp, key, create=True)
         try:
-            migrate.upgrade(db)
-            with db.begin() as s:
-                reference_data.seed(s)
-                people = populate(s) if populate else {}
-                for u, name in checked:
-                    person_id = u.person_id or people.get(name)
-                    if person_id is None and u.person_name:
-                        person = Person(name=u.person_name)
-                        s.add(person)
-                        s.flush()
-                        person_id = person.id
-                    s.add(
-                        User(
-                            login=name,
-                            role=u.role,
-                            person_id=person_id,
-                            password_hash=_hash_password(u.password, kdf),
-                        )
-                    )
-                audit.append(
-                    s,
-                    user_id=None,
-                    login="-",
-                    at=clock(),
-                    action="database.create",
-                    detail=DEMO_MARK if demo else "",
-                )
+            fill_new_database(db, checked, clock=clock, kdf=kdf, populate=populate, demo=demo)
         finally:
             db.close()
         for u, name in checked:
@@ -263,6 +237,58 @@ def _build(
             leftover.unlink(missing_ok=True)
 
 
+def fill_new_database(
+    db: Database,
+    checked: list[tuple[NewUser, str]],
+    *,
+    clock: Clock,
+    kdf: KdfParams,
+    populate: Callable[[Session], dict[str, uuid.UUID]] | None,
+    demo: bool,
+) -> None:
+    """The schema, the reference data, the users (``checked``: each with its normalised
+    login) and the log's first event, in an empty database of either engine."""
+    migrate.upgrade(db)
+    with db.begin() as s:
+        reference_data.seed(s)
+        people = populate(s) if populate else {}
+        for u, name in checked:
+            person_id = u.person_id or people.get(name)
+            if person_id is None and u.person_name:
+                person = Person(name=u.person_name)
+                s.add(person)
+                s.flush()
+                person_id = person.id
+            s.add(
+                User(
+                    login=name,
+                    role=u.role,
+                    person_id=person_id,
+                    password_hash=_hash_password(u.password, kdf),
+                )
+            )
+        audit.append(
+            s,
+            user_id=None,
+            login="-",
+            at=clock(),
+            action="database.create",
+            detail=DEMO_MARK if demo else "",
+        )
+
+
+def check_new_users(users: Sequence[NewUser], *, demo: bool) -> list[tuple[NewUser, str]]:
+    """Each new user with their normalised login; a weak password is refused (the demo's
+    fictitious users keep 'demo')."""
+    if not users:
+        raise ValidationError(_("A new database needs at least one user."))
+    checked = [(u, _check_login_name(u.login)) for u in users]
+    for u, name in checked:
+        if not demo:
+            _check_password(u.password, name, u.person_name)
+    return checked
+
+
 def _sidecars(path: Path) -> tuple[Path, ...]:
     return tuple(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))
 
@@ -274,7 +300,7 @@ def open_database(path: Path, login: str, password: str) -> Database:
 
 @dataclass(frozen=True)
 class _Opened:
-    db: Database
+    db: EncryptedFileDatabase
     store: KeyStore
     keys: list[bytes]  # the current key, and the next one while a re-key is under way
 
@@ -299,8 +325,8 @@ def _open(path: Path, login: str, password: str) -> _Opened:
         # keys: the current one first, then the next.
         for key in keys[:-1]:
             if key_opens(path, key):
-                return _Opened(Database.open(path, key), store, keys)
-        return _Opened(Database.open(path, keys[-1]), store, keys)
+                return _Opened(EncryptedFileDatabase.open(path, key), store, keys)
+        return _Opened(EncryptedFileDatabase.open(path, keys[-1]), store, keys)
     except DatabaseInUse:
         raise DatabaseBusy(
             _(
@@ -441,11 +467,11 @@ def seen_attempts(path: Path) -> int:
 def _record_attempts(ctx: ServiceContext) -> None:
     """Record the failed-login file's serial in the key file (see login_attempts); a record
     altered by someone without the database key is logged."""
-    store = KeyStore.load(keyfile_path(ctx.db.path))
+    store = KeyStore.load(keyfile_path(ctx.file_db.path))
     if store.pending:
         return
-    intact = ctx.db.use_key(store.attempts_record_ok)
-    serial = Attempts.load(ctx.db.path).serial
+    intact = ctx.file_db.use_key(store.attempts_record_ok)
+    serial = Attempts.load(ctx.file_db.path).serial
     with ctx.db.begin() as s:  # the database remembers that the key file held a record
         had_record = app_settings.get(s, "login.attempts_recorded") == "1"
         if store.attempts_seen is None and had_record:
@@ -454,9 +480,9 @@ def _record_attempts(ctx: ServiceContext) -> None:
     if not intact:
         with ctx.db.begin() as s:
             audit.record(s, ctx, "login.attempts-file", detail="the key file's record was altered")
-    where = _where(ctx.db.path)
+    where = _where(ctx.file_db.path)
     if not intact or store.seen_attempts_serial(where) != serial:
-        ctx.db.use_key(lambda key: store.record_attempts(serial, where, key))
+        ctx.file_db.use_key(lambda key: store.record_attempts(serial, where, key))
         store.save()
 
 
@@ -466,28 +492,28 @@ def _finish_key_work(ctx: ServiceContext, opened: _Opened, password: str) -> Non
     from stevnsmoeder.services import rekey
 
     if opened.store.pending and len(opened.keys) == 2:
-        report = rekey.complete(ctx.db, opened.keys[0], opened.keys[1])
+        report = rekey.complete(ctx.file_db, opened.keys[0], opened.keys[1])
         with ctx.db.begin() as s:
             audit.record(
                 s, ctx, "database.rekey", detail=f"finished after an interruption; {report.summary}"
             )
         return
-    store = KeyStore.load(keyfile_path(ctx.db.path))
+    store = KeyStore.load(keyfile_path(ctx.file_db.path))
     with ctx.db.begin() as s:
         closed = set(s.scalars(select(User.login).where(User.active.is_(False))))
     left_in = sorted(closed & set(store.logins()))
     if left_in:  # a closing cut short before its re-key: finish it
         _rekey(ctx, f"{', '.join(left_in)} closed (finished at login)", None, remove=left_in)
-        store = KeyStore.load(keyfile_path(ctx.db.path))
+        store = KeyStore.load(keyfile_path(ctx.file_db.path))
     if store.is_legacy(ctx.actor.login) and not store.pending:
         params = store.legacy_params(ctx.actor.login)
         if params in EARLIER_DEFAULTS:
             params = DEFAULT_KDF
-        ctx.db.wrap_key_for(store, ctx.actor.login, password, params)
+        ctx.file_db.wrap_key_for(store, ctx.actor.login, password, params)
         store.save()
     elif store.has_earlier_default(ctx.actor.login) and not store.pending:
         # Made with an earlier, cheaper default: sealed anew at today's cost, once.
-        ctx.db.wrap_key_for(store, ctx.actor.login, password, DEFAULT_KDF)
+        ctx.file_db.wrap_key_for(store, ctx.actor.login, password, DEFAULT_KDF)
         store.save()
 
 
@@ -503,7 +529,8 @@ def _bring_schema_up_to_date(db: Database) -> None:
     # An older database: a backup first, so a failed upgrade can be undone by a restore.
     from stevnsmoeder.services import backup
 
-    backup.backup_before_upgrade(db)
+    if isinstance(db, EncryptedFileDatabase):
+        backup.backup_before_upgrade(db)
     migrate.upgrade(db)
 
 
@@ -528,15 +555,24 @@ def lock(ctx: ServiceContext, reason: str) -> None:
 def unlock(ctx: ServiceContext, password: str) -> bool:
     """True when the password is the logged-in user's own (it unwraps the database key);
     every try is logged."""
-    try:
-        store = KeyStore.load(keyfile_path(ctx.db.path))
-        store.unwrap(ctx.actor.login, password)
-        ok = True
-    except (WrongCredentials, KeyStoreError):
-        ok = False
+    ok = _password_fits(ctx, password)
     with ctx.db.begin() as s:
         audit.record(s, ctx, "unlock" if ok else "unlock.failed")
     return ok
+
+
+def _password_fits(ctx: ServiceContext, password: str) -> bool:
+    """True when ``password`` is the acting user's own: on the laptop's file it unwraps the
+    database key; on a server it matches the user's Argon2id hash."""
+    if not ctx.on_file:
+        with ctx.db.begin() as s:
+            stored = s.scalar(select(User.password_hash).where(User.id == ctx.actor.user_id))
+        return stored is not None and verify_password(stored, password)
+    try:
+        KeyStore.load(keyfile_path(ctx.file_db.path)).unwrap(ctx.actor.login, password)
+    except (WrongCredentials, KeyStoreError):
+        return False
+    return True
 
 
 def logout(ctx: ServiceContext, *, take_backup: bool = True) -> None:
@@ -545,6 +581,9 @@ def logout(ctx: ServiceContext, *, take_backup: bool = True) -> None:
 
     with ctx.db.begin() as s:
         audit.record(s, ctx, "logout")
+    if not ctx.on_file:  # a server keeps its own backups and its log
+        ctx.db.close()
+        return
     try:
         if take_backup:
             backup.backup_on_close(ctx)
@@ -688,7 +727,7 @@ def add_user(ctx: ServiceContext, new: NewUser, *, kdf: KdfParams = DEFAULT_KDF)
     name = _check_login_name(new.login)
     _check_password(new.password, name, new.person_name)
     role = Role(new.role)
-    store = KeyStore.load(keyfile_path(ctx.db.path))
+    store = KeyStore.load(keyfile_path(ctx.file_db.path)) if ctx.on_file else None
     with ctx.db.begin() as s:
         if s.scalar(select(User.id).where(User.login == name)) is not None:
             raise ValidationError(_("The user name {login} is taken.", login=name))
@@ -721,8 +760,9 @@ def add_user(ctx: ServiceContext, new: NewUser, *, kdf: KdfParams = DEFAULT_KDF)
         audit.record(
             s, ctx, "user.create", object_type="user", object_id=user.id, detail=f"{name} ({role})"
         )
-        ctx.db.wrap_key_for(store, name, new.password, kdf)
-        store.save()
+        if store is not None:  # on a server the password hash is all there is
+            ctx.file_db.wrap_key_for(store, name, new.password, kdf)
+            store.save()
         s.refresh(user)
         return _user_info(user)
 
@@ -756,11 +796,12 @@ def reset_access(
         ctx,
         f"{name}'s password reset",
         progress,
-        prepare=lambda store: ctx.db.wrap_key_for(store, name, new_password, kdf),
+        prepare=lambda store: ctx.file_db.wrap_key_for(store, name, new_password, kdf),
     )
     # The user's count of failed logins ends with the reset (the noted failures stay for the
     # access log).
-    Attempts.load(ctx.db.path).end_count(name)
+    if ctx.on_file:
+        Attempts.load(ctx.file_db.path).end_count(name)
     return report
 
 
@@ -796,7 +837,7 @@ def reopen_user(
     require(ctx, Permission.MANAGE_USERS, "reopen a user's access")
     _check_password(new_password, normalise_login(login_name), _person_name(ctx, login_name))
     name = normalise_login(login_name)
-    store = KeyStore.load(keyfile_path(ctx.db.path))
+    store = KeyStore.load(keyfile_path(ctx.file_db.path)) if ctx.on_file else None
     with ctx.db.begin() as s:
         user = _user(s, name)
         if user.active:
@@ -804,9 +845,11 @@ def reopen_user(
         user.active = True
         user.password_hash = _hash_password(new_password, kdf)
         audit.record(s, ctx, "user.open", object_type="user", object_id=user.id, detail=name)
-        ctx.db.wrap_key_for(store, name, new_password, kdf)
-        store.save()
-    Attempts.load(ctx.db.path).end_count(name)
+        if store is not None:
+            ctx.file_db.wrap_key_for(store, name, new_password, kdf)
+            store.save()
+    if store is not None:
+        Attempts.load(ctx.file_db.path).end_count(name)
 
 
 def set_active(
@@ -854,11 +897,8 @@ def change_password(
     """A new password for the acting user: a new key pair sealed under it, and the database
     re-keyed."""
     _check_password(new_password, ctx.actor.login, ctx.actor.display_name)
-    store = KeyStore.load(keyfile_path(ctx.db.path))
-    try:
-        store.unwrap(ctx.actor.login, old_password)
-    except WrongCredentials:
-        raise AuthError(_("The current password is wrong.")) from None
+    if not _password_fits(ctx, old_password):
+        raise AuthError(_("The current password is wrong."))
     with ctx.db.begin() as s:
         user = s.get_one(User, ctx.actor.user_id)
         user.password_hash = _hash_password(new_password, kdf)
@@ -870,7 +910,7 @@ def change_password(
         ctx,
         f"{login_name}'s password changed",
         progress,
-        prepare=lambda store: ctx.db.wrap_key_for(store, login_name, new_password, kdf),
+        prepare=lambda store: ctx.file_db.wrap_key_for(store, login_name, new_password, kdf),
     )
 
 
@@ -892,7 +932,11 @@ def _rekey(
     remove: Sequence[str] = (),
     prepare: Callable[[KeyStore], None] | None = None,
 ) -> rekey_service.RekeyReport:
-    report = rekey_service.rekey_database(ctx.db, remove=remove, prepare=prepare, progress=progress)
+    if not ctx.on_file:  # a server's data is not encrypted by a key of ours: nothing to do
+        return rekey_service.RekeyReport(0.0, 0, 0, ())
+    report = rekey_service.rekey_database(
+        ctx.file_db, remove=remove, prepare=prepare, progress=progress
+    )
     with ctx.db.begin() as s:
         audit.record(s, ctx, "database.rekey", detail=f"{reason}; {report.summary}")
     return report

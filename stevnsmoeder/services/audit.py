@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import Row, insert, select, text
 from sqlalchemy.orm import Session
 
 from stevnsmoeder.db.models import AuditEvent
@@ -76,6 +76,23 @@ def record(
     )
 
 
+# The key of the transaction-level advisory lock that orders appends on PostgreSQL ("stevns").
+CHAIN_LOCK = 0x73746576_6E73
+
+
+def _chain_head(session: Session) -> Row[int, str] | None:
+    """The last event (seq, hash), read so that no other writer can append before this unit
+    of work ends. On SQLite the unit of work holds the database's only write lock already
+    (BEGIN IMMEDIATE). On PostgreSQL two transactions could read the same head and fork the
+    chain: a transaction-level advisory lock makes them take turns (it is held until commit
+    or rollback, and a READ COMMITTED statement after it sees the other's committed event)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
+    return session.execute(
+        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+
+
 def append(
     session: Session,
     *,
@@ -88,9 +105,7 @@ def append(
     case_id: uuid.UUID | None = None,
     detail: str = "",
 ) -> None:
-    last = session.execute(
-        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-    ).first()
+    last = _chain_head(session)
     seq = last.seq + 1 if last else 1
     prev = last.hash if last else GENESIS
     detail = detail[:500]
@@ -122,9 +137,7 @@ def record_cases(
 ) -> None:
     """One event per case (e.g. every child a search showed), chained as ``append`` would,
     written in one statement: a search shows up to thirty children."""
-    last = session.execute(
-        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
-    ).first()
+    last = _chain_head(session)
     seq, prev = (last.seq, last.hash) if last else (0, GENESIS)
     at, detail = ctx.now(), detail[:500]
     rows = []

@@ -325,9 +325,8 @@ def references(ctx: ServiceContext) -> list[tuple[str, ChainHead]]:
     from stevnsmoeder.services import backup
 
     found: list[tuple[str, ChainHead]] = []
-    recorded = [
-        (read_manifest(info.path), info.path.name) for info in backup.list_backups(ctx.db.path)
-    ]
+    in_rotation = backup.list_backups(ctx.file_db.path) if ctx.on_file else []
+    recorded = [(read_manifest(info.path), info.path.name) for info in in_rotation]
     heads = [(h, name) for h, name in recorded if h is not None]
     if heads:  # the highest head any backup in the rotation recorded
         top, name = max(heads, key=lambda pair: pair[0].seq)

@@ -25,8 +25,8 @@ from pathlib import Path
 
 from stevnsmoeder.db.base import utcnow
 from stevnsmoeder.db.engine import (
-    Database,
     DatabaseInUse,
+    EncryptedFileDatabase,
     UnsafeLockFile,
     instance_lock,
     release_lock,
@@ -117,7 +117,7 @@ def prune(db_path: Path) -> list[Path]:
     return removed
 
 
-def _write(db: Database, target: Path) -> BackupInfo:
+def _write(db: EncryptedFileDatabase, target: Path) -> BackupInfo:
     from sqlalchemy.exc import SQLAlchemyError
 
     from stevnsmoeder.services import audit_trail
@@ -156,7 +156,7 @@ def _rotation_target(db_path: Path, now: datetime) -> Path:
     return target
 
 
-def backup_before_upgrade(db: Database, now: datetime | None = None) -> BackupInfo:
+def backup_before_upgrade(db: EncryptedFileDatabase, now: datetime | None = None) -> BackupInfo:
     """Before migrating an older database: a backup in rotation, taken with no user context
     (the schema is not yet one this program can log into)."""
     return _write(db, _rotation_target(db.path, now or utcnow()))
@@ -165,26 +165,28 @@ def backup_before_upgrade(db: Database, now: datetime | None = None) -> BackupIn
 def backup(ctx: ServiceContext, target: Path | None = None) -> BackupInfo:
     """A backup on request: to ``target`` (and its .keys beside it), or into the rotation."""
     require(ctx, Permission.MAINTAIN, "make a backup")
-    into = target or _rotation_target(ctx.db.path, ctx.now())
-    info = _write(ctx.db, into)
+    db = ctx.file_db  # a server's database is backed up with PostgreSQL's own tools
+    into = target or _rotation_target(db.path, ctx.now())
+    info = _write(db, into)
     with ctx.db.begin() as s:
         audit.record(s, ctx, "backup", detail=into.name)
     if target is None:
-        prune(ctx.db.path)
+        prune(db.path)
     return info
 
 
 def backup_on_close(ctx: ServiceContext) -> BackupInfo | None:
     """On closing: a backup into the rotation unless one was taken today already. Any user's
     closing takes it (a backup is no access to anything: it opens with the same keys)."""
-    newest = list_backups(ctx.db.path)
+    db = ctx.file_db
+    newest = list_backups(db.path)
     today = ctx.now().astimezone(LOCAL_TZ).date()
     if newest and newest[0].taken_at.date() == today:
         return None
-    info = _write(ctx.db, _rotation_target(ctx.db.path, ctx.now()))
+    info = _write(db, _rotation_target(db.path, ctx.now()))
     with ctx.db.begin() as s:
         audit.record(s, ctx, "backup", detail=f"{info.path.name} (on closing)")
-    prune(ctx.db.path)
+    prune(db.path)
     return info
 
 

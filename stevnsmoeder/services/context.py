@@ -9,8 +9,10 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from stevnsmoeder.db.base import utcnow
-from stevnsmoeder.db.engine import Database
+from stevnsmoeder.db.engine import Database, EncryptedFileDatabase
 from stevnsmoeder.db.models import Role
+from stevnsmoeder.i18n import _
+from stevnsmoeder.services.errors import NotOnThisDatabase
 
 __all__ = ["LOCAL_TZ", "Actor", "Clock", "Role", "ServiceContext"]
 
@@ -32,6 +34,19 @@ class ServiceContext:
     db: Database
     actor: Actor
     clock: Clock = field(default=utcnow)
+
+    @property
+    def on_file(self) -> bool:
+        """True on the laptop's encrypted file (the embedded default), False on a server."""
+        return isinstance(self.db, EncryptedFileDatabase)
+
+    @property
+    def file_db(self) -> EncryptedFileDatabase:
+        """The laptop's database file, for work on its files (key file, failed logins,
+        backups, re-keying); refused on a database on a server."""
+        if not isinstance(self.db, EncryptedFileDatabase):
+            raise NotOnThisDatabase(_("This works on a database file on this computer only."))
+        return self.db
 
     def now(self) -> datetime:
         """Aware UTC now."""

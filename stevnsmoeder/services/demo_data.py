@@ -490,12 +490,12 @@ class _Generator:
 
     def insert_into(self, session: Session) -> None:
         # The search index is built once at the end rather than by a trigger per row.
-        for statement in search_index.suspend_statements():
+        for statement in search_index.suspend_statements(session.get_bind().dialect.name):
             session.execute(text(statement))
         for model in INSERT_ORDER:
             if self.rows[model]:
                 session.execute(insert(model), self.rows[model])
-        for statement in search_index.resume_statements():
+        for statement in search_index.resume_statements(session.get_bind().dialect.name):
             session.execute(text(statement))
 
     def build(self) -> dict[str, uuid.UUID]:

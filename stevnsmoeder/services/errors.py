@@ -33,6 +33,11 @@ class LoginDelayed(AuthError):
     """Too many failed logins in a row: the next attempt must wait."""
 
 
+class NotOnThisDatabase(ServiceError):
+    """Work on the laptop's database file (its key file, backups, re-keying) asked of a
+    database on a server, or the other way round."""
+
+
 class DatabaseMissing(ServiceError):
     def __init__(self, path: str) -> None:
         super().__init__(_("No database at {path}.", path=path))

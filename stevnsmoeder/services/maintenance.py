@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sqlalchemy import text
+
 from stevnsmoeder.db import migrate
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
@@ -29,27 +31,7 @@ class CheckReport:
 
 def check(ctx: ServiceContext) -> CheckReport:
     """Run every check. Reveals no case data, so any logged-in user may run it."""
-    items: list[CheckItem] = []
-    raw = ctx.db.engine.raw_connection()
-    try:
-        cur = raw.cursor()
-        cipher = [row[0] for row in cur.execute("PRAGMA cipher_integrity_check").fetchall()]
-        items.append(CheckItem(_("Encrypted pages authentic"), not cipher, "; ".join(cipher[:5])))
-        integrity = [row[0] for row in cur.execute("PRAGMA integrity_check").fetchall()]
-        items.append(
-            CheckItem(_("SQLite integrity"), integrity == ["ok"], "; ".join(integrity[:5]))
-        )
-        fk = cur.execute("PRAGMA foreign_key_check").fetchall()
-        items.append(
-            CheckItem(
-                _("Foreign keys"),
-                not fk,
-                _("{n} broken references", n=len(fk)) if fk else "",
-            )
-        )
-        cur.close()
-    finally:
-        raw.close()
+    items = _file_checks(ctx) if ctx.db.dialect == "sqlite" else _server_checks(ctx)
     current = migrate.current_revision(ctx.db)
     head = migrate.head_revision()
     items.append(
@@ -72,3 +54,58 @@ def check(ctx: ServiceContext) -> CheckReport:
         )
     )
     return CheckReport(tuple(items))
+
+
+def _file_checks(ctx: ServiceContext) -> list[CheckItem]:
+    """The encrypted file: every page authentic, SQLite's own integrity, foreign keys (which
+    SQLite enforces only while the pragma is on)."""
+    items: list[CheckItem] = []
+    raw = ctx.db.engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        cipher = [row[0] for row in cur.execute("PRAGMA cipher_integrity_check").fetchall()]
+        items.append(CheckItem(_("Encrypted pages authentic"), not cipher, "; ".join(cipher[:5])))
+        integrity = [row[0] for row in cur.execute("PRAGMA integrity_check").fetchall()]
+        items.append(
+            CheckItem(_("SQLite integrity"), integrity == ["ok"], "; ".join(integrity[:5]))
+        )
+        fk = cur.execute("PRAGMA foreign_key_check").fetchall()
+        items.append(
+            CheckItem(
+                _("Foreign keys"),
+                not fk,
+                _("{n} broken references", n=len(fk)) if fk else "",
+            )
+        )
+        cur.close()
+    finally:
+        raw.close()
+    return items
+
+
+def _server_checks(ctx: ServiceContext) -> list[CheckItem]:
+    """PostgreSQL keeps its pages and constraints itself: the server's version, its Danish
+    text search, and the search index in step with the items."""
+    with ctx.db.begin() as s:
+        version = int(s.scalar(text("SHOW server_version_num")) or 0)
+        danish = s.scalar(text("SELECT count(*) FROM pg_ts_config WHERE cfgname = 'danish'"))
+        items_n = s.scalar(text("SELECT count(*) FROM agenda_item")) or 0
+        indexed = (
+            s.scalar(
+                text("SELECT count(*) FROM search_doc d JOIN agenda_item ai ON ai.id = d.item_id")
+            )
+            or 0
+        )
+    return [
+        CheckItem(
+            _("PostgreSQL 15 or newer"),
+            version >= 150000,
+            f"{version // 10000}.{version % 10000}",
+        ),
+        CheckItem(_("Danish text search"), bool(danish)),
+        CheckItem(
+            _("Search index in step"),
+            items_n == indexed,
+            _("indexed: {n} of {total}", n=indexed, total=items_n),
+        ),
+    ]

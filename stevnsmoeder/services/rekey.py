@@ -38,7 +38,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from stevnsmoeder.db.engine import Database, key_opens, rekey_file
+from stevnsmoeder.db.engine import EncryptedFileDatabase, key_opens, rekey_file
 from stevnsmoeder.db.keystore import KeyStore, KeyStoreError, keyfile_path, new_database_key
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services.errors import ServiceError
@@ -73,7 +73,7 @@ class RekeyReport:
 
 
 def rekey_database(
-    db: Database,
+    db: EncryptedFileDatabase,
     *,
     remove: Sequence[str] = (),
     prepare: Callable[[KeyStore], None] | None = None,
@@ -93,7 +93,7 @@ def rekey_database(
     return db.use_key(lambda old_key: _run(db, store, old_key, new_key, progress))
 
 
-def complete(db: Database, old_key: bytes, new_key: bytes) -> RekeyReport:
+def complete(db: EncryptedFileDatabase, old_key: bytes, new_key: bytes) -> RekeyReport:
     """Finish a re-key that was begun and not finished (found at login). ``db`` is open with
     whichever of the two keys reads it."""
     store = KeyStore.load(keyfile_path(db.path))
@@ -101,7 +101,11 @@ def complete(db: Database, old_key: bytes, new_key: bytes) -> RekeyReport:
 
 
 def _run(
-    db: Database, store: KeyStore, old_key: bytes, new_key: bytes, progress: Progress | None
+    db: EncryptedFileDatabase,
+    store: KeyStore,
+    old_key: bytes,
+    new_key: bytes,
+    progress: Progress | None,
 ) -> RekeyReport:
     began = time.perf_counter()
     from stevnsmoeder.services.backup import list_backups

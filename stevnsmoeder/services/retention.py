@@ -148,8 +148,10 @@ def purge(ctx: ServiceContext, *, dry_run: bool) -> PurgeReport:
         if dry_run:
             audit.record(s, ctx, "retention.dry_run", detail=f"{len(candidates)} cases")
             return PurgeReport(rule, candidates, False)
-        # Deleted text is overwritten in the file, not just unlinked from it.
-        s.execute(text("PRAGMA secure_delete = ON"))
+        if ctx.db.dialect == "sqlite":
+            # Deleted text is overwritten in the file, not just unlinked from it. (On
+            # PostgreSQL the server's VACUUM reclaims the old row versions.)
+            s.execute(text("PRAGMA secure_delete = ON"))
         for c in candidates:
             if rule.mode == DELETE:
                 _delete(s, c.case_id, ctx.today())
@@ -164,7 +166,7 @@ def purge(ctx: ServiceContext, *, dry_run: bool) -> PurgeReport:
                 case_id=c.case_id,
                 detail=f"closed {c.closed_on.isoformat()}, {c.items} items",
             )
-    if candidates:
+    if candidates and ctx.db.dialect == "sqlite":
         with ctx.db.begin() as s:  # merge the search index so no segment keeps old text
             s.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')"))
     return PurgeReport(rule, candidates, True)

@@ -74,6 +74,9 @@ _INDEX = table(search_index.FTS_TABLE, column("rowid"))
 _DOC = table(search_index.DOC_TABLE, column("id"), column("item_id"))
 _FTS: Any = literal_column(search_index.FTS_TABLE)
 _RANK: Any = literal_column(f"{search_index.FTS_TABLE}.rank")
+_PG_DOC = search_index.PG_DOC
+_PG_QUERY: Any = search_index.pg_tsquery(bindparam("fts", type_=String))
+_PG_RANK: Any = search_index.pg_rank(_PG_QUERY)
 
 
 @dataclass(frozen=True)
@@ -169,7 +172,7 @@ def search(
         )
     if filters.start and filters.end and filters.end < filters.start:
         raise ValidationError(_("The end date is before the start date."))
-    fts = parsed.fts()
+    fts = parsed.tsquery() if ctx.db.dialect == "postgresql" else parsed.fts()
     with ctx.db.begin() as s:
         district = resolve_district(s, filters.district).id if filters.district else None
         rows = _ranked_rows(s, ctx, fts, filters, district, limit)
@@ -230,7 +233,9 @@ def _ranked_rows(
     visible or pass the filters."""
     cap = RANK_CAP
     while True:
-        floor = _recent_floor(s, fts, cap)  # None: fewer matches than that, rank them all
+        # None: fewer matches than that, rank them all. (PostgreSQL ranks with the GIN
+        # index's matches; the cap is FTS5's fast path.)
+        floor = None if ctx.db.dialect == "postgresql" else _recent_floor(s, fts, cap)
         window = limit + 1
         while True:
             rows = s.execute(_query(ctx, fts, filters, district, limit + 1, window, floor)).all()
@@ -258,10 +263,14 @@ def _snippets(s: Session, query: search_query.Query, rowids: list[int]) -> dict[
     if not rowids:
         return {}
     expr = snippets.pattern(query)
-    cols: list[Any] = [column(name) for name in search_index.COLUMNS]
-    rows = s.execute(
-        select(_INDEX.c.rowid, *cols).select_from(_INDEX).where(_INDEX.c.rowid.in_(rowids))
-    )
+    if s.get_bind().dialect.name == "postgresql":
+        cols: list[Any] = [_PG_DOC.c[name] for name in search_index.COLUMNS]
+        rows = s.execute(select(_PG_DOC.c.id, *cols).where(_PG_DOC.c.id.in_(rowids)))
+    else:
+        cols = [column(name) for name in search_index.COLUMNS]
+        rows = s.execute(
+            select(_INDEX.c.rowid, *cols).select_from(_INDEX).where(_INDEX.c.rowid.in_(rowids))
+        )
     return {
         row[0]: snippets.make_snippet(
             [row[1 + search_index.COLUMNS.index(name)] or "" for name in SNIPPET_ORDER],
@@ -293,6 +302,7 @@ def _query(
     """The statement (built once per shape and kept: building it costs more than running
     it) with this search's values bound."""
     shape = (
+        ctx.db.dialect,
         ctx.actor.role,
         ctx.actor.person_id,
         bool(f.type_code),
@@ -328,12 +338,20 @@ _STATEMENTS: dict[tuple[object, ...], Any] = {}
 def _build_query(
     ctx: ServiceContext, f: Filters, district: uuid.UUID | None, floor: int | None
 ) -> Any:
-    matches = select(_INDEX.c.rowid.label("rowid"), _RANK.label("rank")).where(
-        _FTS.op("MATCH")(bindparam("fts", type_=String))
-    )
+    rank: Any
+    if ctx.db.dialect == "postgresql":
+        rank = _PG_RANK
+        matches = select(_PG_DOC.c.id.label("rowid"), rank.label("rank")).where(
+            _PG_DOC.c.document.op("@@")(_PG_QUERY)
+        )
+    else:
+        rank = _RANK
+        matches = select(_INDEX.c.rowid.label("rowid"), rank.label("rank")).where(
+            _FTS.op("MATCH")(bindparam("fts", type_=String))
+        )
     if floor is not None:
         matches = matches.where(_INDEX.c.rowid >= bindparam("floor", type_=Integer))
-    top = matches.order_by(_RANK).limit(bindparam("window", type_=Integer)).subquery("top")
+    top = matches.order_by(rank).limit(bindparam("window", type_=Integer)).subquery("top")
     level = (
         select(WellbeingAssessment.level)
         .where(WellbeingAssessment.agenda_item_id == AgendaItem.id)
@@ -444,15 +462,12 @@ def index_state(ctx: ServiceContext) -> IndexState:
     require(ctx, Permission.MAINTAIN, "check the search index")
     with ctx.db.begin() as s:
         items = s.scalar(select(func.count()).select_from(AgendaItem)) or 0
-        indexed = (
-            s.scalar(
-                select(func.count())
-                .select_from(_INDEX)
-                .join(_DOC, _DOC.c.id == _INDEX.c.rowid)
-                .join(AgendaItem, AgendaItem.id == _DOC.c.item_id)
-            )
-            or 0
+        indexed_rows = (
+            select(func.count()).select_from(_DOC).join(AgendaItem, AgendaItem.id == _DOC.c.item_id)
         )
+        if ctx.db.dialect != "postgresql":  # FTS5 keeps its rows beside search_doc's
+            indexed_rows = indexed_rows.join(_INDEX, _DOC.c.id == _INDEX.c.rowid)
+        indexed = s.scalar(indexed_rows) or 0
     return IndexState(items, indexed)
 
 
@@ -460,7 +475,7 @@ def rebuild_index(ctx: ServiceContext) -> IndexState:
     """Make the whole index again from the minutes (if it is ever out of step)."""
     require(ctx, Permission.MAINTAIN, "rebuild the search index")
     with ctx.db.begin() as s:
-        for statement in search_index.rebuild_statements():
+        for statement in search_index.rebuild_statements(ctx.db.dialect):
             s.execute(text(statement))
         audit.record(s, ctx, "search.rebuild")
     return index_state(ctx)

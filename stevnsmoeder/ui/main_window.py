@@ -497,7 +497,7 @@ class MainWindow(QMainWindow):
             self.tr("Logged in as %1 (%2) · %3")
             .replace("%1", ctx.actor.display_name or ctx.actor.login)
             .replace("%2", role)
-            .replace("%3", ctx.db.path.name)
+            .replace("%3", ctx.db.path.name if ctx.db.path else ctx.db.describe)
         )
         geometry = self.settings.geometry(Settings.GEOMETRY)
         if geometry is not None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from stevnsmoeder.db.engine import Database, WrongKeyError
+from stevnsmoeder.db.engine import EncryptedFileDatabase, WrongKeyError
 from stevnsmoeder.db.keystore import (
     KeyStore,
     KeyStoreError,
@@ -85,7 +85,7 @@ def test_wrong_login_leaves_every_file_byte_identical(
 def test_sqlcipher_version_and_raw_key(db_path: Path) -> None:
     key = KeyStore.load(keyfile_path(db_path)).unwrap("leder", PASSWORD)
     assert len(key) == 32
-    db = Database.open(db_path, key)
+    db = EncryptedFileDatabase.open(db_path, key)
     try:
         raw = db.engine.raw_connection()
         version = raw.cursor().execute("PRAGMA cipher_version").fetchone()[0]
@@ -107,7 +107,7 @@ def test_every_user_unwraps_the_same_key(db_path: Path) -> None:
 
 def test_a_wrong_key_shows_as_a_clear_error(db_path: Path) -> None:
     with pytest.raises(WrongKeyError):
-        Database.open(db_path, new_database_key())
+        EncryptedFileDatabase.open(db_path, new_database_key())
 
 
 def test_an_entry_copied_to_another_login_does_not_open(db_path: Path) -> None:
@@ -150,7 +150,7 @@ def test_database_errors_never_carry_personal_data(db_path: Path) -> None:
     from sqlalchemy.exc import IntegrityError
 
     key = KeyStore.load(keyfile_path(db_path)).unwrap("leder", PASSWORD)
-    db = Database.open(db_path, key)
+    db = EncryptedFileDatabase.open(db_path, key)
     try:
         with pytest.raises(IntegrityError) as info, db.begin() as s:
             s.execute(

@@ -9,14 +9,14 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, select
 
 from stevnsmoeder.db import migrate
-from stevnsmoeder.db.engine import Database
+from stevnsmoeder.db.engine import Database, EncryptedFileDatabase
 from stevnsmoeder.db.keystore import new_database_key
 from stevnsmoeder.db.models import Base
 from stevnsmoeder.db.search_index import is_index_table
 
 
 def _fresh(tmp_path: Path) -> Database:
-    return Database.open(tmp_path / "m.db", new_database_key(), create=True)
+    return EncryptedFileDatabase.open(tmp_path / "m.db", new_database_key(), create=True)
 
 
 def test_upgrade_builds_every_table_and_models_agree(tmp_path: Path) -> None:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from sqlalchemy import select, text
 
 from stevnsmoeder.db.models import AuditEvent
 from stevnsmoeder.services import audit, cases, maintenance
 from stevnsmoeder.services.context import ServiceContext
 from tests.conftest import FakeClock
+
+pytestmark = pytest.mark.both_engines
 
 LoginFn = Callable[[str], ServiceContext]
 

@@ -25,6 +25,8 @@ from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, PermissionDenied
 from tests.conftest import PASSWORD
 
+pytestmark = pytest.mark.both_engines
+
 LoginFn = Callable[[str], ServiceContext]
 
 
@@ -246,6 +248,7 @@ def test_a_case_is_found_by_number_too(login: LoginFn, story: Story) -> None:
         cases.case_id_for(ctx, "S-1999-0001")
 
 
+@pytest.mark.file_only
 def test_case_command_prints_the_timeline_as_json(
     login: LoginFn, story: Story, db_path: object, capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,

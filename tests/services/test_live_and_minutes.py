@@ -16,6 +16,8 @@ from stevnsmoeder.services.errors import ValidationError
 from stevnsmoeder.services.planning import AgendaItemKind, Attendance
 from tests.conftest import FakeClock
 
+pytestmark = pytest.mark.both_engines
+
 LoginFn = Callable[[str], ServiceContext]
 
 

@@ -23,6 +23,8 @@ from stevnsmoeder.services import cases, meetings
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, PermissionDenied, ValidationError
 
+pytestmark = pytest.mark.both_engines
+
 LoginFn = Callable[[str], ServiceContext]
 
 

@@ -21,6 +21,8 @@ from stevnsmoeder.services.planning import (
     LegalBasisKind,
 )
 
+pytestmark = pytest.mark.both_engines
+
 LoginFn = Callable[[str], ServiceContext]
 TUESDAY = date(2026, 12, 1)
 

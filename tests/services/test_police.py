@@ -23,6 +23,8 @@ from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound
 from tests.services.test_case_history import _child_item
 
+pytestmark = pytest.mark.both_engines
+
 LoginFn = Callable[[str], ServiceContext]
 
 

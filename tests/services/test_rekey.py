@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from stevnsmoeder.db.engine import Database, key_opens, rekey_file
+from stevnsmoeder.db.engine import EncryptedFileDatabase, key_opens, rekey_file
 from stevnsmoeder.db.keystore import (
     KeyStore,
     KeyStoreError,
@@ -179,10 +179,10 @@ def test_interrupted_before_the_database_was_rekeyed(
     kept = _copy(keyfile_path(db_path), tmp_path / "kept")
     admin = login("admin")
 
-    def crash(self: Database, new_key: bytes) -> None:
+    def crash(self: EncryptedFileDatabase, new_key: bytes) -> None:
         raise KeyboardInterrupt  # the power went after the key file was written
 
-    monkeypatch.setattr(Database, "rekey", crash)
+    monkeypatch.setattr(EncryptedFileDatabase, "rekey", crash)
     with pytest.raises(KeyboardInterrupt):
         access.close_user(admin, "politi")
     admin.db.close()

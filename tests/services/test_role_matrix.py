@@ -29,9 +29,11 @@ from stevnsmoeder.services import (
     search,
 )
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.services.errors import NotFound, PermissionDenied
+from stevnsmoeder.services.errors import NotFound, NotOnThisDatabase, PermissionDenied
 from tests.conftest import PASSWORD
 from tests.services.test_case_history import Story, _story
+
+pytestmark = pytest.mark.both_engines
 
 LoginFn = Callable[[str], ServiceContext]
 ROLES = ("admin", "leder", "referent", "deltager", "ppr", "politi")
@@ -142,6 +144,9 @@ def test_every_role_against_every_entry_point(login: LoginFn, story: Story, role
             assert _denials(ctx) == denials + 1, f"{role}: {name} refused but not logged"
         except NotFound:
             results[name] = "refused"
+        except NotOnThisDatabase:  # a server's backups are PostgreSQL's: allowed, not done here
+            assert ctx.db.dialect == "postgresql", name
+            results[name] = "allowed"
         else:
             results[name] = "allowed"
         expected = "allowed" if role in allowed_roles else "refused"

@@ -20,6 +20,8 @@ from stevnsmoeder.services.search import MARK_END, MARK_START, Filters
 from tests.conftest import PASSWORD
 from tests.services.test_case_history import Story, _child_item, _story
 
+pytestmark = pytest.mark.both_engines
+
 LoginFn = Callable[[str], ServiceContext]
 
 
@@ -152,7 +154,8 @@ def test_the_index_follows_every_write(login: LoginFn, story: Story) -> None:
 def test_rebuild_brings_a_damaged_index_back_in_step(login: LoginFn, story: Story) -> None:
     leder = login("leder")
     with leder.db.begin() as s:
-        s.execute(text("DELETE FROM search_index"))
+        index = "search_doc" if leder.db.dialect == "postgresql" else "search_index"
+        s.execute(text(f"DELETE FROM {index}"))
     assert not search.index_state(leder).in_step
     assert search.search(login("ppr"), "frikvarteret").hits == ()
     state = search.rebuild_index(leder)
@@ -195,6 +198,7 @@ def test_every_search_is_logged_with_its_term(login: LoginFn, story: Story) -> N
     assert event.detail == "'frikvarteret' [type=district]: 1 hits"
 
 
+@pytest.mark.file_only
 def test_search_command_json(
     login: LoginFn, story: Story, db_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],

@@ -10,8 +10,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import stevnsmoeder.db.base
-
 revision: str = "0001"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
@@ -27,8 +25,8 @@ def upgrade() -> None:
         sa.Column("sort_order", sa.Integer(), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_district")),
         sa.UniqueConstraint("code", name=op.f("uq_district_code")),
     )
@@ -41,8 +39,8 @@ def upgrade() -> None:
         sa.Column("description", sa.Text(), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_legal_reference")),
         sa.UniqueConstraint("code", name=op.f("uq_legal_reference_code")),
     )
@@ -59,8 +57,8 @@ def upgrade() -> None:
         sa.Column("allows_rpl115", sa.Boolean(), nullable=False),
         sa.Column("sort_order", sa.Integer(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_meeting_type")),
         sa.UniqueConstraint("code", name=op.f("uq_meeting_type_code")),
     )
@@ -71,8 +69,8 @@ def upgrade() -> None:
         sa.Column("is_family", sa.Boolean(), nullable=False),
         sa.Column("sort_order", sa.Integer(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_participant_role")),
         sa.UniqueConstraint("code", name=op.f("uq_participant_role_code")),
     )
@@ -86,8 +84,8 @@ def upgrade() -> None:
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_person")),
     )
     op.create_table(
@@ -97,8 +95,8 @@ def upgrade() -> None:
         sa.Column("step", sa.String(length=20), nullable=False),
         sa.Column("step_label", sa.String(length=200), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint("level BETWEEN 1 AND 5", name=op.f("ck_wellbeing_level_level_range")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_wellbeing_level")),
         sa.UniqueConstraint("level", name=op.f("uq_wellbeing_level_level")),
@@ -113,8 +111,8 @@ def upgrade() -> None:
         sa.Column("minutes", sa.Integer(), nullable=False),
         sa.Column("is_case_slot", sa.Boolean(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["meeting_type_id"],
             ["meeting_type.id"],
@@ -150,10 +148,10 @@ def upgrade() -> None:
         sa.Column("person_id", sa.Uuid(), nullable=True),
         sa.Column("password_hash", sa.String(length=200), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
-        sa.Column("last_login_at", stevnsmoeder.db.base.UTCDateTime(), nullable=True),
+        sa.Column("last_login_at", sa.DateTime(), nullable=True),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["person_id"], ["person.id"], name=op.f("fk_app_user_person_id_person")
         ),
@@ -175,8 +173,8 @@ def upgrade() -> None:
         sa.Column("closed_on", sa.Date(), nullable=True),
         sa.Column("summary", sa.Text(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint(
             "anonymous OR (first_name IS NOT NULL AND first_name <> '')",
             name=op.f("ck_child_case_named_case_has_name"),
@@ -215,8 +213,8 @@ def upgrade() -> None:
         ),
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["district_id"], ["district.id"], name=op.f("fk_meeting_series_district_id_district")
         ),
@@ -233,8 +231,8 @@ def upgrade() -> None:
         sa.Column("role_id", sa.Uuid(), nullable=False),
         sa.Column("sort_order", sa.Integer(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["meeting_type_id"],
             ["meeting_type.id"],
@@ -254,7 +252,7 @@ def upgrade() -> None:
     op.create_table(
         "audit_event",
         sa.Column("seq", sa.Integer(), nullable=False),
-        sa.Column("at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("at", sa.DateTime(), nullable=False),
         sa.Column("user_id", sa.Uuid(), nullable=True),
         sa.Column("login", sa.String(length=80), nullable=False),
         sa.Column("action", sa.String(length=60), nullable=False),
@@ -265,8 +263,8 @@ def upgrade() -> None:
         sa.Column("prev_hash", sa.String(length=64), nullable=False),
         sa.Column("hash", sa.String(length=64), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["user_id"], ["app_user.id"], name=op.f("fk_audit_event_user_id_app_user")
         ),
@@ -286,8 +284,8 @@ def upgrade() -> None:
         sa.Column("phone", sa.String(length=40), nullable=False),
         sa.Column("person_id", sa.Uuid(), nullable=True),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["case_id"],
             ["child_case.id"],
@@ -328,8 +326,8 @@ def upgrade() -> None:
         sa.Column("original_start", sa.DateTime(), nullable=True),
         sa.Column("move_reason", sa.Text(), nullable=True),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint("ends_at > starts_at", name=op.f("ck_meeting_ends_after_start")),
         sa.ForeignKeyConstraint(
             ["chair_id"], ["person.id"], name=op.f("fk_meeting_chair_id_person")
@@ -359,8 +357,8 @@ def upgrade() -> None:
         sa.Column("person_id", sa.Uuid(), nullable=False),
         sa.Column("role_id", sa.Uuid(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["person_id"], ["person.id"], name=op.f("fk_series_participant_person_id_person")
         ),
@@ -417,8 +415,8 @@ def upgrade() -> None:
         ),
         sa.Column("carried_over_from_id", sa.Uuid(), nullable=True),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint(
             "(kind = 'case') = (case_id IS NOT NULL)",
             name=op.f("ck_agenda_item_case_item_has_case"),
@@ -459,8 +457,8 @@ def upgrade() -> None:
         sa.Column("withdrawal_note", sa.Text(), nullable=True),
         sa.Column("document_ref", sa.String(length=80), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint(
             "expires_on IS NULL OR expires_on >= given_on",
             name=op.f("ck_consent_expires_after_given"),
@@ -501,8 +499,8 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["meeting_id"],
             ["meeting.id"],
@@ -546,8 +544,8 @@ def upgrade() -> None:
         sa.Column("done_on", sa.Date(), nullable=True),
         sa.Column("done_note", sa.Text(), nullable=True),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["agenda_item_id"],
             ["agenda_item.id"],
@@ -573,8 +571,8 @@ def upgrade() -> None:
         sa.Column("consent_id", sa.Uuid(), nullable=False),
         sa.Column("meeting_type_id", sa.Uuid(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["consent_id"],
             ["consent.id"],
@@ -613,8 +611,8 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["agenda_item_id"],
             ["agenda_item.id"],
@@ -642,8 +640,8 @@ def upgrade() -> None:
         sa.Column("family_view", sa.Text(), nullable=False),
         sa.Column("follow_up_on", sa.Date(), nullable=True),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["agenda_item_id"],
             ["agenda_item.id"],
@@ -676,8 +674,8 @@ def upgrade() -> None:
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("recorded_by_id", sa.Uuid(), nullable=True),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["agenda_item_id"],
             ["agenda_item.id"],
@@ -708,8 +706,8 @@ def upgrade() -> None:
         sa.Column("assessed_by_id", sa.Uuid(), nullable=True),
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint(
             "level BETWEEN 1 AND 5", name=op.f("ck_wellbeing_assessment_level_range")
         ),

@@ -10,8 +10,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import stevnsmoeder.db.base
-
 revision: str = "0002"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
@@ -27,8 +25,8 @@ def upgrade() -> None:
         sa.Column("reason", sa.String(length=200), nullable=False),
         sa.Column("yearly", sa.Boolean(), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint("ends_on >= starts_on", name=op.f("ck_closed_period_ends_after_start")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_closed_period")),
     )

@@ -10,8 +10,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-import stevnsmoeder.db.base
-
 revision: str = "0004"
 down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
@@ -30,8 +28,8 @@ def upgrade() -> None:
         sa.Column("content", sa.Text(), nullable=False),
         sa.Column("checksum", sa.String(length=64), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
-        sa.Column("created_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
-        sa.Column("updated_at", stevnsmoeder.db.base.UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["created_by_id"],
             ["app_user.id"],
@@ -66,9 +64,7 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("spent_seconds", sa.Integer(), server_default="0", nullable=False)
         )
-        batch_op.add_column(
-            sa.Column("current_since", stevnsmoeder.db.base.UTCDateTime(), nullable=True)
-        )
+        batch_op.add_column(sa.Column("current_since", sa.DateTime(), nullable=True))
 
     with op.batch_alter_table("item_minutes", schema=None) as batch_op:
         batch_op.add_column(sa.Column("concern", sa.Text(), server_default="", nullable=False))
@@ -86,16 +82,10 @@ def upgrade() -> None:
         )
 
     with op.batch_alter_table("meeting", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("started_at", stevnsmoeder.db.base.UTCDateTime(), nullable=True)
-        )
-        batch_op.add_column(
-            sa.Column("ended_at", stevnsmoeder.db.base.UTCDateTime(), nullable=True)
-        )
+        batch_op.add_column(sa.Column("started_at", sa.DateTime(), nullable=True))
+        batch_op.add_column(sa.Column("ended_at", sa.DateTime(), nullable=True))
         batch_op.add_column(sa.Column("current_item_id", sa.Uuid(), nullable=True))
-        batch_op.add_column(
-            sa.Column("approved_at", stevnsmoeder.db.base.UTCDateTime(), nullable=True)
-        )
+        batch_op.add_column(sa.Column("approved_at", sa.DateTime(), nullable=True))
         batch_op.add_column(sa.Column("approved_by_id", sa.Uuid(), nullable=True))
         batch_op.add_column(sa.Column("approved_checksum", sa.String(length=64), nullable=True))
         batch_op.create_foreign_key(
