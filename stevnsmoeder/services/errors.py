@@ -33,6 +33,10 @@ class LoginDelayed(AuthError):
     """Too many failed logins in a row: the next attempt must wait."""
 
 
+class ConflictError(ServiceError):
+    """The meeting changed elsewhere since it was loaded."""
+
+
 class NotOnThisDatabase(ServiceError):
     """Work on the laptop's database file (its key file, backups, re-keying) asked of a
     database on a server, or the other way round."""

@@ -32,6 +32,7 @@ from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from stevnsmoeder.services.permissions import Permission, meeting_visible, require
 from stevnsmoeder.services.planning import participation
+from stevnsmoeder.services.revisions import bump
 
 WARN_FRACTION = 0.8  # the timer warns when 80 % of the time box is used
 
@@ -151,7 +152,7 @@ def start(ctx: ServiceContext, meeting_id: uuid.UUID) -> LiveState:
             raise ValidationError(_("The agenda is empty."))
         meeting.status = MeetingStatus.IN_PROGRESS
         meeting.started_at = ctx.now()
-        meeting.revision += 1
+        bump(s, meeting)
         for p in s.scalars(select(Participation).where(Participation.meeting_id == meeting.id)):
             if p.attendance is Attendance.INVITED:
                 p.attendance = Attendance.PRESENT
@@ -233,6 +234,7 @@ def set_present(
     with ctx.db.begin() as s:
         meeting = _running(s, ctx, meeting_id)
         row = participation(s, meeting, person_id)
+        bump(s, meeting)  # who is here is part of the meeting's record
         if item_id is None:
             row.attendance = attendance
         else:
@@ -284,7 +286,7 @@ def end(ctx: ServiceContext, meeting_id: uuid.UUID) -> EndReport:
                     not_reached += 1
         meeting.status = MeetingStatus.HELD
         meeting.ended_at = now
-        meeting.revision += 1
+        bump(s, meeting)
         carried, next_id = 0, None
         unfinished = [
             i
@@ -305,7 +307,7 @@ def end(ctx: ServiceContext, meeting_id: uuid.UUID) -> EndReport:
             if following is not None:
                 next_id = following.id
                 carried = copy_items_into(s, ctx, following, unfinished)
-                following.revision += 1
+                bump(s, following)
         audit.record(
             s,
             ctx,

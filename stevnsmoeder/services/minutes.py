@@ -57,6 +57,7 @@ from stevnsmoeder.services.permissions import (
     meeting_visible,
     require,
 )
+from stevnsmoeder.services.revisions import bump
 
 TEXT_FIELDS = (
     "notes",
@@ -652,6 +653,7 @@ def approve(ctx: ServiceContext, meeting_id: uuid.UUID) -> str:
             raise ValidationError(_("The minutes are approved already."))
         if meeting.status is not MeetingStatus.HELD:
             raise ValidationError(_("Only the minutes of a held meeting can be approved."))
+        bump(s, meeting)  # a second approver at the same moment waits, then is refused
         content = _dump(_content(s, meeting))
         checksum = _checksum(content)
         s.add(

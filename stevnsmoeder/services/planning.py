@@ -44,7 +44,7 @@ from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import display_name, hiding_redactor, initials
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.services.errors import NotFound, ServiceError, ValidationError
+from stevnsmoeder.services.errors import ConflictError, NotFound, ValidationError
 from stevnsmoeder.services.meetings import MeetingSummary, summaries_in
 from stevnsmoeder.services.permissions import (
     SCOPED_ROLES,
@@ -55,15 +55,12 @@ from stevnsmoeder.services.permissions import (
     meeting_visible,
     require,
 )
+from stevnsmoeder.services.revisions import bump
 
 __all__ = ["AgendaItemKind", "Attendance", "LegalBasisKind"]
 
 MAX_TIME_BOX = 240  # minutes; a longer item is a typing error, not a plan
 MAX_TITLE = 200
-
-
-class ConflictError(ServiceError):
-    """The meeting changed elsewhere since it was loaded."""
 
 
 class BasisState(enum.StrEnum):
@@ -397,7 +394,7 @@ def for_edit(s: Session, ctx: ServiceContext, meeting_id: uuid.UUID, revision: i
                 "make your change again."
             )
         )
-    meeting.revision += 1
+    bump(s, meeting)
     return meeting
 
 

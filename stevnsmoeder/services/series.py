@@ -44,6 +44,7 @@ from stevnsmoeder.services.meetings import (
     resolve_type,
 )
 from stevnsmoeder.services.permissions import Permission, meeting_visible, require
+from stevnsmoeder.services.revisions import bump
 
 DEFAULT_HORIZON_DAYS = 365
 
@@ -440,6 +441,7 @@ def move_meeting(
         meeting.ends_at = new_start + length
         meeting.move_reason = reason.strip()
         meeting.sequence += 1
+        bump(s, meeting)
         audit.record(s, ctx, "meeting.move", object_type="meeting", object_id=meeting.id)
 
 
@@ -452,6 +454,7 @@ def cancel_meeting(ctx: ServiceContext, meeting_id: uuid.UUID, reason: str) -> N
         meeting.status = MeetingStatus.CANCELLED
         meeting.cancel_reason = reason.strip()
         meeting.sequence += 1
+        bump(s, meeting)
         audit.record(s, ctx, "meeting.cancel", object_type="meeting", object_id=meeting.id)
 
 

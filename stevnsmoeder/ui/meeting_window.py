@@ -42,14 +42,13 @@ from stevnsmoeder.services import (
     reference_data,
 )
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.services.errors import ServiceError
+from stevnsmoeder.services.errors import ConflictError, ServiceError
 from stevnsmoeder.services.meetings import MeetingStatus, MeetingSummary, status_label
 from stevnsmoeder.services.permissions import Permission, allowed
 from stevnsmoeder.services.planning import (
     AgendaItemKind,
     Attendance,
     BasisState,
-    ConflictError,
     LegalBasisKind,
     MeetingPlan,
     PlanItem,

@@ -137,6 +137,12 @@ class Meeting(Entity):
     # Raised by every change to the agenda or participants; a change made against an older
     # revision (another window, another laptop) is refused instead of overwriting.
     revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Every UPDATE of the row says "… WHERE revision = <the one read>": two writers that read
+    # the same revision cannot both write (the services raise it, see services.revisions).
+    __mapper_args__ = {  # noqa: RUF012 (read once, by the mapper)
+        "version_id_col": revision,
+        "version_id_generator": False,
+    }
     # The running meeting: when it actually started and ended, and the item now discussed
     # (kept so reopening the meeting returns to it; no foreign key: agenda items point here).
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
