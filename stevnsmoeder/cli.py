@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from stevnsmoeder import __version__, paths
+from stevnsmoeder.db.urls import is_postgres_url
+from stevnsmoeder.db.urls import shown as shown_url
 from stevnsmoeder.i18n import _, set_language
 
 if TYPE_CHECKING:
@@ -67,10 +69,10 @@ def _positive(text: str) -> int:
     return value
 
 
-def _db_file(text: str) -> Path:
+def _db_file(text: str) -> str:
     if not text.strip():
         raise argparse.ArgumentTypeError(_("--db needs the name of a database file."))
-    return Path(text)
+    return text
 
 
 def _uuid(text: str) -> uuid.UUID:
@@ -86,7 +88,10 @@ def build_parser() -> Parser:
         "--db",
         type=_db_file,
         default=argparse.SUPPRESS,
-        help=_("database file (default: in the data folder)"),
+        help=_(
+            "database file (default: in the data folder), or a PostgreSQL database: "
+            "postgresql+psycopg://USER@/DBNAME?host=SOCKETDIR"
+        ),
     )
     common.add_argument(
         "--user", default=argparse.SUPPRESS, help=_("user name (or set STEVNSMOEDER_USER)")
@@ -343,7 +348,9 @@ def _db_folder(argv: Sequence[str] | None) -> Path | None:
     """The folder of the database the command was given (for a message), if any."""
     try:
         args = build_parser().parse_args(argv)
-        return _db_path(args).parent if getattr(args, "db", None) else None
+        if not getattr(args, "db", None) or _db_url(args):
+            return None
+        return _db_path(args).parent
     except (CliError, SystemExit):
         return None
 
@@ -352,9 +359,23 @@ def _fail(message: str) -> None:
     print(f"stevnsmoeder: {_('error')}: {message}", file=sys.stderr)
 
 
+def _db_url(args: argparse.Namespace) -> str | None:
+    """The PostgreSQL URL given with --db (direct mode, for administrators), if one was."""
+    db = getattr(args, "db", None)
+    return db if db and is_postgres_url(db) else None
+
+
 def _db_path(args: argparse.Namespace) -> Path:
     if not getattr(args, "db", None):
         return paths.default_db_path()
+    if _db_url(args):
+        raise CliError(
+            _(
+                "This command works on a database file on this computer, not on a database "
+                "on a server."
+            ),
+            EXIT_USAGE,
+        )
     path = Path(args.db).expanduser()
     if path.is_dir():
         raise CliError(
@@ -387,7 +408,13 @@ def _session(args: argparse.Namespace) -> Iterator[ServiceContext]:
     from stevnsmoeder.services import access, audit_trail
 
     user, password = _credentials(args)
-    ctx = access.login(_db_path(args), user, password)
+    url = _db_url(args)
+    if url:
+        from stevnsmoeder.services import server_access
+
+        ctx = server_access.login_server(url, user, password)
+    else:
+        ctx = access.login(_db_path(args), user, password)
     try:
         warning = audit_trail.rollback_warning(ctx)
         if warning:
@@ -407,10 +434,12 @@ def _print_json(data: Any) -> None:
 def cmd_demo(args: argparse.Namespace) -> int:
     from stevnsmoeder.services.demo import DEMO_PASSWORD, DEMO_USERS, create_demo_database
 
-    path = _db_path(args)
+    url = _db_url(args)
+    path = url or _db_path(args)
     print(_("Creating the demo database with {years} years of meetings …", years=args.years))
     create_demo_database(path, years=args.years, seed=args.seed, today=args.today)
-    print(_("Demo database created: {path}", path=path))
+    shown = shown_url(url) if url else path
+    print(_("Demo database created: {path}", path=shown))
     print(
         _(
             "All demo data is fictitious. Log in with one of these users, password: {pw}",
@@ -423,7 +452,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         _(
             "Example: {example}",
             example=f"STEVNSMOEDER_PASSWORD={DEMO_PASSWORD} "
-            f"stevnsmoeder --db {path} --user leder meetings --from {date.today()}",
+            f"stevnsmoeder --db {shown} --user leder meetings --from {date.today()}",
         )
     )
     return EXIT_OK
@@ -483,9 +512,17 @@ def cmd_init(args: argparse.Namespace) -> int:
     from stevnsmoeder.services.context import Role
 
     user, password = _credentials(args)
-    path = _db_path(args)
-    access.create_database(path, [access.NewUser(user, password, Role.ADMIN, person_name=user)])
-    print(_("Created {path} with administrator {user}.", path=path, user=user))
+    admin = [access.NewUser(user, password, Role.ADMIN, person_name=user)]
+    url = _db_url(args)
+    if url:
+        from stevnsmoeder.services import server_access
+
+        server_access.create_server_database(url, admin)
+        shown: object = shown_url(url)
+    else:
+        shown = _db_path(args)
+        access.create_database(shown, admin)
+    print(_("Created {path} with administrator {user}.", path=shown, user=user))
     return EXIT_OK
 
 

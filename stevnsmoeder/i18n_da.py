@@ -173,7 +173,6 @@ DANISH: dict[str, str] = {
     "{message} (see --help)": "{message} (se --help)",
     "invalid date {text}: write YYYY-MM-DD": "ugyldig dato {text}: skriv ÅÅÅÅ-MM-DD",
     "{text} is not a whole number above 0": "{text} er ikke et helt tal over 0",
-    "database file (default: in the data folder)": "databasefil (standard: i datamappen)",
     "user name (or set STEVNSMOEDER_USER)": "brugernavn (eller sæt STEVNSMOEDER_USER)",
     "language": "sprog",
     "Stevns Kommune's child and youth meetings. Without a command: the window.": (
@@ -776,4 +775,12 @@ DANISH: dict[str, str] = {
     "Danish text search": "Dansk tekstsøgning",
     "Search index in step": "Søgeindekset er ajour",
     "indexed: {n} of {total}": "indekseret: {n} af {total}",
+    "database file (default: in the data folder), or a PostgreSQL database: "
+    "postgresql+psycopg://USER@/DBNAME?host=SOCKETDIR": (
+        "databasefil (standard: i datamappen) eller en PostgreSQL-database: "
+        "postgresql+psycopg://BRUGER@/DATABASE?host=SOKKELMAPPE"
+    ),
+    "This command works on a database file on this computer, not on a database on a server.": (
+        "Kommandoen virker på en databasefil på denne computer, ikke på en database på en server."
+    ),
 }

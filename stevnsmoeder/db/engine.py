@@ -410,11 +410,6 @@ class EncryptedFileDatabase(Database):
 POSTGRES_DRIVER = "postgresql+psycopg"
 
 
-def is_postgres_url(text: str) -> bool:
-    """True for a PostgreSQL URL (``postgresql+psycopg://USER@/DBNAME?host=SOCKETDIR``)."""
-    return text.startswith(("postgresql://", "postgresql+psycopg://"))
-
-
 def postgres_url(text: str | URL) -> URL:
     """The URL with the psycopg 3 driver, whatever driver (or none) it named."""
     url = make_url(text)

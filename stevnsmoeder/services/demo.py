@@ -13,7 +13,7 @@ from stevnsmoeder.db.base import utcnow
 from stevnsmoeder.db.keystore import DEFAULT_KDF, KdfParams
 from stevnsmoeder.db.models import Role
 from stevnsmoeder.i18n import _
-from stevnsmoeder.services import access
+from stevnsmoeder.services import access, server_access
 from stevnsmoeder.services.context import LOCAL_TZ, Clock
 from stevnsmoeder.services.errors import ValidationError
 
@@ -28,7 +28,7 @@ DEMO_USERS = (
 
 
 def create_demo_database(
-    path: Path,
+    path: Path | str,
     *,
     years: int = 2,
     seed: int = 1,
@@ -37,7 +37,9 @@ def create_demo_database(
     kdf: KdfParams = DEFAULT_KDF,
     cases_per_year: int | None = None,
 ) -> None:
-    """Create the demo database at ``path`` (which must not exist yet).
+    """Create the demo database at ``path`` (which must not exist yet), or in the empty
+    PostgreSQL database a ``postgresql+psycopg://`` URL names. The same seed gives the same
+    meetings, cases, agendas and minutes on both.
 
     ``cases_per_year`` raises the number of children (Stevns has some 80 new a year, at most
     1,000 in all); the benchmarks use it for a busier municipality's volume."""
@@ -46,17 +48,13 @@ def create_demo_database(
     if years < 1 or years > generator.MAX_YEARS:
         raise ValidationError(_("A demo has 1 to {n} years of meetings.", n=generator.MAX_YEARS))
     day = today or clock().astimezone(LOCAL_TZ).date()
-    access.create_database(
-        path,
-        [access.NewUser(login, DEMO_PASSWORD, role) for login, role, _label in DEMO_USERS],
-        clock=clock,
-        kdf=kdf,
-        populate=partial(
-            generator.populate,
-            years=years,
-            seed=seed,
-            today=day,
-            cases_per_year=cases_per_year,
-        ),
-        demo=True,
+    users = [access.NewUser(login, DEMO_PASSWORD, role) for login, role, _label in DEMO_USERS]
+    populate = partial(
+        generator.populate, years=years, seed=seed, today=day, cases_per_year=cases_per_year
     )
+    if isinstance(path, str):
+        server_access.create_server_database(
+            path, users, clock=clock, kdf=kdf, populate=populate, demo=True
+        )
+        return
+    access.create_database(path, users, clock=clock, kdf=kdf, populate=populate, demo=True)

@@ -139,7 +139,7 @@ def summaries_in(s: Session, ctx: ServiceContext, *conditions: Any) -> list[Meet
         .join(MeetingType, Meeting.meeting_type_id == MeetingType.id)
         .outerjoin(District, Meeting.district_id == District.id)
         .where(meeting_visible(ctx), *conditions)
-        .order_by(Meeting.starts_at)
+        .order_by(Meeting.starts_at, Meeting.title, Meeting.place)  # the same on any engine
     )
     return [
         MeetingSummary(

@@ -141,7 +141,7 @@ class Hit:
 @dataclass(frozen=True)
 class Result:
     text: str
-    query: str  # the FTS5 query actually run ("" when nothing was searchable)
+    query: str  # the FTS5 query or tsquery actually run ("" when nothing was searchable)
     hits: tuple[Hit, ...]
     elapsed_ms: float
     message: str = ""  # why nothing was searched, for the user
@@ -152,6 +152,7 @@ class Result:
             "hits": [h.to_json() for h in self.hits],
             "elapsed_ms": round(self.elapsed_ms, 2),
             "message": self.message,
+            "truncated": self.truncated,
         }
 
 
