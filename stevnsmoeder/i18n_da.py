@@ -133,6 +133,7 @@ DANISH: dict[str, str] = {
     "in progress": "i gang",
     "held": "afholdt",
     "cancelled": "aflyst",
+    "approved": "godkendt",  # a held meeting whose minutes are approved
     # meetings and cases
     "Unknown district {name}. Districts: {known}.": (
         "Ukendt distrikt {name}. Distrikterne er: {known}."

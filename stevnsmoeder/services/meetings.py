@@ -64,6 +64,12 @@ class MeetingSummary:
     cancel_reason: str = ""
     sequence: int = 0
     type_short: str = ""
+    approved_at: datetime | None = None  # when the minutes were approved (aware UTC)
+
+    @property
+    def status_text(self) -> str:
+        """The status as a list shows it: "godkendt" once the minutes are approved."""
+        return _("approved") if self.approved_at is not None else status_label(self.status)
 
     @property
     def moved(self) -> bool:
@@ -89,6 +95,9 @@ class MeetingSummary:
             status=self.status.value,
             original_start=self.original_start.isoformat(timespec="minutes")
             if self.original_start
+            else None,
+            approved_at=self.approved_at.isoformat(timespec="seconds")
+            if self.approved_at
             else None,
         )
         for key in ("type_code", "starts_at", "ends_at", "sequence", "type_short"):
@@ -159,6 +168,7 @@ def summaries_in(s: Session, ctx: ServiceContext, *conditions: Any) -> list[Meet
             cancel_reason=m.cancel_reason or "",
             sequence=m.sequence,
             type_short=short,
+            approved_at=m.approved_at,
         )
         for m, code, type_name, short, district_name, count in s.execute(q)
     ]
