@@ -269,6 +269,33 @@
     </message>
 </context>
 <context>
+    <name>AwaitingApprovalSection</name>
+    <message>
+        <source>Open the meeting to finish and approve its minutes.</source>
+        <translation>Åbn mødet for at gøre referatet færdigt og godkende det.</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Afholdt</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Møde</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Minutes awaiting approval</source>
+        <translation>Referater til godkendelse</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>Previous</source>
@@ -792,10 +819,6 @@
         <translation>Mødet: %1 min. tilbage · forventet slut kl. %2 · booket til kl. %3</translation>
     </message>
     <message>
-        <source>Held. The minutes are approved and locked.</source>
-        <translation>Afholdt. Referatet er godkendt og låst.</translation>
-    </message>
-    <message>
         <source>Held. Finish the minutes and approve them.</source>
         <translation>Afholdt. Gør referatet færdigt, og godkend det.</translation>
     </message>
@@ -840,24 +863,8 @@
         <translation>Godkend referatet? Det låses; senere rettelser bliver daterede tillæg.</translation>
     </message>
     <message>
-        <source>addendum, removed when a closed case was purged</source>
-        <translation>tillæg, fjernet ved oprydning i lukkede sager</translation>
-    </message>
-    <message>
-        <source>the meeting in general</source>
-        <translation>mødet generelt</translation>
-    </message>
-    <message>
-        <source>addendum about %1</source>
-        <translation>tillæg om %1</translation>
-    </message>
-    <message>
         <source>Versions</source>
         <translation>Versioner</translation>
-    </message>
-    <message>
-        <source>approved</source>
-        <translation>godkendt</translation>
     </message>
 </context>
 <context>
@@ -2109,6 +2116,65 @@
     </message>
 </context>
 <context>
+    <name>VersionsDialog</name>
+    <message>
+        <source>Approved</source>
+        <translation>Godkendt</translation>
+    </message>
+    <message>
+        <source>Addendum removed when a closed case was purged</source>
+        <translation>Tillæg fjernet, da en lukket sag blev slettet</translation>
+    </message>
+    <message>
+        <source>Addendum about the meeting in general</source>
+        <translation>Tilføjelse om mødet generelt</translation>
+    </message>
+    <message>
+        <source>Addendum about an item</source>
+        <translation>Tilføjelse til et punkt</translation>
+    </message>
+    <message>
+        <source>Addendum to item %1</source>
+        <translation>Tilføjelse til punkt %1</translation>
+    </message>
+    <message>
+        <source>corrected after approval: a closed case was purged</source>
+        <translation>rettet efter godkendelse: en lukket sag er slettet</translation>
+    </message>
+    <message>
+        <source>Versions of the minutes</source>
+        <translation>Referatets versioner</translation>
+    </message>
+    <message>
+        <source>Checksum (SHA-256): %1</source>
+        <translation>Kontrolsum (SHA-256): %1</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Af</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ændring</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2 · %3</source>
+        <translation>Version %1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Unexpected error</source>
@@ -2119,6 +2185,21 @@
 %2</source>
         <translation>Der skete en fejl, som stevnsmoeder ikke havde forudset (%1). Dit gemte arbejde er i sikkerhed. Detaljerne står i logfilen:
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>approved_minutes</name>
+    <message>
+        <source>Held. The minutes are approved and locked.</source>
+        <translation>Afholdt. Referatet er godkendt og låst.</translation>
+    </message>
+    <message>
+        <source>Held. The minutes were approved %1 by %2 and are locked.</source>
+        <translation>Afholdt. Referatet blev godkendt %1 af %2 og er låst.</translation>
+    </message>
+    <message>
+        <source>Addendum %1 (%2)</source>
+        <translation>Tillæg %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2155,6 +2236,14 @@
         <translation>Der er endnu ikke givet et niveau.</translation>
     </message>
     <message>
+        <source>approved</source>
+        <translation>godkendt</translation>
+    </message>
+    <message>
+        <source>not approved</source>
+        <translation>ikke godkendt</translation>
+    </message>
+    <message>
         <source>Planned</source>
         <translation>Planlagt</translation>
     </message>
@@ -2173,6 +2262,10 @@
     <message>
         <source>Level</source>
         <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Referat</translation>
     </message>
     <message>
         <source>Decision</source>
@@ -2376,6 +2469,10 @@
 </context>
 <context>
     <name>models</name>
+    <message>
+        <source>The minutes were approved on %1.</source>
+        <translation>Referatet blev godkendt %1.</translation>
+    </message>
     <message>
         <source>Date</source>
         <translation>Dato</translation>

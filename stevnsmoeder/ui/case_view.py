@@ -161,6 +161,11 @@ def timeline_columns() -> list[Column[TimelineEntry]]:
     def level(e: TimelineEntry) -> str:
         return str(e.record.level) if e.record.level else ""
 
+    def minutes_state(e: TimelineEntry) -> str:
+        if e.minutes_approved:
+            return QCoreApplication.translate("case_view", "approved")
+        return QCoreApplication.translate("case_view", "not approved") if e.held else ""
+
     def decision(e: TimelineEntry) -> str:
         if not e.held:
             return QCoreApplication.translate("case_view", "Planned")
@@ -187,6 +192,7 @@ def timeline_columns() -> list[Column[TimelineEntry]]:
                 f"{e.record.level_label} ({e.record.step_label})" if e.record.level else ""
             ),
         ),
+        Column(QCoreApplication.translate("case_view", "Minutes"), minutes_state),
         Column(QCoreApplication.translate("case_view", "Decision"), decision),
     ]
 

@@ -45,6 +45,7 @@ from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.services.permissions import Permission, allowed
 from stevnsmoeder.ui import changes
 from stevnsmoeder.ui.audit_view import AuditPage
+from stevnsmoeder.ui.awaiting_approval import AwaitingApprovalSection
 from stevnsmoeder.ui.calendar_view import CalendarPage
 from stevnsmoeder.ui.case_view import CaseWindow
 from stevnsmoeder.ui.forms import title_label
@@ -195,6 +196,8 @@ class StartPage(QWidget):
         meetings_box.addWidget(self.today_view, 1)
         meetings_box.addWidget(self.week_heading)
         meetings_box.addWidget(self.week_view, 2)
+        self.awaiting_approval = AwaitingApprovalSection(ctx, prompts, open_meeting, self)
+        meetings_box.addWidget(self.awaiting_approval, 1)
         attention_box = QVBoxLayout()
         attention_box.addWidget(self.actions_heading)
         attention_box.addWidget(self.actions_view, 2)
@@ -259,6 +262,7 @@ class StartPage(QWidget):
         )
         for view in (self.today_view, self.week_view):
             view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.awaiting_approval.reload()
         try:
             seen = overview.attention(self.ctx)
         except ServiceError as exc:

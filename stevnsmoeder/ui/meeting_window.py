@@ -43,7 +43,7 @@ from stevnsmoeder.services import (
 )
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
-from stevnsmoeder.services.meetings import MeetingStatus, MeetingSummary, status_label
+from stevnsmoeder.services.meetings import MeetingStatus, MeetingSummary
 from stevnsmoeder.services.permissions import Permission, allowed
 from stevnsmoeder.services.planning import (
     AgendaItemKind,
@@ -309,7 +309,7 @@ class MeetingWindow(QWidget):
         self.when.setText(
             f"{long_date(m.starts_at.date())} ({week_label(m.starts_at.date())}), "
             f"{clock(m.starts_at)}–{clock(m.ends_at)[-5:]} · {m.place or '–'} · "
-            f"{status_label(m.status)}"
+            f"{m.status_text}"
         )
         self.note.setText(m.note)
         self.note.setVisible(bool(m.note))
@@ -407,7 +407,7 @@ class MeetingWindow(QWidget):
     def preview_extract(self, anonymised: bool = False) -> None:
         item = self.selected()
         if self.live_view is not None and self.stack.currentWidget() is self.live_view:
-            item = next((i for i in self.plan.items if i.id == self.live_view.shown_item), item)
+            item = self.live_view.selected_item() or item  # the row clicked in the minutes
         if item is None or item.case_id is None:
             self.prompts.info(self, self.tr("Print"), self.tr("Choose a child's item first."))
             return

@@ -22,7 +22,8 @@ from PySide6.QtGui import QColor, QFont
 
 from stevnsmoeder.domain.dates import clock, long_date, short_date
 from stevnsmoeder.services.cases import CaseSummary
-from stevnsmoeder.services.meetings import MeetingSummary, status_label
+from stevnsmoeder.services.context import LOCAL_TZ
+from stevnsmoeder.services.meetings import MeetingSummary
 
 T = TypeVar("T")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's dataclass
@@ -116,6 +117,15 @@ class FilterProxy(QSortFilterProxyModel):
             return str(a) < str(b)
 
 
+def _approved_tooltip(m: MeetingSummary) -> str:
+    if m.approved_at is None:
+        return ""
+    day = m.approved_at.astimezone(LOCAL_TZ).date()
+    return QCoreApplication.translate("models", "The minutes were approved on %1.").replace(
+        "%1", long_date(day)
+    )
+
+
 def meeting_columns() -> list[Column[MeetingSummary]]:
     return [
         Column(
@@ -137,7 +147,11 @@ def meeting_columns() -> list[Column[MeetingSummary]]:
         Column(QCoreApplication.translate("models", "Meeting"), lambda m: m.title),
         Column(QCoreApplication.translate("models", "District"), lambda m: m.district or ""),
         Column(QCoreApplication.translate("models", "Place"), lambda m: m.place),
-        Column(QCoreApplication.translate("models", "Status"), lambda m: status_label(m.status)),
+        Column(
+            QCoreApplication.translate("models", "Status"),
+            lambda m: m.status_text,
+            tooltip=_approved_tooltip,
+        ),
         Column(
             QCoreApplication.translate("models", "Cases"),
             lambda m: str(m.case_items),
@@ -171,6 +185,11 @@ def compact_meeting_columns(with_day: bool) -> list[Column[MeetingSummary]]:
             lambda m: str(m.case_items),
             lambda m: m.case_items,
             align_right=True,
+        ),
+        Column(
+            QCoreApplication.translate("models", "Status"),
+            lambda m: m.status_text,
+            tooltip=_approved_tooltip,
         ),
     ]
     return columns
