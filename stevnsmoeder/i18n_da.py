@@ -235,6 +235,14 @@ DANISH: dict[str, str] = {
         "Et afholdt eller aflyst møde kan ikke ændres."
     ),
     "Give the reason the meeting is moved.": "Angiv, hvorfor mødet flyttes.",
+    "A meeting cannot be moved to a time that has passed ({day}).": (
+        "Et møde kan ikke flyttes til et tidspunkt, der er gået ({day})."
+    ),
+    "The new date is a {weekday}.": "Den nye dato er en {weekday}.",
+    "The new date is a public holiday: {name}.": "Den nye dato er en helligdag: {name}.",
+    "The municipality is closed on the new date: {reason}.": (
+        "Kommunen holder lukket på den nye dato: {reason}."
+    ),
     "Give the reason the meeting is cancelled.": "Angiv, hvorfor mødet aflyses.",
     "The series does not exist.": "Mødeserien findes ikke.",
     "The change must start after the series' first day.": (

@@ -31,6 +31,11 @@ def week_label(day: date, lang: str | None = None) -> str:
     return f"{word} {iso_week(day)}"
 
 
+def weekday_name(day: date, lang: str | None = None) -> str:
+    """'lørdag' / 'Saturday'."""
+    return (DA_WEEKDAYS if (lang or language()) == "da" else EN_WEEKDAYS)[day.weekday()]
+
+
 def long_date(day: date, lang: str | None = None) -> str:
     """'tirsdag den 5. januar 2027' / 'Tuesday 5 January 2027'."""
     if (lang or language()) == "da":
