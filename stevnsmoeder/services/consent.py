@@ -19,6 +19,7 @@ from stevnsmoeder.db.models import Case, Consent, ConsentMeetingType, CustodyHol
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
+from stevnsmoeder.services.cases import MAX_HOLDER_NAME, MAX_RELATION
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from stevnsmoeder.services.permissions import Permission, case_visible, identity_known, require
@@ -44,8 +45,6 @@ class ConsentInfo:
         )
 
 
-MAX_HOLDER_NAME = 200  # CustodyHolder.name
-MAX_RELATION = 80  # CustodyHolder.relation
 MAX_DOCUMENT_REF = 80  # Consent.document_ref
 
 

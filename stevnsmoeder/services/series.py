@@ -39,9 +39,13 @@ from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from stevnsmoeder.services.meetings import (
+    MAX_PLACE,
+    MAX_REASON,
+    MAX_TITLE,
     add_template_agenda,
     resolve_district,
     resolve_type,
+    within,
 )
 from stevnsmoeder.services.permissions import Permission, meeting_visible, require
 
@@ -140,6 +144,7 @@ def _checked_rule(rule: str, starts_on: date, ends_on: date | None) -> str:
 def create_series(ctx: ServiceContext, new: NewSeries) -> SeriesInfo:
     require(ctx, Permission.EDIT_MEETINGS, "plan meetings")
     rule = _checked_rule(new.rule, new.starts_on, new.ends_on)
+    title, place = within(new.title, MAX_TITLE), within(new.place, MAX_PLACE)
     with ctx.db.begin() as s:
         mt = resolve_type(s, new.type_code)
         district = resolve_district(s, new.district) if new.district else None
@@ -149,13 +154,13 @@ def create_series(ctx: ServiceContext, new: NewSeries) -> SeriesInfo:
         series = MeetingSeries(
             meeting_type_id=mt.id,
             district_id=district.id if district else None,
-            title=new.title.strip() or (f"{mt.name} {district.name}" if district else mt.name),
+            title=title or (f"{mt.name} {district.name}" if district else mt.name),
             rrule=rule,
             starts_on=new.starts_on,
             ends_on=new.ends_on,
             start_time=new.start_time,
             duration_minutes=minutes,
-            place=new.place.strip(),
+            place=place,
             holiday_policy=new.holiday_policy,
         )
         s.add(series)
@@ -209,6 +214,7 @@ def add_closed_period(
         raise ValidationError(_("A closed period is at most three months long."))
     if not reason.strip():
         raise ValidationError(_("Give the reason the municipality is closed."))
+    reason = within(reason, MAX_REASON)
     with ctx.db.begin() as s:
         period = ClosedPeriod(
             starts_on=starts_on, ends_on=ends_on, reason=reason.strip(), yearly=yearly
@@ -461,6 +467,7 @@ def move_meeting(
     require(ctx, Permission.EDIT_MEETINGS, "plan meetings")
     if not reason.strip():
         raise ValidationError(_("Give the reason the meeting is moved."))
+    reason = within(" ".join(reason.split()), MAX_REASON)
     _refuse_past(ctx, new_start)
     with ctx.db.begin() as s:
         meeting = _editable_meeting(s, ctx, meeting_id)
@@ -471,7 +478,7 @@ def move_meeting(
         meeting.ends_at = new_start + length
         meeting.move_reason = _("Moved from {day} ({reason}).",
                                 day=long_date(meeting.original_start.date()),
-                                reason=" ".join(reason.split()))  # fmt: skip
+                                reason=reason)  # fmt: skip
         meeting.sequence += 1
         audit.record(s, ctx, "meeting.move", object_type="meeting", object_id=meeting.id)
 

@@ -222,6 +222,25 @@ def test_a_moved_meeting_says_where_it_was_moved_from(login: LoginFn) -> None:
     assert meetings.get_meeting_summary(ctx, first.id).note == ""
 
 
+def test_texts_are_no_longer_than_their_columns(login: LoginFn) -> None:
+    ctx = login("referent")
+    long = "x" * 201
+    with pytest.raises(ValidationError, match="højst være på 200 tegn"):
+        _district_series(ctx, title=long)
+    with pytest.raises(ValidationError, match="200 tegn"):
+        _district_series(ctx, place=long)
+    with pytest.raises(ValidationError, match="200 tegn"):
+        series.add_closed_period(ctx, date(2027, 2, 15), date(2027, 2, 19), long)
+    info = _district_series(ctx, title="x" * 200)
+    series.generate(ctx, horizon_days=30, from_day=date(2026, 12, 1))
+    first = _meetings(ctx, info.id)[0]
+    with pytest.raises(ValidationError, match="200 tegn"):
+        series.move_meeting(ctx, first.id, datetime(2026, 12, 2, 13), long)
+    child = cases.create_case(ctx, cases.NewCase(first_name="Bo")).case
+    with pytest.raises(ValidationError, match="200 tegn"):
+        meetings.create_ftm_for_case(ctx, child.id, datetime(2026, 12, 2, 9), place=long)
+
+
 def test_bad_rules_create_nothing(login: LoginFn) -> None:
     ctx = login("referent")
     for rule in ("FREQ=WEEKLY;INTERVAL=0;BYDAY=TU", "FREQ=WEEKLY;BYDAY=TIRSDAG"):

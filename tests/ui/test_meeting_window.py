@@ -31,7 +31,8 @@ def _app(qapp) -> None:  # type: ignore[no-untyped-def]
 def _accept_with(cls: type[QDialog], fill: Callable[[QDialog], None], monkeypatch) -> None:  # type: ignore[no-untyped-def]
     def fake_exec(self: QDialog) -> int:
         fill(self)
-        return int(QDialog.DialogCode.Accepted)
+        self.accept()  # stays open (result Rejected) when what was typed is refused
+        return int(self.result())
 
     monkeypatch.setattr(cls, "exec", fake_exec)
 
