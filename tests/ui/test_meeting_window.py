@@ -140,7 +140,7 @@ def test_legal_basis_block_and_the_anonymous_alternative(  # type: ignore[no-unt
     def consent_given(d: QDialog) -> None:
         assert isinstance(d, ConsentDialog)
         assert d.type_boxes["district"].isChecked()  # this meeting's kind, by default
-        d.holder.setCurrentText("Karen Holm")
+        assert d.holder.currentText() == "Karen Holm (mor)"  # the registered custody holder
         d.scope.setPlainText("Trivsel i skolen")
         d.recipients.setText("Skole og PPR")
 
