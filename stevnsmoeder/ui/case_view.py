@@ -350,6 +350,9 @@ class CaseWindow(QWidget):
         self.heading = title_label()
         self.heading.setObjectName("case-heading")
         self.details = QLabel()
+        self.closed = QLabel()  # a closed case says so, and since when
+        self.closed.setObjectName("case-closed")
+        self.closed.setStyleSheet("color: #6b6b6b; font-weight: bold;")
         self.family = QLabel()
         self.family.setWordWrap(True)
         self.consent = QLabel()
@@ -399,6 +402,7 @@ class CaseWindow(QWidget):
         header = QVBoxLayout()
         header.addWidget(self.heading)
         header.addWidget(self.details)
+        header.addWidget(self.closed)
         header.addWidget(self.family)
         header.addWidget(self.consent)
         left = QWidget()
@@ -474,6 +478,13 @@ class CaseWindow(QWidget):
                 + f": {c.level} – {c.level_label}"
             )
         self.details.setText(" · ".join(parts))
+        if h.closed_on is not None:
+            self.closed.setText(
+                QCoreApplication.translate("case_view", "The case was closed on %1.").replace(
+                    "%1", long_date(h.closed_on)
+                )
+            )
+        self.closed.setVisible(h.closed_on is not None)
         holders = [
             (h_.relation or h_.name)
             if safe
