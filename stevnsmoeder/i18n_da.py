@@ -133,6 +133,7 @@ DANISH: dict[str, str] = {
     "in progress": "i gang",
     "held": "afholdt",
     "cancelled": "aflyst",
+    "approved": "godkendt",  # a held meeting whose minutes are approved
     # meetings and cases
     "Unknown district {name}. Districts: {known}.": (
         "Ukendt distrikt {name}. Distrikterne er: {known}."
@@ -234,6 +235,35 @@ DANISH: dict[str, str] = {
         "Et afholdt eller aflyst møde kan ikke ændres."
     ),
     "Give the reason the meeting is moved.": "Angiv, hvorfor mødet flyttes.",
+    "The case {reference} was closed on {day}. Reopen it to put it on the agenda.": (
+        "Sagen {reference} blev lukket {day}. Genåbn den for at sætte den på dagsordenen."
+    ),
+    "Choose a child in the list, or register a new one.": (
+        "Vælg et barn på listen, eller opret et nyt."
+    ),
+    "A case cannot be closed in the future.": "En sag kan ikke lukkes i fremtiden.",
+    "The case is closed already.": "Sagen er allerede lukket.",
+    "The case is open already.": "Sagen er allerede åben.",
+    "An anonymous case has no custody holders recorded.": (
+        "En anonym sag har ingen forældremyndighedsindehavere registreret."
+    ),
+    "Give the custody holder's name.": "Angiv forældremyndighedsindehaverens navn.",
+    "{name} is registered as a custody holder already.": (
+        "{name} er allerede registreret som forældremyndighedsindehaver."
+    ),
+    "A consent is given by one of the child's registered custody holders: "
+    "register the custody holder first.": (
+        "Et samtykke gives af en af barnets registrerede forældremyndighedsindehavere: "
+        "registrér forældremyndighedsindehaveren først."
+    ),
+    "A meeting cannot be moved to a time that has passed ({day}).": (
+        "Et møde kan ikke flyttes til et tidspunkt, der er gået ({day})."
+    ),
+    "The new date is a {weekday}.": "Den nye dato er en {weekday}.",
+    "The new date is a public holiday: {name}.": "Den nye dato er en helligdag: {name}.",
+    "The municipality is closed on the new date: {reason}.": (
+        "Kommunen holder lukket på den nye dato: {reason}."
+    ),
     "Give the reason the meeting is cancelled.": "Angiv, hvorfor mødet aflyses.",
     "The series does not exist.": "Mødeserien findes ikke.",
     "The change must start after the series' first day.": (
@@ -550,6 +580,10 @@ DANISH: dict[str, str] = {
     "Opened the case history": "Åbnede sagsforløbet",
     "Listed cases": "Så sagslisten",
     "Created the case": "Oprettede sagen",
+    "Closed the case": "Lukkede sagen",
+    "Reopened the case": "Genåbnede sagen",
+    "Read the custody holders": "Læste forældremyndighedsindehaverne",
+    "Registered a custody holder": "Registrerede en forældremyndighedsindehaver",
     "Opened a meeting with the child on the agenda": "Åbnede et møde med barnet på dagsordenen",
     "Read the minutes": "Læste referatet",
     "Wrote in the minutes": "Skrev i referatet",

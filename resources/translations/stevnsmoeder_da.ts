@@ -35,6 +35,10 @@
         <source>Add</source>
         <translation>Tilføj</translation>
     </message>
+    <message>
+        <source>Give the item a title.</source>
+        <translation>Giv punktet en titel.</translation>
+    </message>
 </context>
 <context>
     <name>AddUserDialog</name>
@@ -269,6 +273,33 @@
     </message>
 </context>
 <context>
+    <name>AwaitingApprovalSection</name>
+    <message>
+        <source>Open the meeting to finish and approve its minutes.</source>
+        <translation>Åbn mødet for at gøre referatet færdigt og godkende det.</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Afholdt</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Møde</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Minutes awaiting approval</source>
+        <translation>Referater til godkendelse</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>Previous</source>
@@ -343,6 +374,10 @@
     <message>
         <source>Find a child by name, case no. or school …</source>
         <translation>Find et barn efter navn, sagsnr. eller skole …</translation>
+    </message>
+    <message>
+        <source>Reopen the case and put it on the agenda</source>
+        <translation>Genåbn sagen og sæt den på dagsordenen</translation>
     </message>
     <message>
         <source>A child in the case register</source>
@@ -424,6 +459,30 @@
         <source>Add</source>
         <translation>Tilføj</translation>
     </message>
+    <message>
+        <source>The case %1 was closed on %2.</source>
+        <translation>Sagen %1 blev lukket %2.</translation>
+    </message>
+    <message>
+        <source>Choose a child in the list.</source>
+        <translation>Vælg et barn på listen.</translation>
+    </message>
+    <message>
+        <source>The case is closed: tick &apos;Reopen the case&apos; to put it on the agenda, or choose another child.</source>
+        <translation>Sagen er lukket: sæt flueben ved »Genåbn sagen« for at sætte den på dagsordenen, eller vælg et andet barn.</translation>
+    </message>
+    <message>
+        <source>Give the anonymous case a pseudonym.</source>
+        <translation>Giv den anonyme sag et pseudonym.</translation>
+    </message>
+    <message>
+        <source>Give the child&apos;s first name.</source>
+        <translation>Angiv barnets fornavn.</translation>
+    </message>
+    <message>
+        <source>Give the item a title.</source>
+        <translation>Giv punktet en titel.</translation>
+    </message>
 </context>
 <context>
     <name>ClosedPeriodsDialog</name>
@@ -471,10 +530,6 @@
         <translation>Registrér samtykke</translation>
     </message>
     <message>
-        <source>mother, father, guardian</source>
-        <translation>mor, far, værge</translation>
-    </message>
-    <message>
         <source>What may be discussed, in the holder&apos;s words</source>
         <translation>Hvad må drøftes, med forældrenes ord</translation>
     </message>
@@ -499,8 +554,8 @@
         <translation>Givet af:</translation>
     </message>
     <message>
-        <source>Relation:</source>
-        <translation>Relation:</translation>
+        <source>New custody holder …</source>
+        <translation>Ny forældremyndighedsindehaver …</translation>
     </message>
     <message>
         <source>Covers:</source>
@@ -529,6 +584,34 @@
     <message>
         <source>Record</source>
         <translation>Registrér</translation>
+    </message>
+    <message>
+        <source>custody holder</source>
+        <translation>forældremyndighedsindehaver</translation>
+    </message>
+    <message>
+        <source>Choose the custody holder who gave the consent; register a new one with &apos;New custody holder …&apos;.</source>
+        <translation>Vælg den forældremyndighedsindehaver, der gav samtykket; registrér en ny med »Ny forældremyndighedsindehaver …«.</translation>
+    </message>
+    <message>
+        <source>Describe what the consent covers.</source>
+        <translation>Beskriv, hvad samtykket dækker.</translation>
+    </message>
+    <message>
+        <source>Name who may receive the information.</source>
+        <translation>Angiv, hvem der må modtage oplysningerne.</translation>
+    </message>
+    <message>
+        <source>A consent cannot be given in the future.</source>
+        <translation>Et samtykke kan ikke være givet i fremtiden.</translation>
+    </message>
+    <message>
+        <source>The consent cannot expire before it is given.</source>
+        <translation>Samtykket kan ikke udløbe, før det er givet.</translation>
+    </message>
+    <message>
+        <source>Choose the kinds of meeting the consent covers.</source>
+        <translation>Vælg de mødetyper, samtykket dækker.</translation>
     </message>
 </context>
 <context>
@@ -607,6 +690,37 @@
     <message>
         <source>Create</source>
         <translation>Opret</translation>
+    </message>
+</context>
+<context>
+    <name>HolderDialog</name>
+    <message>
+        <source>New custody holder</source>
+        <translation>Ny forældremyndighedsindehaver</translation>
+    </message>
+    <message>
+        <source>mother, father, guardian</source>
+        <translation>mor, far, værge</translation>
+    </message>
+    <message>
+        <source>A custody holder of %1</source>
+        <translation>En forældremyndighedsindehaver for %1</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Navn:</translation>
+    </message>
+    <message>
+        <source>Relation:</source>
+        <translation>Relation:</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Registrér</translation>
+    </message>
+    <message>
+        <source>Give the custody holder&apos;s name.</source>
+        <translation>Angiv forældremyndighedsindehaverens navn.</translation>
     </message>
 </context>
 <context>
@@ -792,10 +906,6 @@
         <translation>Mødet: %1 min. tilbage · forventet slut kl. %2 · booket til kl. %3</translation>
     </message>
     <message>
-        <source>Held. The minutes are approved and locked.</source>
-        <translation>Afholdt. Referatet er godkendt og låst.</translation>
-    </message>
-    <message>
         <source>Held. Finish the minutes and approve them.</source>
         <translation>Afholdt. Gør referatet færdigt, og godkend det.</translation>
     </message>
@@ -840,24 +950,8 @@
         <translation>Godkend referatet? Det låses; senere rettelser bliver daterede tillæg.</translation>
     </message>
     <message>
-        <source>addendum, removed when a closed case was purged</source>
-        <translation>tillæg, fjernet ved oprydning i lukkede sager</translation>
-    </message>
-    <message>
-        <source>the meeting in general</source>
-        <translation>mødet generelt</translation>
-    </message>
-    <message>
-        <source>addendum about %1</source>
-        <translation>tillæg om %1</translation>
-    </message>
-    <message>
         <source>Versions</source>
         <translation>Versioner</translation>
-    </message>
-    <message>
-        <source>approved</source>
-        <translation>godkendt</translation>
     </message>
 </context>
 <context>
@@ -1061,24 +1155,12 @@
         <translation>%1 møder oprettet, heraf %2 flyttet pga. helligdag; %3 sprunget over pga. lukkedage.</translation>
     </message>
     <message>
-        <source>Move meeting</source>
-        <translation>Flyt møde</translation>
-    </message>
-    <message>
         <source>Cancel meeting</source>
         <translation>Aflys møde</translation>
     </message>
     <message>
         <source>Why is the meeting cancelled?</source>
         <translation>Hvorfor aflyses mødet?</translation>
-    </message>
-    <message>
-        <source>Add participant</source>
-        <translation>Tilføj deltager</translation>
-    </message>
-    <message>
-        <source>Choose a person from the list.</source>
-        <translation>Vælg en person på listen.</translation>
     </message>
     <message>
         <source>Export to calendar</source>
@@ -1101,10 +1183,6 @@
         <translation>Mødeserier</translation>
     </message>
     <message>
-        <source>New meeting series</source>
-        <translation>Ny mødeserie</translation>
-    </message>
-    <message>
         <source>Change my password</source>
         <translation>Skift min adgangskode</translation>
     </message>
@@ -1119,14 +1197,6 @@
     <message>
         <source>Your password is changed.</source>
         <translation>Din adgangskode er skiftet.</translation>
-    </message>
-    <message>
-        <source>Closed days</source>
-        <translation>Lukkedage</translation>
-    </message>
-    <message>
-        <source>New family team meeting</source>
-        <translation>Nyt familie team møde</translation>
     </message>
     <message>
         <source>Meetings</source>
@@ -1332,10 +1402,6 @@
         <translation>Ny sag</translation>
     </message>
     <message>
-        <source>Choose a child in the list.</source>
-        <translation>Vælg et barn på listen.</translation>
-    </message>
-    <message>
         <source>Remove item</source>
         <translation>Fjern punkt</translation>
     </message>
@@ -1530,8 +1596,16 @@
         <translation>fx skolens juleafslutning</translation>
     </message>
     <message>
-        <source>New time:</source>
-        <translation>Nyt tidspunkt:</translation>
+        <source>Move it to this day anyway</source>
+        <translation>Flyt det til denne dag alligevel</translation>
+    </message>
+    <message>
+        <source>New date:</source>
+        <translation>Ny dato:</translation>
+    </message>
+    <message>
+        <source>Give the reason the meeting is moved.</source>
+        <translation>Angiv, hvorfor mødet flyttes.</translation>
     </message>
     <message>
         <source>Reason:</source>
@@ -1658,6 +1732,10 @@
     <message>
         <source>Add</source>
         <translation>Tilføj</translation>
+    </message>
+    <message>
+        <source>Choose a person from the list.</source>
+        <translation>Vælg en person på listen.</translation>
     </message>
 </context>
 <context>
@@ -2109,6 +2187,65 @@
     </message>
 </context>
 <context>
+    <name>VersionsDialog</name>
+    <message>
+        <source>Approved</source>
+        <translation>Godkendt</translation>
+    </message>
+    <message>
+        <source>Addendum removed when a closed case was purged</source>
+        <translation>Tillæg fjernet, da en lukket sag blev slettet</translation>
+    </message>
+    <message>
+        <source>Addendum about the meeting in general</source>
+        <translation>Tilføjelse om mødet generelt</translation>
+    </message>
+    <message>
+        <source>Addendum about an item</source>
+        <translation>Tilføjelse til et punkt</translation>
+    </message>
+    <message>
+        <source>Addendum to item %1</source>
+        <translation>Tilføjelse til punkt %1</translation>
+    </message>
+    <message>
+        <source>corrected after approval: a closed case was purged</source>
+        <translation>rettet efter godkendelse: en lukket sag er slettet</translation>
+    </message>
+    <message>
+        <source>Versions of the minutes</source>
+        <translation>Referatets versioner</translation>
+    </message>
+    <message>
+        <source>Checksum (SHA-256): %1</source>
+        <translation>Kontrolsum (SHA-256): %1</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Af</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ændring</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Version %1 · %2 · %3</source>
+        <translation>Version %1 · %2 · %3</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Unexpected error</source>
@@ -2119,6 +2256,21 @@
 %2</source>
         <translation>Der skete en fejl, som stevnsmoeder ikke havde forudset (%1). Dit gemte arbejde er i sikkerhed. Detaljerne står i logfilen:
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>approved_minutes</name>
+    <message>
+        <source>Held. The minutes are approved and locked.</source>
+        <translation>Afholdt. Referatet er godkendt og låst.</translation>
+    </message>
+    <message>
+        <source>Held. The minutes were approved %1 by %2 and are locked.</source>
+        <translation>Afholdt. Referatet blev godkendt %1 af %2 og er låst.</translation>
+    </message>
+    <message>
+        <source>Addendum %1 (%2)</source>
+        <translation>Tillæg %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2155,6 +2307,14 @@
         <translation>Der er endnu ikke givet et niveau.</translation>
     </message>
     <message>
+        <source>approved</source>
+        <translation>godkendt</translation>
+    </message>
+    <message>
+        <source>not approved</source>
+        <translation>ikke godkendt</translation>
+    </message>
+    <message>
         <source>Planned</source>
         <translation>Planlagt</translation>
     </message>
@@ -2173,6 +2333,10 @@
     <message>
         <source>Level</source>
         <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Referat</translation>
     </message>
     <message>
         <source>Decision</source>
@@ -2303,6 +2467,10 @@
         <translation>Niveau nu</translation>
     </message>
     <message>
+        <source>The case was closed on %1.</source>
+        <translation>Sagen blev lukket %1.</translation>
+    </message>
+    <message>
         <source>Custody holders</source>
         <translation>Forældremyndighed</translation>
     </message>
@@ -2377,6 +2545,10 @@
 <context>
     <name>models</name>
     <message>
+        <source>The minutes were approved on %1.</source>
+        <translation>Referatet blev godkendt %1.</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
@@ -2413,12 +2585,20 @@
         <translation>Dag</translation>
     </message>
     <message>
+        <source>Closed on %1</source>
+        <translation>Lukket %1</translation>
+    </message>
+    <message>
         <source>Case no.</source>
         <translation>Sagsnr.</translation>
     </message>
     <message>
         <source>Child</source>
         <translation>Barn</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Lukket</translation>
     </message>
     <message>
         <source>Anonymous case</source>

@@ -6,6 +6,7 @@ English is the second language.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 
 from stevnsmoeder.i18n import language
@@ -29,6 +30,11 @@ def iso_week(day: date) -> int:
 def week_label(day: date, lang: str | None = None) -> str:
     word = "uge" if (lang or language()) == "da" else "week"
     return f"{word} {iso_week(day)}"
+
+
+def weekday_name(day: date, lang: str | None = None) -> str:
+    """'lørdag' / 'Saturday'."""
+    return (DA_WEEKDAYS if (lang or language()) == "da" else EN_WEEKDAYS)[day.weekday()]
 
 
 def long_date(day: date, lang: str | None = None) -> str:
@@ -101,3 +107,28 @@ def parse_date(text: str) -> date:
         if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
             return date(int(parts[2]), int(parts[1]), int(parts[0]))
     raise ValueError(text)
+
+
+_TYPED = (
+    re.compile(r"(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{4}|\d{2})"),  # 5.1.2027, 05-01-27
+    re.compile(r"(\d{2})(\d{2})(\d{4}|\d{2})"),  # 05012027, 050127
+)
+
+
+def parse_typed_date(text: str) -> date | None:
+    """A date as a Dane types it into a form: day first, with dots, dashes, slashes or
+    nothing between ("5.1.2027", "05-01-27", "05012027"); ISO as well. None when it is not
+    (yet) a date. A two-digit year is this century."""
+    text = text.strip()
+    for pattern in _TYPED:
+        found = pattern.fullmatch(text)
+        if found:
+            day, month, year = (int(part) for part in found.groups())
+            try:
+                return date(year + 2000 if year < 100 else year, month, day)
+            except ValueError:
+                return None
+    try:
+        return date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None

@@ -100,9 +100,13 @@ def verify_password(stored_hash: str, password: str) -> bool:
         return False
 
 
+MAX_LOGIN = 80  # User.login
+MAX_PERSON_NAME = 200  # Person.name
+
+
 def _check_login_name(login: str) -> str:
     name = normalise_login(login)
-    if not name or len(name) > 80 or any(ch.isspace() for ch in name):
+    if not name or len(name) > MAX_LOGIN or any(ch.isspace() for ch in name):
         raise ValidationError(_("A user name is one word of at most 80 characters."))
     return name
 
@@ -743,7 +747,7 @@ def add_user(ctx: ServiceContext, new: NewUser, *, kdf: KdfParams = DEFAULT_KDF)
                 raise ValidationError(
                     _("A new user needs a full name or a person of the register.")
                 )
-            if len(full_name) > 200:
+            if len(full_name) > MAX_PERSON_NAME:
                 raise ValidationError(_("A name has at most 200 characters."))
             person = Person(name=full_name)
             s.add(person)

@@ -82,6 +82,7 @@ class TimelineEntry:
     basis_kind: LegalBasisKind | None
     present: tuple[str, ...]  # who was there while the child was discussed
     record: minutes.ItemMinutesView
+    minutes_approved: bool = False  # the meeting's minutes are approved (and locked)
 
     @property
     def day(self) -> date:
@@ -106,6 +107,7 @@ class TimelineEntry:
             "meeting_type": self.type_code,
             "district": self.district,
             "meeting_status": self.meeting_status.value,
+            "minutes_approved": self.minutes_approved,
             "title": self.title,
             "status": self.status.value,
             "legal_basis": self.basis_kind.value if self.basis_kind else None,
@@ -337,6 +339,7 @@ def case_history(ctx: ServiceContext, case_id: uuid.UUID, *, log: bool = True) -
                 basis_kind=LegalBasisKind.ANONYMOUS if case.anonymous else kind,
                 present=present.get(item.id, ()),
                 record=views[item.id],
+                minutes_approved=meeting.approved_at is not None,
             )
             for item, meeting, mt, district, kind in rows
         )

@@ -82,6 +82,11 @@ class CaseSummary:
     level: int | None
     level_label: str
     open_actions: int
+    closed_on: date | None = None  # a closed case is kept (and shown as closed) until deleted
+
+    @property
+    def closed(self) -> bool:
+        return self.closed_on is not None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -94,6 +99,7 @@ class CaseSummary:
             "level": self.level,
             "level_label": self.level_label,
             "open_actions": self.open_actions,
+            "closed_on": self.closed_on.isoformat() if self.closed_on else None,
         }
 
 
@@ -163,6 +169,7 @@ def _summary(
         level=level,
         level_label=labels.get(level, "") if level else "",
         open_actions=open_actions,
+        closed_on=case.closed_on,
     )
 
 
@@ -340,6 +347,15 @@ class CreatedCase:
     warnings: tuple[str, ...]
 
 
+# Lengths of the case register's text columns (db.models.cases): the forms limit typing to them.
+MAX_NAME = 120  # first and last name
+MAX_PSEUDONYM = 80
+MAX_INSTITUTION = 200
+MAX_HOLDER_NAME = 200
+MAX_RELATION = 80
+MAX_CPR_TYPED = 11  # DDMMYY-SSSS
+
+
 def _next_reference(s: Session, year: int) -> str:
     prefix = f"S-{year}-"
     last = s.scalar(select(func.max(Case.reference)).where(Case.reference.like(f"{prefix}%")))
@@ -347,9 +363,15 @@ def _next_reference(s: Session, year: int) -> str:
     return f"{prefix}{number:04d}"
 
 
-def create_case(ctx: ServiceContext, new: NewCase) -> CreatedCase:
-    """Register a named child (name, optional CPR) or an anonymous case (pseudonym only)."""
-    require(ctx, Permission.EDIT_CASES, "create cases")
+@dataclass(frozen=True)
+class _CheckedCase:
+    new: NewCase
+    cpr: str | None
+    birth_date: date | None
+    warnings: tuple[str, ...]
+
+
+def _checked(ctx: ServiceContext, new: NewCase) -> _CheckedCase:
     new = replace(
         new,
         first_name=one_line(new.first_name),
@@ -360,12 +382,13 @@ def create_case(ctx: ServiceContext, new: NewCase) -> CreatedCase:
         custody_holders=tuple((one_line(n), one_line(r)) for n, r in new.custody_holders),
     )
     for value, limit in (
-        (new.first_name, 120),
-        (new.last_name, 120),
-        (new.pseudonym, 80),
-        (new.institution, 200),
+        (new.first_name, MAX_NAME),
+        (new.last_name, MAX_NAME),
+        (new.pseudonym, MAX_PSEUDONYM),
+        (new.institution, MAX_INSTITUTION),
         (new.grade, 40),
-        *((name, 200) for name, _relation in new.custody_holders),
+        *((name, MAX_HOLDER_NAME) for name, _relation in new.custody_holders),
+        *((relation, MAX_RELATION) for _name, relation in new.custody_holders),
     ):
         if len(value) > limit:
             raise ValidationError(_("A name or text is at most {n} characters.", n=limit))
@@ -393,24 +416,92 @@ def create_case(ctx: ServiceContext, new: NewCase) -> CreatedCase:
                 warnings.append(parsed.warning)
     if birth and birth > ctx.today():
         raise ValidationError(_("The birth date is in the future."))
+    return _CheckedCase(new, digits, birth, tuple(warnings))
+
+
+def create_case_in(s: Session, ctx: ServiceContext, new: NewCase) -> CreatedCase:
+    """Register a case inside the caller's unit of work (see create_case)."""
+    require(ctx, Permission.EDIT_CASES, "create cases")
+    checked = _checked(ctx, new)
+    new = checked.new
+    district = resolve_district(s, new.district) if new.district else None
+    case = Case(
+        reference=_next_reference(s, ctx.today().year),
+        anonymous=new.anonymous,
+        pseudonym=new.pseudonym.strip(),
+        first_name=None if new.anonymous else new.first_name.strip(),
+        last_name=None if new.anonymous else (new.last_name.strip() or None),
+        cpr=checked.cpr,
+        birth_date=checked.birth_date,
+        institution=new.institution.strip(),
+        grade=new.grade.strip(),
+        district_id=district.id if district else None,
+    )
+    s.add(case)
+    s.flush()
+    for name, relation in new.custody_holders:
+        s.add(CustodyHolder(case_id=case.id, name=name.strip(), relation=relation.strip()))
+    audit.record(s, ctx, "case.create", object_type="case", object_id=case.id, case_id=case.id)
+    summary = _summary(case, district.name if district else None, None, {}, 0)
+    return CreatedCase(summary, checked.warnings)
+
+
+def create_case(ctx: ServiceContext, new: NewCase) -> CreatedCase:
+    """Register a named child (name, optional CPR) or an anonymous case (pseudonym only)."""
+    require(ctx, Permission.EDIT_CASES, "create cases")
+    _checked(ctx, new)  # a refusal before any database work
     with ctx.db.begin() as s:
-        district = resolve_district(s, new.district) if new.district else None
-        case = Case(
-            reference=_next_reference(s, ctx.today().year),
-            anonymous=new.anonymous,
-            pseudonym=new.pseudonym.strip(),
-            first_name=None if new.anonymous else new.first_name.strip(),
-            last_name=None if new.anonymous else (new.last_name.strip() or None),
-            cpr=digits,
-            birth_date=birth,
-            institution=new.institution.strip(),
-            grade=new.grade.strip(),
-            district_id=district.id if district else None,
-        )
-        s.add(case)
+        return create_case_in(s, ctx, new)
+
+
+def _case_for_edit(s: Session, ctx: ServiceContext, case_id: uuid.UUID) -> Case:
+    case = s.scalar(select(Case).where(Case.id == case_id, case_visible(ctx)))
+    if case is None:
+        raise NotFound(_("The case does not exist or is not visible to you."))
+    return case
+
+
+def close_case(ctx: ServiceContext, case_id: uuid.UUID, on: date | None = None) -> None:
+    """Close a case (the child no longer needs the meetings): it stays in the register, shown
+    as closed, until it is deleted at the end of its retention period."""
+    require(ctx, Permission.EDIT_CASES, "close cases")
+    day = on or ctx.today()
+    if day > ctx.today():
+        raise ValidationError(_("A case cannot be closed in the future."))
+    with ctx.db.begin() as s:
+        case = _case_for_edit(s, ctx, case_id)
+        if case.closed_on is not None:
+            raise ValidationError(_("The case is closed already."))
+        case.closed_on = day
+        audit.record(s, ctx, "case.close", object_type="case", object_id=case.id, case_id=case.id)
+
+
+def reopen_in(s: Session, ctx: ServiceContext, case: Case) -> None:
+    """Reopen a closed case inside the caller's unit of work, and log it."""
+    require(ctx, Permission.EDIT_CASES, "reopen cases")
+    if case.closed_on is None:
+        return
+    closed = case.closed_on
+    case.closed_on = None
+    audit.record(
+        s,
+        ctx,
+        "case.reopen",
+        object_type="case",
+        object_id=case.id,
+        case_id=case.id,
+        detail=f"closed {closed.isoformat()}",
+    )
+
+
+def reopen_case(ctx: ServiceContext, case_id: uuid.UUID) -> CaseSummary:
+    """Open a closed case again (the child is back on an agenda); logged like other case
+    changes."""
+    require(ctx, Permission.EDIT_CASES, "reopen cases")
+    with ctx.db.begin() as s:
+        case = _case_for_edit(s, ctx, case_id)
+        if case.closed_on is None:
+            raise ValidationError(_("The case is open already."))
+        reopen_in(s, ctx, case)
         s.flush()
-        for name, relation in new.custody_holders:
-            s.add(CustodyHolder(case_id=case.id, name=name.strip(), relation=relation.strip()))
-        audit.record(s, ctx, "case.create", object_type="case", object_id=case.id, case_id=case.id)
-        summary = _summary(case, district.name if district else None, None, {}, 0)
-        return CreatedCase(summary, tuple(warnings))
+        return get_case_in(s, ctx, case.id)

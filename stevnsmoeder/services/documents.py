@@ -22,7 +22,6 @@ from stevnsmoeder.db.models import (
     CustodyHolder,
     Meeting,
     MeetingStatus,
-    User,
 )
 from stevnsmoeder.db.models.meetings import Attendance
 from stevnsmoeder.domain import cpr as cpr_rules
@@ -239,7 +238,6 @@ def meeting_document(
             )
         approval = None
         if meeting.approved_at is not None and state is not None:
-            approver = s.get(User, meeting.approved_by_id) if meeting.approved_by_id else None
             # A general addendum is free text about the whole meeting: in an extract it names
             # no other child, in an anonymised document no child at all.
             general = redact or (
@@ -249,7 +247,7 @@ def meeting_document(
             )
             approval = Approval(
                 meeting.approved_at,
-                approver.login if approver else "",
+                minutes.user_name(s, meeting.approved_by_id),
                 meeting.approved_checksum or "",
                 tuple(
                     replace(a, text=general(a.text)) if general else a

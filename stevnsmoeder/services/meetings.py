@@ -42,6 +42,19 @@ STATUS_LABELS = {
 }
 
 
+MAX_TITLE = 200  # Meeting.title, MeetingSeries.title
+MAX_PLACE = 200  # Meeting.place, MeetingSeries.place
+MAX_REASON = 200  # why a meeting moved, why the municipality is closed
+
+
+def within(value: str, limit: int) -> str:
+    """``value`` without surrounding space, refused when longer than its column holds."""
+    value = value.strip()
+    if len(value) > limit:
+        raise ValidationError(_("A name or text is at most {n} characters.", n=limit))
+    return value
+
+
 def status_label(status: MeetingStatus) -> str:
     return _(STATUS_LABELS[status])
 
@@ -64,6 +77,12 @@ class MeetingSummary:
     cancel_reason: str = ""
     sequence: int = 0
     type_short: str = ""
+    approved_at: datetime | None = None  # when the minutes were approved (aware UTC)
+
+    @property
+    def status_text(self) -> str:
+        """The status as a list shows it: "godkendt" once the minutes are approved."""
+        return _("approved") if self.approved_at is not None else status_label(self.status)
 
     @property
     def moved(self) -> bool:
@@ -89,6 +108,9 @@ class MeetingSummary:
             status=self.status.value,
             original_start=self.original_start.isoformat(timespec="minutes")
             if self.original_start
+            else None,
+            approved_at=self.approved_at.isoformat(timespec="seconds")
+            if self.approved_at
             else None,
         )
         for key in ("type_code", "starts_at", "ends_at", "sequence", "type_short"):
@@ -159,6 +181,7 @@ def summaries_in(s: Session, ctx: ServiceContext, *conditions: Any) -> list[Meet
             cancel_reason=m.cancel_reason or "",
             sequence=m.sequence,
             type_short=short,
+            approved_at=m.approved_at,
         )
         for m, code, type_name, short, district_name, count in s.execute(q)
     ]
@@ -226,14 +249,16 @@ def create_meeting(ctx: ServiceContext, new: NewMeeting) -> MeetingSummary:
         minutes = new.duration_minutes or mt.default_duration_minutes
         if minutes <= 0:
             raise ValidationError(_("A meeting must last at least one minute."))
-        title = new.title.strip() or (f"{mt.name} {district.name}" if district else mt.name)
+        title = within(new.title, MAX_TITLE) or (
+            f"{mt.name} {district.name}" if district else mt.name
+        )
         meeting = Meeting(
             meeting_type_id=mt.id,
             district_id=district.id if district else None,
             title=title,
             starts_at=new.starts_at,
             ends_at=new.starts_at + timedelta(minutes=minutes),
-            place=new.place.strip(),
+            place=within(new.place, MAX_PLACE),
             status=MeetingStatus.PLANNED,
         )
         s.add(meeting)
@@ -291,6 +316,7 @@ def create_ftm_for_case(
     meeting is planned.
     """
     require(ctx, Permission.EDIT_MEETINGS, "plan meetings")
+    place = within(place, MAX_PLACE)
     with ctx.db.begin() as s:
         case = s.scalar(select(Case).where(Case.id == case_id, case_visible(ctx)))
         if case is None:

@@ -23,7 +23,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from stevnsmoeder.db.models import (
@@ -95,7 +95,7 @@ class AddendumNote:
 
     number: int  # the minutes version it made
     at: datetime
-    by: str  # the login of who added it
+    by: str  # who added it, by name (the login when the user has no person)
     text: str
     item_id: uuid.UUID | None = None  # None: about the meeting in general
 
@@ -125,7 +125,7 @@ class MinutesState:
     status: MeetingStatus
     locked: bool
     approved_at: datetime | None
-    approved_by: str
+    approved_by: str  # who approved, by name (the login when the user has no person)
     checksum: str | None
     items: dict[uuid.UUID, ItemMinutesView]
     # About the meeting in general; empty unless the actor sees every item (addendum_visible).
@@ -271,13 +271,33 @@ def item_views(s: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, ItemMinutesV
     return result
 
 
+def _author() -> ColumnElement[str]:
+    """Who made a minutes version or approved, as people read it: the user's person's name, or
+    the login of a user with no person (select it outer-joined to User and Person)."""
+    return func.coalesce(Person.name, User.login, "")
+
+
+def user_name(s: Session, user_id: uuid.UUID | None) -> str:
+    """The name of the user ``user_id`` as people read it (see _author); "" for None."""
+    if user_id is None:
+        return ""
+    found = s.scalar(
+        select(_author())
+        .select_from(User)
+        .outerjoin(Person, User.person_id == Person.id)
+        .where(User.id == user_id)
+    )
+    return found or ""
+
+
 def _addenda(s: Session, where: ColumnElement[bool]) -> list[AddendumNote]:
     """The addenda (kind "addendum") matching ``where``, oldest first."""
     return [
-        AddendumNote(v.number, v.created_at, login or "", v.addendum, v.agenda_item_id)
-        for v, login in s.execute(
-            select(MinutesVersion, User.login)
+        AddendumNote(v.number, v.created_at, by, v.addendum, v.agenda_item_id)
+        for v, by in s.execute(
+            select(MinutesVersion, _author())
             .outerjoin(User, MinutesVersion.created_by_id == User.id)
+            .outerjoin(Person, User.person_id == Person.id)
             .where(MinutesVersion.kind == ADDENDUM, where)
             .order_by(MinutesVersion.meeting_id, MinutesVersion.number)
         )
@@ -345,14 +365,13 @@ def get_minutes(ctx: ServiceContext, meeting_id: uuid.UUID) -> MinutesState:
     require(ctx, Permission.VIEW_MEETINGS, "see meetings")
     with ctx.db.begin() as s:
         meeting = _meeting(s, ctx, meeting_id)
-        approver = s.get(User, meeting.approved_by_id) if meeting.approved_by_id else None
         items, general = _reading(s, ctx, meeting)
         state = MinutesState(
             meeting_id=meeting.id,
             status=meeting.status,
             locked=meeting.approved_at is not None,
             approved_at=meeting.approved_at,
-            approved_by=approver.login if approver else "",
+            approved_by=user_name(s, meeting.approved_by_id),
             checksum=meeting.approved_checksum,
             items=items,
             general_addenda=general,
@@ -686,11 +705,14 @@ class VersionInfo:
     number: int
     kind: str  # APPROVAL, ADDENDUM, or PURGED (an addendum a retention purge took out)
     created_at: datetime
-    created_by: str
+    created_by: str  # by name (the login when the user has no person)
     addendum: str
     checksum: str
     content: str
     item_id: uuid.UUID | None = None  # an addendum's item; None: the meeting in general
+    # The version was changed after it was made: a purge of a closed case took a child out
+    # (the content records what, with the checksum it had before).
+    redacted: bool = False
 
 
 def add_addendum(
@@ -770,7 +792,7 @@ def add_addendum(
             version.number,
             version.kind,
             version.created_at,
-            ctx.actor.login,
+            user_name(s, ctx.actor.user_id),
             text,
             version.checksum,
             content,
@@ -795,10 +817,11 @@ def versions(ctx: ServiceContext, meeting_id: uuid.UUID) -> list[VersionInfo]:
         shown = {n.number: n.text for v in views.values() for n in v.addenda}
         shown.update((n.number, n.text) for n in general)
         rows = [
-            (v, login)
-            for v, login in s.execute(
-                select(MinutesVersion, User.login)
+            (v, by)
+            for v, by in s.execute(
+                select(MinutesVersion, _author())
                 .outerjoin(User, MinutesVersion.created_by_id == User.id)
+                .outerjoin(Person, User.person_id == Person.id)
                 .where(MinutesVersion.meeting_id == meeting.id)
                 .order_by(MinutesVersion.number)
             )
@@ -811,13 +834,14 @@ def versions(ctx: ServiceContext, meeting_id: uuid.UUID) -> list[VersionInfo]:
                 v.number,
                 v.kind,
                 v.created_at,
-                login or "",
+                by,
                 shown.get(v.number, ""),
                 v.checksum,
                 v.content if whole else "",
                 v.agenda_item_id,
+                redacted=bool(json.loads(v.content).get("purged")),
             )
-            for v, login in rows
+            for v, by in rows
         ]
 
 

@@ -1,7 +1,9 @@
-"""What needs attention soon: open actions with a deadline, consents about to expire.
+"""What needs attention soon: open actions with a deadline, consents about to expire, and
+minutes waiting for approval.
 
 For the start page. Only cases the user may see; showing them is a read of case data and is
-logged (one event, with the count, not one per child).
+logged (one event, with the count, not one per child). Minutes waiting for approval are
+meetings (titles and dates, no case data), for those who may approve them.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from stevnsmoeder.db.models import (
     Consent,
     CustodyHolder,
     Meeting,
+    MeetingStatus,
     Participation,
     Person,
 )
@@ -28,6 +31,7 @@ from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import display_name, hiding_redactor, initials
 from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.services.meetings import MeetingSummary, summaries_in
 from stevnsmoeder.services.permissions import (
     SCOPED_ROLES,
     Permission,
@@ -177,3 +181,14 @@ def attention(ctx: ServiceContext) -> Attention:
                 detail=f"{len(actions)} actions, {len(consents)} consents",
             )
         return Attention(actions, consents)
+
+
+def awaiting_approval(ctx: ServiceContext) -> list[MeetingSummary]:
+    """Held meetings whose minutes are not approved yet, oldest first: the secretary's
+    backlog. Empty for roles that may not approve minutes (minutes.approve's permission)."""
+    if not allowed(ctx, Permission.EDIT_MEETINGS):
+        return []
+    with ctx.db.begin() as s:
+        return summaries_in(
+            s, ctx, Meeting.status == MeetingStatus.HELD, Meeting.approved_at.is_(None)
+        )

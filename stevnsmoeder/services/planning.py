@@ -38,11 +38,20 @@ from stevnsmoeder.db.models import (
     Person,
 )
 from stevnsmoeder.db.models.meetings import Attendance
-from stevnsmoeder.domain.dates import short_date
+from stevnsmoeder.domain.dates import long_date, short_date
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
-from stevnsmoeder.services.cases import display_name, hiding_redactor, initials
+from stevnsmoeder.services.cases import (
+    CaseSummary,
+    NewCase,
+    create_case_in,
+    display_name,
+    get_case_in,
+    hiding_redactor,
+    initials,
+    reopen_in,
+)
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ConflictError, NotFound, ValidationError
 from stevnsmoeder.services.meetings import MeetingSummary, summaries_in
@@ -61,6 +70,18 @@ __all__ = ["AgendaItemKind", "Attendance", "LegalBasisKind"]
 
 MAX_TIME_BOX = 240  # minutes; a longer item is a typing error, not a plan
 MAX_TITLE = 200
+
+
+class CaseClosed(ValidationError):
+    """The case is closed: it goes on an agenda only when it is reopened."""
+
+    def __init__(self, reference: str, closed_on: date) -> None:
+        super().__init__(
+            _("The case {reference} was closed on {day}. Reopen it to put it on the agenda.",
+              reference=reference, day=long_date(closed_on))
+        )  # fmt: skip
+        self.reference = reference
+        self.closed_on = closed_on
 
 
 class BasisState(enum.StrEnum):
@@ -443,6 +464,43 @@ def item_in(s: Session, meeting: Meeting, item_id: uuid.UUID) -> AgendaItem:
     return item
 
 
+def _insert_item(
+    s: Session,
+    meeting: Meeting,
+    *,
+    title: str,
+    minutes: int,
+    kind: AgendaItemKind,
+    case_id: uuid.UUID | None,
+    description: str,
+) -> AgendaItem:
+    """A new item before the closing 'Eventuelt' (or last, when there is none)."""
+    items = items_of(s, meeting.id)
+    new = AgendaItem(
+        meeting_id=meeting.id,
+        position=0,
+        kind=kind,
+        title=title,
+        description=description.strip(),
+        time_box_minutes=minutes,
+        case_id=case_id,
+    )
+    s.add(new)
+    at = len(items)
+    if items and items[-1].title == "Eventuelt":
+        at -= 1
+    items.insert(at, new)
+    renumber(items)
+    return new
+
+
+def _visible_case(s: Session, ctx: ServiceContext, case_id: uuid.UUID) -> Case:
+    case = s.scalar(select(Case).where(Case.id == case_id, case_visible(ctx)))
+    if case is None:
+        raise NotFound(_("The case does not exist or is not visible to you."))
+    return case
+
+
 def add_item(
     ctx: ServiceContext,
     meeting_id: uuid.UUID,
@@ -454,33 +512,71 @@ def add_item(
     case_id: uuid.UUID | None = None,
     description: str = "",
 ) -> MeetingPlan:
-    """Add an item before the closing 'Eventuelt' (or last, when there is none)."""
+    """Add an item before the closing 'Eventuelt' (or last, when there is none). A closed
+    case is refused with CaseClosed (add_child_item can reopen it)."""
     title, minutes = _checked_title(title), _checked_minutes(minutes)
     if (kind is AgendaItemKind.CASE) != (case_id is not None):
         raise ValidationError(_("An item about a child names the child; other items do not."))
     with ctx.db.begin() as s:
         meeting = for_edit(s, ctx, meeting_id, revision)
         if case_id is not None:
-            case = s.scalar(select(Case).where(Case.id == case_id, case_visible(ctx)))
-            if case is None:
-                raise NotFound(_("The case does not exist or is not visible to you."))
-        items = items_of(s, meeting.id)
-        new = AgendaItem(
-            meeting_id=meeting.id,
-            position=0,
-            kind=kind,
-            title=title,
-            description=description.strip(),
-            time_box_minutes=minutes,
-            case_id=case_id,
-        )
-        s.add(new)
-        at = len(items)
-        if items and items[-1].title == "Eventuelt":
-            at -= 1
-        items.insert(at, new)
-        renumber(items)
+            case = _visible_case(s, ctx, case_id)
+            if case.closed_on is not None:
+                raise CaseClosed(case.reference, case.closed_on)
+        _insert_item(
+            s, meeting, title=title, minutes=minutes, kind=kind, case_id=case_id,
+            description=description,
+        )  # fmt: skip
         return done(s, ctx, meeting, "agenda.add", case_id=case_id)
+
+
+@dataclass(frozen=True)
+class ChildItemAdded:
+    plan: MeetingPlan
+    case: CaseSummary
+    warnings: tuple[str, ...] = ()  # about a new case (a CPR number without modulus 11)
+    reopened: bool = False
+
+
+def add_child_item(
+    ctx: ServiceContext,
+    meeting_id: uuid.UUID,
+    revision: int,
+    *,
+    title: str,
+    minutes: int,
+    case_id: uuid.UUID | None = None,
+    new_case: NewCase | None = None,
+    reopen: bool = False,
+) -> ChildItemAdded:
+    """Put a child on the agenda in one unit of work: a case from the register (a closed one
+    only with ``reopen``, which reopens it and logs that), or a new case created here. A
+    refusal (a conflict, a bad CPR number) leaves nothing behind: no case without its item."""
+    title, minutes = _checked_title(title), _checked_minutes(minutes)
+    if (case_id is None) == (new_case is None):
+        raise ValidationError(_("Choose a child in the list, or register a new one."))
+    with ctx.db.begin() as s:
+        meeting = for_edit(s, ctx, meeting_id, revision)
+        warnings: tuple[str, ...] = ()
+        reopened = False
+        if new_case is not None:
+            created = create_case_in(s, ctx, new_case)
+            child, warnings = created.case.id, created.warnings
+        else:
+            assert case_id is not None
+            case = _visible_case(s, ctx, case_id)
+            if case.closed_on is not None:
+                if not reopen:
+                    raise CaseClosed(case.reference, case.closed_on)
+                reopen_in(s, ctx, case)
+                reopened = True
+            child = case.id
+        _insert_item(
+            s, meeting, title=title, minutes=minutes, kind=AgendaItemKind.CASE, case_id=child,
+            description="",
+        )  # fmt: skip
+        plan = done(s, ctx, meeting, "agenda.add", case_id=child)
+        return ChildItemAdded(plan, get_case_in(s, ctx, child), warnings, reopened)
 
 
 def update_item(

@@ -33,15 +33,19 @@ from stevnsmoeder.db.models import (
 )
 from stevnsmoeder.domain import calendar
 from stevnsmoeder.domain.calendar import Closure, HolidayPolicy, RuleError
-from stevnsmoeder.domain.dates import long_date
+from stevnsmoeder.domain.dates import long_date, weekday_name
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from stevnsmoeder.services.meetings import (
+    MAX_PLACE,
+    MAX_REASON,
+    MAX_TITLE,
     add_template_agenda,
     resolve_district,
     resolve_type,
+    within,
 )
 from stevnsmoeder.services.permissions import Permission, meeting_visible, require
 from stevnsmoeder.services.revisions import bump
@@ -141,6 +145,7 @@ def _checked_rule(rule: str, starts_on: date, ends_on: date | None) -> str:
 def create_series(ctx: ServiceContext, new: NewSeries) -> SeriesInfo:
     require(ctx, Permission.EDIT_MEETINGS, "plan meetings")
     rule = _checked_rule(new.rule, new.starts_on, new.ends_on)
+    title, place = within(new.title, MAX_TITLE), within(new.place, MAX_PLACE)
     with ctx.db.begin() as s:
         mt = resolve_type(s, new.type_code)
         district = resolve_district(s, new.district) if new.district else None
@@ -150,13 +155,13 @@ def create_series(ctx: ServiceContext, new: NewSeries) -> SeriesInfo:
         series = MeetingSeries(
             meeting_type_id=mt.id,
             district_id=district.id if district else None,
-            title=new.title.strip() or (f"{mt.name} {district.name}" if district else mt.name),
+            title=title or (f"{mt.name} {district.name}" if district else mt.name),
             rrule=rule,
             starts_on=new.starts_on,
             ends_on=new.ends_on,
             start_time=new.start_time,
             duration_minutes=minutes,
-            place=new.place.strip(),
+            place=place,
             holiday_policy=new.holiday_policy,
         )
         s.add(series)
@@ -210,6 +215,7 @@ def add_closed_period(
         raise ValidationError(_("A closed period is at most three months long."))
     if not reason.strip():
         raise ValidationError(_("Give the reason the municipality is closed."))
+    reason = within(reason, MAX_REASON)
     with ctx.db.begin() as s:
         period = ClosedPeriod(
             starts_on=starts_on, ends_on=ends_on, reason=reason.strip(), yearly=yearly
@@ -425,13 +431,45 @@ def _editable_meeting(s: Session, ctx: ServiceContext, meeting_id: uuid.UUID) ->
     return meeting
 
 
+def _refuse_past(ctx: ServiceContext, new_start: datetime) -> None:
+    if new_start < ctx.local_now():
+        raise ValidationError(
+            _("A meeting cannot be moved to a time that has passed ({day}).",
+              day=long_date(new_start.date()))
+        )  # fmt: skip
+
+
+def move_warnings(ctx: ServiceContext, new_start: datetime) -> tuple[str, ...]:
+    """Why ``new_start`` is an unusual day for a meeting: a weekend, a public holiday or a
+    day the municipality is closed (the user may move it there all the same, after a
+    warning). A time that has passed is refused with ValidationError."""
+    require(ctx, Permission.EDIT_MEETINGS, "plan meetings")
+    _refuse_past(ctx, new_start)
+    day = new_start.date()
+    warnings = []
+    if day.weekday() >= 5:
+        warnings.append(_("The new date is a {weekday}.", weekday=weekday_name(day)))
+    holiday = calendar.public_holidays(day.year).get(day)
+    if holiday:
+        warnings.append(_("The new date is a public holiday: {name}.", name=holiday))
+    with ctx.db.begin() as s:
+        reasons = dict.fromkeys(c.reason for c in _closures(s, day, day) if c.reason != holiday)
+    for reason in reasons:
+        warnings.append(_("The municipality is closed on the new date: {reason}.", reason=reason))
+    return tuple(warnings)
+
+
 def move_meeting(
     ctx: ServiceContext, meeting_id: uuid.UUID, new_start: datetime, reason: str
 ) -> None:
-    """Move one occurrence without touching its series."""
+    """Move one occurrence without touching its series. A time that has passed is refused;
+    a weekend, a holiday or a closed day is allowed (move_warnings tells the user first).
+    The note says where the meeting was moved from: its first date, as the series had it."""
     require(ctx, Permission.EDIT_MEETINGS, "plan meetings")
     if not reason.strip():
         raise ValidationError(_("Give the reason the meeting is moved."))
+    reason = within(" ".join(reason.split()), MAX_REASON)
+    _refuse_past(ctx, new_start)
     with ctx.db.begin() as s:
         meeting = _editable_meeting(s, ctx, meeting_id)
         length = meeting.ends_at - meeting.starts_at
@@ -439,7 +477,9 @@ def move_meeting(
             meeting.original_start = meeting.starts_at
         meeting.starts_at = new_start
         meeting.ends_at = new_start + length
-        meeting.move_reason = reason.strip()
+        meeting.move_reason = _("Moved from {day} ({reason}).",
+                                day=long_date(meeting.original_start.date()),
+                                reason=reason)  # fmt: skip
         meeting.sequence += 1
         bump(s, meeting)
         audit.record(s, ctx, "meeting.move", object_type="meeting", object_id=meeting.id)

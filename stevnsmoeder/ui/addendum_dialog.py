@@ -3,8 +3,11 @@ the meeting in general.
 
 What it is about decides who reads it (services.minutes.addendum_visible): an addendum about
 an item goes wherever the item goes, one about the meeting in general only to those who see
-every item. So the item shown in the live view is the default, and "Mødet generelt" is an
+every item. So the item chosen in the minutes is the default, and "Mødet generelt" is an
 explicit choice.
+
+The correction is written in a multi-line editor as wide as the dialog; Tab leaves it (the
+correction itself needs no tab characters), Enter starts a new line.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -45,6 +49,8 @@ class AddendumDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setObjectName("addendum_text")
         self.text.setTabChangesFocus(True)
+        lines = self.text.fontMetrics().lineSpacing()
+        self.text.setMinimumSize(40 * self.text.fontMetrics().averageCharWidth(), 8 * lines)
         hint = QLabel(
             self.tr(
                 "An addendum about an item is shown to whoever may see that item. One about "
@@ -59,11 +65,17 @@ class AddendumDialog(QDialog):
         self.text.textChanged.connect(
             lambda: self.ok.setEnabled(bool(self.text.toPlainText().strip()))
         )
-        form = QFormLayout(self)
-        form.addRow(self.tr("About:"), self.about)
-        form.addRow(self.tr("The correction, in full:"), self.text)
-        form.addRow(hint)
-        form.addRow(self.buttons)
+        about = QFormLayout()
+        about.addRow(self.tr("About:"), self.about)
+        label = QLabel(self.tr("The correction, in full:"))
+        label.setBuddy(self.text)
+        layout = QVBoxLayout(self)
+        layout.addLayout(about)
+        layout.addWidget(label)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(hint)
+        layout.addWidget(self.buttons)
+        self.resize(640, 440)
         self.text.setFocus()
 
     def value(self) -> tuple[str, uuid.UUID | None]:

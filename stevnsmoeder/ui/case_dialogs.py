@@ -1,8 +1,11 @@
-"""Choosing or creating a child for an agenda item, and recording a consent."""
+"""Choosing or creating a child for an agenda item, recording a consent (and, as a step of
+its own, a new custody holder), and an agenda item that is not about a child. Each dialog
+validates in place and stays open with what was typed."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import uuid
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
@@ -10,31 +13,49 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from stevnsmoeder.services.cases import CaseSummary, NewCase
-from stevnsmoeder.services.consent import NewConsent
+from stevnsmoeder.domain.dates import long_date
+from stevnsmoeder.services.cases import (
+    MAX_CPR_TYPED,
+    MAX_HOLDER_NAME,
+    MAX_INSTITUTION,
+    MAX_NAME,
+    MAX_PSEUDONYM,
+    MAX_RELATION,
+    CaseSummary,
+    NewCase,
+)
+from stevnsmoeder.services.consent import MAX_DOCUMENT_REF, HolderInfo, NewConsent
+from stevnsmoeder.services.planning import MAX_TITLE
 from stevnsmoeder.services.reference_data import DistrictInfo, MeetingTypeInfo
-from stevnsmoeder.ui.forms import DATE_FORMAT, ok_cancel, pydate, qdate
+from stevnsmoeder.ui.forms import (
+    WARNING_STYLE,
+    FormDialog,
+    date_edit,
+    line_edit,
+    ok_cancel,
+    pydate,
+    text_edit,
+)
 from stevnsmoeder.ui.models import ROW_ROLE, FilterProxy, TableModel, case_columns
 
 
-class ChildItemDialog(QDialog):
+class ChildItemDialog(FormDialog):
     """Which child, what about, and how long: the agenda item for one child.
 
-    The child is chosen from the case register, or created here as a named or an anonymous
-    case (the caller creates it through the case service)."""
+    The child is chosen from the case register (a closed case only when the user ticks that
+    it is reopened), or registered here as a named or an anonymous case; a new case starts in
+    the meeting's ``district``. The caller's ``submit`` does it all in one service call."""
 
     NEW_NAMED = "new-named"
     NEW_ANONYMOUS = "new-anonymous"
@@ -45,6 +66,7 @@ class ChildItemDialog(QDialog):
         districts: Sequence[DistrictInfo],
         *,
         screen_safe: bool,
+        district: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -70,6 +92,12 @@ class ChildItemDialog(QDialog):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.view.doubleClicked.connect(lambda _index: self.accept())
+        self.view.selectionModel().selectionChanged.connect(self._chosen)
+        self.closed_note = QLabel()
+        self.closed_note.setObjectName("closed-case")
+        self.closed_note.setStyleSheet(WARNING_STYLE)
+        self.closed_note.setWordWrap(True)
+        self.reopen = QCheckBox(self.tr("Reopen the case and put it on the agenda"))
 
         self.mode = QComboBox()
         self.mode.addItem(self.tr("A child in the case register"), "existing")
@@ -78,20 +106,21 @@ class ChildItemDialog(QDialog):
         self.mode.currentIndexChanged.connect(self._mode_changed)
 
         # a new case
-        self.first_name = QLineEdit()
-        self.last_name = QLineEdit()
-        self.cpr = QLineEdit()
-        self.cpr.setPlaceholderText(self.tr("DDMMYY-SSSS (optional)"))
-        self.pseudonym = QLineEdit()
-        self.pseudonym.setPlaceholderText(self.tr("e.g. Girl, 9, 3rd grade"))
-        self.institution = QLineEdit()
+        self.first_name = line_edit(MAX_NAME)
+        self.last_name = line_edit(MAX_NAME)
+        self.cpr = line_edit(MAX_CPR_TYPED, placeholder=self.tr("DDMMYY-SSSS (optional)"))
+        self.pseudonym = line_edit(MAX_PSEUDONYM, placeholder=self.tr("e.g. Girl, 9, 3rd grade"))
+        self.institution = line_edit(MAX_INSTITUTION)
         self.district = QComboBox()
         self.district.addItem("", None)
         for d in districts:
             self.district.addItem(d.name, d.code)
-        self.holder = QLineEdit()
-        self.holder_relation = QLineEdit()
-        self.holder_relation.setPlaceholderText(self.tr("mother, father, guardian"))
+        if district:  # the meeting's district, for a new child from it
+            self.district.setCurrentIndex(max(0, self.district.findText(district)))
+        self.holder = line_edit(MAX_HOLDER_NAME)
+        self.holder_relation = line_edit(
+            MAX_RELATION, placeholder=self.tr("mother, father, guardian")
+        )
         self.new_form = QWidget()
         new_layout = QFormLayout(self.new_form)
         new_layout.addRow(self.tr("First name:"), self.first_name)
@@ -104,7 +133,7 @@ class ChildItemDialog(QDialog):
         new_layout.addRow(self.tr("Relation:"), self.holder_relation)
         self._rows = new_layout
 
-        self.title = QLineEdit(self.tr("Concern"))
+        self.title = line_edit(MAX_TITLE, self.tr("Concern"))
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 240)
         self.minutes.setValue(20)
@@ -119,9 +148,12 @@ class ChildItemDialog(QDialog):
         layout.addWidget(self.mode)
         layout.addWidget(self.filter)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.closed_note)
+        layout.addWidget(self.reopen)
         layout.addWidget(self.new_form)
         layout.addLayout(item_form)
         layout.addWidget(hint)
+        layout.addWidget(self.error)
         layout.addWidget(ok_cancel(self, self.tr("Add")))
         self._mode_changed()
 
@@ -147,10 +179,49 @@ class ChildItemDialog(QDialog):
         label = self._rows.labelForField(self.pseudonym)
         if label is not None:
             label.setVisible(anonymous)
+        self._chosen()
+
+    def _chosen(self, *_args: object) -> None:
+        """A closed case is said to be closed, and since when, as soon as it is chosen."""
+        case = self.selected_case() if self.mode.currentData() == "existing" else None
+        closed = case is not None and case.closed_on is not None
+        if case is not None and case.closed_on is not None:
+            self.closed_note.setText(
+                self.tr("The case %1 was closed on %2.")
+                .replace("%1", case.reference)
+                .replace("%2", long_date(case.closed_on))
+            )
+        self.closed_note.setVisible(closed)
+        self.reopen.setVisible(closed)
+        if not closed:
+            self.reopen.setChecked(False)
 
     def selected_case(self) -> CaseSummary | None:
         rows = self.view.selectionModel().selectedRows()
         return rows[0].data(ROW_ROLE) if rows else None
+
+    def reopen_case(self) -> bool:
+        """Whether the chosen (closed) case is reopened to go on the agenda."""
+        return self.reopen.isChecked() and not self.reopen.isHidden()
+
+    def problem(self) -> str | None:
+        mode = self.mode.currentData()
+        if mode == "existing":
+            case = self.selected_case()
+            if case is None:
+                return self.tr("Choose a child in the list.")
+            if case.closed_on is not None and not self.reopen_case():
+                return self.tr(
+                    "The case is closed: tick 'Reopen the case' to put it on the agenda, "
+                    "or choose another child."
+                )
+        elif mode == self.NEW_ANONYMOUS and not self.pseudonym.text().strip():
+            return self.tr("Give the anonymous case a pseudonym.")
+        elif mode == self.NEW_NAMED and not self.first_name.text().strip():
+            return self.tr("Give the child's first name.")
+        if not self.title.text().strip():
+            return self.tr("Give the item a title.")
+        return None
 
     def new_case(self) -> NewCase | None:
         mode = self.mode.currentData()
@@ -174,36 +245,71 @@ class ChildItemDialog(QDialog):
         return self.title.text(), self.minutes.value()
 
 
-class ConsentDialog(QDialog):
-    """A custody holder's consent: who gave it, what it covers, to whom, from and until when,
-    and at which kinds of meeting."""
+class HolderDialog(FormDialog):
+    """A new custody holder of the child: name and relation. ``submit`` registers them."""
+
+    def __init__(self, child: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New custody holder"))
+        self.name = line_edit(MAX_HOLDER_NAME)
+        self.relation = line_edit(MAX_RELATION, placeholder=self.tr("mother, father, guardian"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("A custody holder of %1").replace("%1", child)))
+        form.addRow(self.tr("Name:"), self.name)
+        form.addRow(self.tr("Relation:"), self.relation)
+        form.addRow(self.error)
+        form.addRow(ok_cancel(self, self.tr("Register")))
+
+    def problem(self) -> str | None:
+        if not self.name.text().strip():
+            return self.tr("Give the custody holder's name.")
+        return None
+
+    def value(self) -> tuple[str, str]:
+        return self.name.text(), self.relation.text()
+
+
+class ConsentDialog(FormDialog):
+    """A custody holder's consent: which of the child's registered custody holders gave it,
+    what it covers, to whom, from and until when, and at which kinds of meeting. A custody
+    holder not yet registered is added with its own button and form (``add_holder``), never
+    by typing a new name here."""
 
     def __init__(
         self,
         child: str,
-        holders: Sequence[str],
+        holders: Sequence[HolderInfo],
         types: Sequence[MeetingTypeInfo],
         this_type: str,
         today: date,
         parent: QWidget | None = None,
+        *,
+        add_holder: Callable[[str, str], HolderInfo] | None = None,
+        screen_safe: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Record consent"))
+        self._child = child
+        self._today = today
+        self._add_holder = add_holder
+        self._screen_safe = screen_safe
+        self.added: list[HolderInfo] = []  # holders registered from here
         self.holder = QComboBox()
-        self.holder.setEditable(True)
-        self.holder.addItems(list(holders))
-        self.relation = QLineEdit()
-        self.relation.setPlaceholderText(self.tr("mother, father, guardian"))
-        self.scope = QPlainTextEdit()
-        self.scope.setPlaceholderText(self.tr("What may be discussed, in the holder's words"))
+        self.holder.setObjectName("given-by")
+        for h in holders:
+            self._add_choice(h)
+        self.new_holder = QPushButton(self.tr("New custody holder …"))
+        self.new_holder.setVisible(add_holder is not None)
+        self.new_holder.clicked.connect(self.register_holder)
+        given_by = QHBoxLayout()
+        given_by.addWidget(self.holder, 1)
+        given_by.addWidget(self.new_holder)
+        self.scope = text_edit(self.tr("What may be discussed, in the holder's words"))
         self.scope.setFixedHeight(70)
         self.recipients = QLineEdit()
         self.recipients.setPlaceholderText(self.tr("e.g. school, PPR and the health nurse"))
-        self.given = QDateEdit(qdate(today))
-        self.expires = QDateEdit(qdate(today + timedelta(days=365)))
-        for edit in (self.given, self.expires):
-            edit.setDisplayFormat(DATE_FORMAT)
-            edit.setCalendarPopup(True)
+        self.given = date_edit(today)
+        self.expires = date_edit(today + timedelta(days=365))
         self.no_expiry = QCheckBox(self.tr("No expiry date"))
         self.no_expiry.toggled.connect(lambda on: self.expires.setEnabled(not on))
         expiry = QHBoxLayout()
@@ -216,40 +322,90 @@ class ConsentDialog(QDialog):
             box.setChecked(t.code == this_type)
             self.type_boxes[t.code] = box
             types_box.addWidget(box)
-        self.document = QLineEdit()
-        self.document.setPlaceholderText(self.tr("ESDH reference (optional)"))
+        self.document = line_edit(
+            MAX_DOCUMENT_REF, placeholder=self.tr("ESDH reference (optional)")
+        )
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("Consent about %1").replace("%1", child)))
-        form.addRow(self.tr("Given by:"), self.holder)
-        form.addRow(self.tr("Relation:"), self.relation)
+        form.addRow(self.tr("Given by:"), given_by)
         form.addRow(self.tr("Covers:"), self.scope)
         form.addRow(self.tr("Recipients:"), self.recipients)
         form.addRow(self.tr("Given on:"), self.given)
         form.addRow(self.tr("Expires:"), expiry)
         form.addRow(self.tr("Meetings:"), types_box)
         form.addRow(self.tr("Document:"), self.document)
+        form.addRow(self.error)
         form.addRow(ok_cancel(self, self.tr("Record")))
 
+    def _add_choice(self, holder: HolderInfo) -> None:
+        label = holder.label
+        if self._screen_safe:  # no family names on a shared screen
+            label = holder.relation or self.tr("custody holder")
+        self.holder.addItem(label, holder)
+
+    def register_holder(self) -> HolderInfo | None:
+        """The explicit step: a small form of its own registers a new custody holder, who is
+        then chosen as the one who gave the consent."""
+        if self._add_holder is None:
+            return None
+        add = self._add_holder
+        dialog = HolderDialog(self._child, self)
+        self.holder_dialog = dialog
+        registered: list[HolderInfo] = []
+        dialog.submit = lambda: registered.append(add(*dialog.value()))
+        if dialog.exec() != HolderDialog.DialogCode.Accepted or not registered:
+            return None
+        self.added.append(registered[0])
+        self._add_choice(registered[0])
+        self.holder.setCurrentIndex(self.holder.count() - 1)
+        return registered[0]
+
+    def chosen_holder(self) -> HolderInfo | None:
+        holder = self.holder.currentData()
+        return holder if isinstance(holder, HolderInfo) else None
+
+    def problem(self) -> str | None:
+        if self.chosen_holder() is None:
+            return self.tr(
+                "Choose the custody holder who gave the consent; register a new one with "
+                "'New custody holder …'."
+            )
+        if not self.scope.toPlainText().strip():
+            return self.tr("Describe what the consent covers.")
+        if not self.recipients.text().strip():
+            return self.tr("Name who may receive the information.")
+        given = pydate(self.given.date())
+        if given > self._today:
+            return self.tr("A consent cannot be given in the future.")
+        if not self.no_expiry.isChecked() and pydate(self.expires.date()) < given:
+            return self.tr("The consent cannot expire before it is given.")
+        if not any(box.isChecked() for box in self.type_boxes.values()):
+            return self.tr("Choose the kinds of meeting the consent covers.")
+        return None
+
     def value(self) -> NewConsent:
+        holder = self.chosen_holder()
+        holder_id: uuid.UUID | None = holder.id if holder else None
         return NewConsent(
-            holder_name=self.holder.currentText(),
-            holder_relation=self.relation.text(),
+            holder_name=holder.name if holder else "",
+            holder_relation="",
             scope=self.scope.toPlainText(),
             recipients=self.recipients.text(),
             given_on=pydate(self.given.date()),
             expires_on=None if self.no_expiry.isChecked() else pydate(self.expires.date()),
             meeting_types=tuple(code for code, box in self.type_boxes.items() if box.isChecked()),
             document_ref=self.document.text(),
+            holder_id=holder_id,
         )
 
 
-class AddItemDialog(QDialog):
+class AddItemDialog(FormDialog):
     """An agenda item that is not about a child: information or a standing item."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add agenda item"))
-        self.title = QLineEdit()
+        self.title = line_edit(MAX_TITLE)
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 240)
         self.minutes.setValue(10)
@@ -261,7 +417,11 @@ class AddItemDialog(QDialog):
         form.addRow(self.tr("Title:"), self.title)
         form.addRow(self.tr("Kind:"), self.kind)
         form.addRow(self.tr("Time box:"), self.minutes)
+        form.addRow(self.error)
         form.addRow(ok_cancel(self, self.tr("Add")))
+
+    def problem(self) -> str | None:
+        return None if self.title.text().strip() else self.tr("Give the item a title.")
 
     def value(self) -> tuple[str, int, str]:
         return self.title.text(), self.minutes.value(), str(self.kind.currentData())

@@ -161,6 +161,11 @@ def timeline_columns() -> list[Column[TimelineEntry]]:
     def level(e: TimelineEntry) -> str:
         return str(e.record.level) if e.record.level else ""
 
+    def minutes_state(e: TimelineEntry) -> str:
+        if e.minutes_approved:
+            return QCoreApplication.translate("case_view", "approved")
+        return QCoreApplication.translate("case_view", "not approved") if e.held else ""
+
     def decision(e: TimelineEntry) -> str:
         if not e.held:
             return QCoreApplication.translate("case_view", "Planned")
@@ -187,6 +192,7 @@ def timeline_columns() -> list[Column[TimelineEntry]]:
                 f"{e.record.level_label} ({e.record.step_label})" if e.record.level else ""
             ),
         ),
+        Column(QCoreApplication.translate("case_view", "Minutes"), minutes_state),
         Column(QCoreApplication.translate("case_view", "Decision"), decision),
     ]
 
@@ -344,6 +350,9 @@ class CaseWindow(QWidget):
         self.heading = title_label()
         self.heading.setObjectName("case-heading")
         self.details = QLabel()
+        self.closed = QLabel()  # a closed case says so, and since when
+        self.closed.setObjectName("case-closed")
+        self.closed.setStyleSheet("color: #6b6b6b; font-weight: bold;")
         self.family = QLabel()
         self.family.setWordWrap(True)
         self.consent = QLabel()
@@ -393,6 +402,7 @@ class CaseWindow(QWidget):
         header = QVBoxLayout()
         header.addWidget(self.heading)
         header.addWidget(self.details)
+        header.addWidget(self.closed)
         header.addWidget(self.family)
         header.addWidget(self.consent)
         left = QWidget()
@@ -468,6 +478,13 @@ class CaseWindow(QWidget):
                 + f": {c.level} – {c.level_label}"
             )
         self.details.setText(" · ".join(parts))
+        if h.closed_on is not None:
+            self.closed.setText(
+                QCoreApplication.translate("case_view", "The case was closed on %1.").replace(
+                    "%1", long_date(h.closed_on)
+                )
+            )
+        self.closed.setVisible(h.closed_on is not None)
         holders = [
             (h_.relation or h_.name)
             if safe

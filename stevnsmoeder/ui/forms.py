@@ -1,15 +1,32 @@
-"""Small helpers every form shares: Danish date formats, date conversions, OK/Cancel."""
+"""Small helpers every form shares: Danish date formats and a date field that takes a typed
+date, multi-line fields that Tab leaves, OK/Cancel, and a dialog that validates in place."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLabel
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimer
+from PySide6.QtGui import QFocusEvent, QFont, QValidator
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from stevnsmoeder.domain.dates import parse_typed_date
+from stevnsmoeder.services.errors import ServiceError
 
 DATE_FORMAT = "dd.MM.yyyy"
 DATETIME_FORMAT = "dd.MM.yyyy HH:mm"
+ERROR_STYLE = "color: #a00000;"
+WARNING_STYLE = "color: #8a5a00;"
+_TYPING = re.compile(r"[\d.\-/ ]{0,10}")  # what a date looks like half typed
 
 
 def qdate(day: date) -> QDate:
@@ -18,6 +35,72 @@ def qdate(day: date) -> QDate:
 
 def pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+class DateEdit(QDateEdit):
+    """A date field that takes a date typed the Danish way as a whole ("5.1.2027", "05-01-27",
+    "05012027"), shows it as dd.MM.yyyy, keeps the calendar popup and the arrow keys, and
+    selects its text when entered, so typing replaces it. (A plain QDateEdit edits one
+    section at a time: "5.1.2027" typed into it gives 05.11.2026.)"""
+
+    def __init__(self, day: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat(DATE_FORMAT)
+        self.setCalendarPopup(True)
+        if day is not None:
+            self.setDate(qdate(day))
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        if self._special(text) or parse_typed_date(text) is not None:
+            return QValidator.State.Acceptable, text, pos
+        if _TYPING.fullmatch(text):
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Invalid, text, pos
+
+    def dateTimeFromText(self, text: str) -> QDateTime:
+        if self._special(text):
+            return QDateTime(self.minimumDate(), QTime(0, 0))
+        day = parse_typed_date(text)
+        if day is None:
+            return self.dateTime()
+        return QDateTime(qdate(day), QTime(0, 0))
+
+    def fixup(self, text: str) -> str:
+        return self.textFromDateTime(self.dateTime())  # half typed: back to the date shown
+
+    def _special(self, text: str) -> bool:
+        special = self.specialValueText()
+        return bool(special) and text == special
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            # After the edit has placed its cursor; the line edit's own select-all (the spin
+            # box's leaves the cursor in the day, where typing edits that section alone).
+            QTimer.singleShot(0, self.lineEdit().selectAll)
+
+
+def date_edit(day: date | None = None) -> DateEdit:
+    """A date field (see DateEdit)."""
+    return DateEdit(day)
+
+
+def line_edit(max_length: int, text: str = "", placeholder: str = "") -> QLineEdit:
+    """A one-line field that takes no more than its column holds."""
+    edit = QLineEdit(text)
+    edit.setMaxLength(max_length)
+    if placeholder:
+        edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def text_edit(placeholder: str = "") -> QPlainTextEdit:
+    """A multi-line field in a form: Tab goes on to the next field instead of typing a tab."""
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    if placeholder:
+        edit.setPlaceholderText(placeholder)
+    return edit
 
 
 NO_DATE = QDate(2000, 1, 1)  # an optional date edit's "no limit" value
@@ -63,3 +146,42 @@ def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
+
+
+class FormDialog(QDialog):
+    """A dialog that validates in place: a problem (its own rules in problem(), or a refusal
+    from the service call in ``submit``) is shown inside it, and it stays open with what was
+    typed. ``submit`` returns False to stay open without a message (the user was asked and
+    changed their mind)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.error = QLabel()
+        self.error.setObjectName("form-error")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.submit: Callable[[], bool | None] | None = None
+
+    def problem(self) -> str | None:
+        """What is wrong with what was typed, in the user's words; None when nothing is."""
+        return None
+
+    def show_problem(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def accept(self) -> None:
+        problem = self.problem()
+        if problem:
+            self.show_problem(problem)
+            return
+        if self.submit is not None:
+            try:
+                if self.submit() is False:
+                    return
+            except ServiceError as exc:
+                self.show_problem(str(exc))
+                return
+        self.show_problem("")
+        super().accept()

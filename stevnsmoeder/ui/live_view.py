@@ -51,14 +51,16 @@ from PySide6.QtWidgets import (
 
 from stevnsmoeder.domain.dates import clock, long_date, short_date
 from stevnsmoeder.services import live, minutes, planning
-from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.meetings import MeetingStatus
 from stevnsmoeder.services.planning import Attendance, MeetingPlan, PlanItem
+from stevnsmoeder.ui.approved_minutes import addenda_label, approved_line, show_addenda
 from stevnsmoeder.ui.autosave import AutoSaver
 from stevnsmoeder.ui.forms import DATE_FORMAT, pydate, qdate
 from stevnsmoeder.ui.models import Column, TableModel
 from stevnsmoeder.ui.prompts import Prompts
+from stevnsmoeder.ui.versions_dialog import VersionsDialog
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PRELIMINARY_BASES = ("bl20", "bl5", "bl30", "bl133")
@@ -177,6 +179,9 @@ class LiveView(QWidget):
         self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.agenda.activated.connect(self._agenda_activated)
         self.agenda.doubleClicked.connect(self._agenda_activated)
+        # A single click (or an arrow key) shows the item; only while the meeting runs does
+        # moving the meeting on take a double-click or Enter.
+        self.agenda.selectionModel().currentRowChanged.connect(self._agenda_selected)
         header = self.agenda.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -350,6 +355,8 @@ class LiveView(QWidget):
         form.addWidget(self.level_box)
         form.addWidget(self.notes, 3)
         form.addWidget(self.decision, 1)
+        self.addenda_label = addenda_label()
+        form.addWidget(self.addenda_label)
         form.addWidget(self.ftm_box)
         form.addWidget(self.forvisitation_box)
         form.addWidget(QLabel(self.tr("Actions (who, what, when)")))
@@ -507,6 +514,7 @@ class LiveView(QWidget):
         try:
             for field, box in self.fields.items():
                 self.saver.show(box, item.id, field, getattr(view, field))
+            show_addenda(self.addenda_label, view.addenda)
             self.actions_model.set_rows(view.actions)
             self.actions_view.resizeColumnsToContents()
             child_item = item.case_id is not None
@@ -647,10 +655,9 @@ class LiveView(QWidget):
             )
             self.meeting_line.setStyleSheet("color: #a4161a; font-weight: bold;" if late else "")
         elif status is MeetingStatus.HELD:
-            locked = self.minutes is not None and self.minutes.locked
             text = (
-                self.tr("Held. The minutes are approved and locked.")
-                if locked
+                approved_line(self.minutes)
+                if self.minutes is not None and self.minutes.locked
                 else self.tr("Held. Finish the minutes and approve them.")
             )
             self.meeting_line.setStyleSheet("")
@@ -701,6 +708,24 @@ class LiveView(QWidget):
         return True
 
     # -- actions on the current item -----------------------------------------------------
+    def selected_item(self) -> PlanItem | None:
+        """The item chosen in the agenda (what an extract or an addendum is about): the row
+        clicked last, else the item shown."""
+        index = self.agenda.currentIndex()
+        if index.isValid() and 0 <= index.row() < self.agenda_model.rowCount():
+            return self.agenda_model.row_at(index.row())
+        return self._item(self.shown_item)
+
+    def _agenda_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid() or self.state is None:
+            return
+        item = self.agenda_model.row_at(current.row())
+        if item.id == self.shown_item:
+            return
+        if self.state.status is MeetingStatus.IN_PROGRESS and self.can_edit:
+            return  # the chair moves the meeting on with a double-click or Enter
+        self.show_item(item.id)
+
     def _agenda_activated(self, index: QModelIndex) -> None:
         item = self.agenda_model.row_at(index.row())
         if (
@@ -875,7 +900,8 @@ class LiveView(QWidget):
 
         if self.plan is None:
             return
-        dialog = AddendumDialog(self.plan.items, self.shown_item, self)
+        chosen = self.selected_item()
+        dialog = AddendumDialog(self.plan.items, chosen.id if chosen else None, self)
         if dialog.exec() != AddendumDialog.DialogCode.Accepted:
             return
         text, item_id = dialog.value()
@@ -888,26 +914,12 @@ class LiveView(QWidget):
         except ServiceError as exc:
             self.prompts.error(self, self.tr("Versions"), str(exc))
             return
-        lines = []
-        for v in found:
-            when = v.created_at.astimezone(LOCAL_TZ).strftime("%d.%m.%Y %H.%M")
-            if v.kind == minutes.APPROVAL:
-                kind = self.tr("approved")
-            elif v.kind == minutes.PURGED:
-                kind = self.tr("addendum, removed when a closed case was purged")
-            else:
-                item = self._item(v.item_id)
-                about = (
-                    f"{item.number}. {item.title}"
-                    if item is not None
-                    else self.tr("the meeting in general")
-                )
-                kind = self.tr("addendum about %1").replace("%1", about)
-            extra = f": {v.addendum}" if v.addendum else ""
-            lines.append(
-                f"{v.number}. {kind} {when} ({v.created_by}){extra}\n   SHA-256 {v.checksum}"
-            )
-        self.prompts.info(self, self.tr("Versions"), "\n".join(lines))
+
+        def number(item_id: uuid.UUID | None) -> int | None:
+            item = self._item(item_id)
+            return item.number if item is not None else None
+
+        VersionsDialog(found, number, self).exec()
 
     def shutdown(self) -> None:
         self.ticker.stop()

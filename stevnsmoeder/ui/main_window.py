@@ -45,9 +45,10 @@ from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.services.permissions import Permission, allowed
 from stevnsmoeder.ui import changes
 from stevnsmoeder.ui.audit_view import AuditPage
+from stevnsmoeder.ui.awaiting_approval import AwaitingApprovalSection
 from stevnsmoeder.ui.calendar_view import CalendarPage
 from stevnsmoeder.ui.case_view import CaseWindow
-from stevnsmoeder.ui.forms import title_label
+from stevnsmoeder.ui.forms import FormDialog, title_label
 from stevnsmoeder.ui.lock import SessionLock
 from stevnsmoeder.ui.meeting_window import MeetingWindow
 from stevnsmoeder.ui.models import (
@@ -195,6 +196,8 @@ class StartPage(QWidget):
         meetings_box.addWidget(self.today_view, 1)
         meetings_box.addWidget(self.week_heading)
         meetings_box.addWidget(self.week_view, 2)
+        self.awaiting_approval = AwaitingApprovalSection(ctx, prompts, open_meeting, self)
+        meetings_box.addWidget(self.awaiting_approval, 1)
         attention_box = QVBoxLayout()
         attention_box.addWidget(self.actions_heading)
         attention_box.addWidget(self.actions_view, 2)
@@ -259,6 +262,7 @@ class StartPage(QWidget):
         )
         for view in (self.today_view, self.week_view):
             view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.awaiting_approval.reload()
         try:
             seen = overview.attention(self.ctx)
         except ServiceError as exc:
@@ -631,12 +635,28 @@ class MainWindow(QMainWindow):
         except ServiceError as exc:
             self.prompts.error(self, title, str(exc))
             return False
+        self._planned()
+        return True
+
+    def _planned(self) -> None:
+        """After a planning change: the lists, and any open meeting window, show it."""
         self.refresh()
         self._refreshing = True
         try:
             changes.bus().announce(changes.MEETING)  # open meeting windows reload
         finally:
             self._refreshing = False
+
+    def _in_place(self, dialog: FormDialog, call: Callable[[], object]) -> bool:
+        """Run ``dialog``; its OK runs ``call``, whose refusal the dialog shows in place."""
+
+        def submit() -> None:
+            call()
+
+        dialog.submit = submit
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self._planned()
         return True
 
     def plan_ahead(self, *, quiet: bool) -> None:
@@ -667,13 +687,14 @@ class MainWindow(QMainWindow):
         self.plan_thread = run_in_thread(self, lambda: series.generate(ctx), done, failed)
 
     def move_meeting(self, summary: MeetingSummary) -> bool:
-        dialog = MoveDialog(summary.title, summary.starts_at, self)
-        if dialog.exec() != MoveDialog.DialogCode.Accepted:
-            return False
-        moment, reason = dialog.value()
-        return self._try(
-            self.tr("Move meeting"),
-            lambda: series.move_meeting(self.ctx, summary.id, moment, reason),
+        dialog = MoveDialog(
+            summary.title,
+            summary.starts_at,
+            lambda when: series.move_warnings(self.ctx, when),
+            self,
+        )
+        return self._in_place(
+            dialog, lambda: series.move_meeting(self.ctx, summary.id, *dialog.value())
         )
 
     def cancel_meeting(self, summary: MeetingSummary) -> bool:
@@ -689,17 +710,9 @@ class MainWindow(QMainWindow):
 
     def add_participant(self, summary: MeetingSummary) -> bool:
         dialog = ParticipantDialog(people.list_people(self.ctx), people.list_roles(self.ctx), self)
-        if dialog.exec() != ParticipantDialog.DialogCode.Accepted:
-            return False
-        person_id, role = dialog.value()
-        if person_id is None:  # typed a name that is not on the list
-            self.prompts.error(
-                self, self.tr("Add participant"), self.tr("Choose a person from the list.")
-            )
-            return False
-        return self._try(
-            self.tr("Add participant"),
-            lambda: series.add_participant(self.ctx, summary.id, person_id, role),  # type: ignore[arg-type]
+        return self._in_place(
+            dialog,
+            lambda: series.add_participant(self.ctx, summary.id, *dialog.value()),  # type: ignore[arg-type]
         )
 
     def _export(self, suggested: str, **which: object) -> None:
@@ -741,13 +754,12 @@ class MainWindow(QMainWindow):
     def show_series(self) -> None:
         def change(info: series.SeriesInfo) -> Sequence[series.SeriesInfo] | None:
             dialog = RuleDialog(info, self.ctx.today(), self)
-            if dialog.exec() != RuleDialog.DialogCode.Accepted:
-                return None
-            rule, at, day = dialog.value()
-            ok = self._try(
-                self.tr("Meeting series"),
-                lambda: series.change_rule(self.ctx, info.id, day, rule, start_time=at),
-            )
+
+            def change_it() -> None:
+                rule, at, day = dialog.value()
+                series.change_rule(self.ctx, info.id, day, rule, start_time=at)
+
+            ok = self._in_place(dialog, change_it)
             return series.list_series(self.ctx) if ok else None
 
         def create() -> Sequence[series.SeriesInfo] | None:
@@ -759,15 +771,12 @@ class MainWindow(QMainWindow):
                 self.ctx.today(),
                 self,
             )
-            if dialog.exec() != NewSeriesDialog.DialogCode.Accepted:
-                return None
-            new = dialog.value()
 
             def make() -> None:
-                info = series.create_series(self.ctx, new)
+                info = series.create_series(self.ctx, dialog.value())
                 series.generate(self.ctx, series_id=info.id)
 
-            ok = self._try(self.tr("New meeting series"), make)
+            ok = self._in_place(dialog, make)
             return series.list_series(self.ctx) if ok else None
 
         try:
@@ -819,15 +828,13 @@ class MainWindow(QMainWindow):
         self.last_dialog.open()
 
     def show_closed_days(self) -> None:
-        def add(first: date, last: date, reason: str, yearly: bool) -> list | None:  # type: ignore[type-arg]
-            ok = self._try(
-                self.tr("Closed days"),
-                lambda: series.add_closed_period(self.ctx, first, last, reason, yearly=yearly),
-            )
-            return series.list_closed_periods(self.ctx) if ok else None
+        def add(first: date, last: date, reason: str, yearly: bool) -> list:  # type: ignore[type-arg]
+            series.add_closed_period(self.ctx, first, last, reason, yearly=yearly)  # may refuse
+            self._planned()
+            return series.list_closed_periods(self.ctx)
 
         self.last_dialog = ClosedPeriodsDialog(
-            series.list_closed_periods(self.ctx), add, self.can_plan(), self
+            series.list_closed_periods(self.ctx), add, self.can_plan(), self, today=self.ctx.today()
         )
         self.last_dialog.open()
 
@@ -835,13 +842,12 @@ class MainWindow(QMainWindow):
         name = child.initials if self.screen_safe_action.isChecked() else child.display_name
         start = datetime.combine(self.ctx.today() + timedelta(days=7), time(9, 0))
         dialog = FtmDialog(name, start, self)
-        if dialog.exec() != FtmDialog.DialogCode.Accepted:
-            return
-        moment, place = dialog.value()
-        self._try(
-            self.tr("New family team meeting"),
-            lambda: meetings.create_ftm_for_case(self.ctx, child.id, moment, place=place),
-        )
+
+        def create() -> None:
+            moment, place = dialog.value()
+            meetings.create_ftm_for_case(self.ctx, child.id, moment, place=place)
+
+        self._in_place(dialog, create)
 
     def open_meeting(self, summary: MeetingSummary) -> None:
         """Open the meeting's window (or bring it forward when it is open already)."""

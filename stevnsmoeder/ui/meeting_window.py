@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
@@ -43,7 +43,7 @@ from stevnsmoeder.services import (
 )
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ConflictError, ServiceError
-from stevnsmoeder.services.meetings import MeetingStatus, MeetingSummary, status_label
+from stevnsmoeder.services.meetings import MeetingStatus, MeetingSummary
 from stevnsmoeder.services.permissions import Permission, allowed
 from stevnsmoeder.services.planning import (
     AgendaItemKind,
@@ -64,6 +64,7 @@ from stevnsmoeder.ui.models import Column, TableModel
 from stevnsmoeder.ui.prompts import Prompts
 from stevnsmoeder.ui.settings import Settings
 
+T = TypeVar("T")
 ATTENDANCE_NAMES = {
     Attendance.INVITED: str(QT_TRANSLATE_NOOP("MeetingWindow", "invited")),
     Attendance.PRESENT: str(QT_TRANSLATE_NOOP("MeetingWindow", "present")),
@@ -308,7 +309,7 @@ class MeetingWindow(QWidget):
         self.when.setText(
             f"{long_date(m.starts_at.date())} ({week_label(m.starts_at.date())}), "
             f"{clock(m.starts_at)}–{clock(m.ends_at)[-5:]} · {m.place or '–'} · "
-            f"{status_label(m.status)}"
+            f"{m.status_text}"
         )
         self.note.setText(m.note)
         self.note.setVisible(bool(m.note))
@@ -372,6 +373,23 @@ class MeetingWindow(QWidget):
         changes.bus().announce(changes.MEETING, self.meeting_id)
         return True
 
+    def in_dialog(self, call: Callable[[int], T]) -> T:
+        """Run a planning change from a dialog, against the shown revision. A refusal is
+        raised for the dialog to show in place (after a reload, when the meeting changed
+        elsewhere: OK again then makes the change against what is shown now)."""
+        self._busy = True
+        try:
+            return call(self.plan.revision)
+        except ConflictError:
+            self.reload()
+            raise
+        finally:
+            self._busy = False
+
+    def _changed(self, plan: MeetingPlan, keep: uuid.UUID | None = None) -> None:
+        self._show(plan, keep)
+        changes.bus().announce(changes.MEETING, self.meeting_id)
+
     def reload(self) -> None:
         try:
             self._show(planning.get_plan(self.ctx, self.meeting_id))
@@ -406,7 +424,7 @@ class MeetingWindow(QWidget):
     def preview_extract(self, anonymised: bool = False) -> None:
         item = self.selected()
         if self.live_view is not None and self.stack.currentWidget() is self.live_view:
-            item = next((i for i in self.plan.items if i.id == self.live_view.shown_item), item)
+            item = self.live_view.selected_item() or item  # the row clicked in the minutes
         if item is None or item.case_id is None:
             self.prompts.info(self, self.tr("Print"), self.tr("Choose a child's item first."))
             return
@@ -515,17 +533,24 @@ class MeetingWindow(QWidget):
         if not self._editable():
             return
         dialog = AddItemDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        title, minutes, kind = dialog.value()
-        self.operation(
-            lambda rev: planning.add_item(
-                self.ctx, self.meeting_id, rev, title=title, minutes=minutes,
-                kind=AgendaItemKind(kind),
-            )
-        )  # fmt: skip
+
+        def submit() -> None:
+            title, minutes, kind = dialog.value()
+            self._changed(
+                self.in_dialog(
+                    lambda rev: planning.add_item(
+                        self.ctx, self.meeting_id, rev, title=title, minutes=minutes,
+                        kind=AgendaItemKind(kind),
+                    )
+                )
+            )  # fmt: skip
+
+        dialog.submit = submit
+        dialog.exec()
 
     def add_child(self) -> None:
+        """A child on the agenda: from the register (a closed case reopened when the user
+        says so) or new, in one service call; refusals are shown in the dialog."""
         if not self._editable():
             return
         try:
@@ -534,35 +559,33 @@ class MeetingWindow(QWidget):
             self.prompts.error(self, self.tr("Meeting"), str(exc))
             return
         dialog = ChildItemDialog(
-            found, reference_data.districts(self.ctx), screen_safe=self.screen_safe(), parent=self
-        )
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        title, minutes = dialog.item()
-        new = dialog.new_case()
-        if new is not None:
-            try:
-                created = cases.create_case(self.ctx, new)
-            except ServiceError as exc:
-                self.prompts.error(self, self.tr("New case"), str(exc))
-                return
-            for warning in created.warnings:
-                self.prompts.info(self, self.tr("New case"), warning)
-            child = created.case
-            changes.bus().announce(changes.CASE, child.id)
-        else:
-            chosen = dialog.selected_case()
-            if chosen is None:
-                self.prompts.error(self, self.tr("Meeting"), self.tr("Choose a child in the list."))
-                return
-            child = chosen
-        self.operation(
-            lambda rev: planning.add_item(
-                self.ctx, self.meeting_id, rev, title=title, minutes=minutes,
-                kind=AgendaItemKind.CASE, case_id=child.id,
-            )
+            found, reference_data.districts(self.ctx), screen_safe=self.screen_safe(),
+            district=self.plan.summary.district, parent=self,
         )  # fmt: skip
-        new_row = next((r for r, i in enumerate(self.plan.items) if i.case_id == child.id), -1)
+        added: list[planning.ChildItemAdded] = []
+
+        def submit() -> None:
+            title, minutes = dialog.item()
+            new, chosen = dialog.new_case(), dialog.selected_case()
+            done = self.in_dialog(
+                lambda rev: planning.add_child_item(
+                    self.ctx, self.meeting_id, rev, title=title, minutes=minutes,
+                    case_id=chosen.id if new is None and chosen else None, new_case=new,
+                    reopen=dialog.reopen_case(),
+                )
+            )  # fmt: skip
+            added.append(done)
+            self._changed(done.plan)
+
+        dialog.submit = submit
+        if dialog.exec() != QDialog.DialogCode.Accepted or not added:
+            return
+        done = added[0]
+        for warning in done.warnings:
+            self.prompts.info(self, self.tr("New case"), warning)
+        if dialog.new_case() is not None or done.reopened:
+            changes.bus().announce(changes.CASE, done.case.id)
+        new_row = next((r for r, i in enumerate(self.plan.items) if i.case_id == done.case.id), -1)
         if new_row >= 0:
             self.view.selectRow(new_row)
 
@@ -717,21 +740,30 @@ class MeetingWindow(QWidget):
         item = self.selected()
         if item is None or item.case_id is None:
             return
-        holders = sorted({c.holder for c in self._consents})
+        case_id = item.case_id
+        try:
+            holders = consent.custody_holders(self.ctx, case_id)
+        except ServiceError as exc:
+            self.prompts.error(self, self.tr("Record consent"), str(exc))
+            return
         name = item.case_initials if self.screen_safe() else item.case_name
         dialog = ConsentDialog(
             name, holders, reference_data.meeting_types(self.ctx), self.plan.summary.type_code,
             self.ctx.today(), self,
+            add_holder=lambda who, relation: consent.add_custody_holder(
+                self.ctx, case_id, who, relation
+            ),
+            screen_safe=self.screen_safe(),
         )  # fmt: skip
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        try:
-            recorded = consent.record_consent(self.ctx, item.case_id, dialog.value())
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Record consent"), str(exc))
-            return
-        changes.bus().announce(changes.CASE, item.case_id)
-        self._basis(LegalBasisKind.CONSENT, consent_id=recorded.id)
+        recorded: list[consent.ConsentInfo] = []
+        dialog.submit = lambda: recorded.append(
+            consent.record_consent(self.ctx, case_id, dialog.value())
+        )
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if dialog.added or recorded:
+            changes.bus().announce(changes.CASE, case_id)
+        if accepted and recorded:
+            self._basis(LegalBasisKind.CONSENT, consent_id=recorded[0].id)
 
     def _other_basis(self) -> None:
         reason = self.prompts.text(

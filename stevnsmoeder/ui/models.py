@@ -22,9 +22,12 @@ from PySide6.QtGui import QColor, QFont
 
 from stevnsmoeder.domain.dates import clock, long_date, short_date
 from stevnsmoeder.services.cases import CaseSummary
-from stevnsmoeder.services.meetings import MeetingSummary, status_label
+from stevnsmoeder.services.context import LOCAL_TZ
+from stevnsmoeder.services.meetings import MeetingSummary
 
 T = TypeVar("T")
+MOVED = QColor("#8a5a00")  # a meeting not on its series' day
+CLOSED = QColor("#6b6b6b")  # a closed case
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's dataclass
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -116,12 +119,28 @@ class FilterProxy(QSortFilterProxyModel):
             return str(a) < str(b)
 
 
+def _approved_tooltip(m: MeetingSummary) -> str:
+    if m.approved_at is None:
+        return ""
+    day = m.approved_at.astimezone(LOCAL_TZ).date()
+    return QCoreApplication.translate("models", "The minutes were approved on %1.").replace(
+        "%1", long_date(day)
+    )
+
+
+def moved_mark(m: MeetingSummary) -> str:
+    """ "↷ " before a moved meeting's date (its tooltip says where it was moved from)."""
+    return "↷ " if m.moved else ""
+
+
 def meeting_columns() -> list[Column[MeetingSummary]]:
     return [
         Column(
             QCoreApplication.translate("models", "Date"),
-            lambda m: long_date(m.starts_at.date()),
+            lambda m: moved_mark(m) + long_date(m.starts_at.date()),
             lambda m: m.starts_at,
+            tooltip=lambda m: m.note,
+            foreground=lambda m: MOVED if m.moved else None,
         ),
         Column(
             QCoreApplication.translate("models", "Week"),
@@ -137,7 +156,11 @@ def meeting_columns() -> list[Column[MeetingSummary]]:
         Column(QCoreApplication.translate("models", "Meeting"), lambda m: m.title),
         Column(QCoreApplication.translate("models", "District"), lambda m: m.district or ""),
         Column(QCoreApplication.translate("models", "Place"), lambda m: m.place),
-        Column(QCoreApplication.translate("models", "Status"), lambda m: status_label(m.status)),
+        Column(
+            QCoreApplication.translate("models", "Status"),
+            lambda m: m.status_text,
+            tooltip=_approved_tooltip,
+        ),
         Column(
             QCoreApplication.translate("models", "Cases"),
             lambda m: str(m.case_items),
@@ -154,8 +177,10 @@ def compact_meeting_columns(with_day: bool) -> list[Column[MeetingSummary]]:
         columns.append(
             Column(
                 QCoreApplication.translate("models", "Day"),
-                lambda m: long_date(m.starts_at.date()).rsplit(" ", 1)[0],
+                lambda m: moved_mark(m) + long_date(m.starts_at.date()).rsplit(" ", 1)[0],
                 lambda m: m.starts_at,
+                tooltip=lambda m: m.note,
+                foreground=lambda m: MOVED if m.moved else None,
             )
         )
     columns += [
@@ -164,13 +189,22 @@ def compact_meeting_columns(with_day: bool) -> list[Column[MeetingSummary]]:
             lambda m: f"{clock(m.starts_at)[-5:]}–{clock(m.ends_at)[-5:]}",
             lambda m: m.starts_at,
         ),
-        Column(QCoreApplication.translate("models", "Meeting"), lambda m: m.title),
+        Column(
+            QCoreApplication.translate("models", "Meeting"),
+            lambda m: m.title,
+            tooltip=lambda m: m.note,
+        ),
         Column(QCoreApplication.translate("models", "Place"), lambda m: m.place),
         Column(
             QCoreApplication.translate("models", "Cases"),
             lambda m: str(m.case_items),
             lambda m: m.case_items,
             align_right=True,
+        ),
+        Column(
+            QCoreApplication.translate("models", "Status"),
+            lambda m: m.status_text,
+            tooltip=_approved_tooltip,
         ),
     ]
     return columns
@@ -183,14 +217,25 @@ def case_columns(screen_safe: Callable[[], bool]) -> list[Column[CaseSummary]]:
     def level(c: CaseSummary) -> str:
         return f"{c.level} – {c.level_label}" if c.level else ""
 
+    def tooltip(c: CaseSummary) -> str:
+        notes = []
+        if c.anonymous:
+            notes.append(QCoreApplication.translate("models", "Anonymous case"))
+        if c.closed_on is not None:
+            notes.append(
+                QCoreApplication.translate("models", "Closed on %1").replace(
+                    "%1", long_date(c.closed_on)
+                )
+            )
+        return "\n".join(notes)
+
     return [
         Column(QCoreApplication.translate("models", "Case no."), lambda c: c.reference),
         Column(
             QCoreApplication.translate("models", "Child"),
             name,
-            tooltip=lambda c: (
-                QCoreApplication.translate("models", "Anonymous case") if c.anonymous else ""
-            ),
+            tooltip=tooltip,
+            foreground=lambda c: CLOSED if c.closed_on else None,
         ),
         Column(
             QCoreApplication.translate("models", "Born"),
@@ -209,5 +254,11 @@ def case_columns(screen_safe: Callable[[], bool]) -> list[Column[CaseSummary]]:
             lambda c: str(c.open_actions),
             lambda c: c.open_actions,
             align_right=True,
+        ),
+        Column(
+            QCoreApplication.translate("models", "Closed"),
+            lambda c: short_date(c.closed_on) if c.closed_on else "",
+            lambda c: c.closed_on,
+            tooltip=tooltip,
         ),
     ]

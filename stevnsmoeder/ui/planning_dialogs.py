@@ -6,20 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -31,46 +28,106 @@ from PySide6.QtWidgets import (
 from stevnsmoeder.domain.calendar import HolidayPolicy, describe_rule, weekly_parts, weekly_rule
 from stevnsmoeder.domain.dates import DA_WEEKDAYS, EN_WEEKDAYS, clock, long_date, short_date
 from stevnsmoeder.i18n import language
+from stevnsmoeder.services.errors import ServiceError
+from stevnsmoeder.services.meetings import MAX_PLACE, MAX_REASON, MAX_TITLE
 from stevnsmoeder.services.people import PersonInfo, RoleInfo
 from stevnsmoeder.services.reference_data import DistrictInfo, MeetingTypeInfo
 from stevnsmoeder.services.series import ClosedPeriodInfo, NewSeries, SeriesInfo
-from stevnsmoeder.ui.forms import DATE_FORMAT, DATETIME_FORMAT, ok_cancel, pydate, qdate
+from stevnsmoeder.ui.forms import (
+    ERROR_STYLE,
+    WARNING_STYLE,
+    FormDialog,
+    date_edit,
+    line_edit,
+    ok_cancel,
+    pydate,
+)
 from stevnsmoeder.ui.models import Column, TableModel
 
 
-class MoveDialog(QDialog):
-    """A new date and time for one meeting, and why."""
+def time_edit(at: time) -> QTimeEdit:
+    edit = QTimeEdit(QTime(at.hour, at.minute))
+    edit.setDisplayFormat("HH:mm")
+    return edit
 
-    def __init__(self, title: str, start: datetime, parent: QWidget | None = None) -> None:
+
+def _moment(day: date, at: QTime) -> datetime:
+    return datetime.combine(day, time(at.hour(), at.minute()))
+
+
+class MoveDialog(FormDialog):
+    """A new date and time for one meeting, and why. ``check`` names what is unusual about a
+    time (a weekend, a holiday, a closed day) and refuses one that has passed: a refusal
+    keeps Move disabled; a warning must be acknowledged first."""
+
+    def __init__(
+        self,
+        title: str,
+        start: datetime,
+        check: Callable[[datetime], Sequence[str]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Move meeting"))
-        self.when = QDateTimeEdit(QDateTime(qdate(start.date()), QTime(start.hour, start.minute)))
-        self.when.setDisplayFormat(DATETIME_FORMAT)
-        self.when.setCalendarPopup(True)
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("e.g. the school's Christmas party"))
+        self._check = check
+        self.day = date_edit(start.date())
+        self.at = time_edit(start.time())
+        self.reason = line_edit(
+            MAX_REASON, placeholder=self.tr("e.g. the school's Christmas party")
+        )
+        self.warnings = QLabel()
+        self.warnings.setObjectName("move-warnings")
+        self.warnings.setWordWrap(True)
+        self.anyway = QCheckBox(self.tr("Move it to this day anyway"))
+        self.refused = False
+        when = QHBoxLayout()
+        when.addWidget(self.day, 1)
+        when.addWidget(self.at)
         form = QFormLayout(self)
         form.addRow(QLabel(f"<b>{title}</b> – {long_date(start.date())}, {clock(start)}"))
-        form.addRow(self.tr("New time:"), self.when)
+        form.addRow(self.tr("New date:"), when)
+        form.addRow(self.warnings)
+        form.addRow(self.anyway)
         form.addRow(self.tr("Reason:"), self.reason)
+        form.addRow(self.error)
         self.buttons = ok_cancel(self, self.tr("Move"))
         form.addRow(self.buttons)
+        self.day.dateChanged.connect(self._check_when)
+        self.at.timeChanged.connect(self._check_when)
         self.reason.textChanged.connect(self._update)
+        self.anyway.toggled.connect(self._update)
+        self._check_when()
+
+    def _check_when(self) -> None:
+        try:
+            found = tuple(self._check(self.value()[0]))
+            self.refused, text = False, "\n".join(f"⚠ {w}" for w in found)
+        except ServiceError as exc:
+            found = ()
+            self.refused, text = True, str(exc)
+        self.warnings.setText(text)
+        self.warnings.setStyleSheet(ERROR_STYLE if self.refused else WARNING_STYLE)
+        self.warnings.setVisible(bool(text))
+        if not found:
+            self.anyway.setChecked(False)
+        self.anyway.setVisible(bool(found))
         self._update()
 
     def _update(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.reason.text().strip()))
+        acknowledged = self.anyway.isHidden() or self.anyway.isChecked()
+        ok.setEnabled(bool(self.reason.text().strip()) and not self.refused and acknowledged)
+
+    def problem(self) -> str | None:
+        if not self.reason.text().strip():
+            return self.tr("Give the reason the meeting is moved.")
+        return None
 
     def value(self) -> tuple[datetime, str]:
-        q = self.when.dateTime()
-        moment = datetime(
-            q.date().year(), q.date().month(), q.date().day(), q.time().hour(), q.time().minute()
-        )
-        return moment, self.reason.text().strip()
+        return _moment(pydate(self.day.date()), self.at.time()), self.reason.text().strip()
 
 
-class ParticipantDialog(QDialog):
+class ParticipantDialog(FormDialog):
     """An extra participant for one meeting only."""
 
     def __init__(
@@ -94,13 +151,20 @@ class ParticipantDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Person:"), self.person)
         form.addRow(self.tr("Role:"), self.role)
+        form.addRow(self.error)
         form.addRow(ok_cancel(self, self.tr("Add")))
+
+    def problem(self) -> str | None:
+        index = self.person.currentIndex()
+        if index < 0 or self.person.currentText() != self.person.itemText(index):
+            return self.tr("Choose a person from the list.")  # a typed name is nobody yet
+        return None
 
     def value(self) -> tuple[object, str]:
         return self.person.currentData(), str(self.role.currentData())
 
 
-class RuleDialog(QDialog):
+class RuleDialog(FormDialog):
     """Change a series' rhythm from a date on; earlier meetings stay as they were."""
 
     def __init__(self, info: SeriesInfo, today: date, parent: QWidget | None = None) -> None:
@@ -116,11 +180,8 @@ class RuleDialog(QDialog):
         if parts is not None and parts[0] < 5:
             self.weekday.setCurrentIndex(parts[0])
             self.interval.setValue(min(parts[1], 8))
-        self.start_time = QTimeEdit(QTime(info.start_time.hour, info.start_time.minute))
-        self.start_time.setDisplayFormat("HH:mm")
-        self.from_day = QDateEdit(qdate(max(today, info.starts_on + timedelta(days=1))))
-        self.from_day.setDisplayFormat(DATE_FORMAT)
-        self.from_day.setCalendarPopup(True)
+        self.start_time = time_edit(info.start_time)
+        self.from_day = date_edit(max(today, info.starts_on + timedelta(days=1)))
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         current = self.tr("Now: %1, %2").replace("%1", describe_rule(info.rule, language()))
@@ -132,6 +193,7 @@ class RuleDialog(QDialog):
         form.addRow(self.tr("Time:"), self.start_time)
         form.addRow(self.tr("From:"), self.from_day)
         form.addRow(self.preview)
+        form.addRow(self.error)
         form.addRow(ok_cancel(self, self.tr("Change")))
         self.weekday.currentIndexChanged.connect(self._update)
         self.interval.valueChanged.connect(self._update)
@@ -160,10 +222,14 @@ class ClosedPeriodsDialog(QDialog):
     def __init__(
         self,
         periods: Sequence[ClosedPeriodInfo],
-        add: Callable[[date, date, str, bool], Sequence[ClosedPeriodInfo] | None],
+        add: Callable[[date, date, str, bool], Sequence[ClosedPeriodInfo]],
         can_edit: bool,
         parent: QWidget | None = None,
+        *,
+        today: date | None = None,
     ) -> None:
+        """``add`` records a closed period and returns them all, or raises ServiceError (shown
+        here, with what was typed kept)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Closed days"))
         self.resize(620, 480)
@@ -202,14 +268,15 @@ class ClosedPeriodsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(view)
+        self.error = QLabel()
+        self.error.setObjectName("form-error")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
         if can_edit:
-            self.first = QDateEdit(QDate.currentDate())
-            self.last = QDateEdit(QDate.currentDate())
-            for edit in (self.first, self.last):
-                edit.setDisplayFormat(DATE_FORMAT)
-                edit.setCalendarPopup(True)
-            self.reason = QLineEdit()
-            self.reason.setPlaceholderText(self.tr("Reason, e.g. Vinterferie"))
+            self.first = date_edit(today or date.today())
+            self.last = date_edit(today or date.today())
+            self.reason = line_edit(MAX_REASON, placeholder=self.tr("Reason, e.g. Vinterferie"))
             self.yearly = QCheckBox(self.tr("Every year"))
             self.add_button = QPushButton(self.tr("Add"))
             self.add_button.clicked.connect(self._on_add)
@@ -218,21 +285,27 @@ class ClosedPeriodsDialog(QDialog):
                 row.addWidget(widget)
             row.addWidget(self.add_button)
             layout.addLayout(row)
+            layout.addWidget(self.error)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         close.rejected.connect(self.reject)
         layout.addWidget(close)
 
     def _on_add(self) -> None:
-        result = self._add(
-            pydate(self.first.date()),
-            pydate(self.last.date()),
-            self.reason.text(),
-            self.yearly.isChecked(),
-        )
-        if result is not None:
-            self.model.set_rows(result)
-            self.reason.clear()
+        try:
+            result = self._add(
+                pydate(self.first.date()),
+                pydate(self.last.date()),
+                self.reason.text(),
+                self.yearly.isChecked(),
+            )
+        except ServiceError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.error.hide()
+        self.model.set_rows(result)
+        self.reason.clear()
 
 
 class SeriesDialog(QDialog):
@@ -328,31 +401,30 @@ class SeriesDialog(QDialog):
             self.model.set_rows(result)
 
 
-class FtmDialog(QDialog):
+class FtmDialog(FormDialog):
     """When and where the family team meeting about one child takes place."""
 
     def __init__(self, child: str, start: datetime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New family team meeting"))
-        self.when = QDateTimeEdit(QDateTime(qdate(start.date()), QTime(start.hour, start.minute)))
-        self.when.setDisplayFormat(DATETIME_FORMAT)
-        self.when.setCalendarPopup(True)
-        self.place = QLineEdit()
+        self.day = date_edit(start.date())
+        self.at = time_edit(start.time())
+        self.place = line_edit(MAX_PLACE)
+        when = QHBoxLayout()
+        when.addWidget(self.day, 1)
+        when.addWidget(self.at)
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("Family team meeting about %1").replace("%1", child)))
-        form.addRow(self.tr("Time:"), self.when)
+        form.addRow(self.tr("Time:"), when)
         form.addRow(self.tr("Place:"), self.place)
+        form.addRow(self.error)
         form.addRow(ok_cancel(self, self.tr("Create")))
 
     def value(self) -> tuple[datetime, str]:
-        q = self.when.dateTime()
-        moment = datetime(
-            q.date().year(), q.date().month(), q.date().day(), q.time().hour(), q.time().minute()
-        )
-        return moment, self.place.text().strip()
+        return _moment(pydate(self.day.date()), self.at.time()), self.place.text().strip()
 
 
-class NewSeriesDialog(QDialog):
+class NewSeriesDialog(FormDialog):
     """A new recurring meeting: type, district, rhythm, time, place, holiday policy and the
     standing participants invited to every meeting of it."""
 
@@ -376,8 +448,7 @@ class NewSeriesDialog(QDialog):
         self.district = QComboBox()
         for d in districts:
             self.district.addItem(d.name, d.code)
-        self.title = QLineEdit()
-        self.title.setPlaceholderText(self.tr("(from type and district)"))
+        self.title = line_edit(MAX_TITLE, placeholder=self.tr("(from type and district)"))
         self.weekday = QComboBox()
         for name in DA_WEEKDAYS[:5] if language() == "da" else EN_WEEKDAYS[:5]:
             self.weekday.addItem(name)
@@ -386,16 +457,13 @@ class NewSeriesDialog(QDialog):
         self.interval.setRange(1, 8)
         self.interval.setValue(2)
         self.interval.setSuffix(self.tr(" week(s)"))
-        self.start_time = QTimeEdit(QTime(13, 0))
-        self.start_time.setDisplayFormat("HH:mm")
+        self.start_time = time_edit(time(13, 0))
         self.duration = QSpinBox()
         self.duration.setRange(15, 480)
         self.duration.setSingleStep(15)
         self.duration.setSuffix(self.tr(" min"))
-        self.first_day = QDateEdit(qdate(today))
-        self.first_day.setDisplayFormat(DATE_FORMAT)
-        self.first_day.setCalendarPopup(True)
-        self.place = QLineEdit()
+        self.first_day = date_edit(today)
+        self.place = line_edit(MAX_PLACE)
         self.policy = QComboBox()
         self.policy.addItem(self.tr("move to the next working day"), "move")
         self.policy.addItem(self.tr("skip"), "skip")
@@ -443,6 +511,7 @@ class NewSeriesDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Standing participants:")))
         layout.addWidget(self.standing_view, 1)
         layout.addLayout(people_buttons)
+        layout.addWidget(self.error)
         layout.addWidget(ok_cancel(self, self.tr("Create")))
 
         self.type.currentIndexChanged.connect(self._type_changed)

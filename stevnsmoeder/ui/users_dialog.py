@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stevnsmoeder.domain import passwords
 from stevnsmoeder.services import access
 from stevnsmoeder.services.context import LOCAL_TZ, Role, ServiceContext
 from stevnsmoeder.services.errors import ServiceError
@@ -95,6 +96,7 @@ class PasswordDialog(QDialog):
         self.second = QLineEdit()
         for edit in (self.first, self.second):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setMaxLength(passwords.MAX_LENGTH)
         self.error = QLabel()
         self.error.setStyleSheet("color: #a00000;")
         self.error.setWordWrap(True)
@@ -136,7 +138,9 @@ class AddUserDialog(QDialog):
         self.setWindowTitle(self.tr("Add user"))
         self._add = add
         self.login = QLineEdit()
+        self.login.setMaxLength(access.MAX_LOGIN)
         self.full_name = QLineEdit()
+        self.full_name.setMaxLength(access.MAX_PERSON_NAME)
         self.role = QComboBox()
         for role in ROLE_ORDER:
             self.role.addItem(role_label(role), role.value)
@@ -149,6 +153,7 @@ class AddUserDialog(QDialog):
         self.again = QLineEdit()
         for edit in (self.password, self.again):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setMaxLength(passwords.MAX_LENGTH)
         self.error = QLabel()
         self.error.setObjectName("add-user-error")
         self.error.setStyleSheet("color: #a00000;")

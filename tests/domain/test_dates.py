@@ -60,3 +60,40 @@ def test_parse_date_gives_a_date_or_a_value_error(text: str) -> None:
     except ValueError:
         return
     assert isinstance(parsed, date)
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("5.1.2027", date(2027, 1, 5)),
+        ("05.01.2027", date(2027, 1, 5)),
+        ("5-1-27", date(2027, 1, 5)),
+        ("05/01/2027", date(2027, 1, 5)),
+        ("05012027", date(2027, 1, 5)),
+        ("050127", date(2027, 1, 5)),
+        (" 5 1 2027 ", date(2027, 1, 5)),
+        ("2027-01-05", date(2027, 1, 5)),
+        ("29.2.2028", date(2028, 2, 29)),
+    ],
+)
+def test_a_typed_date_is_read_day_first(typed: str, day: date) -> None:
+    assert dates.parse_typed_date(typed) == day
+
+
+@pytest.mark.parametrize(
+    "typed", ["", "5.1.", "5.1.202", "31.2.2027", "29.2.2027", "0501", "i dag"]
+)
+def test_a_date_half_typed_or_impossible_is_none(typed: str) -> None:
+    assert dates.parse_typed_date(typed) is None
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)))
+def test_a_typed_date_round_trips_through_the_form(day: date) -> None:
+    assert dates.parse_typed_date(dates.short_date(day)) == day
+    assert dates.parse_typed_date(day.strftime("%d%m%Y")) == day
+    assert dates.parse_typed_date(f"{day.day}-{day.month}-{day.year % 100:02d}") == day
+
+
+def test_weekday_names() -> None:
+    assert dates.weekday_name(date(2026, 12, 5), "da") == "lørdag"
+    assert dates.weekday_name(date(2026, 12, 5), "en") == "Saturday"

@@ -169,6 +169,78 @@ def test_move_cancel_and_extra_participant_touch_one_occurrence(login: LoginFn) 
     assert series.generate(ctx, horizon_days=60, from_day=date(2026, 12, 1)).created == 0
 
 
+def test_a_meeting_is_not_moved_into_the_past(login: LoginFn) -> None:
+    ctx = login("referent")  # the clock says Monday 23 November 2026, 10.00 in Denmark
+    info = _district_series(ctx)
+    series.generate(ctx, horizon_days=60, from_day=date(2026, 12, 1))
+    first = _meetings(ctx, info.id)[0]
+    for when in (datetime(2026, 11, 20, 13), datetime(2026, 11, 23, 9, 30)):
+        with pytest.raises(ValidationError, match="tidspunkt, der er gået"):
+            series.move_meeting(ctx, first.id, when, "Flyttes tilbage")
+        with pytest.raises(ValidationError, match="tidspunkt, der er gået"):
+            series.move_warnings(ctx, when)
+    assert meetings.get_meeting_summary(ctx, first.id).starts_at == datetime(2026, 12, 1, 13)
+    series.move_meeting(ctx, first.id, datetime(2026, 11, 23, 14), "Hastesag")  # later today
+    assert meetings.get_meeting_summary(ctx, first.id).starts_at == datetime(2026, 11, 23, 14)
+
+
+def test_weekends_holidays_and_closed_days_are_named_before_a_move(login: LoginFn) -> None:
+    ctx = login("referent")
+    series.add_closed_period(ctx, date(2026, 12, 21), date(2026, 12, 31), "Juleferie")
+    assert series.move_warnings(ctx, datetime(2026, 12, 2, 13)) == ()
+    assert series.move_warnings(ctx, datetime(2026, 12, 5, 13)) == ("Den nye dato er en lørdag.",)
+    assert series.move_warnings(ctx, datetime(2026, 12, 22, 13)) == (
+        "Kommunen holder lukket på den nye dato: Juleferie.",
+    )
+    assert series.move_warnings(ctx, datetime(2026, 12, 25, 13)) == (
+        "Den nye dato er en helligdag: Juledag.",
+        "Kommunen holder lukket på den nye dato: Juleferie.",
+    )
+    assert series.move_warnings(ctx, datetime(2026, 12, 27, 13)) == (
+        "Den nye dato er en søndag.",
+        "Kommunen holder lukket på den nye dato: Juleferie.",
+    )
+    with pytest.raises(PermissionDenied):
+        series.move_warnings(login("deltager"), datetime(2026, 12, 5, 13))
+
+
+def test_a_moved_meeting_says_where_it_was_moved_from(login: LoginFn) -> None:
+    ctx = login("referent")
+    info = _district_series(ctx)
+    series.generate(ctx, horizon_days=60, from_day=date(2026, 12, 1))
+    first = _meetings(ctx, info.id)[0]
+    series.move_meeting(ctx, first.id, datetime(2026, 12, 5, 10), "Ekstra  møde\ni weekenden")
+    moved = meetings.get_meeting_summary(ctx, first.id)
+    assert moved.moved
+    assert moved.note == "Flyttet fra tirsdag den 1. december 2026 (Ekstra møde i weekenden)."
+    # Moved again: still from the day the series gave it, with the latest reason.
+    series.move_meeting(ctx, first.id, datetime(2026, 12, 3, 13), "Lokalet er optaget")
+    again = meetings.get_meeting_summary(ctx, first.id)
+    assert again.note == "Flyttet fra tirsdag den 1. december 2026 (Lokalet er optaget)."
+    # And back where it belongs: nothing to explain.
+    series.move_meeting(ctx, first.id, datetime(2026, 12, 1, 13), "Alligevel")
+    assert meetings.get_meeting_summary(ctx, first.id).note == ""
+
+
+def test_texts_are_no_longer_than_their_columns(login: LoginFn) -> None:
+    ctx = login("referent")
+    long = "x" * 201
+    with pytest.raises(ValidationError, match="højst være på 200 tegn"):
+        _district_series(ctx, title=long)
+    with pytest.raises(ValidationError, match="200 tegn"):
+        _district_series(ctx, place=long)
+    with pytest.raises(ValidationError, match="200 tegn"):
+        series.add_closed_period(ctx, date(2027, 2, 15), date(2027, 2, 19), long)
+    info = _district_series(ctx, title="x" * 200)
+    series.generate(ctx, horizon_days=30, from_day=date(2026, 12, 1))
+    first = _meetings(ctx, info.id)[0]
+    with pytest.raises(ValidationError, match="200 tegn"):
+        series.move_meeting(ctx, first.id, datetime(2026, 12, 2, 13), long)
+    child = cases.create_case(ctx, cases.NewCase(first_name="Bo")).case
+    with pytest.raises(ValidationError, match="200 tegn"):
+        meetings.create_ftm_for_case(ctx, child.id, datetime(2026, 12, 2, 9), place=long)
+
+
 def test_bad_rules_create_nothing(login: LoginFn) -> None:
     ctx = login("referent")
     for rule in ("FREQ=WEEKLY;INTERVAL=0;BYDAY=TU", "FREQ=WEEKLY;BYDAY=TIRSDAG"):

@@ -17,6 +17,7 @@ from stevnsmoeder.ui.case_view import CaseWindow
 from stevnsmoeder.ui.live_view import LiveView
 from stevnsmoeder.ui.main_window import MainWindow
 from stevnsmoeder.ui.prompts import RecordingPrompts
+from stevnsmoeder.ui.versions_dialog import VersionsDialog
 from tests.conftest import FakeClock
 
 LoginFn = Callable[[str], ServiceContext]
@@ -98,11 +99,17 @@ def test_the_addendum_is_about_the_item_shown_or_the_meeting(  # type: ignore[no
         ("addendum", None, "Mødet sluttede kl. 11.40."),
     ]
 
+    opened: list[VersionsDialog] = []
+    monkeypatch.setattr(VersionsDialog, "exec", lambda self: opened.append(self) or 0)
     view.versions_button.click()
-    kind, _title, shown = prompts.shown[-1]
-    assert kind == "info"
-    assert f"2. tillæg om {child_item.number}. Uro ved stationen" in shown
-    assert "3. tillæg om mødet generelt" in shown and "Pigen var 15 år." in shown
+    assert not prompts.shown
+    model = opened[0].model
+    shown = [model.index(row, 3).data() for row in range(model.rowCount())]
+    assert shown == [
+        "Godkendt",
+        f"Tilføjelse til punkt {child_item.number}: Pigen var 15 år.",
+        "Tilføjelse om mødet generelt: Mødet sluttede kl. 11.40.",
+    ]
 
 
 def test_a_cancelled_addendum_adds_nothing(  # type: ignore[no-untyped-def]

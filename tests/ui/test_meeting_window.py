@@ -31,7 +31,8 @@ def _app(qapp) -> None:  # type: ignore[no-untyped-def]
 def _accept_with(cls: type[QDialog], fill: Callable[[QDialog], None], monkeypatch) -> None:  # type: ignore[no-untyped-def]
     def fake_exec(self: QDialog) -> int:
         fill(self)
-        return int(QDialog.DialogCode.Accepted)
+        self.accept()  # stays open (result Rejected) when what was typed is refused
+        return int(self.result())
 
     monkeypatch.setattr(cls, "exec", fake_exec)
 
@@ -139,7 +140,7 @@ def test_legal_basis_block_and_the_anonymous_alternative(  # type: ignore[no-unt
     def consent_given(d: QDialog) -> None:
         assert isinstance(d, ConsentDialog)
         assert d.type_boxes["district"].isChecked()  # this meeting's kind, by default
-        d.holder.setCurrentText("Karen Holm")
+        assert d.holder.currentText() == "Karen Holm (mor)"  # the registered custody holder
         d.scope.setPlainText("Trivsel i skolen")
         d.recipients.setText("Skole og PPR")
 

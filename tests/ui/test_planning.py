@@ -37,7 +37,8 @@ def _accept_with(cls: type[QDialog], fill: Callable[[QDialog], None], monkeypatc
 
     def fake_exec(self: QDialog) -> int:
         fill(self)
-        return int(QDialog.DialogCode.Accepted)
+        self.accept()  # stays open (result Rejected) when what was typed is refused
+        return int(self.result())
 
     monkeypatch.setattr(cls, "exec", fake_exec)
 
@@ -95,7 +96,7 @@ def test_move_cancel_participant_and_export_from_the_meeting_window(  # type: ig
         assert isinstance(d, MoveDialog)
         ok = d.buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert not ok.isEnabled()  # no reason, no move
-        d.when.setDateTime(d.when.dateTime().addDays(1))
+        d.day.setDate(d.day.date().addDays(1))
         d.reason.setText("Juleafslutning på skolen")
         assert ok.isEnabled()
 
@@ -103,8 +104,9 @@ def test_move_cancel_participant_and_export_from_the_meeting_window(  # type: ig
     meeting_window.move_button.click()
     moved = meetings.get_meeting_summary(ctx, first.id)
     assert moved.starts_at == datetime(2026, 11, 25, 13, 0)
-    assert moved.note == "Juleafslutning på skolen"
-    assert meeting_window.note.text() == "Juleafslutning på skolen"  # the window reloaded
+    note = "Flyttet fra tirsdag den 24. november 2026 (Juleafslutning på skolen)."
+    assert moved.note == note
+    assert meeting_window.note.text() == note  # the window reloaded
     assert meeting_window.when.text().startswith("onsdag den 25. november 2026")
 
     prompts.texts.append("For få sager")
@@ -190,8 +192,15 @@ def test_closed_days_dialog_adds_a_period(qtbot, login: LoginFn) -> None:  # typ
     dialog.add_button.click()
     assert dialog.model.rowCount() == 1 and dialog.model.index(0, 1).data() == "Vinterferie"
     dialog.reason.setText("")
-    dialog.add_button.click()  # no reason: refused with a message, nothing added
-    assert prompts.shown[-1][0] == "error" and dialog.model.rowCount() == 1
+    dialog.yearly.setChecked(True)
+    dialog.add_button.click()  # no reason: refused in the dialog, nothing added
+    assert dialog.error.isVisibleTo(dialog) and "Angiv" in dialog.error.text()
+    assert dialog.model.rowCount() == 1 and prompts.shown == []
+    assert dialog.yearly.isChecked()  # what was typed stays
+    dialog.last.setDate(dialog.first.date().addDays(-1))
+    dialog.reason.setText("Omvendt")
+    dialog.add_button.click()
+    assert "før den begynder" in dialog.error.text() and dialog.reason.text() == "Omvendt"
 
 
 def test_ftm_for_the_chosen_child(qtbot, login: LoginFn, monkeypatch) -> None:  # type: ignore[no-untyped-def]
