@@ -7,7 +7,7 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, ClassVar
 
-from sqlalchemy import DateTime, Enum, MetaData, String, Text, TypeDecorator
+from sqlalchemy import BigInteger, DateTime, Enum, MetaData, String, Text, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -75,3 +75,7 @@ class Entity(Base):
     id: Mapped[uuid_pk]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    # The version the record's database gave the row's last change: on the server a trigger
+    # stamps it from one sequence (and updated_at from the server's clock); a replica keeps
+    # the server's. A pull asks for the rows above the last version it has.
+    row_version: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0", index=True)

@@ -42,6 +42,7 @@ from stevnsmoeder.db.models.reference import (
     ParticipantRole,
     WellbeingLevel,
 )
+from stevnsmoeder.db.models.sync import Tombstone
 
 __all__ = [
     "Action",
@@ -77,6 +78,7 @@ __all__ = [
     "Person",
     "Role",
     "SeriesParticipant",
+    "Tombstone",
     "User",
     "WellbeingAssessment",
     "WellbeingLevel",
