@@ -46,7 +46,7 @@ def open_context(path: Path, user: str = "ppr") -> ServiceContext:
 
 def _like_scan(ctx: ServiceContext, word: str) -> int:
     """The plain alternative: every item's text scanned with LIKE '%word%'."""
-    pattern = f"%{word}%"
+    pattern = f"%{word}%"  # (ILIKE would be PostgreSQL's equivalent; LIKE is the plain scan)
     with ctx.db.begin() as s:
         return len(
             s.execute(
@@ -76,18 +76,20 @@ def search_figures(ctx: ServiceContext, rounds: int) -> dict[str, float]:
             fts.append(time.perf_counter() - began)
     # The index query alone, as the LIKE scan is a query alone: the same level on both sides.
     raw: list[float] = []
+    on_server = ctx.db.dialect == "postgresql"
+    index_query = text(
+        "SELECT id FROM search_doc WHERE document @@ to_tsquery('danish', :q) "
+        "ORDER BY ts_rank(document, to_tsquery('danish', :q)) DESC LIMIT 31"
+        if on_server
+        else "SELECT rowid FROM search_index WHERE search_index MATCH :q ORDER BY rank LIMIT 31"
+    )
     with ctx.db.begin() as s:
         for _ in range(rounds):
             for q in QUERIES:
-                expression = search_query.parse(q).fts()
+                parsed = search_query.parse(q)
+                expression = parsed.tsquery() if on_server else parsed.fts()
                 began = time.perf_counter()
-                s.execute(
-                    text(
-                        "SELECT rowid FROM search_index WHERE search_index MATCH :q "
-                        "ORDER BY rank LIMIT 31"
-                    ),
-                    {"q": expression},
-                ).all()
+                s.execute(index_query, {"q": expression}).all()
                 raw.append(time.perf_counter() - began)
     like: list[float] = []
     for q in QUERIES:
@@ -154,3 +156,35 @@ def pdf_figures(ctx: ServiceContext, repeats: int) -> tuple[dict[str, float], An
         "minutes_pdf_ms": statistics.median(rendered) * 1000,
         "case_pdf_ms": statistics.median(history) * 1000,
     }, doc
+
+
+def server_figures(url: str, repeats: int, rounds: int) -> dict[str, float]:
+    """The same figures on the shared record (PostgreSQL): search (Danish stemming), the
+    longest case, and the 20-item minutes (fetched through the services and rendered)."""
+    from stevnsmoeder.reports import meeting_pdf
+    from stevnsmoeder.services import server_access
+
+    ctx = server_access.login_server(url, "ppr", "demo")
+    try:
+        found = search_figures(ctx, rounds)
+        case = case_figures(ctx, repeats)
+    finally:
+        ctx.db.close()
+    ctx = server_access.login_server(url, "leder", "demo")
+    try:
+        made = timed(lambda: meeting_pdf.render_meeting_document(twenty_item_minutes(ctx)), repeats)
+    finally:
+        ctx.db.close()
+    return {**found, **case, "minutes_fetch_and_pdf_ms": statistics.median(made) * 1000}
+
+
+def file_minutes_fetch_and_pdf(path: Path, repeats: int) -> float:
+    """The SQLite side of the same: fetch the 20 items through the services and render."""
+    from stevnsmoeder.reports import meeting_pdf
+
+    ctx = open_context(path, "leder")
+    try:
+        made = timed(lambda: meeting_pdf.render_meeting_document(twenty_item_minutes(ctx)), repeats)
+    finally:
+        ctx.db.close()
+    return statistics.median(made) * 1000

@@ -92,6 +92,47 @@ def launch_times(db: Path, repeats: int, home: Path) -> list[float]:
     return times[1:]
 
 
+def server_column(
+    years: int, main_db: Path, *, smoke: bool, repeats: int, rounds: int
+) -> dict[str, Any] | None:
+    """The same database built on a throwaway PostgreSQL cluster, measured beside the file."""
+    from stevnsmoeder.db.pg_cluster import Cluster
+    from stevnsmoeder.services import demo
+
+    cluster = Cluster()
+    try:
+        try:
+            cluster.start()
+        except (OSError, RuntimeError, KeyError) as exc:
+            print(f"· PostgreSQL: not measured ({exc})", flush=True)
+            return None
+        from sqlalchemy import create_engine, text
+        from sqlalchemy.engine import make_url
+
+        admin = create_engine(cluster.url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text("CREATE DATABASE bench"))
+        admin.dispose()
+        url = make_url(cluster.url).set(database="bench").render_as_string(hide_password=False)
+        print(f"· PostgreSQL: the {years}-year database …", flush=True)
+        began = time.perf_counter()
+        demo.create_demo_database(
+            url,
+            years=years,
+            seed=data.SEED,
+            today=data.TODAY,
+            cases_per_year=None if smoke else data.CASES_PER_YEAR,
+        )
+        built = time.perf_counter() - began
+        print("· PostgreSQL: search, case and minutes …", flush=True)
+        server = figures.server_figures(url, repeats, rounds)
+        file_pdf = figures.file_minutes_fetch_and_pdf(main_db, repeats)
+        return {"years": years, "built_in_s": round(built, 1), "figures": server,
+                "file_minutes_fetch_and_pdf_ms": file_pdf}  # fmt: skip
+    finally:
+        cluster.stop()
+
+
 def run(years: list[int], *, smoke: bool, with_peers: bool, out: Path) -> dict[str, Any]:
     repeats = 2 if smoke else 7
     rounds = 1 if smoke else 5
@@ -145,6 +186,11 @@ def run(years: list[int], *, smoke: bool, with_peers: bool, out: Path) -> dict[s
     small, large = result["scaling"][str(smallest)], result["scaling"][str(largest)]
     values["growth_search"] = large["search_p95_ms"] / small["search_p95_ms"]
     values["growth_case"] = large["case_open_ms"] / small["case_open_ms"]
+
+    main_years = 10 if 10 in dbs else largest
+    result["postgres"] = server_column(
+        main_years, main_db, smoke=smoke, repeats=repeats, rounds=rounds
+    )
 
     print("· PDFs …", flush=True)
     ctx = figures.open_context(main_db, "leder")
@@ -221,6 +267,24 @@ def print_table(result: dict[str, Any]) -> None:
         if n == 0:
             print("  ".join("-" * w for w in widths))
     print()
+    pg = result.get("postgres")
+    if pg:
+        sqlite = result["scaling"][str(pg["years"])]
+        f = pg["figures"]
+        print(f"the shared record on PostgreSQL beside the file ({pg['years']} years):")
+        for label, key, file_value in (
+            ("search p95", "search_p95_ms", sqlite["search_p95_ms"]),
+            ("search median", "search_median_ms", sqlite["search_median_ms"]),
+            ("index query alone", "index_query_median_ms", sqlite["index_query_median_ms"]),
+            ("open the longest case", "case_open_ms", sqlite["case_open_ms"]),
+            ("20-item minutes: fetch + PDF", "minutes_fetch_and_pdf_ms",
+             pg["file_minutes_fetch_and_pdf_ms"]),
+        ):  # fmt: skip
+            print(
+                f"  {label:<30} PostgreSQL {f[key]:8.1f} ms   SQLite {file_value:8.1f} ms   "
+                f"({f[key] / file_value:.1f}×)"
+            )
+        print()
     print("growth with the years (search p95 / LIKE median / case open):")
     for years, s in result["scaling"].items():
         db = result["databases"][years]

@@ -167,9 +167,9 @@ def demo_login(demo_path: Path) -> Iterator[Callable[[str], ServiceContext]]:
 
 
 # -- PostgreSQL ---------------------------------------------------------------------------------
-# Tests marked ``both_engines`` run on the encrypted file and on a real PostgreSQL (a throwaway
-# cluster started once per test run, see tests/postgres.py); each test gets a database of its
-# own, copied from a template built once through the services.
+# Tests marked ``both_engines`` run on the encrypted file and on a real PostgreSQL (a
+# throwaway cluster started once per test run, see stevnsmoeder/db/pg_cluster.py); each test
+# gets a database of its own, copied from a template built once through the services.
 
 ENGINES = ("sqlite", "postgresql")
 
@@ -187,7 +187,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
     """The URL of a PostgreSQL server whose user may create databases."""
-    from tests import postgres
+    from stevnsmoeder.db import pg_cluster as postgres
 
     given = os.environ.get(postgres.ENV_URL)
     if given:

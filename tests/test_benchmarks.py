@@ -6,11 +6,13 @@ shared test machine say little, and a timed unit test would only be flaky."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from benchmarks import run
+from stevnsmoeder.db.pg_cluster import ENV_REQUIRED
 
 
 def test_smoke_run_reports_every_figure(
@@ -30,3 +32,9 @@ def test_smoke_run_reports_every_figure(
     printed = capsys.readouterr().out
     for budget in run.BUDGETS:
         assert budget.label in printed
+    # The shared record's column: the same figures on PostgreSQL, beside the file's.
+    if os.environ.get(ENV_REQUIRED) or result["postgres"] is not None:
+        pg = result["postgres"]["figures"]
+        for key in ("search_p95_ms", "case_open_ms", "minutes_fetch_and_pdf_ms"):
+            assert pg[key] > 0, key
+        assert "on PostgreSQL beside the file" in printed

@@ -1,9 +1,10 @@
-"""A throwaway PostgreSQL cluster for the tests: Debian's server programs, a temporary data
-folder, a Unix socket in it and no TCP port; stopped and removed when the test run ends.
+"""A throwaway PostgreSQL cluster for the tests and the benchmarks: Debian's server
+programs, a temporary data folder, a Unix socket in it and no TCP port; stopped and removed
+at the end.
 
 PostgreSQL refuses to run as root: then the cluster is made and run as the ``postgres`` user
-(which Debian's package creates). ``STEVNSMOEDER_TEST_POSTGRES`` names an existing server
-instead (a URL whose user may create databases).
+(which Debian's package creates). For the tests, ``STEVNSMOEDER_TEST_POSTGRES`` names an
+existing server instead (a URL whose user may create databases).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ class Cluster:
             raise FileNotFoundError("PostgreSQL's server programs (initdb, pg_ctl)")
         self.socket_dir.mkdir()
         if hasattr(os, "geteuid") and os.geteuid() == 0:  # PostgreSQL will not run as root
-            import pwd
+            import pwd  # POSIX only, like geteuid: on Windows the branch is never taken
 
             user = pwd.getpwnam("postgres")
             for path in (self.root, self.socket_dir):
