@@ -18,6 +18,8 @@ from stevnsmoeder.services.context import ServiceContext
 from tests.conftest import PASSWORD
 from tests.services.test_case_history import Story, _story
 
+pytestmark = pytest.mark.both_engines
+
 LoginFn = Callable[[str], ServiceContext]
 NAMES = ("Asta", "Ødegård", "Åse", "Bent", "Berg", "0103154001", "010315-4001", "010315")
 
@@ -108,6 +110,7 @@ def test_the_police_history_holds_the_ssp_item_only(
         assert other not in text
 
 
+@pytest.mark.file_only
 def test_pdf_case_command(
     story: Story, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],

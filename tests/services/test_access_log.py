@@ -17,6 +17,8 @@ from stevnsmoeder.services.errors import PermissionDenied
 from tests.conftest import PASSWORD
 from tests.services.test_case_history import Story, _story
 
+pytestmark = pytest.mark.both_engines
+
 LoginFn = Callable[[str], ServiceContext]
 
 
@@ -69,6 +71,7 @@ def test_verify_finds_a_changed_event(login: LoginFn, story: Story) -> None:
     assert not report.ok and report.first_bad_seq == 5
 
 
+@pytest.mark.file_only
 def test_audit_command(
     story: Story, db_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str], login: LoginFn,

@@ -37,6 +37,8 @@ from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, PermissionDenied, ValidationError
 from tests.conftest import PASSWORD, FakeClock
 
+pytestmark = pytest.mark.both_engines
+
 LoginFn = Callable[[str], ServiceContext]
 ROLES = ("admin", "leder", "referent", "deltager", "ppr", "politi")
 
@@ -280,6 +282,7 @@ def test_every_role_gets_only_the_addenda_of_items_it_may_see(
         assert _words(json.dumps([e.to_json() for e in history.entries])) == _words(history)
 
 
+@pytest.mark.file_only
 def test_the_police_print_no_addendum_they_may_not_see(
     story: Story, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -290,6 +293,7 @@ def test_the_police_print_no_addendum_they_may_not_see(
     assert _words(_pdf_text(out.read_bytes(), tmp_path)) == {SSP_ASTA, SSP_OTHER}
 
 
+@pytest.mark.file_only
 def test_the_case_command_shows_the_addenda_of_items_the_user_may_see(
     story: Story, db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -45,6 +45,8 @@ from stevnsmoeder.services.errors import NotFound, PermissionDenied, ServiceErro
 from tests.conftest import PASSWORD
 from tests.services.test_case_history import _child_item
 
+pytestmark = pytest.mark.both_engines
+
 LoginFn = Callable[[str], ServiceContext]
 ROLES = ("admin", "leder", "referent", "deltager", "ppr", "politi")
 KNOW = {"leder", "referent", "ppr"}  # see the register and the named item
@@ -337,6 +339,7 @@ def test_no_printed_document_tells_who_the_child_is(
 
 
 @pytest.mark.parametrize("role", sorted(ANONYMOUS_ONLY))
+@pytest.mark.file_only
 def test_the_command_line_does_not_name_the_child(
     login: LoginFn,
     anon: Anon,
@@ -403,5 +406,7 @@ def test_search_finds_the_discussion_but_never_by_the_childs_name(
     assert leaks(hit.snippet + hit.title, anon.karla.reference) == []
     for query in ("Karla", "karlas", "kar*", "Kjær", "Lone", f"{word} -Karla", f"{word} OR kim"):
         assert search.search(ctx, query).hits == (), query
-    # The chair, who knows her, finds her by name in the minutes.
-    assert len(search.search(login("leder"), "Karla").hits) == 2
+    # The chair, who knows her, finds her by name in the minutes (on PostgreSQL, whose Danish
+    # stemming reads "Karlas" as "Karla", in one more item).
+    found = len(search.search(login("leder"), "Karla").hits)
+    assert found == (3 if ctx.db.dialect == "postgresql" else 2)

@@ -16,6 +16,8 @@ from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from tests.conftest import FakeClock
 
+pytestmark = pytest.mark.both_engines
+
 LoginFn = Callable[[str], ServiceContext]
 CPH = ZoneInfo("Europe/Copenhagen")
 

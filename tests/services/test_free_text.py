@@ -16,6 +16,8 @@ from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ValidationError
 from stevnsmoeder.services.minutes import MAX_TEXT, clean_text
 
+pytestmark = pytest.mark.both_engines
+
 LoginFn = Callable[[str], ServiceContext]
 PIECES = [
     "\x00",

@@ -18,6 +18,8 @@ from stevnsmoeder.services.errors import PermissionDenied, ValidationError
 from tests.conftest import PASSWORD
 from tests.services.test_case_history import Story, _story
 
+pytestmark = pytest.mark.both_engines
+
 LoginFn = Callable[[str], ServiceContext]
 
 
@@ -96,6 +98,7 @@ def test_only_the_administrator_sets_and_purges(login: LoginFn, story: Story) ->
         retention.set_policy(login("admin"), 0, "delete")
 
 
+@pytest.mark.file_only
 def test_purge_commands(
     story: Story, db_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],

@@ -16,6 +16,8 @@ from stevnsmoeder.services import cases, meetings, series
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import PermissionDenied, ValidationError
 
+pytestmark = pytest.mark.both_engines
+
 LoginFn = Callable[[str], ServiceContext]
 
 

@@ -16,6 +16,8 @@ from stevnsmoeder.services.context import Role, ServiceContext
 from stevnsmoeder.services.errors import AuthError, PermissionDenied, ValidationError
 from tests.conftest import CHEAP_KDF, PASSWORD
 
+pytestmark = pytest.mark.both_engines
+
 LoginFn = Callable[[str], ServiceContext]
 NON_ADMINS = ("leder", "referent", "deltager", "ppr", "politi")
 
@@ -52,6 +54,7 @@ def test_list_users_has_name_role_state_and_last_login(login: LoginFn) -> None:
     assert data["role"] == "admin" and data["active"] is True
 
 
+@pytest.mark.file_only
 def test_adding_creates_a_person_and_is_logged(login: LoginFn, db_path: Path) -> None:
     admin = login("admin")
     info = access.add_user(
@@ -149,6 +152,7 @@ def test_a_user_tied_to_a_person_sees_the_meetings_that_person_attends(
         )
 
 
+@pytest.mark.file_only
 def test_close_and_reopen(login: LoginFn, db_path: Path) -> None:
     admin = login("admin")
     access.close_user(admin, "politi")
@@ -210,3 +214,18 @@ def test_every_other_role_is_refused_and_logged(login: LoginFn, who: str) -> Non
     admin = login("admin")
     assert {u.login: u.role for u in access.list_users(admin)}[who] is not Role.ADMIN
     assert "hacker" not in {u.login for u in access.list_users(admin)}
+
+
+def test_a_closed_user_cannot_log_in_and_a_reopened_one_can(login: LoginFn) -> None:
+    """On either engine: closing takes effect at the next login; reopening gives a new
+    password, and the old one no longer works."""
+    admin = login("admin")
+    access.close_user(admin, "politi")
+    with pytest.raises(AuthError):
+        login("politi")
+    access.reopen_user(admin, "politi", "en helt ny og lang adgangskode")
+    with pytest.raises(AuthError):
+        login("politi")  # the old password
+    with admin.db.begin() as s:
+        actions = list(s.scalars(select(AuditEvent.action).where(AuditEvent.detail == "politi")))
+    assert "user.close" in actions and "user.open" in actions
