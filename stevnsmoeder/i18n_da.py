@@ -81,7 +81,6 @@ DANISH: dict[str, str] = {
     "No export folder is set: give one with --folder.": (
         "Der er ikke valgt en eksportmappe: angiv en med --folder."
     ),
-    "{n} events exported to {folder}": "{n} hændelser eksporteret til {folder}",
     "set where the access log is exported": "vælge, hvor adgangsloggen eksporteres til",
     "export the access log": "eksportere adgangsloggen",
     "verify: check the hash chain; export: write the signed export for the collector": (
@@ -163,11 +162,9 @@ DANISH: dict[str, str] = {
     "Encrypted pages authentic": "Krypterede sider er ægte",
     "SQLite integrity": "SQLite-integritet",
     "Foreign keys": "Fremmednøgler",
-    "{n} broken references": "{n} brudte referencer",
     "Schema up to date": "Skemaet er opdateret",
     "database {current}, program {head}": "database {current}, program {head}",
     "Access log unbroken": "Adgangsloggen er ubrudt",
-    "{n} events": "{n} hændelser",
     "broken at event {seq}": "brudt ved hændelse {seq}",
     # command line
     "{message} (see --help)": "{message} (se --help)",
@@ -205,16 +202,11 @@ DANISH: dict[str, str] = {
         "Ingen adgangskode: sæt STEVNSMOEDER_PASSWORD eller kør i en terminal."
     ),
     "Password for {user}: ": "Adgangskode for {user}: ",
-    "Creating the demo database with {years} years of meetings …": (
-        "Opretter demodatabasen med {years} års møder …"
-    ),
     "Demo database created: {path}": "Demodatabasen er oprettet: {path}",
     "All demo data is fictitious. Log in with one of these users, password: {pw}": (
         "Alle demodata er fiktive. Log ind som en af disse brugere med adgangskoden: {pw}"
     ),
     "Example: {example}": "Eksempel: {example}",
-    "{n} meetings": "{n} møder",
-    "{n} cases": "{n} sager",
     "ERROR": "FEJL",
     "All is well.": "Alt er i orden.",
     "The database has problems.": "Databasen har fejl.",
@@ -278,15 +270,8 @@ DANISH: dict[str, str] = {
     "all your own meetings": "alle dine egne møder",
     "the .ics file to write": ".ics-filen, der skal skrives",
     "{text} is not an id": "{text} er ikke et id",
-    "{n} series": "{n} serier",
-    "{created} meetings created ({moved} moved for a holiday), {skipped} skipped, "
-    "{existing} already planned.": (
-        "{created} møder oprettet ({moved} flyttet pga. helligdag), {skipped} sprunget over, "
-        "{existing} var allerede planlagt."
-    ),
     "The folder {path} does not exist.": "Mappen {path} findes ikke.",
     "Could not write {path}: {reason}": "Kunne ikke skrive {path}: {reason}",
-    "{n} meetings written to {path}": "{n} møder skrevet til {path}",
     # planning a meeting
     "Open agreements:": "Åbne aftaler:",
     "The agenda item does not exist.": "Dagsordenspunktet findes ikke.",
@@ -394,7 +379,6 @@ DANISH: dict[str, str] = {
     "take minutes": "tage referat",
     "approve minutes": "godkende referater",
     # printed documents
-    "{path} written ({pages} pages).": "{path} er skrevet ({pages} sider).",
     "which document": "hvilket dokument",
     "the child, for an extract": "barnet, for en udskrift",
     "the PDF file to write": "PDF-filen, der skal skrives",
@@ -443,7 +427,6 @@ DANISH: dict[str, str] = {
     "done": "udført",
     "Addendum": "Tillæg",
     "Decision": "Beslutning",
-    "{path} written (1 page).": "{path} er skrevet (1 side).",
     "Run sheet for the chair": "Drejebog for mødelederen",
     "Open agreement": "Åben aftale",
     "For the chair's own use: not for filing or handing out.": (
@@ -488,10 +471,6 @@ DANISH: dict[str, str] = {
     "up to {level} ({label}) on {day}": "op til {level} ({label}) den {day}",
     "valid": "gyldigt",
     "withdrawn": "tilbagekaldt",
-    "{age} years": "{age} år",
-    "{count} items at {meetings} meetings, {first}–{last}.": (
-        "{count} punkter på {meetings} møder, {first}–{last}."
-    ),
     "one child's history across meetings": "ét barns forløb på tværs af møder",
     "print a meeting document or a case history as PDF": (
         "udskriv et mødedokument eller et sagsforløb som PDF"
@@ -500,9 +479,7 @@ DANISH: dict[str, str] = {
     "the meeting's id (for case: the case's id or number, S-2026-0001)": (
         "mødets id (for case: sagens id eller nummer, S-2026-0001)"
     ),
-    "{n} items": "{n} punkter",
     " (more than shown)": " (flere end vist)",
-    "The search index holds {n} items again.": "Søgeindekset rummer igen {n} punkter.",
     "Trivselslinealen level": "niveau på Trivselslinealen",
     "Type at least one word to search for (letters or digits).": (
         "Skriv mindst ét ord at søge efter (bogstaver eller tal)."
@@ -517,20 +494,12 @@ DANISH: dict[str, str] = {
     ),
     "to date": "til dato",
     'words, "a phrase", prefix*, OR, -word': 'ord, "en sætning", begyndelse*, OR, -ord',
-    "{n} hits in {ms} ms": "{n} fund på {ms} ms",
     "search minutes": "søge i referater",
     "check the search index": "kontrollere søgeindekset",
     "rebuild the search index": "genopbygge søgeindekset",
-    "Too many failed logins. Try again in 1 second.": (
-        "For mange mislykkede login. Prøv igen om 1 sekund."
-    ),
-    "Too many failed logins. Try again in {n} seconds.": (
-        "For mange mislykkede login. Prøv igen om {n} sekunder."
-    ),
     "No case has the number {ref}.": "Ingen sag har nummeret {ref}.",
     "Saw the child's item in a meeting": "Så barnets punkt på et møde",
     "The access log is broken at event {seq}.": "Adgangsloggen er brudt ved hændelse {seq}.",
-    "The access log is unbroken ({n} events).": "Adgangsloggen er ubrudt ({n} hændelser).",
     "actions starting with this (login, case, search …)": (
         "handlinger, der begynder sådan (login, case, search …)"
     ),
@@ -581,9 +550,6 @@ DANISH: dict[str, str] = {
     "Was shown the child in a search": "Fik barnet vist i en søgning",
     "Backup written: {path} (and its .keys file)": (
         "Sikkerhedskopi skrevet: {path} (og dens .keys-fil)"
-    ),
-    "Restored from {source}: {n} access-log events, the last on {day}.": (
-        "Gendannet fra {source}: {n} hændelser i adgangsloggen, den sidste {day}."
     ),
     "The backup is damaged: {path}": "Sikkerhedskopien er beskadiget: {path}",
     "The backup's access log is broken at event {seq}.": (
@@ -689,7 +655,6 @@ DANISH: dict[str, str] = {
     "User": "Bruger",
     "Access": "Adgang",
     "Last login": "Sidste login",
-    "{n} users": "{n} brugere",
     "User {user} added ({role}).": "Brugeren {user} er oprettet ({role}).",
     "{user}'s access is closed.": "{user}s adgang er lukket.",
     "{user}'s access is open again; hand the new password over.": (
@@ -712,13 +677,6 @@ DANISH: dict[str, str] = {
         "kompromittering (administratorer; adgangskoderne bliver)"
     ),
     (
-        "The database and {n} backups have a new key ({seconds} s); older copies of the "
-        "key file no longer open them."
-    ): (
-        "Databasen og {n} sikkerhedskopier har fået en ny nøgle ({seconds} s); ældre kopier "
-        "af nøglefilen åbner dem ikke længere."
-    ),
-    (
         "The new key could not be given to {users} (a key-file entry from an older "
         "version, or one that was tampered with): give them a new password with "
         "'stevnsmoeder reset-password'."
@@ -738,11 +696,6 @@ DANISH: dict[str, str] = {
     "{user} has a new password; hand it over and have it changed.": (
         "{user} har fået en ny adgangskode; giv den videre, og få den skiftet."
     ),
-    "Closed cases are kept {years} years, then: {mode}.": (
-        "Afsluttede sager gemmes i {years} år, derefter: {mode}."
-    ),
-    "{n} cases would be purged ({mode}).": "{n} sager ville blive ryddet ({mode}).",
-    "{n} cases purged ({mode}).": "{n} sager ryddet ({mode}).",
     "deletion": "sletning",
     "pseudonymisation": "pseudonymisering",
     "closed": "afsluttet",
@@ -765,4 +718,91 @@ DANISH: dict[str, str] = {
         "Et navn eller en tekst må højst være på {n} tegn."
     ),
     "restore a backup": "gendanne en sikkerhedskopi",
+    "{created} created ({moved} moved for a holiday), {skipped} skipped, "
+    "{existing} already planned.": (
+        "{created} oprettet ({moved} flyttet pga. helligdag), {skipped} sprunget over, "
+        "{existing} var allerede planlagt."
+    ),
+    "{items} at {meetings}, {first}–{last}.": "{items} på {meetings}, {first}–{last}.",
+    "Too many failed logins.": "For mange mislykkede login.",
+}
+
+# Messages about a count: the English (singular, plural) to the Danish (singular, plural).
+DANISH_PLURALS: dict[tuple[str, str], tuple[str, str]] = {
+    ("{n} meeting", "{n} meetings"): ("{n} møde", "{n} møder"),
+    ("{n} case", "{n} cases"): ("{n} sag", "{n} sager"),
+    ("{n} series", "{n} series"): ("{n} serie", "{n} serier"),
+    ("{n} item", "{n} items"): ("{n} punkt", "{n} punkter"),
+    ("{n} user", "{n} users"): ("{n} bruger", "{n} brugere"),
+    ("{n} event", "{n} events"): ("{n} hændelse", "{n} hændelser"),
+    ("{n} year", "{n} years"): ("{n} år", "{n} år"),
+    ("{n} broken reference", "{n} broken references"): (
+        "{n} brudt reference",
+        "{n} brudte referencer",
+    ),
+    ("{n} meeting written to {path}", "{n} meetings written to {path}"): (
+        "{n} møde skrevet til {path}",
+        "{n} møder skrevet til {path}",
+    ),
+    ("{path} written ({n} page).", "{path} written ({n} pages)."): (
+        "{path} er skrevet ({n} side).",
+        "{path} er skrevet ({n} sider).",
+    ),
+    ("{n} hit in {ms} ms", "{n} hits in {ms} ms"): ("{n} fund på {ms} ms", "{n} fund på {ms} ms"),
+    ("The search index holds {n} item again.", "The search index holds {n} items again."): (
+        "Søgeindekset rummer igen {n} punkt.",
+        "Søgeindekset rummer igen {n} punkter.",
+    ),
+    (
+        "Creating the demo database with {n} year of meetings …",
+        "Creating the demo database with {n} years of meetings …",
+    ): (
+        "Opretter demodatabasen med {n} års møder …",
+        "Opretter demodatabasen med {n} års møder …",
+    ),
+    (
+        "Restored from {source}: {n} access-log event, the last on {day}.",
+        "Restored from {source}: {n} access-log events, the last on {day}.",
+    ): (
+        "Gendannet fra {source}: {n} hændelse i adgangsloggen, den sidste {day}.",
+        "Gendannet fra {source}: {n} hændelser i adgangsloggen, den sidste {day}.",
+    ),
+    (
+        "The database and {n} backup have a new key ({seconds} s); older copies of the "
+        "key file no longer open them.",
+        "The database and {n} backups have a new key ({seconds} s); older copies of the "
+        "key file no longer open them.",
+    ): (
+        "Databasen og {n} sikkerhedskopi har fået en ny nøgle ({seconds} s); ældre kopier "
+        "af nøglefilen åbner dem ikke længere.",
+        "Databasen og {n} sikkerhedskopier har fået en ny nøgle ({seconds} s); ældre kopier "
+        "af nøglefilen åbner dem ikke længere.",
+    ),
+    (
+        "Closed cases are kept {n} year, then: {mode}.",
+        "Closed cases are kept {n} years, then: {mode}.",
+    ): (
+        "Afsluttede sager gemmes i {n} år, derefter: {mode}.",
+        "Afsluttede sager gemmes i {n} år, derefter: {mode}.",
+    ),
+    ("{n} case would be purged ({mode}).", "{n} cases would be purged ({mode})."): (
+        "{n} sag ville blive ryddet ({mode}).",
+        "{n} sager ville blive ryddet ({mode}).",
+    ),
+    ("{n} case purged ({mode}).", "{n} cases purged ({mode})."): (
+        "{n} sag ryddet ({mode}).",
+        "{n} sager ryddet ({mode}).",
+    ),
+    ("{n} event exported to {folder}", "{n} events exported to {folder}"): (
+        "{n} hændelse eksporteret til {folder}",
+        "{n} hændelser eksporteret til {folder}",
+    ),
+    ("The access log is unbroken ({n} event).", "The access log is unbroken ({n} events)."): (
+        "Adgangsloggen er ubrudt ({n} hændelse).",
+        "Adgangsloggen er ubrudt ({n} hændelser).",
+    ),
+    ("Wait {n} second before you try again.", "Wait {n} seconds before you try again."): (
+        "Vent {n} sekund, før du prøver igen.",
+        "Vent {n} sekunder, før du prøver igen.",
+    ),
 }

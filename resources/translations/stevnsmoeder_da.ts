@@ -223,17 +223,26 @@
         <source>to</source>
         <translation>til</translation>
     </message>
-    <message>
-        <source>1 event</source>
-        <translation>1 hændelse</translation>
+    <message numerus="yes">
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n hændelse</numerusform>
+            <numerusform>%n hændelser</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 events</source>
-        <translation>%1 hændelser</translation>
+    <message numerus="yes">
+        <source>The access log is unbroken (%n events).</source>
+        <translation>
+            <numerusform>Adgangsloggen er ubrudt (%n hændelse).</numerusform>
+            <numerusform>Adgangsloggen er ubrudt (%n hændelser).</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>The access log is unbroken (%1 events).</source>
-        <translation>Adgangsloggen er ubrudt (%1 hændelser).</translation>
+    <message numerus="yes">
+        <source>%n events exported to %1</source>
+        <translation>
+            <numerusform>%n hændelse eksporteret til %1</numerusform>
+            <numerusform>%n hændelser eksporteret til %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>The access log is BROKEN at event %1.</source>
@@ -262,10 +271,6 @@
     <message>
         <source>Export for the log collector</source>
         <translation>Eksportér til logopsamling</translation>
-    </message>
-    <message>
-        <source>%1 events exported to %2</source>
-        <translation>%1 hændelser eksporteret til %2</translation>
     </message>
 </context>
 <context>
@@ -549,13 +554,12 @@
         <source>Close</source>
         <translation>Luk</translation>
     </message>
-    <message>
-        <source>1 page</source>
-        <translation>1 side</translation>
-    </message>
-    <message>
-        <source>%1 pages</source>
-        <translation>%1 sider</translation>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n side</numerusform>
+            <numerusform>%n sider</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save as PDF</source>
@@ -828,10 +832,6 @@
         <translation>Noget tekst kunne ikke gemmes endnu; prøv igen.</translation>
     </message>
     <message>
-        <source>The meeting is held. %1 items were not reached; %2 items go to the next meeting.</source>
-        <translation>Mødet er afholdt. %1 punkter blev ikke nået; %2 punkter flyttes til næste møde.</translation>
-    </message>
-    <message>
         <source>Approve the minutes</source>
         <translation>Godkend referatet</translation>
     </message>
@@ -854,6 +854,24 @@
     <message>
         <source>Versions</source>
         <translation>Versioner</translation>
+    </message>
+    <message>
+        <source>The meeting is held. %1; %2.</source>
+        <translation>Mødet er afholdt. %1; %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items were not reached</source>
+        <translation>
+            <numerusform>%n punkt blev ikke nået</numerusform>
+            <numerusform>%n punkter blev ikke nået</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items go to the next meeting</source>
+        <translation>
+            <numerusform>%n punkt flyttes til næste møde</numerusform>
+            <numerusform>%n punkter flyttes til næste møde</numerusform>
+        </translation>
     </message>
     <message>
         <source>approved</source>
@@ -1029,8 +1047,22 @@
         <translation>Lås &amp;automatisk efter</translation>
     </message>
     <message>
-        <source>%1 minutes</source>
-        <translation>%1 minutter</translation>
+        <source>%1 created, %2 of them moved for a holiday; %3 skipped for closed days.</source>
+        <translation>%1 oprettet, heraf %2 flyttet pga. helligdag; %3 sprunget over pga. lukkedage.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meetings</source>
+        <translation>
+            <numerusform>%n møde</numerusform>
+            <numerusform>%n møder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meetings written to %1</source>
+        <translation>
+            <numerusform>%n møde skrevet til %1</numerusform>
+            <numerusform>%n møder skrevet til %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Planning</source>
@@ -1055,10 +1087,6 @@
     <message>
         <source>Planning</source>
         <translation>Planlægning</translation>
-    </message>
-    <message>
-        <source>%1 meetings created, %2 of them moved for a holiday; %3 skipped for closed days.</source>
-        <translation>%1 møder oprettet, heraf %2 flyttet pga. helligdag; %3 sprunget over pga. lukkedage.</translation>
     </message>
     <message>
         <source>Move meeting</source>
@@ -1091,10 +1119,6 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>Kunne ikke skrive %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 meetings written to %2</source>
-        <translation>%1 møder skrevet til %2</translation>
     </message>
     <message>
         <source>Meeting series</source>
@@ -1143,6 +1167,13 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n minut</numerusform>
+            <numerusform>%n minutter</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1323,9 +1354,12 @@
         <source>Start the meeting</source>
         <translation>Start mødet</translation>
     </message>
-    <message>
-        <source>%1 children&apos;s items have no legal basis and can only be discussed anonymously. Start anyway?</source>
-        <translation>%1 børns punkter har intet lovgrundlag og kan kun drøftes anonymt. Start alligevel?</translation>
+    <message numerus="yes">
+        <source>%n children&apos;s items have no legal basis and can only be discussed anonymously. Start anyway?</source>
+        <translation>
+            <numerusform>%n barns punkt har intet lovgrundlag og kan kun drøftes anonymt. Start alligevel?</numerusform>
+            <numerusform>%n børns punkter har intet lovgrundlag og kan kun drøftes anonymt. Start alligevel?</numerusform>
+        </translation>
     </message>
     <message>
         <source>New case</source>
@@ -1795,13 +1829,12 @@
         <source>No hits.</source>
         <translation>Ingen fund.</translation>
     </message>
-    <message>
-        <source>1 hit</source>
-        <translation>1 fund</translation>
-    </message>
-    <message>
-        <source>%1 hits</source>
-        <translation>%1 fund</translation>
+    <message numerus="yes">
+        <source>%n hits</source>
+        <translation>
+            <numerusform>%n fund</numerusform>
+            <numerusform>%n fund</numerusform>
+        </translation>
     </message>
     <message>
         <source>(the best shown; narrow the search to see others)</source>
@@ -1937,16 +1970,19 @@
         <translation>Senere i denne uge</translation>
     </message>
     <message>
-        <source>%1 meetings</source>
-        <translation>%1 møder</translation>
-    </message>
-    <message>
         <source>no meetings today</source>
         <translation>ingen møder i dag</translation>
     </message>
     <message>
         <source>Start</source>
         <translation>Start</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meetings</source>
+        <translation>
+            <numerusform>%n møde</numerusform>
+            <numerusform>%n møder</numerusform>
+        </translation>
     </message>
     <message>
         <source>Actions due within two weeks</source>
@@ -2055,6 +2091,13 @@
         <source>Close</source>
         <translation>Luk</translation>
     </message>
+    <message numerus="yes">
+        <source>The database and %n backups have a new key.</source>
+        <translation>
+            <numerusform>Databasen og %n sikkerhedskopi har fået en ny nøgle.</numerusform>
+            <numerusform>Databasen og %n sikkerhedskopier har fået en ny nøgle.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Giving the database a new key …</source>
         <translation>Databasen får en ny nøgle …</translation>
@@ -2102,10 +2145,6 @@
     <message>
         <source>Give the database and the backups in rotation a new key? Every active user keeps their password; any copy of an older key file stops opening them. Copies kept elsewhere (a backup written to a USB stick) keep their old key.</source>
         <translation>Skal databasen og sikkerhedskopierne i rotationen have en ny nøgle? Alle aktive brugere beholder deres adgangskode; enhver kopi af en ældre nøglefil holder op med at åbne dem. Kopier, der ligger andre steder (en sikkerhedskopi på en USB-nøgle), beholder deres gamle nøgle.</translation>
-    </message>
-    <message>
-        <source>The database and %1 backups have a new key.</source>
-        <translation>Databasen og %1 sikkerhedskopier har fået en ny nøgle.</translation>
     </message>
 </context>
 <context>
@@ -2294,9 +2333,12 @@
         <source>born %1</source>
         <translation>født %1</translation>
     </message>
-    <message>
-        <source>%1 years</source>
-        <translation>%1 år</translation>
+    <message numerus="yes">
+        <source>%n years</source>
+        <translation>
+            <numerusform>%n år</numerusform>
+            <numerusform>%n år</numerusform>
+        </translation>
     </message>
     <message>
         <source>Level now</source>

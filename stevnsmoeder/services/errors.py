@@ -26,7 +26,12 @@ class ValidationError(ServiceError):
 
 
 class AuthError(ServiceError):
-    pass
+    """A login that did not succeed. ``wait_seconds``: how long the user name must wait
+    before the next attempt (0: it may try again at once)."""
+
+    def __init__(self, message: str = "", wait_seconds: int = 0) -> None:
+        super().__init__(message)
+        self.wait_seconds = wait_seconds
 
 
 class LoginDelayed(AuthError):

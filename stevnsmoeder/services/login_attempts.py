@@ -37,6 +37,15 @@ MAX_DELAY = timedelta(minutes=5)
 MAX_PENDING = 1000  # noted failures kept until the next login (oldest dropped first)
 
 
+def wait_message(seconds: int) -> str:
+    """ "Vent 30 sekunder, før du prøver igen." """
+    from stevnsmoeder.i18n import _n
+
+    return _n(
+        "Wait {n} second before you try again.", "Wait {n} seconds before you try again.", seconds
+    )
+
+
 def attempts_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".attempts")
 
@@ -117,16 +126,18 @@ class Attempts:
         from stevnsmoeder.i18n import _
         from stevnsmoeder.services.errors import LoginDelayed
 
-        wait = self.wait(login, now)
-        if wait <= timedelta(0):
+        seconds = self.wait_seconds(login, now)
+        if not seconds:
             return
         self.noted(login, now, "delayed")
-        seconds = max(1, math.ceil(wait.total_seconds()))
         raise LoginDelayed(
-            _("Too many failed logins. Try again in 1 second.")
-            if seconds == 1
-            else _("Too many failed logins. Try again in {n} seconds.", n=seconds)
+            _("Too many failed logins.") + " " + wait_message(seconds), wait_seconds=seconds
         )
+
+    def wait_seconds(self, login: str, now: datetime) -> int:
+        """The wait in whole seconds, rounded up (0: no wait)."""
+        wait = self.wait(login, now)
+        return max(1, math.ceil(wait.total_seconds())) if wait > timedelta(0) else 0
 
     def failed(self, login: str, now: datetime, kind: str) -> None:
         login = self._known(login)

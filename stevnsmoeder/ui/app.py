@@ -47,14 +47,15 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Danish is the default; English is the source language and needs no file."""
     i18n.set_language(language)
     translators: list[QTranslator] = []
+    ours = QTranslator(app)
+    # English is the source; its file holds only the counts' forms ("%n meeting(s)").
+    if ours.load(str(paths.resources_dir() / "translations" / f"stevnsmoeder_{language}.qm")):
+        app.installTranslator(ours)
+        translators.append(ours)
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Denmark))
         return translators
     QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
-    ours = QTranslator(app)
-    if ours.load(str(paths.resources_dir() / "translations" / f"stevnsmoeder_{language}.qm")):
-        app.installTranslator(ours)
-        translators.append(ours)
     qt_base = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_base.load(f"qtbase_{language}", qt_dir):

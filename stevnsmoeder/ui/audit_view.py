@@ -139,11 +139,7 @@ class AuditPage(QWidget):
             return
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
-        self.status.setText(
-            self.tr("1 event")
-            if len(rows) == 1
-            else self.tr("%1 events").replace("%1", str(len(rows)))
-        )
+        self.status.setText(self.tr("%n events", "", len(rows)))
 
     def verify(self) -> None:
         try:
@@ -152,9 +148,7 @@ class AuditPage(QWidget):
             self.status.setText(str(exc))
             return
         if report.ok:
-            text = self.tr("The access log is unbroken (%1 events).").replace(
-                "%1", str(report.events)
-            )
+            text = self.tr("The access log is unbroken (%n events).", "", report.events)
         else:
             text = self.tr("The access log is BROKEN at event %1.").replace(
                 "%1", str(report.first_bad_seq)
@@ -202,7 +196,5 @@ class AuditPage(QWidget):
             self.prompts.error(self, title, str(exc))
             return
         self.status.setText(
-            self.tr("%1 events exported to %2")
-            .replace("%1", str(done.events))
-            .replace("%2", str(done.folder))
+            self.tr("%n events exported to %1", "", done.events).replace("%1", str(done.folder))
         )

@@ -248,14 +248,10 @@ class StartPage(QWidget):
         later_word = self.tr("Later this week")
         self.today_heading.setText(
             f"<b>{today_word}</b> – "
-            + (
-                self.tr("%1 meetings").replace("%1", str(len(todays)))
-                if todays
-                else self.tr("no meetings today")
-            )
+            + (self.tr("%n meetings", "", len(todays)) if todays else self.tr("no meetings today"))
         )
         self.week_heading.setText(
-            f"<b>{later_word}</b> – " + self.tr("%1 meetings").replace("%1", str(len(later)))
+            f"<b>{later_word}</b> – " + self.tr("%n meetings", "", len(later))
         )
         for view in (self.today_view, self.week_view):
             view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -525,7 +521,7 @@ class MainWindow(QMainWindow):
         lock_menu = file_menu.addMenu(self.tr("Lock &automatically after"))
         self.lock_minutes_actions: dict[int, QAction] = {}
         for idle in (5, 10, 15, 30):
-            action = QAction(self.tr("%1 minutes").replace("%1", str(idle)), self)
+            action = QAction(self.tr("%n minutes", "", idle), self)
             action.setCheckable(True)
             action.setChecked(self.settings.lock_minutes == idle)
             action.triggered.connect(lambda _=False, m=idle: self.set_lock_minutes(m))
@@ -650,10 +646,9 @@ class MainWindow(QMainWindow):
                     self,
                     self.tr("Planning"),
                     self.tr(
-                        "%1 meetings created, %2 of them moved for a holiday; "
-                        "%3 skipped for closed days."
+                        "%1 created, %2 of them moved for a holiday; %3 skipped for closed days."
                     )
-                    .replace("%1", str(report.created))
+                    .replace("%1", self.tr("%n meetings", "", report.created))
                     .replace("%2", str(report.moved))
                     .replace("%3", str(report.skipped)),
                 )
@@ -728,7 +723,7 @@ class MainWindow(QMainWindow):
             )
             return
         self.statusBar().showMessage(
-            self.tr("%1 meetings written to %2").replace("%1", str(count)).replace("%2", str(path)),
+            self.tr("%n meetings written to %1", "", count).replace("%1", str(path)),
             8000,
         )
 

@@ -24,11 +24,19 @@ def _fail(db_path: Path, clock: FakeClock, user: str = "leder") -> None:
 
 
 def test_five_failures_then_an_increasing_wait(db_path: Path, clock: FakeClock) -> None:
-    for _ in range(5):
+    for _ in range(4):
         _fail(db_path, clock)
+    # The fifth failure says at once how long to wait before the next attempt.
+    with pytest.raises(AuthError) as failed:
+        access.login(db_path, "leder", "forkert", clock=clock)
+    assert str(failed.value) == (
+        "Forkert brugernavn eller adgangskode. Vent 1 sekund, før du prøver igen."
+    )
+    assert failed.value.wait_seconds == 1
     # The sixth attempt must wait one second, even with the right password.
-    with pytest.raises(LoginDelayed, match="Prøv igen om 1 sekund\\."):
+    with pytest.raises(LoginDelayed, match="Vent 1 sekund, før du prøver igen\\.") as delayed:
         access.login(db_path, "leder", PASSWORD, clock=clock)
+    assert delayed.value.wait_seconds == 1
     clock.advance(seconds=1)
     _fail(db_path, clock)  # the sixth failure: now two seconds
     with pytest.raises(LoginDelayed, match="2 sekunder"):
