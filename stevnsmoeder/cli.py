@@ -830,7 +830,8 @@ def cmd_purge(args: argparse.Namespace) -> int:
     with _session(args) as ctx:
         report = retention.purge(ctx, dry_run=args.dry_run)
     for c in report.candidates:
-        print(f"{c.reference}  {_('closed')} {c.closed_on:%d.%m.%Y}  {c.items} {_('items')}")
+        items = _n("{n} item", "{n} items", c.items)
+        print(f"{c.reference}  {_('closed')} {c.closed_on:%d.%m.%Y}  {items}")
     n, mode = len(report.candidates), _(retention.MODE_LABELS[report.policy.mode])
     if not report.done:
         print(
@@ -895,8 +896,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
     for e in found:
         at = e.at.astimezone(LOCAL_TZ).strftime("%d.%m.%Y %H.%M.%S")
-        where = f"  {e.meeting}" if e.meeting else ""
-        print(f"{at}  {e.login:<12} {e.label}{where}  {e.detail}".rstrip())
+        detail = f"  [{e.detail}]" if e.detail else ""
+        print(f"{at}  {e.label}{detail}")
     print(_n("{n} event", "{n} events", len(found)))
     return EXIT_OK
 

@@ -498,7 +498,6 @@ DANISH: dict[str, str] = {
     "check the search index": "kontrollere søgeindekset",
     "rebuild the search index": "genopbygge søgeindekset",
     "No case has the number {ref}.": "Ingen sag har nummeret {ref}.",
-    "Saw the child's item in a meeting": "Så barnets punkt på et møde",
     "The access log is broken at event {seq}.": "Adgangsloggen er brudt ved hændelse {seq}.",
     "actions starting with this (login, case, search …)": (
         "handlinger, der begynder sådan (login, case, search …)"
@@ -512,42 +511,6 @@ DANISH: dict[str, str] = {
     ),
     "see the access log": "se adgangsloggen",
     "check the access log": "kontrollere adgangsloggen",
-    "Logged in": "Loggede ind",
-    "Logged out": "Loggede ud",
-    "Failed login": "Mislykket login",
-    "Login refused: too many failures": "Login afvist: for mange forsøg",
-    "Opened the case": "Åbnede sagen",
-    "Opened the case history": "Åbnede sagsforløbet",
-    "Listed cases": "Så sagslisten",
-    "Created the case": "Oprettede sagen",
-    "Opened a meeting with the child on the agenda": "Åbnede et møde med barnet på dagsordenen",
-    "Read the minutes": "Læste referatet",
-    "Wrote in the minutes": "Skrev i referatet",
-    "Set the Trivselslinealen level": "Satte niveau på Trivselslinealen",
-    "Recorded an agreement": "Noterede en aftale",
-    "Approved the minutes": "Godkendte referatet",
-    "Added an addendum to the minutes": "Tilføjede et tillæg til referatet",
-    "Read the consents": "Læste samtykkerne",
-    "Recorded a consent": "Registrerede et samtykke",
-    "Printed or exported a document": "Udskrev eller eksporterede et dokument",
-    "Searched": "Søgte",
-    "Was refused": "Blev afvist",
-    "Created the database": "Oprettede databasen",
-    "The access log lacked events recorded outside it": (
-        "Adgangsloggen manglede hændelser, der er registreret uden for den"
-    ),
-    "Chose the log collector's folder": "Valgte mappen til logopsamling",
-    "The record of failed logins was deleted or replaced": (
-        "Registreringen af mislykkede logins var slettet eller udskiftet"
-    ),
-    "Added a user": "Oprettede en bruger",
-    "Closed a user's access": "Lukkede en brugers adgang",
-    "Reopened a user's access": "Genåbnede en brugers adgang",
-    "Gave a user a new password": "Gav en bruger en ny adgangskode",
-    "Gave a user another role": "Gav en bruger en anden rolle",
-    "Changed their password": "Skiftede sin adgangskode",
-    "Gave the database a new key": "Gav databasen en ny nøgle",
-    "Was shown the child in a search": "Fik barnet vist i en søgning",
     "Backup written: {path} (and its .keys file)": (
         "Sikkerhedskopi skrevet: {path} (og dens .keys-fil)"
     ),
@@ -699,7 +662,6 @@ DANISH: dict[str, str] = {
     "deletion": "sletning",
     "pseudonymisation": "pseudonymisering",
     "closed": "afsluttet",
-    "items": "punkter",
     "how long closed cases are kept (administrators)": (
         "hvor længe afsluttede sager gemmes (administratorer)"
     ),
@@ -725,6 +687,144 @@ DANISH: dict[str, str] = {
     ),
     "{items} at {meetings}, {first}–{last}.": "{items} på {meetings}, {first}–{last}.",
     "Too many failed logins.": "For mange mislykkede login.",
+    # the access log in words (services/access_log.py ACTION_SENTENCES)
+    "{who} logged in": "{who} loggede ind",
+    "{who} logged out": "{who} loggede ud",
+    "Failed login as {who}": "Mislykket login som {who}",
+    "Login as {who} refused after too many failed attempts": (
+        "Login som {who} afvist efter for mange mislykkede forsøg"
+    ),
+    "The record of failed logins was found deleted or replaced": (
+        "Registreringen af mislykkede login var slettet eller udskiftet"
+    ),
+    "{who} locked the program": "{who} låste programmet",
+    "{who} unlocked the program": "{who} låste programmet op",
+    "{who} typed a wrong password to unlock the program": (
+        "{who} skrev en forkert adgangskode for at låse programmet op"
+    ),
+    "{who} opened the case {case}": "{who} åbnede sagen {case}",
+    "{who} saw the case {case} on the agenda of {meeting}": (
+        "{who} så sagen {case} på dagsordenen til {meeting}"
+    ),
+    "{who} opened the case history of {case}": "{who} åbnede sagsforløbet for {case}",
+    "{who} saw the list of cases": "{who} så sagslisten",
+    "{who} created the case {case}": "{who} oprettede sagen {case}",
+    "{who} opened the meeting {meeting}": "{who} åbnede mødet {meeting}",
+    "{who} planned the meeting {meeting}": "{who} planlagde mødet {meeting}",
+    "{who} started the meeting {meeting}": "{who} startede mødet {meeting}",
+    "{who} ended the meeting {meeting}": "{who} afsluttede mødet {meeting}",
+    "{who} cancelled the meeting {meeting}": "{who} aflyste mødet {meeting}",
+    "{who} moved the meeting {meeting}": "{who} flyttede mødet {meeting}",
+    "{who} added a participant to the meeting {meeting}": (
+        "{who} tilføjede en deltager til mødet {meeting}"
+    ),
+    "{who} removed a participant from the meeting {meeting}": (
+        "{who} fjernede en deltager fra mødet {meeting}"
+    ),
+    "{who} recorded who attends the meeting {meeting}": (
+        "{who} registrerede fremmødet til mødet {meeting}"
+    ),
+    "{who} invited the family to the meeting {meeting}": (
+        "{who} inviterede familien til mødet {meeting}"
+    ),
+    "{who} added an item to the agenda of {meeting}": (
+        "{who} tilføjede et punkt til dagsordenen til {meeting}"
+    ),
+    "{who} changed an item on the agenda of {meeting}": (
+        "{who} ændrede et punkt på dagsordenen til {meeting}"
+    ),
+    "{who} removed an item from the agenda of {meeting}": (
+        "{who} fjernede et punkt fra dagsordenen til {meeting}"
+    ),
+    "{who} changed the order of the agenda of {meeting}": (
+        "{who} ændrede rækkefølgen på dagsordenen til {meeting}"
+    ),
+    "{who} moved an item of {meeting} to the next meeting": (
+        "{who} flyttede et punkt fra {meeting} til næste møde"
+    ),
+    "{who} carried items over to the meeting {meeting}": (
+        "{who} overførte punkter til mødet {meeting}"
+    ),
+    "{who} brought open agreements to the meeting {meeting}": (
+        "{who} hentede åbne aftaler ind på mødet {meeting}"
+    ),
+    "{who} recorded a legal basis on the agenda of {meeting}": (
+        "{who} registrerede et lovgrundlag på dagsordenen til {meeting}"
+    ),
+    "{who} read the minutes of {meeting}": "{who} læste referatet af {meeting}",
+    "{who} wrote in the minutes of {meeting}": "{who} skrev i referatet af {meeting}",
+    "{who} set the Trivselslinealen level in the minutes of {meeting}": (
+        "{who} satte niveau på Trivselslinealen i referatet af {meeting}"
+    ),
+    "{who} set the next follow-up in the minutes of {meeting}": (
+        "{who} satte næste opfølgning i referatet af {meeting}"
+    ),
+    "{who} recorded an agreement in the minutes of {meeting}": (
+        "{who} noterede en aftale i referatet af {meeting}"
+    ),
+    "{who} removed an agreement from the minutes of {meeting}": (
+        "{who} fjernede en aftale fra referatet af {meeting}"
+    ),
+    "{who} wrote the preliminary decision in the minutes of {meeting}": (
+        "{who} skrev den foreløbige beslutning i referatet af {meeting}"
+    ),
+    "{who} approved the minutes of {meeting}": "{who} godkendte referatet af {meeting}",
+    "{who} added an addendum to the minutes of {meeting}": (
+        "{who} tilføjede et tillæg til referatet af {meeting}"
+    ),
+    "{who} marked an agreement done": "{who} markerede en aftale som udført",
+    "{who} read the consents of {case}": "{who} læste samtykkerne for {case}",
+    "{who} recorded a consent for {case}": "{who} registrerede et samtykke for {case}",
+    "{who} printed or exported a document": "{who} udskrev eller eksporterede et dokument",
+    "{who} printed or exported a document of {meeting}": (
+        "{who} udskrev eller eksporterede et dokument fra {meeting}"
+    ),
+    "{who} printed or exported the case history of {case}": (
+        "{who} udskrev eller eksporterede sagsforløbet for {case}"
+    ),
+    "{who} exported meetings to a calendar file": "{who} eksporterede møder til en kalenderfil",
+    "{who} saw the agreements and consents on the start page": (
+        "{who} så aftaler og samtykker på startsiden"
+    ),
+    "{who} searched": "{who} søgte",
+    "{who} was shown the case {case} in a search": "{who} fik vist sagen {case} i en søgning",
+    "{who} rebuilt the search index": "{who} genopbyggede søgeindekset",
+    "{who} was refused": "{who} blev afvist",
+    "{who} added the user {user}": "{who} oprettede brugeren {user}",
+    "{who} closed the access of {user}": "{who} lukkede adgangen for {user}",
+    "{who} reopened the access of {user}": "{who} genåbnede adgangen for {user}",
+    "{who} gave {user} a new password": "{who} gav {user} en ny adgangskode",
+    "{who} gave {user} another role": "{who} gav {user} en anden rolle",
+    "{who} changed their password": "{who} skiftede sin adgangskode",
+    "{who} created the database": "{who} oprettede databasen",
+    "{who} gave the database a new key": "{who} gav databasen en ny nøgle",
+    "{who} checked the database": "{who} kontrollerede databasen",
+    "{who} made a backup": "{who} lavede en sikkerhedskopi",
+    "{who} restored a backup": "{who} gendannede en sikkerhedskopi",
+    "{who} read the access log": "{who} læste adgangsloggen",
+    "{who} exported the access log of {case}": "{who} eksporterede adgangsloggen for {case}",
+    "{who} checked the access log's chain": "{who} kontrollerede adgangsloggens kæde",
+    "{who} chose the log collector's folder": "{who} valgte mappen til logopsamling",
+    "The access log lacked events recorded outside it": (
+        "Adgangsloggen manglede hændelser, der er registreret uden for den"
+    ),
+    "{who} set how long closed cases are kept": (
+        "{who} fastsatte, hvor længe afsluttede sager gemmes"
+    ),
+    "{who} listed the cases a purge would remove": (
+        "{who} så, hvilke sager en oprydning ville fjerne"
+    ),
+    "{who} deleted the closed case {case}": "{who} slettede den afsluttede sag {case}",
+    "{who} pseudonymised the closed case {case}": (
+        "{who} pseudonymiserede den afsluttede sag {case}"
+    ),
+    "{who} created a meeting series": "{who} oprettede en mødeserie",
+    "{who} changed when a meeting series meets": "{who} ændrede, hvornår en mødeserie mødes",
+    "{who} planned the series' meetings ahead": "{who} planlagde mødeseriernes møder frem i tiden",
+    "{who} added closed days": "{who} tilføjede lukkedage",
+    "(deleted)": "(slettet)",
+    " (case {case})": " (sag {case})",
+    "an unknown user name": "et ukendt brugernavn",
 }
 
 # Messages about a count: the English (singular, plural) to the Danish (singular, plural).

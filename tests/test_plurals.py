@@ -158,6 +158,23 @@ def _functions(tree: ast.AST) -> dict[int, str]:
     return owner
 
 
+def _shown(part: ast.expr) -> str:
+    """A piece of an f-string as text: literal text, a translated literal (``{_('items')}``)
+    as its English, any other value as {value}."""
+    if isinstance(part, ast.Constant) and isinstance(part.value, str):
+        return part.value
+    value = part.value if isinstance(part, ast.FormattedValue) else part
+    if (
+        isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Name)
+        and value.func.id == "_"
+        and value.args
+        and isinstance(value.args[0], ast.Constant)
+    ):
+        return str(value.args[0].value)
+    return "{value}"
+
+
 def _fstring_texts() -> dict[str, str]:
     """Each f-string below the window as text ({} for its values), with where it is."""
     found: dict[str, str] = {}
@@ -173,12 +190,7 @@ def _fstring_texts() -> dict[str, str]:
             if (where, owner.get(id(node), "")) in NOT_FOR_READERS:
                 continue
             if isinstance(node, ast.JoinedStr) and id(node) not in skip:
-                text = "".join(
-                    part.value
-                    if isinstance(part, ast.Constant) and isinstance(part.value, str)
-                    else "{value}"
-                    for part in node.values
-                )
+                text = "".join(_shown(part) for part in node.values)
                 found[text] = f"{path.relative_to(ROOT)}:{node.lineno}"
     return found
 

@@ -152,10 +152,6 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <source>User</source>
-        <translation>Bruger</translation>
-    </message>
-    <message>
         <source>All actions</source>
         <translation>Alle handlinger</translation>
     </message>
@@ -247,6 +243,10 @@
     <message>
         <source>The access log is BROKEN at event %1.</source>
         <translation>Adgangsloggen er BRUDT ved hændelse %1.</translation>
+    </message>
+    <message>
+        <source>User (name or user name)</source>
+        <translation>Bruger (navn eller brugernavn)</translation>
     </message>
     <message>
         <source>Access log</source>
@@ -2167,24 +2167,20 @@
         <translation>Hvornår</translation>
     </message>
     <message>
-        <source>User</source>
-        <translation>Bruger</translation>
+        <source>What happened</source>
+        <translation>Hændelse</translation>
+    </message>
+    <message>
+        <source>User name: %1</source>
+        <translation>Brugernavn: %1</translation>
+    </message>
+    <message>
+        <source>Technical detail</source>
+        <translation>Teknisk detalje</translation>
     </message>
     <message>
         <source>Role</source>
         <translation>Rolle</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Hvad</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>Møde</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>Detaljer</translation>
     </message>
 </context>
 <context>

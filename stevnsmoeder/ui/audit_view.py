@@ -22,25 +22,39 @@ from PySide6.QtWidgets import (
 
 from stevnsmoeder.reports.base import write_atomically
 from stevnsmoeder.services import access_log, audit_trail
-from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
+from stevnsmoeder.services.context import LOCAL_TZ, Role, ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.ui.forms import optional_date, optional_date_edit
 from stevnsmoeder.ui.models import Column, TableModel
 from stevnsmoeder.ui.prompts import Prompts
+from stevnsmoeder.ui.users_dialog import role_label
+
+
+def _role(entry: access_log.Entry) -> str:
+    try:
+        return role_label(Role(entry.role))
+    except ValueError:  # no user of this database (a mistyped name at the login)
+        return ""
 
 
 def entry_columns() -> list[Column[access_log.Entry]]:
+    """When, what happened in words ("Hanne Jensen åbnede sagen S-2025-0074"), the person's
+    role, and the technical detail as it was recorded (filters, counts; never note text)."""
     return [
         Column(
             QCoreApplication.translate("audit_view", "When"),
             lambda e: e.at.astimezone(LOCAL_TZ).strftime("%d.%m.%Y %H.%M.%S"),
             lambda e: e.seq,
         ),
-        Column(QCoreApplication.translate("audit_view", "User"), lambda e: e.login),
-        Column(QCoreApplication.translate("audit_view", "Role"), lambda e: e.role),
-        Column(QCoreApplication.translate("audit_view", "What"), lambda e: e.label),
-        Column(QCoreApplication.translate("audit_view", "Meeting"), lambda e: e.meeting),
-        Column(QCoreApplication.translate("audit_view", "Detail"), lambda e: e.detail),
+        Column(
+            QCoreApplication.translate("audit_view", "What happened"),
+            lambda e: e.label,
+            tooltip=lambda e: QCoreApplication.translate("audit_view", "User name: %1").replace(
+                "%1", e.login
+            ),
+        ),
+        Column(QCoreApplication.translate("audit_view", "Role"), _role),
+        Column(QCoreApplication.translate("audit_view", "Technical detail"), lambda e: e.detail),
     ]
 
 
@@ -51,7 +65,7 @@ class AuditPage(QWidget):
         self.prompts = prompts
         self.loaded = False
         self.user_edit = QLineEdit()
-        self.user_edit.setPlaceholderText(self.tr("User"))
+        self.user_edit.setPlaceholderText(self.tr("User (name or user name)"))
         self.action_combo = QComboBox()
         for label, code in (
             (self.tr("All actions"), None),
