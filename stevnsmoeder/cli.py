@@ -384,14 +384,14 @@ def _credentials(args: argparse.Namespace) -> tuple[str, str]:
 @contextmanager
 def _session(args: argparse.Namespace) -> Iterator[ServiceContext]:
     """Log in for one command, and log out (closing the database) whatever happens."""
-    from stevnsmoeder.services import access, audit_trail
+    from stevnsmoeder.services import access, access_log, audit_trail
 
     user, password = _credentials(args)
     ctx = access.login(_db_path(args), user, password)
     try:
-        warning = audit_trail.rollback_warning(ctx)
-        if warning:
-            print(f"stevnsmoeder: {warning}", file=sys.stderr)
+        for warning in (audit_trail.rollback_warning(ctx), access_log.failed_logins_notice(ctx)):
+            if warning:
+                print(f"stevnsmoeder: {warning}", file=sys.stderr)
         yield ctx
     finally:
         access.logout(ctx)

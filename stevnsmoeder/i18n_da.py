@@ -687,6 +687,9 @@ DANISH: dict[str, str] = {
     ),
     "{items} at {meetings}, {first}–{last}.": "{items} på {meetings}, {first}–{last}.",
     "Too many failed logins.": "For mange mislykkede login.",
+    "If it was not you, tell the administrator.": (
+        "Var det ikke dig, så giv administratoren besked."
+    ),
     # the access log in words (services/access_log.py ACTION_SENTENCES)
     "{who} logged in": "{who} loggede ind",
     "{who} logged out": "{who} loggede ud",
@@ -900,6 +903,17 @@ DANISH_PLURALS: dict[tuple[str, str], tuple[str, str]] = {
     ("The access log is unbroken ({n} event).", "The access log is unbroken ({n} events)."): (
         "Adgangsloggen er ubrudt ({n} hændelse).",
         "Adgangsloggen er ubrudt ({n} hændelser).",
+    ),
+    (
+        "There was {n} failed login with your user name since your last login, "
+        "the latest on {when}.",
+        "There were {n} failed logins with your user name since your last login, "
+        "the latest on {when}.",
+    ): (
+        "Der har været {n} mislykket loginforsøg med dit brugernavn siden dit sidste login, "
+        "senest {when}.",
+        "Der har været {n} mislykkede loginforsøg med dit brugernavn siden dit sidste login, "
+        "senest {when}.",
     ),
     ("Wait {n} second before you try again.", "Wait {n} seconds before you try again."): (
         "Vent {n} sekund, før du prøver igen.",

@@ -59,7 +59,7 @@ from stevnsmoeder.services.errors import (
     ValidationError,
     storage_problem,
 )
-from stevnsmoeder.services.login_attempts import Attempts, attempts_path, wait_message
+from stevnsmoeder.services.login_attempts import Attempts, attempts_path
 from stevnsmoeder.services.people import PersonInfo
 from stevnsmoeder.services.permissions import Permission, require
 
@@ -423,7 +423,7 @@ def _say_how_long(exc: AuthError, attempts: Attempts, name: str, now: datetime) 
     """A failure that makes the next attempt wait says how long ("Vent 2 sekunder, …")."""
     seconds = attempts.wait_seconds(name, now)
     if seconds:
-        raise AuthError(f"{exc} {wait_message(seconds)}", wait_seconds=seconds) from None
+        raise AuthError(exc.reason, wait_seconds=seconds) from None
 
 
 def _noted_action(kind: str) -> str:

@@ -16,8 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from stevnsmoeder.db.models import AuditEvent, Case, Meeting, MeetingType, Person, User
-from stevnsmoeder.domain.dates import range_end, range_start
-from stevnsmoeder.i18n import _
+from stevnsmoeder.domain.dates import long_datetime, range_end, range_start
+from stevnsmoeder.i18n import _, _n
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
 from stevnsmoeder.services.errors import NotFound
@@ -267,6 +267,53 @@ def _logins_matching(s: Session, text: str) -> set[str]:
     named = select(User.login).join(Person, User.person_id == Person.id)
     found = set(s.scalars(named.where(Person.name.icontains(text, autoescape=True))))
     return found | {text.lower()}
+
+
+@dataclass(frozen=True)
+class FailedLogins:
+    count: int
+    latest: datetime | None  # aware UTC
+
+
+def failed_logins_since_last_login(ctx: ServiceContext) -> FailedLogins:
+    """The failed logins under the logged-in user's name since their login before this one
+    (the failures noted beside the database reach the log at a login: read this after
+    one). For the user themselves; nothing about anyone else."""
+    me = ctx.actor.login
+    with ctx.db.begin() as s:
+        logins = s.scalars(
+            select(AuditEvent.at)
+            .where(AuditEvent.action == "login", AuditEvent.login == me)
+            .order_by(AuditEvent.seq.desc())
+            .limit(2)
+        ).all()
+        failed = select(AuditEvent.at).where(
+            AuditEvent.action == "login.failed", AuditEvent.login == me
+        )
+        if len(logins) > 1:
+            failed = failed.where(AuditEvent.at > logins[1])
+        times = s.scalars(failed.order_by(AuditEvent.seq)).all()
+    return FailedLogins(len(times), max(times) if times else None)
+
+
+def failed_logins_notice(ctx: ServiceContext) -> str | None:
+    """ "Der har været 3 mislykkede loginforsøg med dit brugernavn siden dit sidste login,
+    senest …": for the window and the command line after a login (None: there were none)."""
+    found = failed_logins_since_last_login(ctx)
+    if not found.count or found.latest is None:
+        return None
+    return (
+        _n(
+            "There was {n} failed login with your user name since your last login, "
+            "the latest on {when}.",
+            "There were {n} failed logins with your user name since your last login, "
+            "the latest on {when}.",
+            found.count,
+            when=long_datetime(found.latest.astimezone(LOCAL_TZ)),
+        )
+        + " "
+        + _("If it was not you, tell the administrator.")
+    )
 
 
 def case_id_for(ctx: ServiceContext, text: str) -> uuid.UUID:

@@ -37,15 +37,6 @@ MAX_DELAY = timedelta(minutes=5)
 MAX_PENDING = 1000  # noted failures kept until the next login (oldest dropped first)
 
 
-def wait_message(seconds: int) -> str:
-    """ "Vent 30 sekunder, før du prøver igen." """
-    from stevnsmoeder.i18n import _n
-
-    return _n(
-        "Wait {n} second before you try again.", "Wait {n} seconds before you try again.", seconds
-    )
-
-
 def attempts_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".attempts")
 
@@ -130,9 +121,7 @@ class Attempts:
         if not seconds:
             return
         self.noted(login, now, "delayed")
-        raise LoginDelayed(
-            _("Too many failed logins.") + " " + wait_message(seconds), wait_seconds=seconds
-        )
+        raise LoginDelayed(_("Too many failed logins."), wait_seconds=seconds)
 
     def wait_seconds(self, login: str, now: datetime) -> int:
         """The wait in whole seconds, rounded up (0: no wait)."""

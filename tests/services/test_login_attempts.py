@@ -4,7 +4,7 @@ successful login."""
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -184,3 +184,51 @@ def test_a_record_removed_from_the_key_file_is_logged(db_path: Path, clock: Fake
     del data["attempts_seen"]  # to hide a deleted attempts file
     path.write_text(json.dumps(data), encoding="utf-8")
     assert _logged(db_path, clock, "login.attempts-file") == ["the key file's record was altered"]
+
+
+def test_after_a_login_the_user_is_told_of_the_failures_since_the_last(
+    db_path: Path, clock: FakeClock
+) -> None:
+    """Three guesses at "leder" while she was away: her next login says so, once."""
+    from stevnsmoeder.services import access_log
+
+    ctx = access.login(db_path, "leder", PASSWORD, clock=clock)
+    assert access_log.failed_logins_notice(ctx) is None
+    ctx.db.close()
+    for minutes in (60, 1, 1):
+        clock.advance(minutes=minutes)
+        _fail(db_path, clock)
+    _fail(db_path, clock, "referent")  # someone else's failure is not hers
+    clock.advance(minutes=30)
+    ctx = access.login(db_path, "leder", PASSWORD, clock=clock)
+    found = access_log.failed_logins_since_last_login(ctx)
+    assert found.count == 3 and found.latest == clock() - timedelta(minutes=30)
+    assert access_log.failed_logins_notice(ctx) == (
+        "Der har været 3 mislykkede loginforsøg med dit brugernavn siden dit sidste login, "
+        "senest mandag den 23. november 2026, kl. 11.02. "
+        "Var det ikke dig, så giv administratoren besked."
+    )
+    ctx.db.close()
+    clock.advance(minutes=1)
+    ctx = access.login(db_path, "leder", PASSWORD, clock=clock)
+    assert access_log.failed_logins_notice(ctx) is None  # told once
+    ctx.db.close()
+
+
+def test_the_command_line_says_how_long_to_wait_and_what_failed_meanwhile(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from stevnsmoeder.cli import main
+
+    attempts = Attempts.load(db_path)
+    now = datetime.now(UTC)
+    for _ in range(10):  # earlier guesses: the wait is now 32 seconds
+        attempts.failed("leder", now, "password")
+    monkeypatch.setenv("STEVNSMOEDER_PASSWORD", PASSWORD)
+    args = ["meetings", "--db", str(db_path), "--user", "leder"]
+    assert main(args) != 0
+    err = capsys.readouterr().err
+    assert "For mange mislykkede login. Vent 3" in err and "sekunder, før du prøver igen." in err
+    Attempts.load(db_path).end_count("leder")
+    assert main(args) == 0
+    assert "10 mislykkede loginforsøg med dit brugernavn" in capsys.readouterr().err
