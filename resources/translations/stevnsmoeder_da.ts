@@ -963,6 +963,17 @@
         <source>Checking and restoring the backup …</source>
         <translation>Kontrollerer og gendanner sikkerhedskopien …</translation>
     </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation>Du kan prøve igen nu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wait %n seconds before you try again.</source>
+        <translation>
+            <numerusform>Vent %n sekund, før du prøver igen.</numerusform>
+            <numerusform>Vent %n sekunder, før du prøver igen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

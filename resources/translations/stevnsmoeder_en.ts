@@ -53,6 +53,16 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message numerus="yes">
+        <source>Wait %n seconds before you try again.</source>
+        <translation>
+            <numerusform>Wait %n second before you try again.</numerusform>
+            <numerusform>Wait %n seconds before you try again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n minutes</source>
