@@ -896,6 +896,14 @@
         <source>Unlock</source>
         <translation>Lås op</translation>
     </message>
+    <message>
+        <source>Log out</source>
+        <translation>Log ud</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Skift bruger</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -2515,6 +2523,25 @@
     <message>
         <source>Excerpt</source>
         <translation>Uddrag</translation>
+    </message>
+</context>
+<context>
+    <name>session</name>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>Log &amp;ud</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user …</source>
+        <translation>S&amp;kift bruger …</translation>
+    </message>
+    <message>
+        <source>Access log</source>
+        <translation>Adgangslog</translation>
+    </message>
+    <message>
+        <source>Failed logins</source>
+        <translation>Mislykkede login</translation>
     </message>
 </context>
 </TS>

@@ -152,6 +152,8 @@ class Entry:
     def who(self) -> str:
         if self.login == UNKNOWN_USER:
             return _("an unknown user name")
+        if self.login == "-":  # no user: the program itself (creating the database)
+            return "stevnsmoeder"
         return self.name or self.login
 
     @property
@@ -282,7 +284,7 @@ def failed_logins_since_last_login(ctx: ServiceContext) -> FailedLogins:
     me = ctx.actor.login
     with ctx.db.begin() as s:
         logins = s.scalars(
-            select(AuditEvent.at)
+            select(AuditEvent.seq)
             .where(AuditEvent.action == "login", AuditEvent.login == me)
             .order_by(AuditEvent.seq.desc())
             .limit(2)
@@ -290,8 +292,8 @@ def failed_logins_since_last_login(ctx: ServiceContext) -> FailedLogins:
         failed = select(AuditEvent.at).where(
             AuditEvent.action == "login.failed", AuditEvent.login == me
         )
-        if len(logins) > 1:
-            failed = failed.where(AuditEvent.at > logins[1])
+        if len(logins) > 1:  # logged after that login (a failure reaches the log at a login)
+            failed = failed.where(AuditEvent.seq > logins[1])
         times = s.scalars(failed.order_by(AuditEvent.seq)).all()
     return FailedLogins(len(times), max(times) if times else None)
 

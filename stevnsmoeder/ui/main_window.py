@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -70,6 +70,7 @@ from stevnsmoeder.ui.planning_dialogs import (
 )
 from stevnsmoeder.ui.prompts import Prompts
 from stevnsmoeder.ui.search_view import SearchPage
+from stevnsmoeder.ui.session import add_leave_actions, close_without_asking
 from stevnsmoeder.ui.settings import Settings
 from stevnsmoeder.ui.worker import run_in_thread
 
@@ -420,8 +421,11 @@ class CasesPage(QWidget):
 
 
 class MainWindow(QMainWindow):
+    session_closed = Signal()  # closed and logged out (see ui/session.py)
+
     def __init__(self, ctx: ServiceContext, prompts: Prompts | None = None) -> None:
         super().__init__()
+        self.next_login: str | None = None  # set when leaving for the login window
         self.ctx = ctx
         self.prompts = prompts or Prompts()
         self.settings = Settings()
@@ -513,6 +517,7 @@ class MainWindow(QMainWindow):
         self.password_action.triggered.connect(self.change_own_password)
         file_menu.addAction(self.password_action)
         file_menu.addSeparator()
+        self.log_out_action, self.switch_user_action = add_leave_actions(self, file_menu)
         self.lock_action = QAction(self.tr("&Lock now"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -589,7 +594,8 @@ class MainWindow(QMainWindow):
             action.setChecked(value == idle)
 
     def _locked_out(self) -> None:
-        """Too many wrong passwords at the lock screen: the session closes."""
+        """Too many wrong passwords at the lock screen: the session closes, asking nothing."""
+        close_without_asking(list(self.meeting_windows.values()))
         self.close()
 
     def _set_screen_safe(self, on: bool) -> None:
@@ -907,10 +913,12 @@ class MainWindow(QMainWindow):
             self.cases_page.reload()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for window in list(self.meeting_windows.values()):
+            if not window.close():  # a running meeting asks first: "no" keeps the session
+                event.ignore()
+                return
         self.session_lock.stop()
         changes.bus().changed.disconnect(self._changed)
-        for window in list(self.meeting_windows.values()):
-            window.close()
         for case_window in list(self.case_windows.values()):
             case_window.close()
         self.settings.set_geometry(Settings.GEOMETRY, self.saveGeometry())
@@ -918,3 +926,4 @@ class MainWindow(QMainWindow):
         with contextlib.suppress(ServiceError):  # closing must not fail on a lost database
             access.logout(self.ctx)
         super().closeEvent(event)
+        self.session_closed.emit()
