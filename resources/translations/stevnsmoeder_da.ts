@@ -1737,6 +1737,75 @@
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Mappe</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <comment>All other platforms</comment>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <comment>All other platforms</comment>
+        <translation>%1-fil</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <comment>All other platforms</comment>
+        <translation>Drev</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>Filmappe</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>%1-fil</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>Drev</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <comment>Match OS X Finder</comment>
+        <translation>Mappe</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <comment>Match OS X Finder</comment>
+        <translation>%1-fil</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <comment>Match OS X Finder</comment>
+        <translation>Fil</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Kig i:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Filer af &amp;type:</translation>
+    </message>
+</context>
+<context>
     <name>RoleDialog</name>
     <message>
         <source>Role</source>
