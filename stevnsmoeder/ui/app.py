@@ -130,13 +130,9 @@ def run(db_path: Path, user: str = "") -> int:
     def logged_in(ctx: ServiceContext) -> None:
         settings.last_user = ctx.actor.login
 
-    sessions = Sessions(db_path, on_login=logged_in)
+    sessions = Sessions(db_path, on_login=logged_in, plan_ahead=True)
     if not sessions.first_login(user or settings.last_user):
         return 0
-    window = sessions.window
-    if window is not None and window.can_plan():
-        # The series' meetings for the coming year exist before anyone looks for them.
-        window.plan_ahead(quiet=True)
     code = app.exec()
     wait_for_all()  # let background work (planning, saving) finish before the process ends
     return code

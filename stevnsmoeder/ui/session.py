@@ -89,6 +89,7 @@ class Sessions(QObject):
         prompts: Callable[[], Prompts] = Prompts,
         quit_app: Callable[[], None] | None = None,
         on_login: Callable[[ServiceContext], None] | None = None,
+        plan_ahead: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -96,6 +97,7 @@ class Sessions(QObject):
         self.prompts = prompts
         self.quit_app = quit_app or QApplication.quit
         self.on_login = on_login
+        self.plan_ahead = plan_ahead  # each session plans the series' coming year first
         self.window: MainWindow | None = None
         self.login_dialog: LoginDialog | None = None
 
@@ -142,11 +144,19 @@ class Sessions(QObject):
         window.session_closed.connect(self._closed)
         self.window = window
         window.show()
-        for title, notice in (
-            (QCoreApplication.translate("session", "Access log"), audit_trail.rollback_warning),
+        if self.plan_ahead and window.can_plan():
+            # The series' meetings for the coming year exist before anyone looks for them.
+            window.plan_ahead(quiet=True)
+        for title, notice, show in (
+            (
+                QCoreApplication.translate("session", "Access log"),
+                audit_trail.rollback_warning,
+                prompts.error,
+            ),
             (
                 QCoreApplication.translate("session", "Failed logins"),
                 access_log.failed_logins_notice,
+                prompts.info,
             ),
         ):
             try:
@@ -155,7 +165,7 @@ class Sessions(QObject):
                 log.warning("notice not read: %s", type(exc).__name__)
                 continue
             if text:
-                prompts.info(window, title, text)
+                show(window, title, text)
         return window
 
     def _closed(self) -> None:
