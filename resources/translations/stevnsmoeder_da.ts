@@ -156,10 +156,6 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <source>User</source>
-        <translation>Bruger</translation>
-    </message>
-    <message>
         <source>All actions</source>
         <translation>Alle handlinger</translation>
     </message>
@@ -227,21 +223,34 @@
         <source>to</source>
         <translation>til</translation>
     </message>
-    <message>
-        <source>1 event</source>
-        <translation>1 hændelse</translation>
+    <message numerus="yes">
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n hændelse</numerusform>
+            <numerusform>%n hændelser</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 events</source>
-        <translation>%1 hændelser</translation>
+    <message numerus="yes">
+        <source>The access log is unbroken (%n events).</source>
+        <translation>
+            <numerusform>Adgangsloggen er ubrudt (%n hændelse).</numerusform>
+            <numerusform>Adgangsloggen er ubrudt (%n hændelser).</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>The access log is unbroken (%1 events).</source>
-        <translation>Adgangsloggen er ubrudt (%1 hændelser).</translation>
+    <message numerus="yes">
+        <source>%n events exported to %1</source>
+        <translation>
+            <numerusform>%n hændelse eksporteret til %1</numerusform>
+            <numerusform>%n hændelser eksporteret til %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>The access log is BROKEN at event %1.</source>
         <translation>Adgangsloggen er BRUDT ved hændelse %1.</translation>
+    </message>
+    <message>
+        <source>User (name or user name)</source>
+        <translation>Bruger (navn eller brugernavn)</translation>
     </message>
     <message>
         <source>Access log</source>
@@ -266,10 +275,6 @@
     <message>
         <source>Export for the log collector</source>
         <translation>Eksportér til logopsamling</translation>
-    </message>
-    <message>
-        <source>%1 events exported to %2</source>
-        <translation>%1 hændelser eksporteret til %2</translation>
     </message>
 </context>
 <context>
@@ -632,13 +637,12 @@
         <source>Close</source>
         <translation>Luk</translation>
     </message>
-    <message>
-        <source>1 page</source>
-        <translation>1 side</translation>
-    </message>
-    <message>
-        <source>%1 pages</source>
-        <translation>%1 sider</translation>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n side</numerusform>
+            <numerusform>%n sider</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save as PDF</source>
@@ -938,10 +942,6 @@
         <translation>Noget tekst kunne ikke gemmes endnu; prøv igen.</translation>
     </message>
     <message>
-        <source>The meeting is held. %1 items were not reached; %2 items go to the next meeting.</source>
-        <translation>Mødet er afholdt. %1 punkter blev ikke nået; %2 punkter flyttes til næste møde.</translation>
-    </message>
-    <message>
         <source>Approve the minutes</source>
         <translation>Godkend referatet</translation>
     </message>
@@ -952,6 +952,24 @@
     <message>
         <source>Versions</source>
         <translation>Versioner</translation>
+    </message>
+    <message>
+        <source>The meeting is held. %1; %2.</source>
+        <translation>Mødet er afholdt. %1; %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items were not reached</source>
+        <translation>
+            <numerusform>%n punkt blev ikke nået</numerusform>
+            <numerusform>%n punkter blev ikke nået</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items go to the next meeting</source>
+        <translation>
+            <numerusform>%n punkt flyttes til næste møde</numerusform>
+            <numerusform>%n punkter flyttes til næste møde</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -971,6 +989,14 @@
     <message>
         <source>Unlock</source>
         <translation>Lås op</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Log ud</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Skift bruger</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1064,17 @@
     <message>
         <source>Checking and restoring the backup …</source>
         <translation>Kontrollerer og gendanner sikkerhedskopien …</translation>
+    </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation>Du kan prøve igen nu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wait %n seconds before you try again.</source>
+        <translation>
+            <numerusform>Vent %n sekund, før du prøver igen.</numerusform>
+            <numerusform>Vent %n sekunder, før du prøver igen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1123,8 +1160,22 @@
         <translation>Lås &amp;automatisk efter</translation>
     </message>
     <message>
-        <source>%1 minutes</source>
-        <translation>%1 minutter</translation>
+        <source>%1 created, %2 of them moved for a holiday; %3 skipped for closed days.</source>
+        <translation>%1 oprettet, heraf %2 flyttet pga. helligdag; %3 sprunget over pga. lukkedage.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meetings</source>
+        <translation>
+            <numerusform>%n møde</numerusform>
+            <numerusform>%n møder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meetings written to %1</source>
+        <translation>
+            <numerusform>%n møde skrevet til %1</numerusform>
+            <numerusform>%n møder skrevet til %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Planning</source>
@@ -1151,10 +1202,6 @@
         <translation>Planlægning</translation>
     </message>
     <message>
-        <source>%1 meetings created, %2 of them moved for a holiday; %3 skipped for closed days.</source>
-        <translation>%1 møder oprettet, heraf %2 flyttet pga. helligdag; %3 sprunget over pga. lukkedage.</translation>
-    </message>
-    <message>
         <source>Cancel meeting</source>
         <translation>Aflys møde</translation>
     </message>
@@ -1173,10 +1220,6 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>Kunne ikke skrive %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 meetings written to %2</source>
-        <translation>%1 møder skrevet til %2</translation>
     </message>
     <message>
         <source>Meeting series</source>
@@ -1213,6 +1256,13 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n minut</numerusform>
+            <numerusform>%n minutter</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1393,9 +1443,12 @@
         <source>Start the meeting</source>
         <translation>Start mødet</translation>
     </message>
-    <message>
-        <source>%1 children&apos;s items have no legal basis and can only be discussed anonymously. Start anyway?</source>
-        <translation>%1 børns punkter har intet lovgrundlag og kan kun drøftes anonymt. Start alligevel?</translation>
+    <message numerus="yes">
+        <source>%n children&apos;s items have no legal basis and can only be discussed anonymously. Start anyway?</source>
+        <translation>
+            <numerusform>%n barns punkt har intet lovgrundlag og kan kun drøftes anonymt. Start alligevel?</numerusform>
+            <numerusform>%n børns punkter har intet lovgrundlag og kan kun drøftes anonymt. Start alligevel?</numerusform>
+        </translation>
     </message>
     <message>
         <source>New case</source>
@@ -1762,6 +1815,75 @@
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Mappe</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <comment>All other platforms</comment>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <comment>All other platforms</comment>
+        <translation>%1-fil</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <comment>All other platforms</comment>
+        <translation>Drev</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>Filmappe</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>%1-fil</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>Drev</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <comment>Match OS X Finder</comment>
+        <translation>Mappe</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <comment>Match OS X Finder</comment>
+        <translation>%1-fil</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <comment>Match OS X Finder</comment>
+        <translation>Fil</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Kig i:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Filer af &amp;type:</translation>
+    </message>
+</context>
+<context>
     <name>RoleDialog</name>
     <message>
         <source>Role</source>
@@ -1873,13 +1995,12 @@
         <source>No hits.</source>
         <translation>Ingen fund.</translation>
     </message>
-    <message>
-        <source>1 hit</source>
-        <translation>1 fund</translation>
-    </message>
-    <message>
-        <source>%1 hits</source>
-        <translation>%1 fund</translation>
+    <message numerus="yes">
+        <source>%n hits</source>
+        <translation>
+            <numerusform>%n fund</numerusform>
+            <numerusform>%n fund</numerusform>
+        </translation>
     </message>
     <message>
         <source>(the best shown; narrow the search to see others)</source>
@@ -2015,16 +2136,19 @@
         <translation>Senere i denne uge</translation>
     </message>
     <message>
-        <source>%1 meetings</source>
-        <translation>%1 møder</translation>
-    </message>
-    <message>
         <source>no meetings today</source>
         <translation>ingen møder i dag</translation>
     </message>
     <message>
         <source>Start</source>
         <translation>Start</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meetings</source>
+        <translation>
+            <numerusform>%n møde</numerusform>
+            <numerusform>%n møder</numerusform>
+        </translation>
     </message>
     <message>
         <source>Actions due within two weeks</source>
@@ -2133,6 +2257,13 @@
         <source>Close</source>
         <translation>Luk</translation>
     </message>
+    <message numerus="yes">
+        <source>The database and %n backups have a new key.</source>
+        <translation>
+            <numerusform>Databasen og %n sikkerhedskopi har fået en ny nøgle.</numerusform>
+            <numerusform>Databasen og %n sikkerhedskopier har fået en ny nøgle.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Giving the database a new key …</source>
         <translation>Databasen får en ny nøgle …</translation>
@@ -2180,10 +2311,6 @@
     <message>
         <source>Give the database and the backups in rotation a new key? Every active user keeps their password; any copy of an older key file stops opening them. Copies kept elsewhere (a backup written to a USB stick) keep their old key.</source>
         <translation>Skal databasen og sikkerhedskopierne i rotationen have en ny nøgle? Alle aktive brugere beholder deres adgangskode; enhver kopi af en ældre nøglefil holder op med at åbne dem. Kopier, der ligger andre steder (en sikkerhedskopi på en USB-nøgle), beholder deres gamle nøgle.</translation>
-    </message>
-    <message>
-        <source>The database and %1 backups have a new key.</source>
-        <translation>Databasen og %1 sikkerhedskopier har fået en ny nøgle.</translation>
     </message>
 </context>
 <context>
@@ -2280,24 +2407,20 @@
         <translation>Hvornår</translation>
     </message>
     <message>
-        <source>User</source>
-        <translation>Bruger</translation>
+        <source>What happened</source>
+        <translation>Hændelse</translation>
+    </message>
+    <message>
+        <source>User name: %1</source>
+        <translation>Brugernavn: %1</translation>
+    </message>
+    <message>
+        <source>Technical detail</source>
+        <translation>Teknisk detalje</translation>
     </message>
     <message>
         <source>Role</source>
         <translation>Rolle</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Hvad</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>Møde</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>Detaljer</translation>
     </message>
 </context>
 <context>
@@ -2458,9 +2581,12 @@
         <source>born %1</source>
         <translation>født %1</translation>
     </message>
-    <message>
-        <source>%1 years</source>
-        <translation>%1 år</translation>
+    <message numerus="yes">
+        <source>%n years</source>
+        <translation>
+            <numerusform>%n år</numerusform>
+            <numerusform>%n år</numerusform>
+        </translation>
     </message>
     <message>
         <source>Level now</source>
@@ -2545,10 +2671,6 @@
 <context>
     <name>models</name>
     <message>
-        <source>The minutes were approved on %1.</source>
-        <translation>Referatet blev godkendt %1.</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
@@ -2605,6 +2727,10 @@
         <translation>Anonym sag</translation>
     </message>
     <message>
+        <source>The minutes were approved on %1.</source>
+        <translation>Referatet blev godkendt %1.</translation>
+    </message>
+    <message>
         <source>Born</source>
         <translation>Født</translation>
     </message>
@@ -2646,6 +2772,25 @@
     <message>
         <source>Excerpt</source>
         <translation>Uddrag</translation>
+    </message>
+</context>
+<context>
+    <name>session</name>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>Log &amp;ud</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user …</source>
+        <translation>S&amp;kift bruger …</translation>
+    </message>
+    <message>
+        <source>Access log</source>
+        <translation>Adgangslog</translation>
+    </message>
+    <message>
+        <source>Failed logins</source>
+        <translation>Mislykkede login</translation>
     </message>
 </context>
 </TS>

@@ -468,9 +468,7 @@ class CaseWindow(QWidget):
         if c.cpr_masked and not safe:
             parts.append(f"CPR {c.cpr_masked}")
         if h.age is not None:
-            parts.append(
-                QCoreApplication.translate("case_view", "%1 years").replace("%1", str(h.age))
-            )
+            parts.append(QCoreApplication.translate("case_view", "%n years", "", h.age))
         parts += [p for p in (c.institution, h.grade, c.district or "") if p]
         if c.level:
             parts.append(

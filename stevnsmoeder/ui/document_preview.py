@@ -65,11 +65,7 @@ class DocumentPreview(QDialog):
         self._buffer.setData(QByteArray(self.data))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
-        self.status.setText(
-            self.tr("1 page")
-            if self.pages == 1
-            else self.tr("%1 pages").replace("%1", str(self.pages))
-        )
+        self.status.setText(self.tr("%n pages", "", self.pages))
         for button in (self.save_button, self.print_button):
             button.setEnabled(True)
 

@@ -862,11 +862,9 @@ class LiveView(QWidget):
         self.prompts.info(
             self,
             self.tr("End the meeting"),
-            self.tr(
-                "The meeting is held. %1 items were not reached; %2 items go to the next meeting."
-            )
-            .replace("%1", str(report.not_reached))
-            .replace("%2", str(report.carried)),
+            self.tr("The meeting is held. %1; %2.")
+            .replace("%1", self.tr("%n items were not reached", "", report.not_reached))
+            .replace("%2", self.tr("%n items go to the next meeting", "", report.carried)),
         )
         self.load()
         self.changed.emit()

@@ -489,9 +489,11 @@ class MeetingWindow(QWidget):
             self,
             self.tr("Start the meeting"),
             self.tr(
-                "%1 children's items have no legal basis and can only be discussed "
-                "anonymously. Start anyway?"
-            ).replace("%1", str(len(blocked))),
+                "%n children's items have no legal basis and can only be discussed "
+                "anonymously. Start anyway?",
+                "",
+                len(blocked),
+            ),
         ):
             return
         try:

@@ -291,11 +291,7 @@ class SearchPage(QWidget):
         elif not result.hits:
             self.status.setText(self.tr("No hits."))
         else:
-            text = (
-                self.tr("1 hit")
-                if len(result.hits) == 1
-                else self.tr("%1 hits").replace("%1", str(len(result.hits)))
-            )
+            text = self.tr("%n hits", "", len(result.hits))
             if result.truncated:
                 text += " " + self.tr("(the best shown; narrow the search to see others)")
             self.status.setText(text)

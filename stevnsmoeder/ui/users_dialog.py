@@ -538,8 +538,6 @@ class UsersDialog(QDialog):
             lambda report: self.prompts.info(
                 self,
                 self.tr("New database key"),
-                self.tr("The database and %1 backups have a new key.").replace(
-                    "%1", str(report.backups_rekeyed)
-                ),
+                self.tr("The database and %n backups have a new key.", "", report.backups_rekeyed),
             ),
         )

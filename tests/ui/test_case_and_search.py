@@ -210,8 +210,12 @@ def test_admin_reads_the_access_log_in_the_window(  # type: ignore[no-untyped-de
     page.user_edit.setText("ppr")
     page.case_edit.setText("S-2026-0001")
     page.reload()
-    whats = {page.model.row_at(r).label for r in range(page.model.rowCount())}
-    assert "Åbnede sagsforløbet" in whats
+    shown = {
+        (page.model.index(r, 1).data(), page.model.index(r, 2).data())
+        for r in range(page.model.rowCount())
+    }
+    # In Danish, in people's names, with the role in words: never a code or a login alone.
+    assert ("ppr åbnede sagsforløbet for S-2026-0001", "PPR (kun læse)") in shown
     page.verify()
     assert page.status.text().startswith("Adgangsloggen er ubrudt")
     prompts.texts.append("S-2026-0001")
