@@ -390,6 +390,12 @@ DANISH: dict[str, str] = {
     "The meeting is not in progress.": "Mødet er ikke i gang.",
     "Only a planned meeting can be started.": "Kun et planlagt møde kan startes.",
     "The agenda is empty.": "Dagsordenen er tom.",
+    "The item is not pushed to the next meeting.": "Punktet er ikke udsat til næste møde.",
+    "Something is already recorded in this meeting (minutes, a level, an action, a pushed "
+    "item or who is present), so it cannot be set back to planned.": (
+        "Der er allerede noteret noget i mødet (referat, trivselsniveau, en handling, et "
+        "udsat punkt eller fremmøde), så det kan ikke sættes tilbage til planlagt."
+    ),
     "run meetings": "lede møder",
     "take minutes": "tage referat",
     "approve minutes": "godkende referater",
