@@ -816,6 +816,10 @@
         <translation>%1 min.</translation>
     </message>
     <message>
+        <source>Discussed, %1 min used</source>
+        <translation>Drøftet, brugt %1 min.</translation>
+    </message>
+    <message>
         <source>go to it and press Ctrl+Shift+P to take it back</source>
         <translation>gå til punktet og tryk Ctrl+Shift+P for at tage det med i dag igen</translation>
     </message>

@@ -35,7 +35,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -154,6 +153,15 @@ class LiveAgendaModel(TableModel[PlanItem]):
         ):
             return self.time_header
         return super().headerData(section, orientation, role)
+
+
+class _FieldsLayout(QVBoxLayout):
+    """The item's fields. A wrapped title would make the layout height-for-width, and the
+    scroll area would then give the fields their preferred heights (tall text boxes) and
+    scroll on a laptop where their minimum heights fit: they share the height instead."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
 
 
 class LiveView(QWidget):
@@ -406,7 +414,7 @@ class LiveView(QWidget):
         presence_layout.addWidget(self.presence_view)
 
         self.editor = QWidget()
-        form = QVBoxLayout(self.editor)
+        form = _FieldsLayout(self.editor)
         form.setContentsMargins(6, 4, 6, 4)
         form.setSpacing(4)
         form.addLayout(head)
@@ -485,9 +493,6 @@ class LiveView(QWidget):
         layout.addLayout(bottom)
 
         self._shortcuts()
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_moved)
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
         self.ticker.timeout.connect(self.tick)
@@ -547,11 +552,9 @@ class LiveView(QWidget):
         self._into_view(widget)
 
     def _into_view(self, widget: QWidget | None) -> None:
+        # (Tab needs nothing: the scroll area brings the next field into view itself.)
         if widget is not None and self.editor.isAncestorOf(widget):
             self.fields_area.ensureWidgetVisible(widget, 8, 8)
-
-    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
-        self._into_view(new)  # Tab through the item's fields keeps the cursor in sight
 
     # -- loading and showing -------------------------------------------------------------
     def load(self) -> None:
@@ -831,10 +834,22 @@ class LiveView(QWidget):
         time = self.projection.of(item.id) if self.projection else None
         if time is None:
             return ""
+        if self._done(item):
+            return "✓"
         return _mmss(time.left_seconds)
 
+    def _done(self, item: PlanItem) -> bool:
+        """Discussed, and not the item the meeting is at now."""
+        time = self.projection.of(item.id) if self.projection else None
+        return (
+            time is not None
+            and self._running()
+            and time.status is AgendaItemStatus.DISCUSSED
+            and not time.current
+        )
+
     def _agenda_colour(self, item: PlanItem) -> QColor | None:
-        return GREY if self._status_word(item) else None
+        return GREY if self._status_word(item) or self._done(item) else None
 
     def _agenda_tooltip(self, item: PlanItem) -> str:
         lines = [f"{item.number}. {item.title}"]
@@ -849,6 +864,10 @@ class LiveView(QWidget):
                 lines.append(
                     self.tr("Expected at %1").replace("%1", clock(time.expected_start)[-5:])
                 )
+        if time is not None and self._done(item):
+            lines.append(
+                self.tr("Discussed, %1 min used").replace("%1", str(time.spent_seconds // 60))
+            )
         status = self._status_text(item)
         if status and self._running() and item.id in (self.state.pushed if self.state else ()):
             status += " – " + self.tr("go to it and press Ctrl+Shift+P to take it back")
@@ -1217,6 +1236,3 @@ class LiveView(QWidget):
     def shutdown(self) -> None:
         self.ticker.stop()
         self.saver.stop()
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.disconnect(self._focus_moved)
