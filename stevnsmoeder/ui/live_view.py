@@ -28,11 +28,21 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -155,6 +165,32 @@ class LiveAgendaModel(TableModel[PlanItem]):
         return super().headerData(section, orientation, role)
 
 
+class ElidedLabel(QLabel):
+    """One line that never widens the window: a long title ends in "…" and is shown whole
+    in its tooltip (and in the agenda)."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(40, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(min(super().sizeHint().width(), 400), super().sizeHint().height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown
+        )
+
+
 class _FieldsLayout(QVBoxLayout):
     """The item's fields. A wrapped title would make the layout height-for-width, and the
     scroll area would then give the fields their preferred heights (tall text boxes) and
@@ -242,14 +278,13 @@ class LiveView(QWidget):
         self.agenda.setMinimumWidth(220)
 
         # -- centre: the current item
-        self.item_title = QLabel()
+        self.item_title = ElidedLabel()
         self.item_title.setObjectName("item-title")
-        self.item_title.setWordWrap(True)
         big = QFont(self.item_title.font())
         big.setPointSizeF(big.pointSizeF() * 1.8)
         big.setBold(True)
         self.item_title.setFont(big)
-        self.item_child = QLabel()
+        self.item_child = ElidedLabel()
         self.item_child.setObjectName("item-child")
         child_font = QFont(self.item_child.font())
         child_font.setPointSizeF(child_font.pointSizeF() * 1.3)
@@ -1189,6 +1224,9 @@ class LiveView(QWidget):
         if not self.prompts.confirm(self, self.tr("Approve the minutes"), question):
             return
         if self._call(lambda: minutes.approve(self.ctx, self.meeting_id)):
+            self.drafts.clear()  # the minutes are locked: nothing more is added
+            self.action_what.clear()
+            self.action_who.setEditText("")
             self.load()
             self.changed.emit()
 

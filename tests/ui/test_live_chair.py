@@ -123,7 +123,7 @@ def test_ending_the_meeting_names_the_actions_not_added(  # type: ignore[no-unty
 ) -> None:
     ctx = login("leder")
     m = _district_with_children(ctx)
-    _window, prompts, keys = _open(qtbot, ctx, m.id)
+    window, prompts, keys = _open(qtbot, ctx, m.id)
     keys.press(Qt.Key.Key_F5)
     keys.press(Qt.Key.Key_PageDown, CTRL)
     keys.press(Qt.Key.Key_PageDown, CTRL)
@@ -134,6 +134,17 @@ def test_ending_the_meeting_names_the_actions_not_added(  # type: ignore[no-unty
     kind, _title, text = prompts.shown[-1]
     assert kind == "confirm" and "punkt 3" in text and "ikke tilføjet" in text
     assert planning.get_plan(ctx, m.id).summary.status is MeetingStatus.IN_PROGRESS
+    # ended anyway, the action still waits with its item; approving names it too
+    prompts.confirm_answer = True
+    keys.press(Qt.Key.Key_E, CTRL | SHIFT)
+    assert planning.get_plan(ctx, m.id).summary.status is MeetingStatus.HELD
+    view = window.live_view
+    assert view is not None and "✎" in _titles(view)[2]
+    keys.press(Qt.Key.Key_G, CTRL | SHIFT)
+    confirm = [s for s in prompts.shown if s[0] == "confirm"][-1]
+    assert "punkt 3" in confirm[2] and "kommer de ikke med" in confirm[2]
+    assert minutes.get_minutes(ctx, m.id).locked
+    assert not any("✎" in t for t in _titles(view))  # approved: nothing waits any more
 
 
 # -- pushed items ------------------------------------------------------------------------------
@@ -266,3 +277,10 @@ def _app(qapp) -> None:  # type: ignore[no-untyped-def]
     from stevnsmoeder.ui.app import create_application
 
     create_application()
+
+
+def test_the_live_agenda_is_a_sound_model(qtbot, qtmodeltester, login: LoginFn) -> None:  # type: ignore[no-untyped-def]
+    _window, view, keys = _running(qtbot, login("leder"))
+    keys.press(Qt.Key.Key_PageDown, CTRL)
+    keys.press(Qt.Key.Key_P, CTRL | SHIFT)
+    qtmodeltester.check(view.agenda_model)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
-from stevnsmoeder.services import meetings
+from stevnsmoeder.services import meetings, planning
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.meetings import MeetingStatus
 from stevnsmoeder.ui.app import create_application
@@ -238,3 +238,26 @@ def test_the_fields_of_a_family_team_meeting_scroll_to_the_cursor(  # type: igno
             assert _inside(focus, viewport), focus.objectName()
             seen.append(focus.objectName())
     assert {"concern", "resources", "goals", "family_view"} <= set(seen)
+
+
+@pytest.mark.parametrize("laptop", LAPTOPS[1:], indirect=True)
+def test_a_long_title_takes_one_line_and_is_shown_whole_in_its_tooltip(  # type: ignore[no-untyped-def]
+    qtbot, login: LoginFn, laptop: QRect
+) -> None:
+    ctx = login("leder")
+    m, asta = _meeting(ctx, "district")
+    long_title = (
+        "Trivsel og skolefravær: bekymring fra skolen om mange fraværsdage, konflikter i "
+        "frikvarteret og samarbejdet med forældrene om morgenrutiner og søvn"
+    )
+    plan = planning.get_plan(ctx, m.id)
+    planning.update_item(ctx, m.id, plan.revision, asta, title=long_title)
+    window, keys = _open(qtbot, ctx, m.id)
+    size = window.size()
+    view = _live(window, keys)
+    _go_to_a_child(view, keys)
+    QApplication.processEvents()
+    assert view.item_title.text() == f"3. {long_title}" == view.item_title.toolTip()
+    assert view.item_title.height() < 2 * view.item_title.fontMetrics().height()  # one line
+    assert window.size() == size
+    assert _inside(view.notes, view.fields_area.viewport())
