@@ -92,6 +92,13 @@ class ActionDraft:
     when: date
 
 
+def _show(label: QLabel, text: str, style: str) -> None:
+    if label.text() != text:
+        label.setText(text)
+    if label.styleSheet() != style:
+        label.setStyleSheet(style)
+
+
 def _mmss(seconds: int) -> str:
     sign = "+" if seconds < 0 else ""
     seconds = abs(seconds)
@@ -920,14 +927,16 @@ class LiveView(QWidget):
             self.agenda_model.dataChanged.emit(top, bottom)
 
     def tick(self) -> None:
-        """Refresh the countdowns from the clock (every second while the meeting runs)."""
+        """Refresh the countdowns from the clock (every second while the meeting runs).
+        Labels are set only when what they show changes: a second's tick stays cheap."""
         if self.plan is None or self.state is None:
             return
         self._project()
         projection = self.projection
         assert projection is not None
         running = projection.running
-        self.timer_label.setVisible(running)  # a countdown means nothing after the meeting
+        if self.timer_label.isVisibleTo(self) != running:
+            self.timer_label.setVisible(running)  # a countdown means nothing afterwards
         shown = projection.of(self.shown_item)
         if shown is not None and running:
             over, left = self.tr("over"), self.tr("left")
@@ -939,9 +948,9 @@ class LiveView(QWidget):
                 colour, text = "#b35c00", _mmss(shown.left_seconds) + " " + left
             else:
                 colour, text = "#2e6b30", _mmss(shown.left_seconds) + " " + left
-            self.timer_label.setText(text)
-            self.timer_label.setStyleSheet(f"color: {colour};")
+            _show(self.timer_label, text, f"color: {colour};")
         status = self.state.status
+        style = ""
         if running and projection.expected_end is not None:
             text = (
                 self.tr("Meeting: %1 min left · expected end %2 · booked until %3")
@@ -949,8 +958,7 @@ class LiveView(QWidget):
                 .replace("%2", clock(projection.expected_end)[-5:])
                 .replace("%3", clock(projection.booked_until)[-5:])
             )
-            late = projection.late
-            self.meeting_line.setStyleSheet("color: #a4161a; font-weight: bold;" if late else "")
+            style = "color: #a4161a; font-weight: bold;" if projection.late else ""
         elif status is MeetingStatus.HELD:
             locked = self.minutes is not None and self.minutes.locked
             text = (
@@ -958,11 +966,13 @@ class LiveView(QWidget):
                 if locked
                 else self.tr("Held. Finish the minutes and approve them.")
             )
-            self.meeting_line.setStyleSheet("")
         else:
             text = long_date(self.plan.summary.starts_at.date())
-        self.meeting_line.setText(text)
-        self._agenda_changed()
+        _show(self.meeting_line, text, style)
+        rows = self.agenda_model.rowCount()
+        if rows:  # the time column
+            column = self.agenda_model.index(0, 2), self.agenda_model.index(rows - 1, 2)
+            self.agenda_model.dataChanged.emit(*column)
 
     # -- typing --------------------------------------------------------------------------
     def _typed(self, field: str, box: QPlainTextEdit) -> None:
