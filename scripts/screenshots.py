@@ -2,7 +2,8 @@
 
 Builds a fresh demo database (fictitious data) in a temporary folder, logs in as the chair on
 a fixed date so the pictures are stable, and grabs the start page, the calendar (month and
-week), a meeting's planning window and the case list. Runs offscreen unless a screen is set.
+week), a meeting's planning window, the case list and the live meeting (also as it fits a
+1366×768 laptop). Runs offscreen unless a screen is set.
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 """
@@ -45,6 +46,7 @@ def main() -> int:
         from stevnsmoeder.ui.app import create_application
         from stevnsmoeder.ui.main_window import MainWindow
         from stevnsmoeder.ui.prompts import RecordingPrompts
+        from stevnsmoeder.ui.screen import FRAME_ALLOWANCE
 
         app = create_application()
         path = Path(tmp) / "demo.db"
@@ -137,6 +139,12 @@ def main() -> int:
         now[0] = datetime(2026, 11, 24, 12, 21, tzinfo=UTC)
         view.tick()
         shot(planning_window, "live-meeting")
+        # the same on a municipal laptop: 1366×768 less a taskbar and the window's title bar
+        taskbar = 40
+        planning_window.resize(
+            1366 - FRAME_ALLOWANCE.width(), 768 - taskbar - FRAME_ALLOWANCE.height()
+        )
+        shot(planning_window, "live-meeting-1366")
         planning_window.close()
 
         # approved minutes of an earlier meeting

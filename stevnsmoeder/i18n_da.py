@@ -405,6 +405,12 @@ DANISH: dict[str, str] = {
     "The meeting is not in progress.": "Mødet er ikke i gang.",
     "Only a planned meeting can be started.": "Kun et planlagt møde kan startes.",
     "The agenda is empty.": "Dagsordenen er tom.",
+    "The item is not pushed to the next meeting.": "Punktet er ikke udsat til næste møde.",
+    "Something is already recorded in this meeting (minutes, a level, an action, a pushed "
+    "item or who is present), so it cannot be set back to planned.": (
+        "Der er allerede noteret noget i mødet (referat, trivselsniveau, en handling, et "
+        "udsat punkt eller fremmøde), så det kan ikke sættes tilbage til planlagt."
+    ),
     "run meetings": "lede møder",
     "take minutes": "tage referat",
     "approve minutes": "godkende referater",
@@ -754,6 +760,12 @@ DANISH: dict[str, str] = {
     "{who} planned the meeting {meeting}": "{who} planlagde mødet {meeting}",
     "{who} started the meeting {meeting}": "{who} startede mødet {meeting}",
     "{who} ended the meeting {meeting}": "{who} afsluttede mødet {meeting}",
+    "{who} set the meeting {meeting} back to planned": (
+        "{who} satte mødet {meeting} tilbage til planlagt"
+    ),
+    "{who} took an item of {meeting} back into the meeting": (
+        "{who} tog et punkt på {meeting} med i mødet igen"
+    ),
     "{who} cancelled the meeting {meeting}": "{who} aflyste mødet {meeting}",
     "{who} moved the meeting {meeting}": "{who} flyttede mødet {meeting}",
     "{who} added a participant to the meeting {meeting}": (

@@ -870,6 +870,14 @@
         <translation>Afslut mødet (Ctrl+Shift+E)</translation>
     </message>
     <message>
+        <source>Set back to planned …</source>
+        <translation>Sæt tilbage til planlagt …</translation>
+    </message>
+    <message>
+        <source>Started by mistake? While nothing is written, the meeting can be planned again.</source>
+        <translation>Startet ved en fejl? Så længe intet er skrevet, kan mødet blive planlagt igen.</translation>
+    </message>
+    <message>
         <source>Approve the minutes (Ctrl+Shift+G)</source>
         <translation>Godkend referatet (Ctrl+Shift+G)</translation>
     </message>
@@ -894,8 +902,56 @@
         <translation>ikke sat</translation>
     </message>
     <message>
+        <source>Actions typed but not added (item %1) are not in the minutes.</source>
+        <translation>Handlinger, der er skrevet, men ikke tilføjet (punkt %1), er ikke med i referatet.</translation>
+    </message>
+    <message>
+        <source>Take it back into today (Ctrl+Shift+P)</source>
+        <translation>Tag med i dag igen (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>pushed</source>
+        <translation>udsat</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>ikke nået</translation>
+    </message>
+    <message>
+        <source>Pushed to the next meeting</source>
+        <translation>Udsat til næste møde</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>Ikke nået</translation>
+    </message>
+    <message>
         <source>%1 min</source>
         <translation>%1 min.</translation>
+    </message>
+    <message>
+        <source>Planned at %1, %2 min</source>
+        <translation>Planlagt kl. %1, %2 min.</translation>
+    </message>
+    <message>
+        <source>Expected at %1</source>
+        <translation>Forventet kl. %1</translation>
+    </message>
+    <message>
+        <source>Discussed, %1 min used</source>
+        <translation>Drøftet, brugt %1 min.</translation>
+    </message>
+    <message>
+        <source>go to it and press Ctrl+Shift+P to take it back</source>
+        <translation>gå til punktet og tryk Ctrl+Shift+P for at tage det med i dag igen</translation>
+    </message>
+    <message>
+        <source>✎ An action is typed but not added</source>
+        <translation>✎ En handling er skrevet, men ikke tilføjet</translation>
     </message>
     <message>
         <source>over</source>
@@ -926,8 +982,16 @@
         <translation>Ikke gemt endnu – teksten er bevaret, og der prøves igen</translation>
     </message>
     <message>
+        <source>&apos;%1&apos; is on today&apos;s agenda again</source>
+        <translation>»%1« er på dagens dagsorden igen</translation>
+    </message>
+    <message>
         <source>&apos;%1&apos; goes to the next meeting</source>
         <translation>»%1« flyttes til næste møde</translation>
+    </message>
+    <message>
+        <source>They stay with their items: add them before the minutes are approved.</source>
+        <translation>De bliver stående ved deres punkt: tilføj dem, før referatet godkendes.</translation>
     </message>
     <message>
         <source>End the meeting</source>
@@ -942,12 +1006,24 @@
         <translation>Noget tekst kunne ikke gemmes endnu; prøv igen.</translation>
     </message>
     <message>
+        <source>Set back to planned</source>
+        <translation>Sæt tilbage til planlagt</translation>
+    </message>
+    <message>
+        <source>Set the meeting back to planned? It is as if it was never started: the clock is reset and the participants are invited again.</source>
+        <translation>Sæt mødet tilbage til planlagt? Det er, som om det aldrig var startet: tiden nulstilles, og deltagerne står som inviteret igen.</translation>
+    </message>
+    <message>
         <source>Approve the minutes</source>
         <translation>Godkend referatet</translation>
     </message>
     <message>
         <source>Approve the minutes? They lock; later corrections are dated addenda.</source>
         <translation>Godkend referatet? Det låses; senere rettelser bliver daterede tillæg.</translation>
+    </message>
+    <message>
+        <source>Approved, they are left out.</source>
+        <translation>Godkendes referatet, kommer de ikke med.</translation>
     </message>
     <message>
         <source>Versions</source>

@@ -570,7 +570,7 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
             self.language_actions[code] = action
         refresh = QAction(self.tr("&Refresh"), self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.setShortcut(QKeySequence("Ctrl+R"))  # F5 starts a meeting, in its window
         refresh.triggered.connect(self.refresh)
         view_menu.addAction(refresh)
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Protocol, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,6 +63,7 @@ from stevnsmoeder.ui.forms import title_label
 from stevnsmoeder.ui.live_view import LiveView
 from stevnsmoeder.ui.models import Column, TableModel
 from stevnsmoeder.ui.prompts import Prompts
+from stevnsmoeder.ui.screen import fit_to_screen
 from stevnsmoeder.ui.settings import Settings
 
 T = TypeVar("T")
@@ -116,7 +117,7 @@ class MeetingWindow(QWidget):
         self.can_record = allowed(ctx, Permission.EDIT_CASES)
         self._busy = False
         self._reload_after_edit = False
-        self.resize(1280, 800)
+        fit_to_screen(self, QSize(1280, 800))
 
         # header
         self.heading = title_label()
@@ -507,6 +508,8 @@ class MeetingWindow(QWidget):
 
     def _live_changed(self) -> None:
         self.reload()
+        if self.plan.summary.status is MeetingStatus.PLANNED:
+            self.show_planning()  # set back to planned: started by mistake
         self._update_view_button()
         changes.bus().announce(changes.MEETING, self.meeting_id)
 
