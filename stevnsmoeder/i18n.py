@@ -35,3 +35,10 @@ def _(message: str, /, **params: Any) -> str:
     if language() == "da":
         message = DANISH.get(message, message)
     return message.format(**params) if params else message
+
+
+def danish(message: str, /, **params: Any) -> str:
+    """``message`` in Danish whatever the current language: for text that leaves the app for
+    Danish colleagues (a calendar invitation), not for the user's own screen."""
+    message = DANISH.get(message, message)
+    return message.format(**params) if params else message
