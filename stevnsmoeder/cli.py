@@ -279,6 +279,11 @@ def build_parser() -> Parser:
     which.add_argument("--meeting", type=_uuid, help=_("one meeting (its id)"))
     which.add_argument("--all", action="store_true", help=_("all your own meetings"))
     ics.add_argument("-o", "--output", type=Path, required=True, help=_("the .ics file to write"))
+    since = ics.add_mutually_exclusive_group()
+    since.add_argument(
+        "--from", dest="start", type=_date, help=_("the meetings from this day on (default: today)")
+    )
+    since.add_argument("--with-past", action="store_true", help=_("the past meetings too"))
 
     init = sub.add_parser(
         "init", parents=[common], help=_("create an empty database with one administrator")
@@ -538,7 +543,13 @@ def cmd_ics(args: argparse.Namespace) -> int:
     with _session(args) as ctx:
         try:
             count = calendar_export.write_ics(
-                ctx, output, meeting_id=args.meeting, series_id=args.series, mine=args.all
+                ctx,
+                output,
+                meeting_id=args.meeting,
+                series_id=args.series,
+                mine=args.all,
+                start=args.start,
+                with_past=args.with_past,
             )
         except OSError as exc:
             raise CliError(

@@ -44,3 +44,10 @@ def _n(singular: str, plural: str, n: int, /, **params: Any) -> str:
     forms = DANISH_PLURALS.get((singular, plural)) if language() == "da" else None
     message = (forms or (singular, plural))[0 if n == 1 else 1]
     return message.format(n=n, **params)
+
+
+def danish(message: str, /, **params: Any) -> str:
+    """``message`` in Danish whatever the current language: for text that leaves the app for
+    Danish colleagues (a calendar invitation), not for the user's own screen."""
+    message = DANISH.get(message, message)
+    return message.format(**params) if params else message

@@ -219,6 +219,11 @@ DANISH: dict[str, str] = {
     ),
     # calendar and series
     "Moved from {day} ({reason}).": "Flyttet fra {day} ({reason}).",
+    "Moved from {when}: {why}": "Flyttet fra {when}: {why}",
+    "Moved from {when}.": "Flyttet fra {when}.",
+    "Why: {reason}": "Årsag: {reason}",
+    "the meetings from this day on (default: today)": "møderne fra denne dag (standard: i dag)",
+    "the past meetings too": "også de tidligere møder",
     "Unknown participant role {code}.": "Ukendt deltagerrolle {code}.",
     "The closed period ends before it starts.": "Lukkeperioden slutter, før den begynder.",
     "A closed period is at most three months long.": "En lukkeperiode er højst tre måneder.",

@@ -2052,6 +2052,14 @@
         <translation>Åbn sag</translation>
     </message>
     <message>
+        <source>Show more</source>
+        <translation>Vis flere</translation>
+    </message>
+    <message>
+        <source>The next hits of the same search, below these</source>
+        <translation>De næste fund i samme søgning, under disse</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>Fra</translation>
     </message>
@@ -2079,8 +2087,8 @@
         </translation>
     </message>
     <message>
-        <source>(the best shown; narrow the search to see others)</source>
-        <translation>(de bedste vises; afgræns søgningen for at se andre)</translation>
+        <source>(the best first; more with “Show more”)</source>
+        <translation>(de bedste først; flere med »Vis flere«)</translation>
     </message>
 </context>
 <context>

@@ -27,8 +27,13 @@ FONT_FILES = (
     "DejaVuSans-Bold.ttf",
     "DejaVuSans-Oblique.ttf",
     "DejaVuSans-BoldOblique.ttf",
+    "Symbola.ttf",
 )
 FONT_FAMILY = "DejaVu Sans"
+# Emoji and symbols DejaVu Sans lacks: named as the next family, so Qt draws them with the
+# bundled font on every system (as the PDFs do) instead of an empty box or whatever the
+# system would pick.
+FALLBACK_FAMILY = "Symbola"
 SMOKE_ENV = "STEVNSMOEDER_SMOKE_TEST"
 
 
@@ -38,11 +43,19 @@ def prepare_environment() -> None:
     os.environ.setdefault("QT_QPA_FONTDIR", str(paths.resources_dir() / "fonts"))
 
 
+_loaded_fonts: set[str] = set()  # once per process: each load reads the file again
+
+
 def load_fonts(app: QApplication) -> None:
     for name in FONT_FILES:
+        if name in _loaded_fonts:
+            continue
         if QFontDatabase.addApplicationFont(str(paths.font_path(name))) < 0:
             log.warning("could not load bundled font %s", name)
+        else:
+            _loaded_fonts.add(name)
     font = QFont(FONT_FAMILY)
+    font.setFamilies([FONT_FAMILY, FALLBACK_FAMILY])
     font.setPointSize(10)
     app.setFont(font)
 

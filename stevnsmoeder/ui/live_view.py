@@ -579,7 +579,8 @@ class LiveView(QWidget):
         for key, handler in keys:
             action = QAction(self)
             action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # wherever the focus is in the window (a button below too), while it is shown
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(handler)
             self.addAction(action)
 

@@ -43,7 +43,7 @@ from stevnsmoeder.services.context import Role, ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.services.permissions import Permission, allowed
-from stevnsmoeder.ui import changes
+from stevnsmoeder.ui import changes, keys
 from stevnsmoeder.ui.audit_view import AuditPage
 from stevnsmoeder.ui.awaiting_approval import AwaitingApprovalSection
 from stevnsmoeder.ui.calendar_view import CalendarPage
@@ -395,6 +395,9 @@ class CasesPage(QWidget):
             self.open_button.clicked.connect(lambda: self._selected(lambda c: open_case(c.id)))
             self.view.doubleClicked.connect(lambda _i: self._selected(lambda c: open_case(c.id)))
             self.view.activated.connect(lambda _i: self._selected(lambda c: open_case(c.id)))
+            keys.lead_into_list(  # Down: into the list; Enter: open the chosen (or first) case
+                self.filter_edit, self.view, lambda: self._selected(lambda c: open_case(c.id))
+            )
         top.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -537,8 +540,7 @@ class MainWindow(QMainWindow):
             lock_menu.addAction(action)
             self.lock_minutes_actions[idle] = action
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action = keys.quit_action(self, self.tr("&Quit"))  # Ctrl+Q from every window
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
@@ -920,13 +922,18 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for window in list(self.meeting_windows.values()):
-            if not window.close():  # a running meeting asks first: "no" keeps the session
+            if window.isVisible() and not window.close():  # a running meeting asks first: stay
                 event.ignore()
                 return
         self.session_lock.stop()
         changes.bus().changed.disconnect(self._changed)
         for case_window in list(self.case_windows.values()):
             case_window.close()
+        windows = (self, *self.meeting_windows.values(), *self.case_windows.values())
+        for owner in windows:  # a print preview left open
+            for dialog in owner.findChildren(QDialog):
+                if dialog.isVisible():
+                    dialog.reject()
         self.settings.set_geometry(Settings.GEOMETRY, self.saveGeometry())
         self.settings.sync()
         with contextlib.suppress(ServiceError):  # closing must not fail on a lost database

@@ -193,7 +193,8 @@ class MeetingWindow(QWidget):
         for key, handler in self._planning_keys:  # only while the planning page is shown
             action = QAction(splitter)
             action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # wherever the focus is in the window (a button below too), while it is shown
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(handler)
             splitter.addAction(action)
         splitter.setStretchFactor(0, 3)
