@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 from stevnsmoeder.services.cases import CaseSummary, NewCase
 from stevnsmoeder.services.consent import NewConsent
 from stevnsmoeder.services.reference_data import DistrictInfo, MeetingTypeInfo
-from stevnsmoeder.ui.forms import DATE_FORMAT, ok_cancel, pydate, qdate
+from stevnsmoeder.ui.forms import DATE_FORMAT, compact, ok_cancel, pydate, qdate, wrapped
 from stevnsmoeder.ui.models import ROW_ROLE, FilterProxy, TableModel, case_columns
+from stevnsmoeder.ui.screen import fit_to_screen
 
 
 class ChildItemDialog(QDialog):
@@ -49,7 +50,7 @@ class ChildItemDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add a child to the agenda"))
-        self.resize(820, 640)
+        fit_to_screen(self, QSize(820, 640))
         self.choice: str | CaseSummary | None = None
         self.model: TableModel[CaseSummary] = TableModel(case_columns(lambda: screen_safe), self)
         self.model.set_rows(found)
@@ -85,7 +86,7 @@ class ChildItemDialog(QDialog):
         self.pseudonym = QLineEdit()
         self.pseudonym.setPlaceholderText(self.tr("e.g. Girl, 9, 3rd grade"))
         self.institution = QLineEdit()
-        self.district = QComboBox()
+        self.district = compact(QComboBox())
         self.district.addItem("", None)
         for d in districts:
             self.district.addItem(d.name, d.code)
@@ -189,7 +190,7 @@ class ConsentDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Record consent"))
-        self.holder = QComboBox()
+        self.holder = compact(QComboBox())
         self.holder.setEditable(True)
         self.holder.addItems(list(holders))
         self.relation = QLineEdit()
@@ -219,7 +220,7 @@ class ConsentDialog(QDialog):
         self.document = QLineEdit()
         self.document.setPlaceholderText(self.tr("ESDH reference (optional)"))
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("Consent about %1").replace("%1", child)))
+        form.addRow(wrapped(self.tr("Consent about %1").replace("%1", child)))
         form.addRow(self.tr("Given by:"), self.holder)
         form.addRow(self.tr("Relation:"), self.relation)
         form.addRow(self.tr("Covers:"), self.scope)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ from stevnsmoeder.ui.document_preview import DocumentPreview
 from stevnsmoeder.ui.forms import title_label
 from stevnsmoeder.ui.models import ROW_ROLE, Column, FilterProxy, TableModel
 from stevnsmoeder.ui.prompts import Prompts
+from stevnsmoeder.ui.screen import fit_to_screen
 
 OVERDUE = QColor("#b00020")
 STEP_SHADES = {
@@ -338,12 +339,13 @@ class CaseWindow(QWidget):
         self.prompts = prompts
         self.open_meeting = open_meeting
         self.screen_safe = screen_safe
-        self.resize(1280, 820)
+        fit_to_screen(self, QSize(1280, 820))
         self.history: CaseHistory = case_history.case_history(ctx, case_id)  # logged
 
         self.heading = title_label()
         self.heading.setObjectName("case-heading")
         self.details = QLabel()
+        self.details.setWordWrap(True)  # a long school name must not widen the window
         self.family = QLabel()
         self.family.setWordWrap(True)
         self.consent = QLabel()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,8 +34,17 @@ from stevnsmoeder.i18n import language
 from stevnsmoeder.services.people import PersonInfo, RoleInfo
 from stevnsmoeder.services.reference_data import DistrictInfo, MeetingTypeInfo
 from stevnsmoeder.services.series import ClosedPeriodInfo, NewSeries, SeriesInfo
-from stevnsmoeder.ui.forms import DATE_FORMAT, DATETIME_FORMAT, ok_cancel, pydate, qdate
+from stevnsmoeder.ui.forms import (
+    DATE_FORMAT,
+    DATETIME_FORMAT,
+    compact,
+    ok_cancel,
+    pydate,
+    qdate,
+    wrapped,
+)
 from stevnsmoeder.ui.models import Column, TableModel
+from stevnsmoeder.ui.screen import fit_to_screen
 
 
 class MoveDialog(QDialog):
@@ -50,7 +59,7 @@ class MoveDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. the school's Christmas party"))
         form = QFormLayout(self)
-        form.addRow(QLabel(f"<b>{title}</b> – {long_date(start.date())}, {clock(start)}"))
+        form.addRow(wrapped(f"<b>{title}</b> – {long_date(start.date())}, {clock(start)}"))
         form.addRow(self.tr("New time:"), self.when)
         form.addRow(self.tr("Reason:"), self.reason)
         self.buttons = ok_cancel(self, self.tr("Move"))
@@ -78,7 +87,7 @@ class ParticipantDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add participant"))
-        self.person = QComboBox()
+        self.person = compact(QComboBox())
         self.person.setEditable(True)  # type to find; the completer matches any part
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for p in people:
@@ -87,7 +96,7 @@ class ParticipantDialog(QDialog):
         if completer is not None:
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.role = QComboBox()
+        self.role = compact(QComboBox())
         for r in roles:
             if not r.is_family:
                 self.role.addItem(r.name, r.code)
@@ -125,8 +134,8 @@ class RuleDialog(QDialog):
         self.preview.setWordWrap(True)
         current = self.tr("Now: %1, %2").replace("%1", describe_rule(info.rule, language()))
         form = QFormLayout(self)
-        form.addRow(QLabel(f"<b>{info.title}</b>"))
-        form.addRow(QLabel(current.replace("%2", clock(info.start_time))))
+        form.addRow(wrapped(f"<b>{info.title}</b>"))
+        form.addRow(wrapped(current.replace("%2", clock(info.start_time))))
         form.addRow(self.tr("Weekday:"), self.weekday)
         form.addRow(self.tr("Every:"), self.interval)
         form.addRow(self.tr("Time:"), self.start_time)
@@ -166,7 +175,7 @@ class ClosedPeriodsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Closed days"))
-        self.resize(620, 480)
+        fit_to_screen(self, QSize(620, 480))
         self._add = add
 
         def when(p: ClosedPeriodInfo) -> str:
@@ -249,7 +258,7 @@ class SeriesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Meeting series"))
-        self.resize(980, 480)
+        fit_to_screen(self, QSize(980, 480))
         policy = {
             "move": self.tr("move to the next working day"),
             "skip": self.tr("skip"),
@@ -339,7 +348,7 @@ class FtmDialog(QDialog):
         self.when.setCalendarPopup(True)
         self.place = QLineEdit()
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("Family team meeting about %1").replace("%1", child)))
+        form.addRow(wrapped(self.tr("Family team meeting about %1").replace("%1", child)))
         form.addRow(self.tr("Time:"), self.when)
         form.addRow(self.tr("Place:"), self.place)
         form.addRow(ok_cancel(self, self.tr("Create")))
@@ -367,13 +376,13 @@ class NewSeriesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New meeting series"))
-        self.resize(620, 600)
+        fit_to_screen(self, QSize(620, 600))
         self._people, self._roles = people, roles
-        self.type = QComboBox()
+        self.type = compact(QComboBox())
         for t in types:
             if t.code != "ftm":  # FTMs are booked for one child, not in a series
                 self.type.addItem(t.name, t)
-        self.district = QComboBox()
+        self.district = compact(QComboBox())
         for d in districts:
             self.district.addItem(d.name, d.code)
         self.title = QLineEdit()
