@@ -140,9 +140,12 @@ class LevelChart(QWidget):
         painter.setPen(self.palette().text().color())
         ticks = [(first, month_year(first))]
         ticks += [(date(yr, 1, 1), str(yr)) for yr in range(first.year + 1, last.year + 1)]
+        free = 0.0  # where the last label drawn ends: a narrow chart skips labels, not ticks
         for day, label in ticks:
             painter.drawLine(QPointF(x(day), bottom), QPointF(x(day), bottom + 4))
-            painter.drawText(QPointF(x(day) + 2, bottom + metrics.ascent() + 4), label)
+            if x(day) + 2 >= free:
+                painter.drawText(QPointF(x(day) + 2, bottom + metrics.ascent() + 4), label)
+                free = x(day) + 2 + metrics.horizontalAdvance(label) + 8
         path = QPainterPath(QPointF(x(self.points[0].day), y(self.points[0].level)))
         for previous, p in zip(self.points, self.points[1:], strict=False):
             path.lineTo(QPointF(x(p.day), y(previous.level)))
@@ -360,6 +363,7 @@ class CaseWindow(QWidget):
         self.actions_view = _table(self.actions_model)
         self.actions_view.setObjectName("open-actions")
         self.follow_up = QLabel()
+        self.follow_up.setWordWrap(True)  # else it sets the left pane's least width
 
         self.type_combo = QComboBox()
         self.type_combo.setObjectName("type-filter")
