@@ -12,7 +12,6 @@ import contextlib
 from collections.abc import Callable
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal
 
 _running: set[_Thread] = set()
@@ -43,23 +42,13 @@ def run_in_thread(
 ) -> QThread:
     """Start ``fn`` in a thread; the callbacks run on the GUI thread while ``owner`` lives."""
     thread = _Thread(fn)
-    thread.succeeded.connect(_while_alive(owner, on_success))
-    thread.failed.connect(_while_alive(owner, on_error))
+    thread.succeeded.connect(on_success)
+    thread.failed.connect(on_error)
     owner.destroyed.connect(lambda *_: _disconnect(thread))
     _running.add(thread)
     thread.finished.connect(lambda: _done(thread))
     thread.start()
     return thread
-
-
-def _while_alive(owner: QObject, callback: Callable[[Any], None]) -> Callable[[Any], None]:
-    """A result queued just before the owner was deleted still arrives: it is dropped."""
-
-    def call(value: Any) -> None:
-        if shiboken6.isValid(owner):
-            callback(value)
-
-    return call
 
 
 def _disconnect(thread: _Thread) -> None:
