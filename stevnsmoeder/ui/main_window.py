@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -70,6 +70,7 @@ from stevnsmoeder.ui.planning_dialogs import (
     SeriesDialog,
 )
 from stevnsmoeder.ui.prompts import Prompts
+from stevnsmoeder.ui.screen import fit_to_screen
 from stevnsmoeder.ui.search_view import SearchPage
 from stevnsmoeder.ui.session import add_leave_actions, close_without_asking
 from stevnsmoeder.ui.settings import Settings
@@ -446,7 +447,7 @@ class MainWindow(QMainWindow):
                 "background: #ffe08a; color: #3a2c00; padding: 2px 8px; font-weight: bold;"
             )
             self.statusBar().addPermanentWidget(banner)
-        self.resize(1200, 760)
+        fit_to_screen(self, QSize(1200, 760))
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)

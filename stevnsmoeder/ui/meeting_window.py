@@ -59,7 +59,7 @@ from stevnsmoeder.ui import changes
 from stevnsmoeder.ui.agenda_model import TITLE, AgendaModel
 from stevnsmoeder.ui.case_dialogs import AddItemDialog, ChildItemDialog, ConsentDialog
 from stevnsmoeder.ui.document_preview import DocumentPreview
-from stevnsmoeder.ui.forms import title_label
+from stevnsmoeder.ui.forms import compact, title_label
 from stevnsmoeder.ui.live_view import LiveView
 from stevnsmoeder.ui.models import Column, TableModel
 from stevnsmoeder.ui.prompts import Prompts
@@ -122,7 +122,9 @@ class MeetingWindow(QWidget):
         # header
         self.heading = title_label()
         self.when = QLabel()
+        self.when.setWordWrap(True)  # a long place name must not widen the window
         self.note = QLabel()
+        self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #8a5a00;")
         self.time_summary = QLabel()
         self.time_summary.setObjectName("time-summary")
@@ -645,7 +647,7 @@ class MeetingWindow(QWidget):
         self.basis_status = QLabel()
         self.basis_status.setObjectName("basis-status")
         self.basis_status.setWordWrap(True)
-        self.consent_combo = QComboBox()
+        self.consent_combo = compact(QComboBox())
         self.use_consent = QPushButton(self.tr("Use this consent"))
         self.new_consent = QPushButton(self.tr("Record consent …"))
         self.rpl115_button = QPushButton(self.tr("Retsplejeloven § 115 (SSP)"))

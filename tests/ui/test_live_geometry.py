@@ -23,7 +23,7 @@ from stevnsmoeder.ui.live_view import LiveView
 from stevnsmoeder.ui.main_window import MainWindow
 from stevnsmoeder.ui.meeting_window import MeetingWindow
 from stevnsmoeder.ui.prompts import RecordingPrompts
-from stevnsmoeder.ui.screen import FRAME_ALLOWANCE, fit_to_screen
+from stevnsmoeder.ui.screen import FRAME, fit_to_screen
 from tests.ui.test_live_meeting import Keyboard
 from tests.ui.test_typed_text_kept import _meeting
 
@@ -106,7 +106,7 @@ def test_a_window_fits_the_free_area_of_a_small_screen(qtbot, laptop: QRect) -> 
     window = QWidget()
     qtbot.addWidget(window)
     fit_to_screen(window, QSize(1280, 800))
-    room = laptop.size() - FRAME_ALLOWANCE
+    room = laptop.size() - FRAME
     assert window.width() <= room.width() and window.height() <= room.height()
     assert window.height() == room.height()  # as tall as it may be: 800 does not fit
     # placed off the free area (a position kept from a bigger screen), it moves back
@@ -135,7 +135,7 @@ def test_every_control_of_the_live_view_is_on_the_screen(  # type: ignore[no-unt
     ctx = demo_login("leder")
     m = _a_packed_district_meeting(ctx)
     window, keys = _open(qtbot, ctx, m.id)
-    room = laptop.size() - FRAME_ALLOWANCE
+    room = laptop.size() - FRAME
     assert window.width() <= room.width() and window.height() <= room.height()
     view = _live(window, keys)
     assert window.width() <= room.width() and window.height() <= room.height(), (
