@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+import stevnsmoeder.ui  # noqa: F401 (before any Qt call: keeps None alive on Python 3.11)
+
 # Offscreen, the tests get a desktop screen (the primary) and beside it the two laptop screens
 # every window must fit (tests/ui/test_geometry.py); the laptops' 40-pixel taskbar is already
 # taken off their height, as their available geometry would be.
