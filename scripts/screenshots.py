@@ -2,14 +2,18 @@
 
 Builds a fresh demo database (fictitious data) in a temporary folder, logs in as the chair on
 a fixed date so the pictures are stable, and grabs the start page, the calendar (month and
-week), a meeting's planning window and the case list. Runs offscreen unless a screen is set.
+week), a meeting's planning window, the case list and the live meeting; then, as they
+open on a 1366×768 laptop, the live meeting, a meeting window, a case page and a print
+preview (the *-1366.png). Runs offscreen unless a screen is set; offscreen, the laptop is
+a second screen of 1366×728 (a 40-pixel taskbar off).
 
-    .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--only NAME ...]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -21,16 +25,26 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 24)  # a Tuesday with district meetings
+LAPTOP = "laptop-1366x768"
+SCREENS = {
+    "screens": [
+        {"name": "desktop", "x": 0, "y": 0, "width": 1920, "height": 1080},
+        {"name": LAPTOP, "x": 1920, "y": 0, "width": 1366, "height": 728},
+    ]
+}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--only", nargs="*", metavar="NAME", help="write only these pictures")
     args = parser.parse_args()
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
     with tempfile.TemporaryDirectory() as tmp:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            config = Path(tmp) / "screens.json"
+            config.write_text(json.dumps(SCREENS))
+            os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={config}")
         os.environ["STEVNSMOEDER_HOME"] = tmp
         from stevnsmoeder.db.keystore import KdfParams
         from stevnsmoeder.services import (
@@ -45,6 +59,7 @@ def main() -> int:
         from stevnsmoeder.ui.app import create_application
         from stevnsmoeder.ui.main_window import MainWindow
         from stevnsmoeder.ui.prompts import RecordingPrompts
+        from stevnsmoeder.ui.screen import FRAME, fit_to_screen
 
         app = create_application()
         path = Path(tmp) / "demo.db"
@@ -58,6 +73,8 @@ def main() -> int:
         window.show()
 
         def shot(widget: object, name: str) -> None:
+            if args.only and name not in args.only:
+                return
             app.processEvents()
             widget.grab().save(str(out / f"{name}.png"))  # type: ignore[attr-defined]
             print(out / f"{name}.png")
@@ -83,7 +100,7 @@ def main() -> int:
             case_window.close()
             pdf = out / "case-history.pdf"
             pdf.write_bytes(documents.render_case(ctx, child).data)
-            if shutil.which("pdftoppm"):
+            if shutil.which("pdftoppm") and (not args.only or "case-history-pdf" in args.only):
                 subprocess.run(
                     ["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1", "-singlefile",
                      str(pdf), str(out / "case-history-pdf")],
@@ -137,6 +154,10 @@ def main() -> int:
         now[0] = datetime(2026, 11, 24, 12, 21, tzinfo=UTC)
         view.tick()
         shot(planning_window, "live-meeting")
+        # the same on a municipal laptop: 1366×768 less a taskbar and the window's title bar
+        taskbar = 40
+        planning_window.resize(1366 - FRAME.width(), 768 - taskbar - FRAME.height())
+        shot(planning_window, "live-meeting-1366")
         planning_window.close()
 
         # approved minutes of an earlier meeting
@@ -152,6 +173,53 @@ def main() -> int:
         approved.live_view.show_item(first_child.id)
         shot(approved, "minutes-approved")
         approved.close()
+
+        # On a municipal laptop (1366×768, less the taskbar) each window opens as it would there
+        # the first time: no window sizes saved from the larger screen above.
+        laptop_home = Path(tmp) / "laptop"
+        laptop_home.mkdir()
+        os.environ["STEVNSMOEDER_HOME"] = str(laptop_home)
+        laptop = next((s for s in app.screens() if s.name() == LAPTOP), app.primaryScreen())
+        window.setScreen(laptop)
+        window.move(laptop.availableGeometry().topLeft())
+        fit_to_screen(window, window.size())
+        window.activateWindow()
+        app.processEvents()
+        other = next(m for m in today[1:] if m.case_items)
+        window.open_meeting(other)
+        meeting_window = window.meeting_windows[other.id]
+        meeting_window.view.selectRow(
+            next(
+                r
+                for r in range(meeting_window.agenda.rowCount())
+                if meeting_window.agenda.item_at(r).case_id
+            )
+        )
+        shot(meeting_window, "meeting-1366")
+        meeting_window.close()
+        window.activateWindow()  # where the user clicks next
+        app.processEvents()
+        if window.cases_page is not None:
+            window.open_case(child)
+            shot(window.case_windows[child], "case-1366")
+            window.case_windows[child].close()
+        window.activateWindow()
+        app.processEvents()
+        ftm = [m for m in held if m.type_code == "ftm"][-1]
+        window.open_meeting(ftm)
+        ftm_window = window.meeting_windows[ftm.id]
+        preview = ftm_window.preview(documents.MINUTES, False, ftm_window.tr("Minutes"))
+        deadline = time.monotonic() + 30
+        while not preview.save_button.isEnabled() and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+        preview.view.viewport().grab()  # the page is drawn in the background: ask, then wait
+        for _ in range(100):
+            app.processEvents()
+            time.sleep(0.01)
+        shot(preview, "print-preview-1366")
+        preview.close()
+        ftm_window.close()
         window.close()
     return 0
 

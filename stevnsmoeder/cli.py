@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from stevnsmoeder import __version__, paths
 from stevnsmoeder.db.urls import is_postgres_url
 from stevnsmoeder.db.urls import shown as shown_url
-from stevnsmoeder.i18n import _, set_language
+from stevnsmoeder.i18n import _, _n, set_language
 
 if TYPE_CHECKING:
     from stevnsmoeder.services.context import ServiceContext
@@ -284,6 +284,11 @@ def build_parser() -> Parser:
     which.add_argument("--meeting", type=_uuid, help=_("one meeting (its id)"))
     which.add_argument("--all", action="store_true", help=_("all your own meetings"))
     ics.add_argument("-o", "--output", type=Path, required=True, help=_("the .ics file to write"))
+    since = ics.add_mutually_exclusive_group()
+    since.add_argument(
+        "--from", dest="start", type=_date, help=_("the meetings from this day on (default: today)")
+    )
+    since.add_argument("--with-past", action="store_true", help=_("the past meetings too"))
 
     init = sub.add_parser(
         "init", parents=[common], help=_("create an empty database with one administrator")
@@ -405,7 +410,7 @@ def _credentials(args: argparse.Namespace) -> tuple[str, str]:
 @contextmanager
 def _session(args: argparse.Namespace) -> Iterator[ServiceContext]:
     """Log in for one command, and log out (closing the database) whatever happens."""
-    from stevnsmoeder.services import access, audit_trail
+    from stevnsmoeder.services import access, access_log, audit_trail
 
     user, password = _credentials(args)
     url = _db_url(args)
@@ -416,9 +421,9 @@ def _session(args: argparse.Namespace) -> Iterator[ServiceContext]:
     else:
         ctx = access.login(_db_path(args), user, password)
     try:
-        warning = audit_trail.rollback_warning(ctx)
-        if warning:
-            print(f"stevnsmoeder: {warning}", file=sys.stderr)
+        for warning in (audit_trail.rollback_warning(ctx), access_log.failed_logins_notice(ctx)):
+            if warning:
+                print(f"stevnsmoeder: {warning}", file=sys.stderr)
         yield ctx
     finally:
         access.logout(ctx)
@@ -436,7 +441,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     url = _db_url(args)
     path = url or _db_path(args)
-    print(_("Creating the demo database with {years} years of meetings …", years=args.years))
+    print(
+        _n(
+            "Creating the demo database with {n} year of meetings …",
+            "Creating the demo database with {n} years of meetings …",
+            args.years,
+        )
+    )
     create_demo_database(path, years=args.years, seed=args.seed, today=args.today)
     shown = shown_url(url) if url else path
     print(_("Demo database created: {path}", path=shown))
@@ -476,7 +487,7 @@ def cmd_meetings(args: argparse.Namespace) -> int:
             f"{when} ({week_label(m.starts_at.date())})  {m.title}  "
             f"[{meetings.status_label(m.status)}]{note}"
         )
-    print(_("{n} meetings", n=len(found)))
+    print(_n("{n} meeting", "{n} meetings", len(found)))
     return EXIT_OK
 
 
@@ -491,7 +502,7 @@ def cmd_cases(args: argparse.Namespace) -> int:
     for c in found:
         level = f"{c.level} {c.level_label}" if c.level else "-"
         print(f"{c.reference or '-':<11}  {c.display_name:<30}  {c.district or '-':<26}  {level}")
-    print(_("{n} cases", n=len(found)))
+    print(_n("{n} case", "{n} cases", len(found)))
     return EXIT_OK
 
 
@@ -540,7 +551,7 @@ def cmd_series(args: argparse.Namespace) -> int:
             f"{s.title:<36} {s.rule:<34} {s.start_time:%H.%M}  {s.starts_on}{until}  "
             f"[{s.holiday_policy.value}]  {s.id}"
         )
-    print(_("{n} series", n=len(found)))
+    print(_n("{n} series", "{n} series", len(found)))
     return EXIT_OK
 
 
@@ -551,9 +562,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
         report = series.generate(ctx, horizon_days=min(args.months * 31, 3 * 366))
     print(
         _(
-            "{created} meetings created ({moved} moved for a holiday), {skipped} skipped, "
+            "{created} created ({moved} moved for a holiday), {skipped} skipped, "
             "{existing} already planned.",
-            created=report.created,
+            created=_n("{n} meeting", "{n} meetings", report.created),
             moved=report.moved,
             skipped=report.skipped,
             existing=report.existing,
@@ -569,13 +580,19 @@ def cmd_ics(args: argparse.Namespace) -> int:
     with _session(args) as ctx:
         try:
             count = calendar_export.write_ics(
-                ctx, output, meeting_id=args.meeting, series_id=args.series, mine=args.all
+                ctx,
+                output,
+                meeting_id=args.meeting,
+                series_id=args.series,
+                mine=args.all,
+                start=args.start,
+                with_past=args.with_past,
             )
         except OSError as exc:
             raise CliError(
                 _("Could not write {path}: {reason}", path=output, reason=exc.strerror)
             ) from None
-    print(_("{n} meetings written to {path}", n=count, path=output))
+    print(_n("{n} meeting written to {path}", "{n} meetings written to {path}", count, path=output))
     return EXIT_OK
 
 
@@ -587,10 +604,7 @@ def _output(path: Path) -> Path:
 
 
 def _written(path: Path, pages: int) -> None:
-    if pages == 1:
-        print(_("{path} written (1 page).", path=path))
-    else:
-        print(_("{path} written ({pages} pages).", path=path, pages=pages))
+    print(_n("{path} written ({n} page).", "{path} written ({n} pages).", pages, path=path))
 
 
 def _write(path: Path, write: Callable[[Path], int]) -> int:
@@ -654,7 +668,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"{short_date(h.starts_at.date())}  {h.type_name:<20}  {h.title}{child}")
         print(f"            {h.plain_snippet}")
     more = _(" (more than shown)") if result.truncated else ""
-    print(_("{n} hits in {ms} ms", n=len(result.hits), ms=f"{result.elapsed_ms:.0f}") + more)
+    ms = f"{result.elapsed_ms:.0f}"
+    print(_n("{n} hit in {ms} ms", "{n} hits in {ms} ms", len(result.hits), ms=ms) + more)
     return EXIT_OK
 
 
@@ -663,7 +678,13 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 
     with _session(args) as ctx:
         state = search.rebuild_index(ctx)
-    print(_("The search index holds {n} items again.", n=state.indexed))
+    print(
+        _n(
+            "The search index holds {n} item again.",
+            "The search index holds {n} items again.",
+            state.indexed,
+        )
+    )
     return EXIT_OK
 
 
@@ -683,10 +704,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     login_name, password = _credentials(args)
     done = backup.restore(_db_path(args), args.source.expanduser(), login_name, password)
     print(
-        _(
+        _n(
+            "Restored from {source}: {n} access-log event, the last on {day}.",
             "Restored from {source}: {n} access-log events, the last on {day}.",
+            done.verified.events,
             source=args.source,
-            n=done.verified.events,
             day=done.verified.last_event.strftime("%d.%m.%Y %H.%M")
             if done.verified.last_event
             else "-",
@@ -765,7 +787,7 @@ def cmd_users(args: argparse.Namespace) -> int:
         widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
         for row in [header, *rows]:
             print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
-        print(_("{n} users", n=len(found)))
+        print(_n("{n} user", "{n} users", len(found)))
         return EXIT_OK
     if action == "add":
         with _session(args) as ctx:
@@ -802,10 +824,12 @@ def cmd_users(args: argparse.Namespace) -> int:
 
 def _print_rekey(report: Any) -> None:
     print(
-        _(
+        _n(
+            "The database and {n} backup have a new key ({seconds} s); older copies of the "
+            "key file no longer open them.",
             "The database and {n} backups have a new key ({seconds} s); older copies of the "
             "key file no longer open them.",
-            n=report.backups_rekeyed,
+            report.backups_rekeyed,
             seconds=f"{report.seconds:.1f}",
         )
     )
@@ -837,7 +861,14 @@ def cmd_retention(args: argparse.Namespace) -> int:
         if args.years is not None or args.mode is not None:
             rule = retention.set_policy(ctx, args.years or rule.years, args.mode or rule.mode)
     mode = _(retention.MODE_LABELS[rule.mode])
-    print(_("Closed cases are kept {years} years, then: {mode}.", years=rule.years, mode=mode))
+    print(
+        _n(
+            "Closed cases are kept {n} year, then: {mode}.",
+            "Closed cases are kept {n} years, then: {mode}.",
+            rule.years,
+            mode=mode,
+        )
+    )
     return EXIT_OK
 
 
@@ -847,12 +878,20 @@ def cmd_purge(args: argparse.Namespace) -> int:
     with _session(args) as ctx:
         report = retention.purge(ctx, dry_run=args.dry_run)
     for c in report.candidates:
-        print(f"{c.reference}  {_('closed')} {c.closed_on:%d.%m.%Y}  {c.items} {_('items')}")
+        items = _n("{n} item", "{n} items", c.items)
+        print(f"{c.reference}  {_('closed')} {c.closed_on:%d.%m.%Y}  {items}")
     n, mode = len(report.candidates), _(retention.MODE_LABELS[report.policy.mode])
     if not report.done:
-        print(_("{n} cases would be purged ({mode}).", n=n, mode=mode))
+        print(
+            _n(
+                "{n} case would be purged ({mode}).",
+                "{n} cases would be purged ({mode}).",
+                n,
+                mode=mode,
+            )
+        )
     else:
-        print(_("{n} cases purged ({mode}).", n=n, mode=mode))
+        print(_n("{n} case purged ({mode}).", "{n} cases purged ({mode}).", n, mode=mode))
     return EXIT_OK
 
 
@@ -865,12 +904,25 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
             folder = args.export_to.resolve() if args.export_to else None
             done = audit_trail.export(ctx, folder)
-            print(_("{n} events exported to {folder}", n=done.events, folder=done.folder))
+            print(
+                _n(
+                    "{n} event exported to {folder}",
+                    "{n} events exported to {folder}",
+                    done.events,
+                    folder=done.folder,
+                )
+            )
             return EXIT_OK
         if args.verify:
             report = access_log.verify(ctx)
             if report.ok:
-                print(_("The access log is unbroken ({n} events).", n=report.events))
+                print(
+                    _n(
+                        "The access log is unbroken ({n} event).",
+                        "The access log is unbroken ({n} events).",
+                        report.events,
+                    )
+                )
                 return EXIT_OK
             print(_("The access log is broken at event {seq}.", seq=report.first_bad_seq))
             return EXIT_FAILED
@@ -892,9 +944,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
     for e in found:
         at = e.at.astimezone(LOCAL_TZ).strftime("%d.%m.%Y %H.%M.%S")
-        where = f"  {e.meeting}" if e.meeting else ""
-        print(f"{at}  {e.login:<12} {e.label}{where}  {e.detail}".rstrip())
-    print(_("{n} events", n=len(found)))
+        detail = f"  [{e.detail}]" if e.detail else ""
+        print(f"{at}  {e.label}{detail}")
+    print(_n("{n} event", "{n} events", len(found)))
     return EXIT_OK
 
 
@@ -923,7 +975,7 @@ def cmd_case(args: argparse.Namespace) -> int:
         due = short_date(a.due_on) if a.due_on else "-"
         flag = f" ({_('overdue')})" if a.overdue else ""
         print(f"{_('Open agreement')}: {a.what} – {a.who}, {due}{flag}")
-    print(_("{n} items", n=len(history.entries)))
+    print(_n("{n} item", "{n} items", len(history.entries)))
     return EXIT_OK
 
 

@@ -81,7 +81,6 @@ DANISH: dict[str, str] = {
     "No export folder is set: give one with --folder.": (
         "Der er ikke valgt en eksportmappe: angiv en med --folder."
     ),
-    "{n} events exported to {folder}": "{n} hændelser eksporteret til {folder}",
     "set where the access log is exported": "vælge, hvor adgangsloggen eksporteres til",
     "export the access log": "eksportere adgangsloggen",
     "verify: check the hash chain; export: write the signed export for the collector": (
@@ -164,11 +163,9 @@ DANISH: dict[str, str] = {
     "Encrypted pages authentic": "Krypterede sider er ægte",
     "SQLite integrity": "SQLite-integritet",
     "Foreign keys": "Fremmednøgler",
-    "{n} broken references": "{n} brudte referencer",
     "Schema up to date": "Skemaet er opdateret",
     "database {current}, program {head}": "database {current}, program {head}",
     "Access log unbroken": "Adgangsloggen er ubrudt",
-    "{n} events": "{n} hændelser",
     "broken at event {seq}": "brudt ved hændelse {seq}",
     # command line
     "{message} (see --help)": "{message} (se --help)",
@@ -205,16 +202,11 @@ DANISH: dict[str, str] = {
         "Ingen adgangskode: sæt STEVNSMOEDER_PASSWORD eller kør i en terminal."
     ),
     "Password for {user}: ": "Adgangskode for {user}: ",
-    "Creating the demo database with {years} years of meetings …": (
-        "Opretter demodatabasen med {years} års møder …"
-    ),
     "Demo database created: {path}": "Demodatabasen er oprettet: {path}",
     "All demo data is fictitious. Log in with one of these users, password: {pw}": (
         "Alle demodata er fiktive. Log ind som en af disse brugere med adgangskoden: {pw}"
     ),
     "Example: {example}": "Eksempel: {example}",
-    "{n} meetings": "{n} møder",
-    "{n} cases": "{n} sager",
     "ERROR": "FEJL",
     "All is well.": "Alt er i orden.",
     "The database has problems.": "Databasen har fejl.",
@@ -226,6 +218,11 @@ DANISH: dict[str, str] = {
     ),
     # calendar and series
     "Moved from {day} ({reason}).": "Flyttet fra {day} ({reason}).",
+    "Moved from {when}: {why}": "Flyttet fra {when}: {why}",
+    "Moved from {when}.": "Flyttet fra {when}.",
+    "Why: {reason}": "Årsag: {reason}",
+    "the meetings from this day on (default: today)": "møderne fra denne dag (standard: i dag)",
+    "the past meetings too": "også de tidligere møder",
     "Unknown participant role {code}.": "Ukendt deltagerrolle {code}.",
     "The closed period ends before it starts.": "Lukkeperioden slutter, før den begynder.",
     "A closed period is at most three months long.": "En lukkeperiode er højst tre måneder.",
@@ -307,15 +304,8 @@ DANISH: dict[str, str] = {
     "all your own meetings": "alle dine egne møder",
     "the .ics file to write": ".ics-filen, der skal skrives",
     "{text} is not an id": "{text} er ikke et id",
-    "{n} series": "{n} serier",
-    "{created} meetings created ({moved} moved for a holiday), {skipped} skipped, "
-    "{existing} already planned.": (
-        "{created} møder oprettet ({moved} flyttet pga. helligdag), {skipped} sprunget over, "
-        "{existing} var allerede planlagt."
-    ),
     "The folder {path} does not exist.": "Mappen {path} findes ikke.",
     "Could not write {path}: {reason}": "Kunne ikke skrive {path}: {reason}",
-    "{n} meetings written to {path}": "{n} møder skrevet til {path}",
     # planning a meeting
     "Open agreements:": "Åbne aftaler:",
     "The agenda item does not exist.": "Dagsordenspunktet findes ikke.",
@@ -419,11 +409,16 @@ DANISH: dict[str, str] = {
     "The meeting is not in progress.": "Mødet er ikke i gang.",
     "Only a planned meeting can be started.": "Kun et planlagt møde kan startes.",
     "The agenda is empty.": "Dagsordenen er tom.",
+    "The item is not pushed to the next meeting.": "Punktet er ikke udsat til næste møde.",
+    "Something is already recorded in this meeting (minutes, a level, an action, a pushed "
+    "item or who is present), so it cannot be set back to planned.": (
+        "Der er allerede noteret noget i mødet (referat, trivselsniveau, en handling, et "
+        "udsat punkt eller fremmøde), så det kan ikke sættes tilbage til planlagt."
+    ),
     "run meetings": "lede møder",
     "take minutes": "tage referat",
     "approve minutes": "godkende referater",
     # printed documents
-    "{path} written ({pages} pages).": "{path} er skrevet ({pages} sider).",
     "which document": "hvilket dokument",
     "the child, for an extract": "barnet, for en udskrift",
     "the PDF file to write": "PDF-filen, der skal skrives",
@@ -472,7 +467,6 @@ DANISH: dict[str, str] = {
     "done": "udført",
     "Addendum": "Tillæg",
     "Decision": "Beslutning",
-    "{path} written (1 page).": "{path} er skrevet (1 side).",
     "Run sheet for the chair": "Drejebog for mødelederen",
     "Open agreement": "Åben aftale",
     "For the chair's own use: not for filing or handing out.": (
@@ -517,10 +511,6 @@ DANISH: dict[str, str] = {
     "up to {level} ({label}) on {day}": "op til {level} ({label}) den {day}",
     "valid": "gyldigt",
     "withdrawn": "tilbagekaldt",
-    "{age} years": "{age} år",
-    "{count} items at {meetings} meetings, {first}–{last}.": (
-        "{count} punkter på {meetings} møder, {first}–{last}."
-    ),
     "one child's history across meetings": "ét barns forløb på tværs af møder",
     "print a meeting document or a case history as PDF": (
         "udskriv et mødedokument eller et sagsforløb som PDF"
@@ -529,9 +519,7 @@ DANISH: dict[str, str] = {
     "the meeting's id (for case: the case's id or number, S-2026-0001)": (
         "mødets id (for case: sagens id eller nummer, S-2026-0001)"
     ),
-    "{n} items": "{n} punkter",
     " (more than shown)": " (flere end vist)",
-    "The search index holds {n} items again.": "Søgeindekset rummer igen {n} punkter.",
     "Trivselslinealen level": "niveau på Trivselslinealen",
     "Type at least one word to search for (letters or digits).": (
         "Skriv mindst ét ord at søge efter (bogstaver eller tal)."
@@ -546,20 +534,11 @@ DANISH: dict[str, str] = {
     ),
     "to date": "til dato",
     'words, "a phrase", prefix*, OR, -word': 'ord, "en sætning", begyndelse*, OR, -ord',
-    "{n} hits in {ms} ms": "{n} fund på {ms} ms",
     "search minutes": "søge i referater",
     "check the search index": "kontrollere søgeindekset",
     "rebuild the search index": "genopbygge søgeindekset",
-    "Too many failed logins. Try again in 1 second.": (
-        "For mange mislykkede login. Prøv igen om 1 sekund."
-    ),
-    "Too many failed logins. Try again in {n} seconds.": (
-        "For mange mislykkede login. Prøv igen om {n} sekunder."
-    ),
     "No case has the number {ref}.": "Ingen sag har nummeret {ref}.",
-    "Saw the child's item in a meeting": "Så barnets punkt på et møde",
     "The access log is broken at event {seq}.": "Adgangsloggen er brudt ved hændelse {seq}.",
-    "The access log is unbroken ({n} events).": "Adgangsloggen er ubrudt ({n} hændelser).",
     "actions starting with this (login, case, search …)": (
         "handlinger, der begynder sådan (login, case, search …)"
     ),
@@ -572,51 +551,8 @@ DANISH: dict[str, str] = {
     ),
     "see the access log": "se adgangsloggen",
     "check the access log": "kontrollere adgangsloggen",
-    "Logged in": "Loggede ind",
-    "Logged out": "Loggede ud",
-    "Failed login": "Mislykket login",
-    "Login refused: too many failures": "Login afvist: for mange forsøg",
-    "Opened the case": "Åbnede sagen",
-    "Opened the case history": "Åbnede sagsforløbet",
-    "Listed cases": "Så sagslisten",
-    "Created the case": "Oprettede sagen",
-    "Closed the case": "Lukkede sagen",
-    "Reopened the case": "Genåbnede sagen",
-    "Read the custody holders": "Læste forældremyndighedsindehaverne",
-    "Registered a custody holder": "Registrerede en forældremyndighedsindehaver",
-    "Opened a meeting with the child on the agenda": "Åbnede et møde med barnet på dagsordenen",
-    "Read the minutes": "Læste referatet",
-    "Wrote in the minutes": "Skrev i referatet",
-    "Set the Trivselslinealen level": "Satte niveau på Trivselslinealen",
-    "Recorded an agreement": "Noterede en aftale",
-    "Approved the minutes": "Godkendte referatet",
-    "Added an addendum to the minutes": "Tilføjede et tillæg til referatet",
-    "Read the consents": "Læste samtykkerne",
-    "Recorded a consent": "Registrerede et samtykke",
-    "Printed or exported a document": "Udskrev eller eksporterede et dokument",
-    "Searched": "Søgte",
-    "Was refused": "Blev afvist",
-    "Created the database": "Oprettede databasen",
-    "The access log lacked events recorded outside it": (
-        "Adgangsloggen manglede hændelser, der er registreret uden for den"
-    ),
-    "Chose the log collector's folder": "Valgte mappen til logopsamling",
-    "The record of failed logins was deleted or replaced": (
-        "Registreringen af mislykkede logins var slettet eller udskiftet"
-    ),
-    "Added a user": "Oprettede en bruger",
-    "Closed a user's access": "Lukkede en brugers adgang",
-    "Reopened a user's access": "Genåbnede en brugers adgang",
-    "Gave a user a new password": "Gav en bruger en ny adgangskode",
-    "Gave a user another role": "Gav en bruger en anden rolle",
-    "Changed their password": "Skiftede sin adgangskode",
-    "Gave the database a new key": "Gav databasen en ny nøgle",
-    "Was shown the child in a search": "Fik barnet vist i en søgning",
     "Backup written: {path} (and its .keys file)": (
         "Sikkerhedskopi skrevet: {path} (og dens .keys-fil)"
-    ),
-    "Restored from {source}: {n} access-log events, the last on {day}.": (
-        "Gendannet fra {source}: {n} hændelser i adgangsloggen, den sidste {day}."
     ),
     "The backup is damaged: {path}": "Sikkerhedskopien er beskadiget: {path}",
     "The backup's access log is broken at event {seq}.": (
@@ -722,7 +658,6 @@ DANISH: dict[str, str] = {
     "User": "Bruger",
     "Access": "Adgang",
     "Last login": "Sidste login",
-    "{n} users": "{n} brugere",
     "User {user} added ({role}).": "Brugeren {user} er oprettet ({role}).",
     "{user}'s access is closed.": "{user}s adgang er lukket.",
     "{user}'s access is open again; hand the new password over.": (
@@ -745,13 +680,6 @@ DANISH: dict[str, str] = {
         "kompromittering (administratorer; adgangskoderne bliver)"
     ),
     (
-        "The database and {n} backups have a new key ({seconds} s); older copies of the "
-        "key file no longer open them."
-    ): (
-        "Databasen og {n} sikkerhedskopier har fået en ny nøgle ({seconds} s); ældre kopier "
-        "af nøglefilen åbner dem ikke længere."
-    ),
-    (
         "The new key could not be given to {users} (a key-file entry from an older "
         "version, or one that was tampered with): give them a new password with "
         "'stevnsmoeder reset-password'."
@@ -771,15 +699,9 @@ DANISH: dict[str, str] = {
     "{user} has a new password; hand it over and have it changed.": (
         "{user} har fået en ny adgangskode; giv den videre, og få den skiftet."
     ),
-    "Closed cases are kept {years} years, then: {mode}.": (
-        "Afsluttede sager gemmes i {years} år, derefter: {mode}."
-    ),
-    "{n} cases would be purged ({mode}).": "{n} sager ville blive ryddet ({mode}).",
-    "{n} cases purged ({mode}).": "{n} sager ryddet ({mode}).",
     "deletion": "sletning",
     "pseudonymisation": "pseudonymisering",
     "closed": "afsluttet",
-    "items": "punkter",
     "how long closed cases are kept (administrators)": (
         "hvor længe afsluttede sager gemmes (administratorer)"
     ),
@@ -798,6 +720,168 @@ DANISH: dict[str, str] = {
         "Et navn eller en tekst må højst være på {n} tegn."
     ),
     "restore a backup": "gendanne en sikkerhedskopi",
+    "{created} created ({moved} moved for a holiday), {skipped} skipped, "
+    "{existing} already planned.": (
+        "{created} oprettet ({moved} flyttet pga. helligdag), {skipped} sprunget over, "
+        "{existing} var allerede planlagt."
+    ),
+    "{items} at {meetings}, {first}–{last}.": "{items} på {meetings}, {first}–{last}.",
+    "Too many failed logins.": "For mange mislykkede login.",
+    "If it was not you, tell the administrator.": (
+        "Var det ikke dig, så giv administratoren besked."
+    ),
+    # the access log in words (services/access_log.py ACTION_SENTENCES)
+    "{who} logged in": "{who} loggede ind",
+    "{who} logged out": "{who} loggede ud",
+    "Failed login as {who}": "Mislykket login som {who}",
+    "Login as {who} refused after too many failed attempts": (
+        "Login som {who} afvist efter for mange mislykkede forsøg"
+    ),
+    "The record of failed logins was found deleted or replaced": (
+        "Registreringen af mislykkede login var slettet eller udskiftet"
+    ),
+    "{who} locked the program": "{who} låste programmet",
+    "{who} unlocked the program": "{who} låste programmet op",
+    "{who} typed a wrong password to unlock the program": (
+        "{who} skrev en forkert adgangskode for at låse programmet op"
+    ),
+    "{who} opened the case {case}": "{who} åbnede sagen {case}",
+    "{who} saw the case {case} on the agenda of {meeting}": (
+        "{who} så sagen {case} på dagsordenen til {meeting}"
+    ),
+    "{who} opened the case history of {case}": "{who} åbnede sagsforløbet for {case}",
+    "{who} saw the list of cases": "{who} så sagslisten",
+    "{who} created the case {case}": "{who} oprettede sagen {case}",
+    "{who} closed the case {case}": "{who} lukkede sagen {case}",
+    "{who} reopened the case {case}": "{who} genåbnede sagen {case}",
+    "{who} read the custody holders of {case}": (
+        "{who} læste forældremyndighedsindehaverne i {case}"
+    ),
+    "{who} registered a custody holder for {case}": (
+        "{who} registrerede en forældremyndighedsindehaver i {case}"
+    ),
+    "{who} opened the meeting {meeting}": "{who} åbnede mødet {meeting}",
+    "{who} planned the meeting {meeting}": "{who} planlagde mødet {meeting}",
+    "{who} started the meeting {meeting}": "{who} startede mødet {meeting}",
+    "{who} ended the meeting {meeting}": "{who} afsluttede mødet {meeting}",
+    "{who} set the meeting {meeting} back to planned": (
+        "{who} satte mødet {meeting} tilbage til planlagt"
+    ),
+    "{who} took an item of {meeting} back into the meeting": (
+        "{who} tog et punkt på {meeting} med i mødet igen"
+    ),
+    "{who} cancelled the meeting {meeting}": "{who} aflyste mødet {meeting}",
+    "{who} moved the meeting {meeting}": "{who} flyttede mødet {meeting}",
+    "{who} added a participant to the meeting {meeting}": (
+        "{who} tilføjede en deltager til mødet {meeting}"
+    ),
+    "{who} removed a participant from the meeting {meeting}": (
+        "{who} fjernede en deltager fra mødet {meeting}"
+    ),
+    "{who} recorded who attends the meeting {meeting}": (
+        "{who} registrerede fremmødet til mødet {meeting}"
+    ),
+    "{who} invited the family to the meeting {meeting}": (
+        "{who} inviterede familien til mødet {meeting}"
+    ),
+    "{who} added an item to the agenda of {meeting}": (
+        "{who} tilføjede et punkt til dagsordenen til {meeting}"
+    ),
+    "{who} changed an item on the agenda of {meeting}": (
+        "{who} ændrede et punkt på dagsordenen til {meeting}"
+    ),
+    "{who} removed an item from the agenda of {meeting}": (
+        "{who} fjernede et punkt fra dagsordenen til {meeting}"
+    ),
+    "{who} changed the order of the agenda of {meeting}": (
+        "{who} ændrede rækkefølgen på dagsordenen til {meeting}"
+    ),
+    "{who} moved an item of {meeting} to the next meeting": (
+        "{who} flyttede et punkt fra {meeting} til næste møde"
+    ),
+    "{who} carried items over to the meeting {meeting}": (
+        "{who} overførte punkter til mødet {meeting}"
+    ),
+    "{who} brought open agreements to the meeting {meeting}": (
+        "{who} hentede åbne aftaler ind på mødet {meeting}"
+    ),
+    "{who} recorded a legal basis on the agenda of {meeting}": (
+        "{who} registrerede et lovgrundlag på dagsordenen til {meeting}"
+    ),
+    "{who} read the minutes of {meeting}": "{who} læste referatet af {meeting}",
+    "{who} wrote in the minutes of {meeting}": "{who} skrev i referatet af {meeting}",
+    "{who} set the Trivselslinealen level in the minutes of {meeting}": (
+        "{who} satte niveau på Trivselslinealen i referatet af {meeting}"
+    ),
+    "{who} set the next follow-up in the minutes of {meeting}": (
+        "{who} satte næste opfølgning i referatet af {meeting}"
+    ),
+    "{who} recorded an agreement in the minutes of {meeting}": (
+        "{who} noterede en aftale i referatet af {meeting}"
+    ),
+    "{who} removed an agreement from the minutes of {meeting}": (
+        "{who} fjernede en aftale fra referatet af {meeting}"
+    ),
+    "{who} wrote the preliminary decision in the minutes of {meeting}": (
+        "{who} skrev den foreløbige beslutning i referatet af {meeting}"
+    ),
+    "{who} approved the minutes of {meeting}": "{who} godkendte referatet af {meeting}",
+    "{who} added an addendum to the minutes of {meeting}": (
+        "{who} tilføjede et tillæg til referatet af {meeting}"
+    ),
+    "{who} marked an agreement done": "{who} markerede en aftale som udført",
+    "{who} read the consents of {case}": "{who} læste samtykkerne for {case}",
+    "{who} recorded a consent for {case}": "{who} registrerede et samtykke for {case}",
+    "{who} printed or exported a document": "{who} udskrev eller eksporterede et dokument",
+    "{who} printed or exported a document of {meeting}": (
+        "{who} udskrev eller eksporterede et dokument fra {meeting}"
+    ),
+    "{who} printed or exported the case history of {case}": (
+        "{who} udskrev eller eksporterede sagsforløbet for {case}"
+    ),
+    "{who} exported meetings to a calendar file": "{who} eksporterede møder til en kalenderfil",
+    "{who} saw the agreements and consents on the start page": (
+        "{who} så aftaler og samtykker på startsiden"
+    ),
+    "{who} searched": "{who} søgte",
+    "{who} was shown the case {case} in a search": "{who} fik vist sagen {case} i en søgning",
+    "{who} rebuilt the search index": "{who} genopbyggede søgeindekset",
+    "{who} was refused": "{who} blev afvist",
+    "{who} added the user {user}": "{who} oprettede brugeren {user}",
+    "{who} closed the access of {user}": "{who} lukkede adgangen for {user}",
+    "{who} reopened the access of {user}": "{who} genåbnede adgangen for {user}",
+    "{who} gave {user} a new password": "{who} gav {user} en ny adgangskode",
+    "{who} gave {user} another role": "{who} gav {user} en anden rolle",
+    "{who} changed their password": "{who} skiftede sin adgangskode",
+    "{who} created the database": "{who} oprettede databasen",
+    "{who} gave the database a new key": "{who} gav databasen en ny nøgle",
+    "{who} checked the database": "{who} kontrollerede databasen",
+    "{who} made a backup": "{who} lavede en sikkerhedskopi",
+    "{who} restored a backup": "{who} gendannede en sikkerhedskopi",
+    "{who} read the access log": "{who} læste adgangsloggen",
+    "{who} exported the access log of {case}": "{who} eksporterede adgangsloggen for {case}",
+    "{who} checked the access log's chain": "{who} kontrollerede adgangsloggens kæde",
+    "{who} chose the log collector's folder": "{who} valgte mappen til logopsamling",
+    "The access log lacked events recorded outside it": (
+        "Adgangsloggen manglede hændelser, der er registreret uden for den"
+    ),
+    "{who} set how long closed cases are kept": (
+        "{who} fastsatte, hvor længe afsluttede sager gemmes"
+    ),
+    "{who} listed the cases a purge would remove": (
+        "{who} så, hvilke sager en oprydning ville fjerne"
+    ),
+    "{who} deleted the closed case {case}": "{who} slettede den afsluttede sag {case}",
+    "{who} pseudonymised the closed case {case}": (
+        "{who} pseudonymiserede den afsluttede sag {case}"
+    ),
+    "{who} created a meeting series": "{who} oprettede en mødeserie",
+    "{who} changed when a meeting series meets": "{who} ændrede, hvornår en mødeserie mødes",
+    "{who} planned the series' meetings ahead": "{who} planlagde mødeseriernes møder frem i tiden",
+    "{who} added closed days": "{who} tilføjede lukkedage",
+    "(deleted)": "(slettet)",
+    " (case {case})": " (sag {case})",
+    "an unknown user name": "et ukendt brugernavn",
     # -- two engines: the laptop's file and the shared record on PostgreSQL --
     "This works on a database file on this computer only.": (
         "Det kan kun gøres med en databasefil på denne computer."
@@ -816,5 +900,96 @@ DANISH: dict[str, str] = {
     ),
     "This command works on a database file on this computer, not on a database on a server.": (
         "Kommandoen virker på en databasefil på denne computer, ikke på en database på en server."
+    ),
+}
+
+# Messages about a count: the English (singular, plural) to the Danish (singular, plural).
+DANISH_PLURALS: dict[tuple[str, str], tuple[str, str]] = {
+    ("{n} meeting", "{n} meetings"): ("{n} møde", "{n} møder"),
+    ("{n} case", "{n} cases"): ("{n} sag", "{n} sager"),
+    ("{n} series", "{n} series"): ("{n} serie", "{n} serier"),
+    ("{n} item", "{n} items"): ("{n} punkt", "{n} punkter"),
+    ("{n} user", "{n} users"): ("{n} bruger", "{n} brugere"),
+    ("{n} event", "{n} events"): ("{n} hændelse", "{n} hændelser"),
+    ("{n} year", "{n} years"): ("{n} år", "{n} år"),
+    ("{n} broken reference", "{n} broken references"): (
+        "{n} brudt reference",
+        "{n} brudte referencer",
+    ),
+    ("{n} meeting written to {path}", "{n} meetings written to {path}"): (
+        "{n} møde skrevet til {path}",
+        "{n} møder skrevet til {path}",
+    ),
+    ("{path} written ({n} page).", "{path} written ({n} pages)."): (
+        "{path} er skrevet ({n} side).",
+        "{path} er skrevet ({n} sider).",
+    ),
+    ("{n} hit in {ms} ms", "{n} hits in {ms} ms"): ("{n} fund på {ms} ms", "{n} fund på {ms} ms"),
+    ("The search index holds {n} item again.", "The search index holds {n} items again."): (
+        "Søgeindekset rummer igen {n} punkt.",
+        "Søgeindekset rummer igen {n} punkter.",
+    ),
+    (
+        "Creating the demo database with {n} year of meetings …",
+        "Creating the demo database with {n} years of meetings …",
+    ): (
+        "Opretter demodatabasen med {n} års møder …",
+        "Opretter demodatabasen med {n} års møder …",
+    ),
+    (
+        "Restored from {source}: {n} access-log event, the last on {day}.",
+        "Restored from {source}: {n} access-log events, the last on {day}.",
+    ): (
+        "Gendannet fra {source}: {n} hændelse i adgangsloggen, den sidste {day}.",
+        "Gendannet fra {source}: {n} hændelser i adgangsloggen, den sidste {day}.",
+    ),
+    (
+        "The database and {n} backup have a new key ({seconds} s); older copies of the "
+        "key file no longer open them.",
+        "The database and {n} backups have a new key ({seconds} s); older copies of the "
+        "key file no longer open them.",
+    ): (
+        "Databasen og {n} sikkerhedskopi har fået en ny nøgle ({seconds} s); ældre kopier "
+        "af nøglefilen åbner dem ikke længere.",
+        "Databasen og {n} sikkerhedskopier har fået en ny nøgle ({seconds} s); ældre kopier "
+        "af nøglefilen åbner dem ikke længere.",
+    ),
+    (
+        "Closed cases are kept {n} year, then: {mode}.",
+        "Closed cases are kept {n} years, then: {mode}.",
+    ): (
+        "Afsluttede sager gemmes i {n} år, derefter: {mode}.",
+        "Afsluttede sager gemmes i {n} år, derefter: {mode}.",
+    ),
+    ("{n} case would be purged ({mode}).", "{n} cases would be purged ({mode})."): (
+        "{n} sag ville blive ryddet ({mode}).",
+        "{n} sager ville blive ryddet ({mode}).",
+    ),
+    ("{n} case purged ({mode}).", "{n} cases purged ({mode})."): (
+        "{n} sag ryddet ({mode}).",
+        "{n} sager ryddet ({mode}).",
+    ),
+    ("{n} event exported to {folder}", "{n} events exported to {folder}"): (
+        "{n} hændelse eksporteret til {folder}",
+        "{n} hændelser eksporteret til {folder}",
+    ),
+    ("The access log is unbroken ({n} event).", "The access log is unbroken ({n} events)."): (
+        "Adgangsloggen er ubrudt ({n} hændelse).",
+        "Adgangsloggen er ubrudt ({n} hændelser).",
+    ),
+    (
+        "There was {n} failed login with your user name since your last login, "
+        "the latest on {when}.",
+        "There were {n} failed logins with your user name since your last login, "
+        "the latest on {when}.",
+    ): (
+        "Der har været {n} mislykket loginforsøg med dit brugernavn siden dit sidste login, "
+        "senest {when}.",
+        "Der har været {n} mislykkede loginforsøg med dit brugernavn siden dit sidste login, "
+        "senest {when}.",
+    ),
+    ("Wait {n} second before you try again.", "Wait {n} seconds before you try again."): (
+        "Vent {n} sekund, før du prøver igen.",
+        "Vent {n} sekunder, før du prøver igen.",
     ),
 }

@@ -17,7 +17,15 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import stevnsmoeder.ui  # noqa: F401 (before any Qt call: keeps None alive on Python 3.11)
+
+# Offscreen, the tests get a desktop screen (the primary) and beside it the two laptop screens
+# every window must fit (tests/ui/test_geometry.py); the laptops' 40-pixel taskbar is already
+# taken off their height, as their available geometry would be.
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(
+        Path(__file__).resolve().parent / "offscreen-screens.json"
+    )
 os.environ.setdefault(
     "QT_QPA_FONTDIR", str(Path(__file__).resolve().parent.parent / "resources" / "fonts")
 )

@@ -149,7 +149,7 @@ def test_module_entry_point_runs() -> None:
 def test_series_plan_and_ics(
     db_path: Path, env: pytest.MonkeyPatch, capsys, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from datetime import date, time
+    from datetime import date, time, timedelta
 
     from icalendar import Calendar
 
@@ -181,6 +181,17 @@ def test_series_plan_and_ics(
     assert (code, err) == (EXIT_OK, "")
     events = list(Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
     assert len(events) >= 6
+    later = date.today() + timedelta(days=30)
+    found = {}
+    for flag in (("--with-past",), ("--from", later.isoformat())):
+        code, _, err = _run(capsys, "ics", *common, "--series", str(info.id), *flag,
+                            "-o", str(target))  # fmt: skip
+        assert (code, err) == (EXIT_OK, "")
+        cal = Calendar.from_ical(target.read_bytes())
+        found[flag[0]] = [e.decoded("dtstart").date() for e in cal.walk("VEVENT")]
+    assert len(found["--with-past"]) == len(events)  # the series begins today
+    assert found["--from"] and min(found["--from"]) >= later
+    assert len(found["--from"]) < len(events)
     code, _, err = _run(capsys, "ics", *common, "--series", "nonsense", "-o", str(target))
     assert code == EXIT_USAGE
     _assert_one_line_error(err, "nonsense")

@@ -205,9 +205,10 @@ def test_user_changes_read_plainly_in_the_access_log(
     _run(capsys, db_path, "users", "close", "mette")
     code, out, _ = _run(capsys, db_path, "audit", "--action", "user")
     assert code == EXIT_OK
-    assert "Oprettede en bruger" in out and "Lukkede en brugers adgang" in out
+    assert "admin oprettede brugeren Mette Holm" in out
+    assert "admin lukkede adgangen for Mette Holm" in out
     code, out, _ = _run(capsys, db_path, "audit", "--action", "database")
-    assert "Gav databasen en ny nøgle" in out and "mette closed" in out
+    assert "admin gav databasen en ny nøgle" in out and "mette closed" in out
 
 
 def test_a_user_changes_their_own_password(db_path: Path, env: pytest.MonkeyPatch, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -156,10 +156,6 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <source>User</source>
-        <translation>Bruger</translation>
-    </message>
-    <message>
         <source>All actions</source>
         <translation>Alle handlinger</translation>
     </message>
@@ -227,21 +223,34 @@
         <source>to</source>
         <translation>til</translation>
     </message>
-    <message>
-        <source>1 event</source>
-        <translation>1 hændelse</translation>
+    <message numerus="yes">
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n hændelse</numerusform>
+            <numerusform>%n hændelser</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 events</source>
-        <translation>%1 hændelser</translation>
+    <message numerus="yes">
+        <source>The access log is unbroken (%n events).</source>
+        <translation>
+            <numerusform>Adgangsloggen er ubrudt (%n hændelse).</numerusform>
+            <numerusform>Adgangsloggen er ubrudt (%n hændelser).</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>The access log is unbroken (%1 events).</source>
-        <translation>Adgangsloggen er ubrudt (%1 hændelser).</translation>
+    <message numerus="yes">
+        <source>%n events exported to %1</source>
+        <translation>
+            <numerusform>%n hændelse eksporteret til %1</numerusform>
+            <numerusform>%n hændelser eksporteret til %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>The access log is BROKEN at event %1.</source>
         <translation>Adgangsloggen er BRUDT ved hændelse %1.</translation>
+    </message>
+    <message>
+        <source>User (name or user name)</source>
+        <translation>Bruger (navn eller brugernavn)</translation>
     </message>
     <message>
         <source>Access log</source>
@@ -266,10 +275,6 @@
     <message>
         <source>Export for the log collector</source>
         <translation>Eksportér til logopsamling</translation>
-    </message>
-    <message>
-        <source>%1 events exported to %2</source>
-        <translation>%1 hændelser eksporteret til %2</translation>
     </message>
 </context>
 <context>
@@ -632,13 +637,12 @@
         <source>Close</source>
         <translation>Luk</translation>
     </message>
-    <message>
-        <source>1 page</source>
-        <translation>1 side</translation>
-    </message>
-    <message>
-        <source>%1 pages</source>
-        <translation>%1 sider</translation>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n side</numerusform>
+            <numerusform>%n sider</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save as PDF</source>
@@ -866,6 +870,14 @@
         <translation>Afslut mødet (Ctrl+Shift+E)</translation>
     </message>
     <message>
+        <source>Set back to planned …</source>
+        <translation>Sæt tilbage til planlagt …</translation>
+    </message>
+    <message>
+        <source>Started by mistake? While nothing is written, the meeting can be planned again.</source>
+        <translation>Startet ved en fejl? Så længe intet er skrevet, kan mødet blive planlagt igen.</translation>
+    </message>
+    <message>
         <source>Approve the minutes (Ctrl+Shift+G)</source>
         <translation>Godkend referatet (Ctrl+Shift+G)</translation>
     </message>
@@ -890,8 +902,56 @@
         <translation>ikke sat</translation>
     </message>
     <message>
+        <source>Actions typed but not added (item %1) are not in the minutes.</source>
+        <translation>Handlinger, der er skrevet, men ikke tilføjet (punkt %1), er ikke med i referatet.</translation>
+    </message>
+    <message>
+        <source>Take it back into today (Ctrl+Shift+P)</source>
+        <translation>Tag med i dag igen (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>pushed</source>
+        <translation>udsat</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>ikke nået</translation>
+    </message>
+    <message>
+        <source>Pushed to the next meeting</source>
+        <translation>Udsat til næste møde</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>Ikke nået</translation>
+    </message>
+    <message>
         <source>%1 min</source>
         <translation>%1 min.</translation>
+    </message>
+    <message>
+        <source>Planned at %1, %2 min</source>
+        <translation>Planlagt kl. %1, %2 min.</translation>
+    </message>
+    <message>
+        <source>Expected at %1</source>
+        <translation>Forventet kl. %1</translation>
+    </message>
+    <message>
+        <source>Discussed, %1 min used</source>
+        <translation>Drøftet, brugt %1 min.</translation>
+    </message>
+    <message>
+        <source>go to it and press Ctrl+Shift+P to take it back</source>
+        <translation>gå til punktet og tryk Ctrl+Shift+P for at tage det med i dag igen</translation>
+    </message>
+    <message>
+        <source>✎ An action is typed but not added</source>
+        <translation>✎ En handling er skrevet, men ikke tilføjet</translation>
     </message>
     <message>
         <source>over</source>
@@ -922,8 +982,16 @@
         <translation>Ikke gemt endnu – teksten er bevaret, og der prøves igen</translation>
     </message>
     <message>
+        <source>&apos;%1&apos; is on today&apos;s agenda again</source>
+        <translation>»%1« er på dagens dagsorden igen</translation>
+    </message>
+    <message>
         <source>&apos;%1&apos; goes to the next meeting</source>
         <translation>»%1« flyttes til næste møde</translation>
+    </message>
+    <message>
+        <source>They stay with their items: add them before the minutes are approved.</source>
+        <translation>De bliver stående ved deres punkt: tilføj dem, før referatet godkendes.</translation>
     </message>
     <message>
         <source>End the meeting</source>
@@ -938,8 +1006,12 @@
         <translation>Noget tekst kunne ikke gemmes endnu; prøv igen.</translation>
     </message>
     <message>
-        <source>The meeting is held. %1 items were not reached; %2 items go to the next meeting.</source>
-        <translation>Mødet er afholdt. %1 punkter blev ikke nået; %2 punkter flyttes til næste møde.</translation>
+        <source>Set back to planned</source>
+        <translation>Sæt tilbage til planlagt</translation>
+    </message>
+    <message>
+        <source>Set the meeting back to planned? It is as if it was never started: the clock is reset and the participants are invited again.</source>
+        <translation>Sæt mødet tilbage til planlagt? Det er, som om det aldrig var startet: tiden nulstilles, og deltagerne står som inviteret igen.</translation>
     </message>
     <message>
         <source>Approve the minutes</source>
@@ -950,8 +1022,30 @@
         <translation>Godkend referatet? Det låses; senere rettelser bliver daterede tillæg.</translation>
     </message>
     <message>
+        <source>Approved, they are left out.</source>
+        <translation>Godkendes referatet, kommer de ikke med.</translation>
+    </message>
+    <message>
         <source>Versions</source>
         <translation>Versioner</translation>
+    </message>
+    <message>
+        <source>The meeting is held. %1; %2.</source>
+        <translation>Mødet er afholdt. %1; %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items were not reached</source>
+        <translation>
+            <numerusform>%n punkt blev ikke nået</numerusform>
+            <numerusform>%n punkter blev ikke nået</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items go to the next meeting</source>
+        <translation>
+            <numerusform>%n punkt flyttes til næste møde</numerusform>
+            <numerusform>%n punkter flyttes til næste møde</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -971,6 +1065,14 @@
     <message>
         <source>Unlock</source>
         <translation>Lås op</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Log ud</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Skift bruger</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1140,17 @@
     <message>
         <source>Checking and restoring the backup …</source>
         <translation>Kontrollerer og gendanner sikkerhedskopien …</translation>
+    </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation>Du kan prøve igen nu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wait %n seconds before you try again.</source>
+        <translation>
+            <numerusform>Vent %n sekund, før du prøver igen.</numerusform>
+            <numerusform>Vent %n sekunder, før du prøver igen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1123,8 +1236,22 @@
         <translation>Lås &amp;automatisk efter</translation>
     </message>
     <message>
-        <source>%1 minutes</source>
-        <translation>%1 minutter</translation>
+        <source>%1 created, %2 of them moved for a holiday; %3 skipped for closed days.</source>
+        <translation>%1 oprettet, heraf %2 flyttet pga. helligdag; %3 sprunget over pga. lukkedage.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meetings</source>
+        <translation>
+            <numerusform>%n møde</numerusform>
+            <numerusform>%n møder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meetings written to %1</source>
+        <translation>
+            <numerusform>%n møde skrevet til %1</numerusform>
+            <numerusform>%n møder skrevet til %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Planning</source>
@@ -1151,10 +1278,6 @@
         <translation>Planlægning</translation>
     </message>
     <message>
-        <source>%1 meetings created, %2 of them moved for a holiday; %3 skipped for closed days.</source>
-        <translation>%1 møder oprettet, heraf %2 flyttet pga. helligdag; %3 sprunget over pga. lukkedage.</translation>
-    </message>
-    <message>
         <source>Cancel meeting</source>
         <translation>Aflys møde</translation>
     </message>
@@ -1173,10 +1296,6 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>Kunne ikke skrive %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 meetings written to %2</source>
-        <translation>%1 møder skrevet til %2</translation>
     </message>
     <message>
         <source>Meeting series</source>
@@ -1213,6 +1332,13 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n minut</numerusform>
+            <numerusform>%n minutter</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1393,9 +1519,12 @@
         <source>Start the meeting</source>
         <translation>Start mødet</translation>
     </message>
-    <message>
-        <source>%1 children&apos;s items have no legal basis and can only be discussed anonymously. Start anyway?</source>
-        <translation>%1 børns punkter har intet lovgrundlag og kan kun drøftes anonymt. Start alligevel?</translation>
+    <message numerus="yes">
+        <source>%n children&apos;s items have no legal basis and can only be discussed anonymously. Start anyway?</source>
+        <translation>
+            <numerusform>%n barns punkt har intet lovgrundlag og kan kun drøftes anonymt. Start alligevel?</numerusform>
+            <numerusform>%n børns punkter har intet lovgrundlag og kan kun drøftes anonymt. Start alligevel?</numerusform>
+        </translation>
     </message>
     <message>
         <source>New case</source>
@@ -1762,6 +1891,75 @@
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Mappe</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <comment>All other platforms</comment>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <comment>All other platforms</comment>
+        <translation>%1-fil</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <comment>All other platforms</comment>
+        <translation>Drev</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>Filmappe</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>%1-fil</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <comment>Match Windows Explorer</comment>
+        <translation>Drev</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <comment>Match OS X Finder</comment>
+        <translation>Mappe</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <comment>Match OS X Finder</comment>
+        <translation>%1-fil</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <comment>Match OS X Finder</comment>
+        <translation>Fil</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Kig i:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Filer af &amp;type:</translation>
+    </message>
+</context>
+<context>
     <name>RoleDialog</name>
     <message>
         <source>Role</source>
@@ -1854,6 +2052,14 @@
         <translation>Åbn sag</translation>
     </message>
     <message>
+        <source>Show more</source>
+        <translation>Vis flere</translation>
+    </message>
+    <message>
+        <source>The next hits of the same search, below these</source>
+        <translation>De næste fund i samme søgning, under disse</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>Fra</translation>
     </message>
@@ -1873,17 +2079,16 @@
         <source>No hits.</source>
         <translation>Ingen fund.</translation>
     </message>
-    <message>
-        <source>1 hit</source>
-        <translation>1 fund</translation>
+    <message numerus="yes">
+        <source>%n hits</source>
+        <translation>
+            <numerusform>%n fund</numerusform>
+            <numerusform>%n fund</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 hits</source>
-        <translation>%1 fund</translation>
-    </message>
-    <message>
-        <source>(the best shown; narrow the search to see others)</source>
-        <translation>(de bedste vises; afgræns søgningen for at se andre)</translation>
+        <source>(the best first; more with “Show more”)</source>
+        <translation>(de bedste først; flere med »Vis flere«)</translation>
     </message>
 </context>
 <context>
@@ -2015,16 +2220,19 @@
         <translation>Senere i denne uge</translation>
     </message>
     <message>
-        <source>%1 meetings</source>
-        <translation>%1 møder</translation>
-    </message>
-    <message>
         <source>no meetings today</source>
         <translation>ingen møder i dag</translation>
     </message>
     <message>
         <source>Start</source>
         <translation>Start</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meetings</source>
+        <translation>
+            <numerusform>%n møde</numerusform>
+            <numerusform>%n møder</numerusform>
+        </translation>
     </message>
     <message>
         <source>Actions due within two weeks</source>
@@ -2133,6 +2341,13 @@
         <source>Close</source>
         <translation>Luk</translation>
     </message>
+    <message numerus="yes">
+        <source>The database and %n backups have a new key.</source>
+        <translation>
+            <numerusform>Databasen og %n sikkerhedskopi har fået en ny nøgle.</numerusform>
+            <numerusform>Databasen og %n sikkerhedskopier har fået en ny nøgle.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Giving the database a new key …</source>
         <translation>Databasen får en ny nøgle …</translation>
@@ -2180,10 +2395,6 @@
     <message>
         <source>Give the database and the backups in rotation a new key? Every active user keeps their password; any copy of an older key file stops opening them. Copies kept elsewhere (a backup written to a USB stick) keep their old key.</source>
         <translation>Skal databasen og sikkerhedskopierne i rotationen have en ny nøgle? Alle aktive brugere beholder deres adgangskode; enhver kopi af en ældre nøglefil holder op med at åbne dem. Kopier, der ligger andre steder (en sikkerhedskopi på en USB-nøgle), beholder deres gamle nøgle.</translation>
-    </message>
-    <message>
-        <source>The database and %1 backups have a new key.</source>
-        <translation>Databasen og %1 sikkerhedskopier har fået en ny nøgle.</translation>
     </message>
 </context>
 <context>
@@ -2280,24 +2491,20 @@
         <translation>Hvornår</translation>
     </message>
     <message>
-        <source>User</source>
-        <translation>Bruger</translation>
+        <source>What happened</source>
+        <translation>Hændelse</translation>
+    </message>
+    <message>
+        <source>User name: %1</source>
+        <translation>Brugernavn: %1</translation>
+    </message>
+    <message>
+        <source>Technical detail</source>
+        <translation>Teknisk detalje</translation>
     </message>
     <message>
         <source>Role</source>
         <translation>Rolle</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Hvad</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>Møde</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>Detaljer</translation>
     </message>
 </context>
 <context>
@@ -2458,9 +2665,12 @@
         <source>born %1</source>
         <translation>født %1</translation>
     </message>
-    <message>
-        <source>%1 years</source>
-        <translation>%1 år</translation>
+    <message numerus="yes">
+        <source>%n years</source>
+        <translation>
+            <numerusform>%n år</numerusform>
+            <numerusform>%n år</numerusform>
+        </translation>
     </message>
     <message>
         <source>Level now</source>
@@ -2545,10 +2755,6 @@
 <context>
     <name>models</name>
     <message>
-        <source>The minutes were approved on %1.</source>
-        <translation>Referatet blev godkendt %1.</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
@@ -2605,6 +2811,10 @@
         <translation>Anonym sag</translation>
     </message>
     <message>
+        <source>The minutes were approved on %1.</source>
+        <translation>Referatet blev godkendt %1.</translation>
+    </message>
+    <message>
         <source>Born</source>
         <translation>Født</translation>
     </message>
@@ -2646,6 +2856,25 @@
     <message>
         <source>Excerpt</source>
         <translation>Uddrag</translation>
+    </message>
+</context>
+<context>
+    <name>session</name>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>Log &amp;ud</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user …</source>
+        <translation>S&amp;kift bruger …</translation>
+    </message>
+    <message>
+        <source>Access log</source>
+        <translation>Adgangslog</translation>
+    </message>
+    <message>
+        <source>Failed logins</source>
+        <translation>Mislykkede login</translation>
     </message>
 </context>
 </TS>

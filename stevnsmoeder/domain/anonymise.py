@@ -20,7 +20,9 @@ class Redactor:
 
     ``replacements`` maps a name ("Emma Hansen", "Emma", "Hansen") to what is printed instead
     ("E.H."). Longer names win over their parts, so "Emma Hansen" becomes "E.H." and not
-    "E.H. E.H."."""
+    "E.H. E.H.". A name written next to its own replacement ("Emmas mor Åse", "Mor Åse",
+    "Åse mor"; or a mother registered as "Mor") becomes the replacement once, never "mor mor";
+    and initials that end a sentence keep one full stop ("sagde E.H.", not "E.H..")."""
 
     def __init__(self, replacements: Mapping[str, str], cpr_text: str) -> None:
         names: dict[str, str] = {}
@@ -29,13 +31,12 @@ class Redactor:
             if len(" ".join(words)) >= MIN_NAME_LENGTH:
                 names.setdefault(" ".join(words), replacement)
         self._cpr_text = cpr_text
-        # Longest first, each in its own group, so a match tells which name it was.
+        # Longest first, each in its own groups, so a match tells which name it was.
         ordered = sorted(names, key=len, reverse=True)
         self._replacements = [names[name] for name in ordered]
         if ordered:
             alternatives = "|".join(
-                f"(?P<n{i}>" + r"\s+".join(re.escape(word) for word in name.split()) + ")"
-                for i, name in enumerate(ordered)
+                _alternative(i, name, names[name]) for i, name in enumerate(ordered)
             )
             # A name followed by nothing word-like, or by the genitive "s" (Emmas far).
             self._pattern: re.Pattern[str] | None = re.compile(
@@ -53,8 +54,26 @@ class Redactor:
         return self._pattern.sub(self._replace, text)
 
     def _replace(self, match: re.Match[str]) -> str:
-        group = match.lastgroup or "n0"
-        return self._replacements[int(group[1:])]
+        found = match.groupdict()
+        i = next(int(key[1:]) for key, value in found.items() if key[0] == "n" and value)
+        before = found.get(f"p{i}")
+        # "Mor Åse" keeps the word as written (a capital starting a sentence stays).
+        out = before if before else self._replacements[i]
+        if out.endswith(".") and match.string.startswith(".", match.end()):
+            out = out[:-1]  # "sagde Asta." -> "sagde A.Ø.", not "A.Ø.."
+        return out
+
+
+def _words(text: str) -> str:
+    return r"\s+".join(re.escape(word) for word in text.split())
+
+
+def _alternative(i: int, name: str, replacement: str) -> str:
+    """The name, taking along its own replacement word right before or after it."""
+    if not replacement.strip() or not re.match(r"\w", replacement) or replacement[-1] == ".":
+        return f"(?P<n{i}>{_words(name)})"
+    word = _words(replacement)
+    return rf"(?:(?P<p{i}>{word})\s+)?(?P<n{i}>{_words(name)})(?:\s+{word}(?!\w))?"
 
 
 def name_replacements(

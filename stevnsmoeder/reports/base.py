@@ -1,17 +1,23 @@
 """What every stevnsmoeder PDF shares: embedded fonts, styles and the page frame.
 
 Fonts are the bundled DejaVu Sans, registered as reportlab's default so no unembedded
-base-14 font (Helvetica) remains in any document. Every page has a header with the document
-and meeting, "Side X af Y", and the confidentiality footer.
+base-14 font (Helvetica) remains in any document. reportlab has no font fallback of its own:
+characters DejaVu Sans lacks (emoji, many symbols) are drawn with the bundled Symbola, split
+into runs of their own at the paragraph level (``Paragraph``, ``draw_string``) by reading
+which font's cmap has the glyph, so none is drawn as an empty box. Every page has a header
+with the document and meeting, "Side X af Y", and the confidentiality footer.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +27,11 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import Paragraph as _Paragraph
 
 from stevnsmoeder import paths
 from stevnsmoeder.i18n import _
@@ -33,13 +40,49 @@ FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 FONT_ITALIC = "DejaVuSans-Oblique"
 FONT_BOLD_ITALIC = "DejaVuSans-BoldOblique"
+FONT_FALLBACK = "Symbola"  # emoji and symbols; one face serves bold and italic text too
 _FILES = {
     FONT: "DejaVuSans.ttf",
     FONT_BOLD: "DejaVuSans-Bold.ttf",
     FONT_ITALIC: "DejaVuSans-Oblique.ttf",
     FONT_BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+    FONT_FALLBACK: "Symbola.ttf",
 }
 _registered = False
+
+
+def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """reportlab's ToUnicode CMap, with characters beyond U+FFFF written as the UTF-16
+    surrogate pair PDF asks for: reportlab writes U+1F642 as <1F642>, which readers take for
+    broken UTF-16, so a copied or searched emoji came out as another character."""
+
+    def utf16(code: int) -> str:
+        return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *(f"<{i:02X}> <{utf16(code)}>" for i, code in enumerate(subset)),
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
 
 
 def register_fonts() -> None:
@@ -52,8 +95,99 @@ def register_fonts() -> None:
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
     )
+    pdfmetrics.registerFontFamily(
+        FONT_FALLBACK,
+        normal=FONT_FALLBACK,
+        bold=FONT_FALLBACK,
+        italic=FONT_FALLBACK,
+        boldItalic=FONT_FALLBACK,
+    )
     rl_config.canvas_basefontname = FONT
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # see there: reportlab's own breaks emoji
     _registered = True
+
+
+# -- characters DejaVu Sans lacks ---------------------------------------------------------------
+
+
+def glyphs(font_name: str) -> frozenset[int]:
+    """The characters a registered TrueType font has a glyph for (its cmap, without .notdef)."""
+    register_fonts()
+    face = pdfmetrics.getFont(font_name).face
+    return frozenset(code for code, glyph in face.charToGlyph.items() if glyph)
+
+
+@cache
+def _coverage() -> tuple[frozenset[int], frozenset[int]]:
+    """What every DejaVu face has (text may be bold or italic), and what the fallback has."""
+    faces = [glyphs(name) for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC)]
+    return frozenset.intersection(*faces), glyphs(FONT_FALLBACK)
+
+
+def _joins(char: str) -> bool:
+    """A mark, a format character (zero-width joiner) or a variation selector: it goes with
+    the character before it, in that character's font."""
+    return unicodedata.category(char) in ("Mn", "Me", "Cf") or 0xFE00 <= ord(char) <= 0xFE0F
+
+
+SKIN_TONES = range(0x1F3FB, 0x1F400)  # the emoji modifiers: colours a one-colour font lacks
+
+
+def font_runs(text: str) -> list[tuple[str, bool]]:
+    """``text`` in runs, each with whether it is drawn with the fallback font: a character
+    the DejaVu faces lack and the fallback has. One neither has stays in DejaVu Sans. A skin
+    tone after an emoji is left out: the fallback draws it as a shaded square beside the
+    emoji, which reads as an empty box."""
+    main, fallback = _coverage()
+    runs: list[tuple[str, bool]] = []
+    for char in text:
+        code = ord(char)
+        if code in SKIN_TONES and runs and not runs[-1][0][-1].isspace():
+            continue
+        if runs and _joins(char) and (not runs[-1][1] or code in fallback):
+            use = runs[-1][1]
+        else:
+            use = code not in main and code in fallback
+        if runs and runs[-1][1] == use:
+            runs[-1] = (runs[-1][0] + char, use)
+        else:
+            runs.append((char, use))
+    return runs
+
+
+_MARKUP = re.compile(r"(<[^>]*>|&#?\w+;)")  # reportlab's tags and entities
+
+
+def with_fallback(markup: str) -> str:
+    """Paragraph markup with every run DejaVu Sans lacks put in the fallback font."""
+    main, _fallback = _coverage()
+    if all(ord(char) in main for char in markup):
+        return markup
+    parts = _MARKUP.split(markup)
+    for n in range(0, len(parts), 2):  # the text between tags and entities
+        parts[n] = "".join(
+            f'<font face="{FONT_FALLBACK}">{run}</font>' if use else run
+            for run, use in font_runs(parts[n])
+        )
+    return "".join(parts)
+
+
+class Paragraph(_Paragraph):  # type: ignore[misc]  # reportlab has no types
+    """reportlab's Paragraph, drawing what DejaVu Sans lacks with the fallback font."""
+
+    def __init__(self, text: Any, style: Any = None, *args: Any, **kw: Any) -> None:
+        # (a paragraph split over two pages is made again from its parts: text None)
+        super().__init__(with_fallback(text) if isinstance(text, str) else text, style, *args, **kw)
+
+
+def draw_string(canvas: Any, x: float, y: float, text: str, font: str, size: float) -> None:
+    """One line on a canvas, like drawString, with the fallback font where DejaVu Sans lacks
+    a character (one text object, so the line reads back as one)."""
+    line = canvas.beginText(x, y)
+    for run, use in font_runs(text):
+        line.setFont(FONT_FALLBACK if use else font, size)
+        line.textOut(run)
+    canvas.drawText(line)
 
 
 @dataclass(frozen=True)
@@ -134,9 +268,8 @@ class _FramedDoc(SimpleDocTemplate):  # type: ignore[misc]  # reportlab has no t
             canvas.rotate(45)
             canvas.drawCentredString(0, -30, self.watermark)
             canvas.restoreState()
-        canvas.setFont(FONT, 8)
         canvas.setFillColor(colors.HexColor("#333333"))
-        canvas.drawString(self.leftMargin, height - HEADER_Y, self.header_text)
+        draw_string(canvas, self.leftMargin, height - HEADER_Y, self.header_text, FONT, 8)
         canvas.setFont(FONT_ITALIC, 7.5)
         canvas.drawString(
             self.leftMargin,

@@ -15,11 +15,18 @@ from pathlib import Path
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from stevnsmoeder.domain.dates import long_date, month_year, short_date
-from stevnsmoeder.i18n import _
-from stevnsmoeder.reports.base import FONT, Styles, render_pdf, styles, write_atomically
+from stevnsmoeder.i18n import _, _n
+from stevnsmoeder.reports.base import (
+    FONT,
+    Paragraph,
+    Styles,
+    render_pdf,
+    styles,
+    write_atomically,
+)
 from stevnsmoeder.reports.meeting_pdf import para, record_flowables, table
 from stevnsmoeder.services.case_history import CaseHistory, LevelPoint, ScaleStep, TimelineEntry
 from stevnsmoeder.services.documents import CaseDocument
@@ -261,9 +268,9 @@ def case_story(doc: CaseDocument) -> list[Flowable]:
     story.append(
         para(
             _(
-                "{count} items at {meetings} meetings, {first}–{last}.",
-                count=len(h.entries),
-                meetings=len({e.meeting_id for e in h.entries}),
+                "{items} at {meetings}, {first}–{last}.",
+                items=_n("{n} item", "{n} items", len(h.entries)),
+                meetings=_n("{n} meeting", "{n} meetings", len({e.meeting_id for e in h.entries})),
                 first=short_date(h.entries[0].day) if h.entries else "–",
                 last=short_date(h.entries[-1].day) if h.entries else "–",
             ),

@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from stevnsmoeder.domain.dates import (
     clock,
@@ -29,6 +29,7 @@ from stevnsmoeder.i18n import _
 from stevnsmoeder.reports.base import (
     FONT,
     FONT_BOLD,
+    Paragraph,
     Styles,
     render_pdf,
     styles,

@@ -397,9 +397,10 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
         attempts.refuse_if_waiting(name, now)
     try:
         opened = _open(path, login_name, password)
-    except AuthError:
+    except AuthError as exc:
         if attempts is not None:
             attempts.failed(name, now, "password")
+            _say_how_long(exc, attempts, name, now)
         raise
     db = opened.db
     try:
@@ -407,9 +408,11 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
         with db.begin() as s:
             user = s.scalar(select(User).where(User.login == name))
             if user is None or not user.active:
+                refused = AuthError(_("This user no longer has access."))
                 if attempts is not None:
                     attempts.failed(name, now, "inactive")
-                raise AuthError(_("This user no longer has access."))
+                    _say_how_long(refused, attempts, name, now)
+                raise refused
             user.last_login_at = now
             person = s.get(Person, user.person_id) if user.person_id else None
             actor = Actor(
@@ -444,6 +447,13 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
         if problem is not None and not isinstance(exc, ServiceError):
             raise problem from None
         raise
+
+
+def _say_how_long(exc: AuthError, attempts: Attempts, name: str, now: datetime) -> None:
+    """A failure that makes the next attempt wait says how long ("Vent 2 sekunder, …")."""
+    seconds = attempts.wait_seconds(name, now)
+    if seconds:
+        raise AuthError(exc.reason, wait_seconds=seconds) from None
 
 
 def _noted_action(kind: str) -> str:

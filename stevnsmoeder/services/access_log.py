@@ -13,54 +13,129 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from stevnsmoeder.db.models import AuditEvent, Case, Meeting, MeetingType, User
-from stevnsmoeder.domain.dates import range_end, range_start
-from stevnsmoeder.i18n import _
+from stevnsmoeder.db.models import AuditEvent, Case, Meeting, MeetingType, Person, User
+from stevnsmoeder.domain.dates import long_datetime, range_end, range_start
+from stevnsmoeder.i18n import _, _n
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
 from stevnsmoeder.services.errors import NotFound
+from stevnsmoeder.services.login_attempts import UNKNOWN_USER
 from stevnsmoeder.services.permissions import Permission, allowed, require
 
-# What an action means, for people reading an export (the code stays in the data too).
-ACTION_LABELS = {
-    "login": "Logged in",
-    "logout": "Logged out",
-    "login.failed": "Failed login",
-    "login.delayed": "Login refused: too many failures",
-    "login.attempts-file": "The record of failed logins was deleted or replaced",
-    "case.view": "Opened the case",
-    "case.history": "Opened the case history",
-    "case.list": "Listed cases",
-    "case.create": "Created the case",
-    "case.close": "Closed the case",
-    "case.reopen": "Reopened the case",
-    "custody_holder.list": "Read the custody holders",
-    "custody_holder.create": "Registered a custody holder",
-    "meeting.view": "Opened a meeting with the child on the agenda",
-    "minutes.view": "Read the minutes",
-    "minutes.edit": "Wrote in the minutes",
-    "minutes.level": "Set the Trivselslinealen level",
-    "minutes.action": "Recorded an agreement",
-    "minutes.approve": "Approved the minutes",
-    "minutes.addendum": "Added an addendum to the minutes",
-    "consent.list": "Read the consents",
-    "consent.create": "Recorded a consent",
-    "export.pdf": "Printed or exported a document",
-    "search": "Searched",
-    "denied": "Was refused",
-    "search.shown": "Was shown the child in a search",
-    "user.create": "Added a user",
-    "user.close": "Closed a user's access",
-    "user.open": "Reopened a user's access",
-    "user.reset": "Gave a user a new password",
-    "user.role": "Gave a user another role",
-    "user.password": "Changed their password",
-    "database.rekey": "Gave the database a new key",
-    "database.create": "Created the database",
+# What each action code says, as a sentence about the person who acted ({who}, their name),
+# the case by its number ({case}), the meeting ({meeting}: "Distriktsmøde 05.01.2027") and
+# the user an administrator acted on ({user}). Never a child's name: a case is its number.
+# "code@object_type" is the sentence for that code about that kind of object. Every code the
+# services log has a sentence (tests/test_audit_sentences.py finds the codes in the code).
+ACTION_SENTENCES = {
+    "login": "{who} logged in",
+    "logout": "{who} logged out",
+    "login.failed": "Failed login as {who}",
+    "login.delayed": "Login as {who} refused after too many failed attempts",
+    "login.attempts-file": "The record of failed logins was found deleted or replaced",
+    "lock": "{who} locked the program",
+    "unlock": "{who} unlocked the program",
+    "unlock.failed": "{who} typed a wrong password to unlock the program",
+    "case.view": "{who} opened the case {case}",
+    "case.view@meeting": "{who} saw the case {case} on the agenda of {meeting}",
+    "case.history": "{who} opened the case history of {case}",
+    "case.list": "{who} saw the list of cases",
+    "case.create": "{who} created the case {case}",
+    "case.close": "{who} closed the case {case}",
+    "case.reopen": "{who} reopened the case {case}",
+    "custody_holder.list": "{who} read the custody holders of {case}",
+    "custody_holder.create": "{who} registered a custody holder for {case}",
+    "meeting.view": "{who} opened the meeting {meeting}",
+    "meeting.create": "{who} planned the meeting {meeting}",
+    "meeting.create_ftm": "{who} planned the meeting {meeting}",
+    "meeting.start": "{who} started the meeting {meeting}",
+    "meeting.end": "{who} ended the meeting {meeting}",
+    "meeting.set_back": "{who} set the meeting {meeting} back to planned",
+    "meeting.cancel": "{who} cancelled the meeting {meeting}",
+    "meeting.move": "{who} moved the meeting {meeting}",
+    "meeting.participant": "{who} added a participant to the meeting {meeting}",
+    "meeting.participant_removed": "{who} removed a participant from the meeting {meeting}",
+    "meeting.attendance": "{who} recorded who attends the meeting {meeting}",
+    "meeting.family": "{who} invited the family to the meeting {meeting}",
+    "agenda.add": "{who} added an item to the agenda of {meeting}",
+    "agenda.edit": "{who} changed an item on the agenda of {meeting}",
+    "agenda.remove": "{who} removed an item from the agenda of {meeting}",
+    "agenda.reorder": "{who} changed the order of the agenda of {meeting}",
+    "agenda.push": "{who} moved an item of {meeting} to the next meeting",
+    "agenda.unpush": "{who} took an item of {meeting} back into the meeting",
+    "agenda.carry_over": "{who} carried items over to the meeting {meeting}",
+    "agenda.agreements": "{who} brought open agreements to the meeting {meeting}",
+    "legal_basis.set": "{who} recorded a legal basis on the agenda of {meeting}",
+    "minutes.view": "{who} read the minutes of {meeting}",
+    "minutes.edit": "{who} wrote in the minutes of {meeting}",
+    "minutes.level": "{who} set the Trivselslinealen level in the minutes of {meeting}",
+    "minutes.follow_up": "{who} set the next follow-up in the minutes of {meeting}",
+    "minutes.action": "{who} recorded an agreement in the minutes of {meeting}",
+    "minutes.action_removed": "{who} removed an agreement from the minutes of {meeting}",
+    "minutes.preliminary": "{who} wrote the preliminary decision in the minutes of {meeting}",
+    "minutes.approve": "{who} approved the minutes of {meeting}",
+    "minutes.addendum": "{who} added an addendum to the minutes of {meeting}",
+    "action.done": "{who} marked an agreement done",
+    "consent.list": "{who} read the consents of {case}",
+    "consent.create": "{who} recorded a consent for {case}",
+    "export.pdf": "{who} printed or exported a document",
+    "export.pdf@meeting": "{who} printed or exported a document of {meeting}",
+    "export.pdf@case": "{who} printed or exported the case history of {case}",
+    "export.ics": "{who} exported meetings to a calendar file",
+    "overview.view": "{who} saw the agreements and consents on the start page",
+    "search": "{who} searched",
+    "search.shown": "{who} was shown the case {case} in a search",
+    "search.rebuild": "{who} rebuilt the search index",
+    "denied": "{who} was refused",
+    "user.create": "{who} added the user {user}",
+    "user.close": "{who} closed the access of {user}",
+    "user.open": "{who} reopened the access of {user}",
+    "user.reset": "{who} gave {user} a new password",
+    "user.role": "{who} gave {user} another role",
+    "user.password": "{who} changed their password",
+    "database.create": "{who} created the database",
+    "database.rekey": "{who} gave the database a new key",
+    "database.check": "{who} checked the database",
+    "backup": "{who} made a backup",
+    "restore": "{who} restored a backup",
+    "audit.read": "{who} read the access log",
+    "audit.export": "{who} exported the access log of {case}",
+    "audit.verify": "{who} checked the access log's chain",
+    "audit.export.folder": "{who} chose the log collector's folder",
     "audit.rollback": "The access log lacked events recorded outside it",
-    "audit.export.folder": "Chose the log collector's folder",
+    "retention.set": "{who} set how long closed cases are kept",
+    "retention.dry_run": "{who} listed the cases a purge would remove",
+    "retention.delete": "{who} deleted the closed case {case}",
+    "retention.pseudonymise": "{who} pseudonymised the closed case {case}",
+    "series.create": "{who} created a meeting series",
+    "series.change_rule": "{who} changed when a meeting series meets",
+    "series.generate": "{who} planned the series' meetings ahead",
+    "closure.create": "{who} added closed days",
 }
+
+
+def sentence(
+    action: str,
+    object_type: str = "",
+    *,
+    who: str,
+    case: str = "",
+    meeting: str = "",
+    user: str = "",
+) -> str:
+    """The event in words ("Hanne Jensen åbnede sagen S-2025-0074"). A case the sentence
+    does not name itself is added after it ("… (sag S-2025-0074)"); an unknown code is
+    shown as it is."""
+    template = ACTION_SENTENCES.get(f"{action}@{object_type}") or ACTION_SENTENCES.get(action)
+    if template is None:
+        return f"{who}: {action}"
+    gone = _("(deleted)")
+    text = _(template, who=who, case=case or gone, meeting=meeting or gone, user=user or gone)
+    if case and "{case}" not in template:
+        text += _(" (case {case})", case=case)
+    return text
 
 
 @dataclass(frozen=True)
@@ -75,19 +150,36 @@ class Entry:
     case_id: uuid.UUID | None
     detail: str
     meeting: str  # "Distriktsmøde 05.01.2027" when the object is a meeting, else ""
+    name: str = ""  # the person who acted ("Hanne Jensen"), else the login
+    case: str = ""  # the case's number ("S-2025-0074"), never a name
+    user: str = ""  # the user an administrator acted on, by name
+
+    @property
+    def who(self) -> str:
+        if self.login == UNKNOWN_USER:
+            return _("an unknown user name")
+        if self.login == "-":  # no user: the program itself (creating the database)
+            return "stevnsmoeder"
+        return self.name or self.login
 
     @property
     def label(self) -> str:
-        if self.action == "case.view" and self.object_type == "meeting":
-            return _("Saw the child's item in a meeting")
-        text = ACTION_LABELS.get(self.action)
-        return _(text) if text else self.action
+        """What happened, as a sentence in the user's language, naming people by name."""
+        return sentence(
+            self.action,
+            self.object_type,
+            who=self.who,
+            case=self.case,
+            meeting=self.meeting,
+            user=self.user,
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
             "seq": self.seq,
             "at": self.at.astimezone(LOCAL_TZ).isoformat(timespec="seconds"),
             "user": self.login,
+            "name": self.name or self.login,
             "role": self.role,
             "action": self.action,
             "what": self.label,
@@ -110,22 +202,23 @@ class Query:
 
 
 def entries(ctx: ServiceContext, query: Query = Query()) -> list[Entry]:
-    """Events matching the query, newest first (administrators only); the reading is logged."""
+    """Events matching the query, newest first (administrators only); the reading is logged.
+    The user filter takes a login or (part of) a person's name."""
     require(ctx, Permission.VIEW_AUDIT, "see the access log")
     with ctx.db.begin() as s:
-        q = select(AuditEvent, User.role).outerjoin(User, AuditEvent.user_id == User.id)
+        q = select(AuditEvent)
         if query.case_id is not None:
             q = q.where(AuditEvent.case_id == query.case_id)
         if query.login:
-            q = q.where(AuditEvent.login == query.login.strip().lower())
+            q = q.where(AuditEvent.login.in_(_logins_matching(s, query.login)))
         if query.action:
             q = q.where(AuditEvent.action.startswith(query.action, autoescape=True))
         if query.start:
             q = q.where(AuditEvent.at >= range_start(query.start).replace(tzinfo=LOCAL_TZ))
         if query.end:
             q = q.where(AuditEvent.at < range_end(query.end).replace(tzinfo=LOCAL_TZ))
-        rows = s.execute(q.order_by(AuditEvent.seq.desc()).limit(query.limit)).all()
-        meeting_ids = {e.object_id for e, _r in rows if e.object_type == "meeting" and e.object_id}
+        rows = s.scalars(q.order_by(AuditEvent.seq.desc()).limit(query.limit)).all()
+        meeting_ids = {e.object_id for e in rows if e.object_type == "meeting" and e.object_id}
         meetings = {
             m_id: f"{type_name} {starts:%d.%m.%Y}"
             for m_id, type_name, starts in s.execute(
@@ -134,20 +227,37 @@ def entries(ctx: ServiceContext, query: Query = Query()) -> list[Entry]:
                 .where(Meeting.id.in_(meeting_ids))
             )
         }
+        case_ids = {e.case_id for e in rows if e.case_id}
+        references: dict[uuid.UUID, str] = {
+            case_id: reference or ""
+            for case_id, reference in s.execute(
+                select(Case.id, Case.reference).where(Case.id.in_(case_ids))
+            )
+        }
+        users = s.execute(
+            select(User.id, User.login, User.role, Person.name).outerjoin(
+                Person, User.person_id == Person.id
+            )
+        ).all()
+        by_login = {u.login: (u.name or u.login, u.role.value) for u in users}
+        by_id = {u.id: u.name or u.login for u in users}
         result = [
             Entry(
                 seq=e.seq,
                 at=e.at,
                 login=e.login,
-                role=role.value if role is not None else "",
+                role=by_login.get(e.login, ("", ""))[1],
                 action=e.action,
                 object_type=e.object_type,
                 object_id=e.object_id,
                 case_id=e.case_id,
                 detail=e.detail,
                 meeting=meetings.get(e.object_id, "") if e.object_id else "",
+                name=by_login.get(e.login, (e.login, ""))[0],
+                case=references.get(e.case_id, "") if e.case_id else "",
+                user=by_id.get(e.object_id, "") if e.object_type == "user" and e.object_id else "",
             )
-            for e, role in rows
+            for e in rows
         ]
         audit.record(
             s,
@@ -157,6 +267,61 @@ def entries(ctx: ServiceContext, query: Query = Query()) -> list[Entry]:
             detail=f"{len(result)} events" + (f", user {query.login}" if query.login else ""),
         )
         return result
+
+
+def _logins_matching(s: Session, text: str) -> set[str]:
+    """The login itself, and the logins of the users whose name contains the text."""
+    text = text.strip()
+    named = select(User.login).join(Person, User.person_id == Person.id)
+    found = set(s.scalars(named.where(Person.name.icontains(text, autoescape=True))))
+    return found | {text.lower()}
+
+
+@dataclass(frozen=True)
+class FailedLogins:
+    count: int
+    latest: datetime | None  # aware UTC
+
+
+def failed_logins_since_last_login(ctx: ServiceContext) -> FailedLogins:
+    """The failed logins under the logged-in user's name since their login before this one
+    (the failures noted beside the database reach the log at a login: read this after
+    one). For the user themselves; nothing about anyone else."""
+    me = ctx.actor.login
+    with ctx.db.begin() as s:
+        logins = s.scalars(
+            select(AuditEvent.seq)
+            .where(AuditEvent.action == "login", AuditEvent.login == me)
+            .order_by(AuditEvent.seq.desc())
+            .limit(2)
+        ).all()
+        failed = select(AuditEvent.at).where(
+            AuditEvent.action == "login.failed", AuditEvent.login == me
+        )
+        if len(logins) > 1:  # logged after that login (a failure reaches the log at a login)
+            failed = failed.where(AuditEvent.seq > logins[1])
+        times = s.scalars(failed.order_by(AuditEvent.seq)).all()
+    return FailedLogins(len(times), max(times) if times else None)
+
+
+def failed_logins_notice(ctx: ServiceContext) -> str | None:
+    """ "Der har været 3 mislykkede loginforsøg med dit brugernavn siden dit sidste login,
+    senest …": for the window and the command line after a login (None: there were none)."""
+    found = failed_logins_since_last_login(ctx)
+    if not found.count or found.latest is None:
+        return None
+    return (
+        _n(
+            "There was {n} failed login with your user name since your last login, "
+            "the latest on {when}.",
+            "There were {n} failed logins with your user name since your last login, "
+            "the latest on {when}.",
+            found.count,
+            when=long_datetime(found.latest.astimezone(LOCAL_TZ)),
+        )
+        + " "
+        + _("If it was not you, tell the administrator.")
+    )
 
 
 def case_id_for(ctx: ServiceContext, text: str) -> uuid.UUID:

@@ -26,7 +26,7 @@ from stevnsmoeder.db.models import (
 from stevnsmoeder.db.models.meetings import Attendance
 from stevnsmoeder.domain import cpr as cpr_rules
 from stevnsmoeder.domain.anonymise import Redactor, name_replacements
-from stevnsmoeder.i18n import _
+from stevnsmoeder.i18n import _, _n
 from stevnsmoeder.services import audit, carry_over, case_history, minutes, planning
 from stevnsmoeder.services.cases import display_name, hiding_redactor, initials
 from stevnsmoeder.services.context import ServiceContext
@@ -423,7 +423,7 @@ def case_document(
             if case.cpr:
                 detail_parts.append(f"CPR {cpr_rules.mask(case.cpr)}")
         elif history.age is not None:
-            detail_parts.append(_("{age} years", age=history.age))
+            detail_parts.append(_n("{n} year", "{n} years", history.age))
         # An anonymised history names no school or daycare: with age and district it would
         # point to one child.
         institution = "" if anonymised else summary.institution

@@ -6,7 +6,7 @@ import errno
 import shutil
 from pathlib import Path
 
-from stevnsmoeder.i18n import _
+from stevnsmoeder.i18n import _, _n
 
 
 class ServiceError(Exception):
@@ -26,7 +26,21 @@ class ValidationError(ServiceError):
 
 
 class AuthError(ServiceError):
-    pass
+    """A login that did not succeed. ``wait_seconds``: how long the user name must wait
+    before the next attempt (0: it may try again at once); the message then says so too
+    ("… Vent 2 sekunder, før du prøver igen."), and ``reason`` is the message without it."""
+
+    def __init__(self, message: str = "", wait_seconds: int = 0) -> None:
+        super().__init__(f"{message} {wait_message(wait_seconds)}" if wait_seconds else message)
+        self.reason = message
+        self.wait_seconds = wait_seconds
+
+
+def wait_message(seconds: int) -> str:
+    """ "Vent 30 sekunder, før du prøver igen." """
+    return _n(
+        "Wait {n} second before you try again.", "Wait {n} seconds before you try again.", seconds
+    )
 
 
 class LoginDelayed(AuthError):

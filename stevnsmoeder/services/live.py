@@ -1,34 +1,40 @@
 """Running a meeting: start it, move through the agenda, keep time, mark who is present
-(for the whole meeting and per item), push items to next time, and end it.
+(for the whole meeting and per item), push items to next time (and take them back), end it,
+or set a meeting started by mistake back to planned while nothing is written.
 
 Time is the context's clock (a fake one in tests). An item's time left is its time box less
 the seconds banked while it was current before, less the running stretch since it became
-current again. Ending the meeting marks unreached items and carries them, and the items
-pushed to next time, to the series' next meeting.
+current again. ``projection`` turns a fetched state and the clock into what the chair sees:
+each item's time left and planned start, the meeting's time left and expected end. Ending
+the meeting marks unreached items and carries them, and the items pushed to next time, to
+the series' next meeting.
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from stevnsmoeder.db.models import (
+    Action,
     AgendaItem,
     AgendaItemStatus,
     ItemAttendance,
+    ItemMinutes,
     Meeting,
     MeetingStatus,
     Participation,
+    WellbeingAssessment,
 )
 from stevnsmoeder.db.models.meetings import Attendance
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.carry_over import copy_items_into
-from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from stevnsmoeder.services.permissions import Permission, meeting_visible, require
 from stevnsmoeder.services.planning import participation
@@ -42,6 +48,7 @@ class ItemClock:
     item_id: uuid.UUID
     time_box_seconds: int
     spent_seconds: int
+    status: AgendaItemStatus = AgendaItemStatus.OPEN
 
     @property
     def left_seconds(self) -> int:
@@ -66,9 +73,18 @@ class LiveState:
     clocks: tuple[ItemClock, ...]
     present: frozenset[uuid.UUID]  # persons present at the meeting
     item_present: dict[uuid.UUID, frozenset[uuid.UUID]]  # per item: persons present
+    as_of: datetime  # (aware UTC) when the clocks were read
+    booked_from: datetime  # the meeting's slot, local wall-clock time
+    booked_until: datetime
+    can_set_back: bool = False  # running, and nothing written yet: see ``set_back_to_planned``
 
     def clock_of(self, item_id: uuid.UUID) -> ItemClock | None:
         return next((c for c in self.clocks if c.item_id == item_id), None)
+
+    @property
+    def pushed(self) -> frozenset[uuid.UUID]:
+        """The items pushed to the next meeting."""
+        return frozenset(c.item_id for c in self.clocks if c.status is AgendaItemStatus.NEXT_TIME)
 
 
 def _meeting(s: Session, ctx: ServiceContext, meeting_id: uuid.UUID) -> Meeting:
@@ -101,6 +117,37 @@ def _spent(item: AgendaItem, now: datetime) -> int:
     return item.spent_seconds + max(0, running)
 
 
+def _written(s: Session, meeting: Meeting, items: list[AgendaItem]) -> bool:
+    """Has anything been recorded in the running meeting? Minutes text, a level, a
+    follow-up or a legal basis, an action, an item pushed to next time, or a change to who
+    is present (someone absent, for the meeting or one item, or joining for one item)."""
+    ids = [i.id for i in items]
+    if any(i.status is AgendaItemStatus.NEXT_TIME for i in items):
+        return True
+    for row in s.scalars(select(ItemMinutes).where(ItemMinutes.agenda_item_id.in_(ids))):
+        texts = (
+            row.notes, row.decision, row.family_view, row.concern, row.resources, row.goals,
+            row.preliminary_decision,
+        )  # fmt: skip
+        if any(t.strip() for t in texts) or row.legal_reference_id or row.follow_up_on:
+            return True
+    if s.scalar(select(Action.id).where(Action.agenda_item_id.in_(ids)).limit(1)) is not None:
+        return True
+    level = select(WellbeingAssessment.id).where(WellbeingAssessment.agenda_item_id.in_(ids))
+    if s.scalar(level.limit(1)) is not None:
+        return True
+    present: set[uuid.UUID] = set()
+    for p in s.scalars(select(Participation).where(Participation.meeting_id == meeting.id)):
+        if p.attendance is Attendance.ABSENT:
+            return True
+        if p.attendance is Attendance.PRESENT:
+            present.add(p.person_id)
+    for mark in s.scalars(select(ItemAttendance).where(ItemAttendance.agenda_item_id.in_(ids))):
+        if mark.attendance is not Attendance.PRESENT or mark.person_id not in present:
+            return True
+    return False
+
+
 def _state(s: Session, ctx: ServiceContext, meeting: Meeting) -> LiveState:
     now = ctx.now()
     items = _items(s, meeting.id)
@@ -125,9 +172,16 @@ def _state(s: Session, ctx: ServiceContext, meeting: Meeting) -> LiveState:
         status=meeting.status,
         started_at=meeting.started_at,
         current_item_id=meeting.current_item_id,
-        clocks=tuple(ItemClock(i.id, i.time_box_minutes * 60, _spent(i, now)) for i in items),
+        clocks=tuple(
+            ItemClock(i.id, i.time_box_minutes * 60, _spent(i, now), i.status) for i in items
+        ),
         present=present,
         item_present={k: frozenset(v) for k, v in per_item.items()},
+        as_of=now,
+        booked_from=meeting.starts_at,
+        booked_until=meeting.ends_at,
+        can_set_back=meeting.status is MeetingStatus.IN_PROGRESS
+        and not _written(s, meeting, items),
     )
 
 
@@ -158,6 +212,40 @@ def start(ctx: ServiceContext, meeting_id: uuid.UUID) -> LiveState:
                 p.attendance = Attendance.PRESENT
         _make_current(s, ctx, meeting, items[0])
         audit.record(s, ctx, "meeting.start", object_type="meeting", object_id=meeting.id)
+        return _state(s, ctx, meeting)
+
+
+def set_back_to_planned(ctx: ServiceContext, meeting_id: uuid.UUID) -> LiveState:
+    """A meeting started by mistake (the wrong day, the wrong meeting) goes back to planned,
+    as if never started: no clock, no current item, participants invited again. Only while
+    nothing is written: minutes, levels, actions, pushed items and presence changes are
+    records of the meeting, never undone by this."""
+    with ctx.db.begin() as s:
+        meeting = _running(s, ctx, meeting_id)
+        items = _items(s, meeting.id)
+        if _written(s, meeting, items):
+            raise ValidationError(
+                _(
+                    "Something is already recorded in this meeting (minutes, a level, an "
+                    "action, a pushed item or who is present), so it cannot be set back to "
+                    "planned."
+                )
+            )
+        ids = [i.id for i in items]
+        s.execute(delete(ItemAttendance).where(ItemAttendance.agenda_item_id.in_(ids)))
+        s.execute(delete(ItemMinutes).where(ItemMinutes.agenda_item_id.in_(ids)))  # all empty
+        for item in items:
+            item.status = AgendaItemStatus.OPEN
+            item.spent_seconds = 0
+            item.current_since = None
+        for p in s.scalars(select(Participation).where(Participation.meeting_id == meeting.id)):
+            if p.attendance is Attendance.PRESENT:
+                p.attendance = Attendance.INVITED
+        meeting.status = MeetingStatus.PLANNED
+        meeting.started_at = None
+        meeting.current_item_id = None
+        meeting.revision += 1
+        audit.record(s, ctx, "meeting.set_back", object_type="meeting", object_id=meeting.id)
         return _state(s, ctx, meeting)
 
 
@@ -217,6 +305,27 @@ def push_to_next_time(ctx: ServiceContext, meeting_id: uuid.UUID, item_id: uuid.
         item.status = AgendaItemStatus.NEXT_TIME
         audit.record(
             s, ctx, "agenda.push", object_type="meeting", object_id=meeting.id, case_id=item.case_id
+        )
+        return _state(s, ctx, meeting)
+
+
+def undo_push(ctx: ServiceContext, meeting_id: uuid.UUID, item_id: uuid.UUID) -> LiveState:
+    """Take a pushed item back into today's meeting (while it runs)."""
+    with ctx.db.begin() as s:
+        meeting = _running(s, ctx, meeting_id)
+        item = s.get(AgendaItem, item_id)
+        if item is None or item.meeting_id != meeting.id:
+            raise NotFound(_("The agenda item does not exist."))
+        if item.status is not AgendaItemStatus.NEXT_TIME:
+            raise ValidationError(_("The item is not pushed to the next meeting."))
+        item.status = AgendaItemStatus.OPEN
+        audit.record(
+            s,
+            ctx,
+            "agenda.unpush",
+            object_type="meeting",
+            object_id=meeting.id,
+            case_id=item.case_id,
         )
         return _state(s, ctx, meeting)
 
@@ -317,3 +426,93 @@ def end(ctx: ServiceContext, meeting_id: uuid.UUID) -> EndReport:
             detail=f"{not_reached} not reached, {carried} carried",
         )
         return EndReport(not_reached, carried, next_id)
+
+
+# -- the time projection -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemTime:
+    """One item's time as the chair sees it now."""
+
+    item_id: uuid.UUID
+    planned_start: datetime  # local wall-clock: the meeting's start plus the boxes before it
+    time_box_seconds: int
+    spent_seconds: int  # up to the moment of the projection
+    status: AgendaItemStatus
+    current: bool
+    expected_start: datetime | None  # while running, for an item still ahead (local)
+
+    @property
+    def left_seconds(self) -> int:
+        """Negative when the item runs over."""
+        return self.time_box_seconds - self.spent_seconds
+
+    @property
+    def warning(self) -> bool:
+        return self.spent_seconds >= WARN_FRACTION * self.time_box_seconds > 0
+
+    @property
+    def overrun(self) -> bool:
+        return self.left_seconds < 0
+
+    @property
+    def pushed(self) -> bool:
+        return self.status is AgendaItemStatus.NEXT_TIME
+
+
+@dataclass(frozen=True)
+class TimeProjection:
+    running: bool
+    items: tuple[ItemTime, ...]
+    booked_until: datetime  # local wall-clock
+    remaining_seconds: int  # of the items still to come, the current one included; 0 if idle
+    expected_end: datetime | None  # local wall-clock, while running
+
+    @property
+    def late(self) -> bool:
+        """The meeting is expected to run past its booked slot."""
+        return self.expected_end is not None and self.expected_end > self.booked_until
+
+    def of(self, item_id: uuid.UUID | None) -> ItemTime | None:
+        return next((i for i in self.items if i.item_id == item_id), None)
+
+
+def projection(state: LiveState, now: datetime) -> TimeProjection:
+    """What is left of the meeting at ``now`` (aware), from a state read a moment ago.
+
+    The current item's clock runs on from when the state was read. Still to come: the
+    current item's time left and the full time left of every open item after it; items
+    before the current one count as discussed (as ``end`` treats them), pushed ones as gone.
+    An item over its time adds nothing more, so the expected end moves only forward as
+    the overrun grows."""
+    running = state.status is MeetingStatus.IN_PROGRESS
+    elapsed = max(0, int((now - state.as_of).total_seconds()))
+    current = next((n for n, c in enumerate(state.clocks) if c.item_id == state.current_item_id), 0)
+    remaining = 0
+    planned = state.booked_from
+    items: list[ItemTime] = []
+    for n, c in enumerate(state.clocks):
+        is_current = running and c.item_id == state.current_item_id
+        spent = c.spent_seconds + (elapsed if is_current else 0)
+        ahead = running and (is_current or (n > current and c.status is AgendaItemStatus.OPEN))
+        expected = None
+        if ahead and not is_current:
+            expected = _local(now + timedelta(seconds=remaining))
+        if ahead:
+            remaining += max(0, c.time_box_seconds - spent)
+        items.append(
+            ItemTime(c.item_id, planned, c.time_box_seconds, spent, c.status, is_current, expected)
+        )
+        planned += timedelta(seconds=c.time_box_seconds)
+    return TimeProjection(
+        running=running,
+        items=tuple(items),
+        booked_until=state.booked_until,
+        remaining_seconds=remaining,
+        expected_end=_local(now + timedelta(seconds=remaining)) if running else None,
+    )
+
+
+def _local(moment: datetime) -> datetime:
+    return moment.astimezone(LOCAL_TZ).replace(tzinfo=None)

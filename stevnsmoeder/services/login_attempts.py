@@ -117,16 +117,16 @@ class Attempts:
         from stevnsmoeder.i18n import _
         from stevnsmoeder.services.errors import LoginDelayed
 
-        wait = self.wait(login, now)
-        if wait <= timedelta(0):
+        seconds = self.wait_seconds(login, now)
+        if not seconds:
             return
         self.noted(login, now, "delayed")
-        seconds = max(1, math.ceil(wait.total_seconds()))
-        raise LoginDelayed(
-            _("Too many failed logins. Try again in 1 second.")
-            if seconds == 1
-            else _("Too many failed logins. Try again in {n} seconds.", n=seconds)
-        )
+        raise LoginDelayed(_("Too many failed logins."), wait_seconds=seconds)
+
+    def wait_seconds(self, login: str, now: datetime) -> int:
+        """The wait in whole seconds, rounded up (0: no wait)."""
+        wait = self.wait(login, now)
+        return max(1, math.ceil(wait.total_seconds())) if wait > timedelta(0) else 0
 
     def failed(self, login: str, now: datetime, kind: str) -> None:
         login = self._known(login)

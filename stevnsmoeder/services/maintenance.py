@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import text
 
 from stevnsmoeder.db import migrate
-from stevnsmoeder.i18n import _
+from stevnsmoeder.i18n import _, _n
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import ServiceContext
 
@@ -48,7 +48,7 @@ def check(ctx: ServiceContext) -> CheckReport:
         CheckItem(
             _("Access log unbroken"),
             chain.ok,
-            _("{n} events", n=chain.events)
+            _n("{n} event", "{n} events", chain.events)
             if chain.ok
             else _("broken at event {seq}", seq=chain.first_bad_seq),
         )
@@ -74,7 +74,7 @@ def _file_checks(ctx: ServiceContext) -> list[CheckItem]:
             CheckItem(
                 _("Foreign keys"),
                 not fk,
-                _("{n} broken references", n=len(fk)) if fk else "",
+                _n("{n} broken reference", "{n} broken references", len(fk)) if fk else "",
             )
         )
         cur.close()

@@ -30,7 +30,13 @@ from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
-from stevnsmoeder.services.permissions import Permission, case_visible, meeting_visible, require
+from stevnsmoeder.services.permissions import (
+    Permission,
+    case_visible,
+    item_visible,
+    meeting_visible,
+    require,
+)
 
 __all__ = ["AgendaItemKind", "AgendaItemStatus", "MeetingStatus", "MeetingSummary", "NewMeeting"]
 
@@ -143,9 +149,13 @@ def resolve_district(session: Session, name: str) -> District:
 
 
 def summaries_in(s: Session, ctx: ServiceContext, *conditions: Any) -> list[MeetingSummary]:
-    case_count = (
+    case_count = (  # the children's items the actor may see (the police: § 115's only)
         select(func.count(AgendaItem.id))
-        .where(AgendaItem.meeting_id == Meeting.id, AgendaItem.case_id.is_not(None))
+        .where(
+            AgendaItem.meeting_id == Meeting.id,
+            AgendaItem.case_id.is_not(None),
+            item_visible(ctx),
+        )
         .correlate(Meeting)
         .scalar_subquery()
     )

@@ -273,11 +273,13 @@ def _plan(s: Session, ctx: ServiceContext, meeting: Meeting) -> MeetingPlan:
     # lawfully (anonym drøftelse, or no basis that holds): see permissions.identity_known.
     scoped = ctx.actor.role in SCOPED_ROLES
     hidden: set[uuid.UUID] = set()
+    # Whoever sees only some items (the police: what § 115 allows) gets an agenda of its own:
+    # numbered and timed from the meeting's start without the others, so that neither a gap
+    # in the numbers nor one in the clock times tells that something was left out, and the
+    # planned minutes add up to the times shown.
     clock = meeting.starts_at
+    rows = [row for row in rows if row[0].id in visible]
     for number, (item, case, basis) in enumerate(rows, start=1):
-        if item.id not in visible:  # the police see what § 115 allows; numbers stay the same
-            clock += timedelta(minutes=item.time_box_minutes)
-            continue
         consent = consents.get(basis.consent_id) if basis and basis.consent_id else None
         status = evaluate_basis(
             case,

@@ -160,7 +160,7 @@ def purge(ctx: ServiceContext, *, dry_run: bool) -> PurgeReport:
             audit.record(
                 s,
                 ctx,
-                f"retention.{rule.mode}",
+                "retention.delete" if rule.mode == DELETE else "retention.pseudonymise",
                 object_type="case",
                 object_id=c.case_id,
                 case_id=c.case_id,

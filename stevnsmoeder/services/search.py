@@ -88,6 +88,14 @@ class Filters:
     level: int | None = None
     open_actions: bool = False
 
+    def until_today(self, today: date) -> Filters:
+        """These filters with an open end read as "til nu": up to and including ``today``, so
+        planned meetings' agendas are not among the hits. A start after today keeps the end
+        open: there is no "now" to end at before it."""
+        if self.end is not None or (self.start is not None and self.start > today):
+            return self
+        return replace(self, end=today)
+
     def describe(self) -> str:
         parts = [
             f"{name}={value}"
@@ -145,7 +153,8 @@ class Result:
     hits: tuple[Hit, ...]
     elapsed_ms: float
     message: str = ""  # why nothing was searched, for the user
-    truncated: bool = False  # more hits than the limit
+    truncated: bool = False  # more hits after these ("Vis flere" asks for the next page)
+    offset: int = 0  # how many better hits came before these (0: the first page)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -162,9 +171,13 @@ def search(
     filters: Filters = Filters(),
     *,
     limit: int = DEFAULT_LIMIT,
+    offset: int = 0,
 ) -> Result:
-    """The best-ranked items matching ``text_`` that the actor may see; logged."""
+    """The best-ranked items matching ``text_`` that the actor may see, from the ``offset``-th
+    on (a next page of the same search); logged, with the children this page showed."""
     require(ctx, Permission.VIEW_CASES, "search minutes")
+    if offset < 0 or limit < 1:
+        raise ValueError(f"no page of hits from {offset} with {limit} of them")
     began = time.perf_counter()
     parsed = search_query.parse(text_)
     if parsed.empty:
@@ -176,7 +189,7 @@ def search(
     fts = parsed.tsquery() if ctx.db.dialect == "postgresql" else parsed.fts()
     with ctx.db.begin() as s:
         district = resolve_district(s, filters.district).id if filters.district else None
-        rows = _ranked_rows(s, ctx, fts, filters, district, limit)
+        rows = _ranked_rows(s, ctx, fts, filters, district, offset + limit)
         # An item that shows its child as "anonym drøftelse" to this actor: never found by
         # the child's or the family's names, and no name in what is shown of it.
         hidden = unnamed_items(s, ctx, [row[1] for row in rows])
@@ -185,8 +198,9 @@ def search(
             if _asks_for(parsed, name_words(s, hidden.values())):
                 rows = [row for row in rows if row[1] not in hidden]
             redact = hiding_redactor(s, hidden.values())
-        excerpts = _snippets(s, parsed, [row.rowid for row in rows[:limit]])
-        hits = [_hit(row, excerpts.get(row.rowid, "")) for row in rows[:limit]]
+        page = rows[offset : offset + limit]
+        excerpts = _snippets(s, parsed, [row.rowid for row in page])
+        hits = [_hit(row, excerpts.get(row.rowid, "")) for row in page]
         if redact is not None:
             hits = [
                 replace(h, title=redact(h.title), snippet=redact(h.snippet))
@@ -194,13 +208,15 @@ def search(
                 else h
                 for h in hits
             ]
-        audit.record(s, ctx, "search", detail=_log_detail(text_, filters, len(hits)))
+        audit.record(s, ctx, "search", detail=_log_detail(text_, filters, len(hits), offset))
         # Which children the answer showed, one event each, so that "who looked at this
         # child" (audit --case) includes the searches that displayed the child's items.
         shown = dict.fromkeys(h.case_id for h in hits if h.case_id is not None)
         audit.record_cases(s, ctx, "search.shown", shown)
     elapsed = (time.perf_counter() - began) * 1000
-    return Result(text_, fts, tuple(hits), elapsed, truncated=len(rows) > limit)
+    return Result(
+        text_, fts, tuple(hits), elapsed, truncated=len(rows) > offset + limit, offset=offset
+    )
 
 
 def _asks_for(query: search_query.Query, names: set[str]) -> bool:
@@ -285,9 +301,11 @@ def _snippets(s: Session, query: search_query.Query, rowids: list[int]) -> dict[
     }
 
 
-def _log_detail(text_: str, filters: Filters, n: int) -> str:
+def _log_detail(text_: str, filters: Filters, n: int, offset: int = 0) -> str:
     term = one_line(text_)[:200]
     where = f" [{filters.describe()}]" if filters.describe() else ""
+    if offset and n:
+        return f"{term!r}{where}: {n} more hits ({offset + 1}-{offset + n})"
     return f"{term!r}{where}: {n} hits"
 
 
@@ -394,7 +412,7 @@ def _build_query(
             item_visible(ctx),
             or_(AgendaItem.case_id.is_(None), case_visible(ctx)),
         )
-        .order_by(top.c.rank)
+        .order_by(top.c.rank, top.c.rowid)  # one order for every page of the same search
         .limit(bindparam("limit", type_=Integer))
     )
     if f.type_code:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from stevnsmoeder.services.planning import PlanItem
-from stevnsmoeder.ui.forms import ok_cancel
+from stevnsmoeder.ui.forms import compact, ok_cancel
 
 
 class AddendumDialog(QDialog):
@@ -39,7 +39,7 @@ class AddendumDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Addendum"))
-        self.about = QComboBox()
+        self.about = compact(QComboBox())
         self.about.setObjectName("addendum_about")
         for item in items:
             self.about.addItem(f"{item.number}. {item.title}", item.id)

@@ -8,6 +8,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -17,14 +18,22 @@ from stevnsmoeder import __version__, i18n, logging_setup, paths
 from stevnsmoeder.ui.settings import Settings
 from stevnsmoeder.ui.worker import wait_for_all
 
+if TYPE_CHECKING:
+    from stevnsmoeder.services.context import ServiceContext
+
 log = logging.getLogger(__name__)
 FONT_FILES = (
     "DejaVuSans.ttf",
     "DejaVuSans-Bold.ttf",
     "DejaVuSans-Oblique.ttf",
     "DejaVuSans-BoldOblique.ttf",
+    "Symbola.ttf",
 )
 FONT_FAMILY = "DejaVu Sans"
+# Emoji and symbols DejaVu Sans lacks: named as the next family, so Qt draws them with the
+# bundled font on every system (as the PDFs do) instead of an empty box or whatever the
+# system would pick.
+FALLBACK_FAMILY = "Symbola"
 SMOKE_ENV = "STEVNSMOEDER_SMOKE_TEST"
 
 
@@ -34,11 +43,19 @@ def prepare_environment() -> None:
     os.environ.setdefault("QT_QPA_FONTDIR", str(paths.resources_dir() / "fonts"))
 
 
+_loaded_fonts: set[str] = set()  # once per process: each load reads the file again
+
+
 def load_fonts(app: QApplication) -> None:
     for name in FONT_FILES:
+        if name in _loaded_fonts:
+            continue
         if QFontDatabase.addApplicationFont(str(paths.font_path(name))) < 0:
             log.warning("could not load bundled font %s", name)
+        else:
+            _loaded_fonts.add(name)
     font = QFont(FONT_FAMILY)
+    font.setFamilies([FONT_FAMILY, FALLBACK_FAMILY])
     font.setPointSize(10)
     app.setFont(font)
 
@@ -47,14 +64,15 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Danish is the default; English is the source language and needs no file."""
     i18n.set_language(language)
     translators: list[QTranslator] = []
+    ours = QTranslator(app)
+    # English is the source; its file holds only the counts' forms ("%n meeting(s)").
+    if ours.load(str(paths.resources_dir() / "translations" / f"stevnsmoeder_{language}.qm")):
+        app.installTranslator(ours)
+        translators.append(ours)
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Denmark))
         return translators
     QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
-    ours = QTranslator(app)
-    if ours.load(str(paths.resources_dir() / "translations" / f"stevnsmoeder_{language}.qm")):
-        app.installTranslator(ours)
-        translators.append(ours)
     qt_base = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_base.load(f"qtbase_{language}", qt_dir):
@@ -104,36 +122,30 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run(db_path: Path, user: str = "") -> int:
-    """Open the login dialog, then the main window. Returns the exit code."""
+    """Open the login dialog, then the main window; after Log ud or Skift bruger the login
+    dialog again (ui/session.py). Returns the exit code."""
     logging_setup.configure()
     app = create_application()
     sys.excepthook = _crash_hook
     from stevnsmoeder.ui.login import LoginDialog
+    from stevnsmoeder.ui.session import Sessions
 
     settings = Settings()
-    dialog = LoginDialog(db_path, user or settings.last_user)
     if os.environ.get(SMOKE_ENV):
         # Packaging check: the window comes up and the event loop runs; then leave.
+        dialog = LoginDialog(db_path, user or settings.last_user)
         dialog.show()
         QTimer.singleShot(200, app.quit)
         app.exec()
         print("stevnsmoeder smoke test: login window shown")
         return 0
-    if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.context is None:
+
+    def logged_in(ctx: ServiceContext) -> None:
+        settings.last_user = ctx.actor.login
+
+    sessions = Sessions(db_path, on_login=logged_in, plan_ahead=True)
+    if not sessions.first_login(user or settings.last_user):
         return 0
-    settings.last_user = dialog.context.actor.login
-    from stevnsmoeder.services import audit_trail
-
-    warning = audit_trail.rollback_warning(dialog.context)
-    if warning:
-        QMessageBox.warning(None, "stevnsmoeder", warning)
-    from stevnsmoeder.ui.main_window import MainWindow
-
-    window = MainWindow(dialog.context)
-    window.show()
-    if window.can_plan():
-        # The series' meetings for the coming year exist before anyone looks for them.
-        window.plan_ahead(quiet=True)
     code = app.exec()
     wait_for_all()  # let background work (planning, saving) finish before the process ends
     return code

@@ -22,25 +22,39 @@ from PySide6.QtWidgets import (
 
 from stevnsmoeder.reports.base import write_atomically
 from stevnsmoeder.services import access_log, audit_trail
-from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
+from stevnsmoeder.services.context import LOCAL_TZ, Role, ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.ui.forms import optional_date, optional_date_edit
 from stevnsmoeder.ui.models import Column, TableModel
 from stevnsmoeder.ui.prompts import Prompts
+from stevnsmoeder.ui.users_dialog import role_label
+
+
+def _role(entry: access_log.Entry) -> str:
+    try:
+        return role_label(Role(entry.role))
+    except ValueError:  # no user of this database (a mistyped name at the login)
+        return ""
 
 
 def entry_columns() -> list[Column[access_log.Entry]]:
+    """When, what happened in words ("Hanne Jensen åbnede sagen S-2025-0074"), the person's
+    role, and the technical detail as it was recorded (filters, counts; never note text)."""
     return [
         Column(
             QCoreApplication.translate("audit_view", "When"),
             lambda e: e.at.astimezone(LOCAL_TZ).strftime("%d.%m.%Y %H.%M.%S"),
             lambda e: e.seq,
         ),
-        Column(QCoreApplication.translate("audit_view", "User"), lambda e: e.login),
-        Column(QCoreApplication.translate("audit_view", "Role"), lambda e: e.role),
-        Column(QCoreApplication.translate("audit_view", "What"), lambda e: e.label),
-        Column(QCoreApplication.translate("audit_view", "Meeting"), lambda e: e.meeting),
-        Column(QCoreApplication.translate("audit_view", "Detail"), lambda e: e.detail),
+        Column(
+            QCoreApplication.translate("audit_view", "What happened"),
+            lambda e: e.label,
+            tooltip=lambda e: QCoreApplication.translate("audit_view", "User name: %1").replace(
+                "%1", e.login
+            ),
+        ),
+        Column(QCoreApplication.translate("audit_view", "Role"), _role),
+        Column(QCoreApplication.translate("audit_view", "Technical detail"), lambda e: e.detail),
     ]
 
 
@@ -51,7 +65,7 @@ class AuditPage(QWidget):
         self.prompts = prompts
         self.loaded = False
         self.user_edit = QLineEdit()
-        self.user_edit.setPlaceholderText(self.tr("User"))
+        self.user_edit.setPlaceholderText(self.tr("User (name or user name)"))
         self.action_combo = QComboBox()
         for label, code in (
             (self.tr("All actions"), None),
@@ -79,8 +93,9 @@ class AuditPage(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The sentence takes the spare width; the technical detail comes last.
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.horizontalHeader().setResizeContentsPrecision(50)
         self.status = QLabel()
         self.status.setObjectName("audit-status")
@@ -139,11 +154,7 @@ class AuditPage(QWidget):
             return
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
-        self.status.setText(
-            self.tr("1 event")
-            if len(rows) == 1
-            else self.tr("%1 events").replace("%1", str(len(rows)))
-        )
+        self.status.setText(self.tr("%n events", "", len(rows)))
 
     def verify(self) -> None:
         try:
@@ -152,9 +163,7 @@ class AuditPage(QWidget):
             self.status.setText(str(exc))
             return
         if report.ok:
-            text = self.tr("The access log is unbroken (%1 events).").replace(
-                "%1", str(report.events)
-            )
+            text = self.tr("The access log is unbroken (%n events).", "", report.events)
         else:
             text = self.tr("The access log is BROKEN at event %1.").replace(
                 "%1", str(report.first_bad_seq)
@@ -202,7 +211,5 @@ class AuditPage(QWidget):
             self.prompts.error(self, title, str(exc))
             return
         self.status.setText(
-            self.tr("%1 events exported to %2")
-            .replace("%1", str(done.events))
-            .replace("%2", str(done.folder))
+            self.tr("%n events exported to %1", "", done.events).replace("%1", str(done.folder))
         )

@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,13 +41,16 @@ from stevnsmoeder.services.reference_data import DistrictInfo, MeetingTypeInfo
 from stevnsmoeder.ui.forms import (
     WARNING_STYLE,
     FormDialog,
+    compact,
     date_edit,
     line_edit,
     ok_cancel,
     pydate,
     text_edit,
+    wrapped,
 )
 from stevnsmoeder.ui.models import ROW_ROLE, FilterProxy, TableModel, case_columns
+from stevnsmoeder.ui.screen import fit_to_screen
 
 
 class ChildItemDialog(FormDialog):
@@ -71,7 +74,7 @@ class ChildItemDialog(FormDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add a child to the agenda"))
-        self.resize(820, 640)
+        fit_to_screen(self, QSize(820, 640))
         self.choice: str | CaseSummary | None = None
         self.model: TableModel[CaseSummary] = TableModel(case_columns(lambda: screen_safe), self)
         self.model.set_rows(found)
@@ -111,7 +114,7 @@ class ChildItemDialog(FormDialog):
         self.cpr = line_edit(MAX_CPR_TYPED, placeholder=self.tr("DDMMYY-SSSS (optional)"))
         self.pseudonym = line_edit(MAX_PSEUDONYM, placeholder=self.tr("e.g. Girl, 9, 3rd grade"))
         self.institution = line_edit(MAX_INSTITUTION)
-        self.district = QComboBox()
+        self.district = compact(QComboBox())
         self.district.addItem("", None)
         for d in districts:
             self.district.addItem(d.name, d.code)
@@ -294,7 +297,7 @@ class ConsentDialog(FormDialog):
         self._add_holder = add_holder
         self._screen_safe = screen_safe
         self.added: list[HolderInfo] = []  # holders registered from here
-        self.holder = QComboBox()
+        self.holder = compact(QComboBox())
         self.holder.setObjectName("given-by")
         for h in holders:
             self._add_choice(h)
@@ -326,7 +329,7 @@ class ConsentDialog(FormDialog):
             MAX_DOCUMENT_REF, placeholder=self.tr("ESDH reference (optional)")
         )
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("Consent about %1").replace("%1", child)))
+        form.addRow(wrapped(self.tr("Consent about %1").replace("%1", child)))
         form.addRow(self.tr("Given by:"), given_by)
         form.addRow(self.tr("Covers:"), self.scope)
         form.addRow(self.tr("Recipients:"), self.recipients)

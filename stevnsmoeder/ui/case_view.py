@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ from stevnsmoeder.ui.document_preview import DocumentPreview
 from stevnsmoeder.ui.forms import title_label
 from stevnsmoeder.ui.models import ROW_ROLE, Column, FilterProxy, TableModel
 from stevnsmoeder.ui.prompts import Prompts
+from stevnsmoeder.ui.screen import fit_to_screen
 
 OVERDUE = QColor("#b00020")
 STEP_SHADES = {
@@ -139,9 +140,12 @@ class LevelChart(QWidget):
         painter.setPen(self.palette().text().color())
         ticks = [(first, month_year(first))]
         ticks += [(date(yr, 1, 1), str(yr)) for yr in range(first.year + 1, last.year + 1)]
+        free = 0.0  # where the last label drawn ends: a narrow chart skips labels, not ticks
         for day, label in ticks:
             painter.drawLine(QPointF(x(day), bottom), QPointF(x(day), bottom + 4))
-            painter.drawText(QPointF(x(day) + 2, bottom + metrics.ascent() + 4), label)
+            if x(day) + 2 >= free:
+                painter.drawText(QPointF(x(day) + 2, bottom + metrics.ascent() + 4), label)
+                free = x(day) + 2 + metrics.horizontalAdvance(label) + 8
         path = QPainterPath(QPointF(x(self.points[0].day), y(self.points[0].level)))
         for previous, p in zip(self.points, self.points[1:], strict=False):
             path.lineTo(QPointF(x(p.day), y(previous.level)))
@@ -344,7 +348,7 @@ class CaseWindow(QWidget):
         self.prompts = prompts
         self.open_meeting = open_meeting
         self.screen_safe = screen_safe
-        self.resize(1280, 820)
+        fit_to_screen(self, QSize(1280, 820))
         self.history: CaseHistory = case_history.case_history(ctx, case_id)  # logged
 
         self.heading = title_label()
@@ -353,6 +357,7 @@ class CaseWindow(QWidget):
         self.closed = QLabel()  # a closed case says so, and since when
         self.closed.setObjectName("case-closed")
         self.closed.setStyleSheet("color: #6b6b6b; font-weight: bold;")
+        self.details.setWordWrap(True)  # a long school name must not widen the window
         self.family = QLabel()
         self.family.setWordWrap(True)
         self.consent = QLabel()
@@ -367,6 +372,7 @@ class CaseWindow(QWidget):
         self.actions_view = _table(self.actions_model)
         self.actions_view.setObjectName("open-actions")
         self.follow_up = QLabel()
+        self.follow_up.setWordWrap(True)  # else it sets the left pane's least width
 
         self.type_combo = QComboBox()
         self.type_combo.setObjectName("type-filter")
@@ -468,9 +474,7 @@ class CaseWindow(QWidget):
         if c.cpr_masked and not safe:
             parts.append(f"CPR {c.cpr_masked}")
         if h.age is not None:
-            parts.append(
-                QCoreApplication.translate("case_view", "%1 years").replace("%1", str(h.age))
-            )
+            parts.append(QCoreApplication.translate("case_view", "%n years", "", h.age))
         parts += [p for p in (c.institution, h.grade, c.district or "") if p]
         if c.level:
             parts.append(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from stevnsmoeder.reports.base import write_atomically
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.ui.prompts import Prompts
+from stevnsmoeder.ui.screen import fit_to_screen
 from stevnsmoeder.ui.worker import run_in_thread
 
 Build = Callable[[], tuple[bytes, int, str]]  # (pdf, pages, suggested file name)
@@ -28,7 +29,7 @@ class DocumentPreview(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(900, 1000)
+        fit_to_screen(self, QSize(900, 1000))
         self.prompts = prompts
         self.data = b""
         self.pages = 0
@@ -65,11 +66,7 @@ class DocumentPreview(QDialog):
         self._buffer.setData(QByteArray(self.data))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
-        self.status.setText(
-            self.tr("1 page")
-            if self.pages == 1
-            else self.tr("%1 pages").replace("%1", str(self.pages))
-        )
+        self.status.setText(self.tr("%n pages", "", self.pages))
         for button in (self.save_button, self.print_button):
             button.setEnabled(True)
 

@@ -10,6 +10,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimer
 from PySide6.QtGui import QFocusEvent, QFont, QValidator
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -123,13 +124,29 @@ def optional_date(edit: QDateEdit) -> date | None:
 
 
 def title_label(text: str = "", scale: float = 1.4) -> QLabel:
-    """A window's heading: bold and larger than the text around it."""
+    """A window's heading: bold and larger than the text around it; a long one wraps."""
     label = QLabel(text)
+    label.setWordWrap(True)
     font = QFont(label.font())
     font.setPointSizeF(font.pointSizeF() * scale)
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def wrapped(text: str = "") -> QLabel:
+    """A label that wraps: a long title or name in it must not widen its window."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def compact(combo: QComboBox, chars: int = 40) -> QComboBox:
+    """A combo box no wider than about ``chars`` characters, however long its entries: a
+    200-character name must not push its dialog off the screen."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    return combo
 
 
 def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:

@@ -5,6 +5,8 @@ and a small window asks for the same user's password. Unlocking shows the window
 exactly as they were: nothing is closed or reloaded, so text not yet saved is still in its
 field. Each lock, unlock and wrong password is logged; after five wrong passwords the session
 closes (what was typed has been saved by then; the autosave keeps running while locked).
+From the lock screen the user can also log out, or let another user log in (Skift bruger):
+both close the session's windows (a running meeting asks first) and show the login window.
 """
 
 from __future__ import annotations
@@ -44,7 +46,10 @@ _INPUT_EVENTS = frozenset(
 
 
 class LockDialog(QDialog):
-    """The only thing on screen while locked: who is logged in, and the password field."""
+    """The only thing on screen while locked: who is logged in, the password field, and the
+    ways out (log out, another user)."""
+
+    leave_requested = Signal(bool)  # True: another user logs in
 
     def __init__(self, user: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
@@ -63,6 +68,18 @@ class LockDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Unlock"))
         buttons.accepted.connect(self.accept)
+        self.log_out_button = buttons.addButton(
+            self.tr("Log out"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.log_out_button.setObjectName("lock-log-out")
+        self.log_out_button.setAutoDefault(False)
+        self.log_out_button.clicked.connect(lambda: self.leave_requested.emit(False))
+        self.switch_button = buttons.addButton(
+            self.tr("Switch user"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.switch_button.setObjectName("lock-switch-user")
+        self.switch_button.setAutoDefault(False)
+        self.switch_button.clicked.connect(lambda: self.leave_requested.emit(True))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(text)
@@ -89,6 +106,7 @@ class SessionLock(QObject):
 
     locked_changed = Signal(bool)
     session_ended = Signal()
+    leave_requested = Signal(bool)  # from the lock screen: log out (False) or switch user
 
     def __init__(
         self,
@@ -138,6 +156,7 @@ class SessionLock(QObject):
         # The lock window first, so the screen is never left without a way back.
         self.dialog = LockDialog(self.ctx.actor.display_name or self.ctx.actor.login)
         self.dialog.accepted.connect(self._try_unlock)
+        self.dialog.leave_requested.connect(self._leave)
         self._hidden = []
         for window in self._windows():
             if window.isVisible():
@@ -190,12 +209,35 @@ class SessionLock(QObject):
         self.timer.start()
         self.locked_changed.emit(False)
 
+    def _leave(self, switch: bool) -> None:
+        """Log out or switch user from the lock screen. The lock window steps aside while the
+        session's windows close (a running meeting's question must be seen); if a window
+        stays (the user said no), the lock comes back."""
+        dialog = self.dialog
+        if dialog is None:
+            return
+        dialog.hide()
+        self.leave_requested.emit(switch)
+        if self.dialog is dialog:  # still locked: the session goes on
+            dialog.show()
+            dialog.password_edit.setFocus()
+
     def stop(self) -> None:
-        """The session is over: no more locking (the main window is closing)."""
+        """The session is over: no more locking (the main window is closing). Windows the
+        lock hid are closed with it: nothing of the session is left behind."""
         self.timer.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+        hidden, self._hidden = self._hidden, []
+        if self.dialog is not None:
+            self.dialog.hide()
+            self.dialog.deleteLater()
+            self.dialog = None
+        owner = self.parent()
+        for window, _focus in hidden:
+            if shiboken6.isValid(window) and window is not owner:
+                window.close()
 
     def _end_session(self) -> None:
         if self.dialog is not None:

@@ -8,7 +8,10 @@ the fictitious demo database and says how to log in.
 from __future__ import annotations
 
 import importlib
+import math
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +46,13 @@ class LoginDialog(QDialog):
         self.db_path = db_path
         self.context: Any = None  # the ServiceContext after a successful login
         self._busy = False
+        # After failed logins the user name must wait: counted down on this clock.
+        self.now: Callable[[], float] = time.monotonic
+        self._wait_until: float | None = None
+        self._wait_reason = ""
+        self.wait_timer = QTimer(self)
+        self.wait_timer.setInterval(1000)
+        self.wait_timer.timeout.connect(self._tick)
         self.setWindowTitle(self.tr("stevnsmoeder – log in"))
         self.setMinimumWidth(460)
 
@@ -83,6 +93,7 @@ class LoginDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.hide()
+        self.user_edit.textEdited.connect(self._user_changed)
         # Offered when the database cannot be opened and a backup exists beside it.
         self.restore_button = QPushButton(self.tr("Restore the newest backup"))
         self.restore_button.setObjectName("restore")
@@ -141,6 +152,8 @@ class LoginDialog(QDialog):
         self.db_label.setText(self.tr("Database: %1").replace("%1", str(self.db_path)))
         for widget in (self.user_edit, self.password_edit, self.login_button):
             widget.setEnabled(exists and not self._busy)
+        if self._wait_until is not None:
+            self.login_button.setEnabled(False)  # until the wait is over
         self.create_demo_button.setEnabled(not self._busy)
 
     def _set_busy(self, busy: bool, message: str = "") -> None:
@@ -243,15 +256,53 @@ class LoginDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         from stevnsmoeder.services import backup
-        from stevnsmoeder.services.errors import DatabaseUnreadable, ServiceError
+        from stevnsmoeder.services.errors import AuthError, DatabaseUnreadable, ServiceError
 
         self._set_busy(False)
         self.hint.setText("")
         damaged = isinstance(exc, DatabaseUnreadable) and bool(backup.list_backups(self.db_path))
         self.restore_button.setVisible(damaged)
-        if isinstance(exc, ServiceError):
+        if isinstance(exc, AuthError) and exc.wait_seconds:
+            self.start_wait(exc.reason, exc.wait_seconds)
+        elif isinstance(exc, ServiceError):
             self.show_error(str(exc))
-            self.password_edit.selectAll()
-            self.password_edit.setFocus()
+        else:
+            raise exc  # reaches the crash dialog
+        self.password_edit.selectAll()
+        self.password_edit.setFocus()
+
+    # -- waiting after failed logins -----------------------------------------------------
+    def start_wait(self, reason: str, seconds: int) -> None:
+        """Say why, and count the wait down ("Vent 30 sekunder …"); Log in waits too."""
+        self._wait_reason = reason
+        self._wait_until = self.now() + seconds
+        self.wait_timer.start()
+        self._tick()
+
+    def seconds_left(self) -> int:
+        if self._wait_until is None:
+            return 0
+        return max(0, math.ceil(self._wait_until - self.now() - 1e-6))
+
+    def _tick(self) -> None:
+        left = self.seconds_left()
+        if left <= 0:
+            self._end_wait()
+            self.show_error(self.tr("You can try again now."))
             return
-        raise exc  # reaches the crash dialog
+        self.show_error(
+            f"{self._wait_reason} " + self.tr("Wait %n seconds before you try again.", "", left)
+        )
+        self.login_button.setEnabled(False)
+
+    def _end_wait(self) -> None:
+        self._wait_until = None
+        self.wait_timer.stop()
+        self._refresh_state()
+
+    def _user_changed(self) -> None:
+        """The wait belongs to a user name: another name may try at once (the service
+        refuses it, and says how long, if it too must wait)."""
+        if self._wait_until is not None:
+            self._end_wait()
+            self.show_error("")

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,7 +43,7 @@ from stevnsmoeder.services.context import Role, ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.services.permissions import Permission, allowed
-from stevnsmoeder.ui import changes
+from stevnsmoeder.ui import changes, keys
 from stevnsmoeder.ui.audit_view import AuditPage
 from stevnsmoeder.ui.awaiting_approval import AwaitingApprovalSection
 from stevnsmoeder.ui.calendar_view import CalendarPage
@@ -70,7 +70,9 @@ from stevnsmoeder.ui.planning_dialogs import (
     SeriesDialog,
 )
 from stevnsmoeder.ui.prompts import Prompts
+from stevnsmoeder.ui.screen import fit_to_screen
 from stevnsmoeder.ui.search_view import SearchPage
+from stevnsmoeder.ui.session import add_leave_actions, close_without_asking
 from stevnsmoeder.ui.settings import Settings
 from stevnsmoeder.ui.worker import run_in_thread
 
@@ -251,14 +253,10 @@ class StartPage(QWidget):
         later_word = self.tr("Later this week")
         self.today_heading.setText(
             f"<b>{today_word}</b> – "
-            + (
-                self.tr("%1 meetings").replace("%1", str(len(todays)))
-                if todays
-                else self.tr("no meetings today")
-            )
+            + (self.tr("%n meetings", "", len(todays)) if todays else self.tr("no meetings today"))
         )
         self.week_heading.setText(
-            f"<b>{later_word}</b> – " + self.tr("%1 meetings").replace("%1", str(len(later)))
+            f"<b>{later_word}</b> – " + self.tr("%n meetings", "", len(later))
         )
         for view in (self.today_view, self.week_view):
             view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -398,6 +396,9 @@ class CasesPage(QWidget):
             self.open_button.clicked.connect(lambda: self._selected(lambda c: open_case(c.id)))
             self.view.doubleClicked.connect(lambda _i: self._selected(lambda c: open_case(c.id)))
             self.view.activated.connect(lambda _i: self._selected(lambda c: open_case(c.id)))
+            keys.lead_into_list(  # Down: into the list; Enter: open the chosen (or first) case
+                self.filter_edit, self.view, lambda: self._selected(lambda c: open_case(c.id))
+            )
         top.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -428,8 +429,11 @@ class CasesPage(QWidget):
 
 
 class MainWindow(QMainWindow):
+    session_closed = Signal()  # closed and logged out (see ui/session.py)
+
     def __init__(self, ctx: ServiceContext, prompts: Prompts | None = None) -> None:
         super().__init__()
+        self.next_login: str | None = None  # set when leaving for the login window
         self.ctx = ctx
         self.prompts = prompts or Prompts()
         self.settings = Settings()
@@ -443,7 +447,7 @@ class MainWindow(QMainWindow):
                 "background: #ffe08a; color: #3a2c00; padding: 2px 8px; font-weight: bold;"
             )
             self.statusBar().addPermanentWidget(banner)
-        self.resize(1200, 760)
+        fit_to_screen(self, QSize(1200, 760))
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -521,6 +525,7 @@ class MainWindow(QMainWindow):
         self.password_action.triggered.connect(self.change_own_password)
         file_menu.addAction(self.password_action)
         file_menu.addSeparator()
+        self.log_out_action, self.switch_user_action = add_leave_actions(self, file_menu)
         self.lock_action = QAction(self.tr("&Lock now"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -529,15 +534,14 @@ class MainWindow(QMainWindow):
         lock_menu = file_menu.addMenu(self.tr("Lock &automatically after"))
         self.lock_minutes_actions: dict[int, QAction] = {}
         for idle in (5, 10, 15, 30):
-            action = QAction(self.tr("%1 minutes").replace("%1", str(idle)), self)
+            action = QAction(self.tr("%n minutes", "", idle), self)
             action.setCheckable(True)
             action.setChecked(self.settings.lock_minutes == idle)
             action.triggered.connect(lambda _=False, m=idle: self.set_lock_minutes(m))
             lock_menu.addAction(action)
             self.lock_minutes_actions[idle] = action
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action = keys.quit_action(self, self.tr("&Quit"))  # Ctrl+Q from every window
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
@@ -569,7 +573,7 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
             self.language_actions[code] = action
         refresh = QAction(self.tr("&Refresh"), self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.setShortcut(QKeySequence("Ctrl+R"))  # F5 starts a meeting, in its window
         refresh.triggered.connect(self.refresh)
         view_menu.addAction(refresh)
 
@@ -597,7 +601,8 @@ class MainWindow(QMainWindow):
             action.setChecked(value == idle)
 
     def _locked_out(self) -> None:
-        """Too many wrong passwords at the lock screen: the session closes."""
+        """Too many wrong passwords at the lock screen: the session closes, asking nothing."""
+        close_without_asking(list(self.meeting_windows.values()))
         self.close()
 
     def _set_screen_safe(self, on: bool) -> None:
@@ -670,10 +675,9 @@ class MainWindow(QMainWindow):
                     self,
                     self.tr("Planning"),
                     self.tr(
-                        "%1 meetings created, %2 of them moved for a holiday; "
-                        "%3 skipped for closed days."
+                        "%1 created, %2 of them moved for a holiday; %3 skipped for closed days."
                     )
-                    .replace("%1", str(report.created))
+                    .replace("%1", self.tr("%n meetings", "", report.created))
                     .replace("%2", str(report.moved))
                     .replace("%3", str(report.skipped)),
                 )
@@ -741,7 +745,7 @@ class MainWindow(QMainWindow):
             )
             return
         self.statusBar().showMessage(
-            self.tr("%1 meetings written to %2").replace("%1", str(count)).replace("%2", str(path)),
+            self.tr("%n meetings written to %1", "", count).replace("%1", str(path)),
             8000,
         )
 
@@ -918,14 +922,22 @@ class MainWindow(QMainWindow):
             self.cases_page.reload()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for window in list(self.meeting_windows.values()):
+            if window.isVisible() and not window.close():  # a running meeting asks first: stay
+                event.ignore()
+                return
         self.session_lock.stop()
         changes.bus().changed.disconnect(self._changed)
-        for window in list(self.meeting_windows.values()):
-            window.close()
         for case_window in list(self.case_windows.values()):
             case_window.close()
+        windows = (self, *self.meeting_windows.values(), *self.case_windows.values())
+        for owner in windows:  # a print preview left open
+            for dialog in owner.findChildren(QDialog):
+                if dialog.isVisible():
+                    dialog.reject()
         self.settings.set_geometry(Settings.GEOMETRY, self.saveGeometry())
         self.settings.sync()
         with contextlib.suppress(ServiceError):  # closing must not fail on a lost database
             access.logout(self.ctx)
         super().closeEvent(event)
+        self.session_closed.emit()

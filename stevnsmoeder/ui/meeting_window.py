@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Protocol, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,10 +58,11 @@ from stevnsmoeder.ui import changes
 from stevnsmoeder.ui.agenda_model import TITLE, AgendaModel
 from stevnsmoeder.ui.case_dialogs import AddItemDialog, ChildItemDialog, ConsentDialog
 from stevnsmoeder.ui.document_preview import DocumentPreview
-from stevnsmoeder.ui.forms import title_label
+from stevnsmoeder.ui.forms import compact, title_label
 from stevnsmoeder.ui.live_view import LiveView
 from stevnsmoeder.ui.models import Column, TableModel
 from stevnsmoeder.ui.prompts import Prompts
+from stevnsmoeder.ui.screen import fit_to_screen
 from stevnsmoeder.ui.settings import Settings
 
 T = TypeVar("T")
@@ -115,12 +116,14 @@ class MeetingWindow(QWidget):
         self.can_record = allowed(ctx, Permission.EDIT_CASES)
         self._busy = False
         self._reload_after_edit = False
-        self.resize(1280, 800)
+        fit_to_screen(self, QSize(1280, 800))
 
         # header
         self.heading = title_label()
         self.when = QLabel()
+        self.when.setWordWrap(True)  # a long place name must not widen the window
         self.note = QLabel()
+        self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #8a5a00;")
         self.time_summary = QLabel()
         self.time_summary.setObjectName("time-summary")
@@ -191,7 +194,8 @@ class MeetingWindow(QWidget):
         for key, handler in self._planning_keys:  # only while the planning page is shown
             action = QAction(splitter)
             action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # wherever the focus is in the window (a button below too), while it is shown
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(handler)
             splitter.addAction(action)
         splitter.setStretchFactor(0, 3)
@@ -488,9 +492,11 @@ class MeetingWindow(QWidget):
             self,
             self.tr("Start the meeting"),
             self.tr(
-                "%1 children's items have no legal basis and can only be discussed "
-                "anonymously. Start anyway?"
-            ).replace("%1", str(len(blocked))),
+                "%n children's items have no legal basis and can only be discussed "
+                "anonymously. Start anyway?",
+                "",
+                len(blocked),
+            ),
         ):
             return
         try:
@@ -504,6 +510,8 @@ class MeetingWindow(QWidget):
 
     def _live_changed(self) -> None:
         self.reload()
+        if self.plan.summary.status is MeetingStatus.PLANNED:
+            self.show_planning()  # set back to planned: started by mistake
         self._update_view_button()
         changes.bus().announce(changes.MEETING, self.meeting_id)
 
@@ -638,7 +646,7 @@ class MeetingWindow(QWidget):
         self.basis_status = QLabel()
         self.basis_status.setObjectName("basis-status")
         self.basis_status.setWordWrap(True)
-        self.consent_combo = QComboBox()
+        self.consent_combo = compact(QComboBox())
         self.use_consent = QPushButton(self.tr("Use this consent"))
         self.new_consent = QPushButton(self.tr("Record consent …"))
         self.rpl115_button = QPushButton(self.tr("Retsplejeloven § 115 (SSP)"))

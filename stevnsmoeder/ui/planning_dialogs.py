@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QSize, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,12 +37,15 @@ from stevnsmoeder.ui.forms import (
     ERROR_STYLE,
     WARNING_STYLE,
     FormDialog,
+    compact,
     date_edit,
     line_edit,
     ok_cancel,
     pydate,
+    wrapped,
 )
 from stevnsmoeder.ui.models import Column, TableModel
+from stevnsmoeder.ui.screen import fit_to_screen
 
 
 def time_edit(at: time) -> QTimeEdit:
@@ -84,7 +87,7 @@ class MoveDialog(FormDialog):
         when.addWidget(self.day, 1)
         when.addWidget(self.at)
         form = QFormLayout(self)
-        form.addRow(QLabel(f"<b>{title}</b> – {long_date(start.date())}, {clock(start)}"))
+        form.addRow(wrapped(f"<b>{title}</b> – {long_date(start.date())}, {clock(start)}"))
         form.addRow(self.tr("New date:"), when)
         form.addRow(self.warnings)
         form.addRow(self.anyway)
@@ -135,7 +138,7 @@ class ParticipantDialog(FormDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add participant"))
-        self.person = QComboBox()
+        self.person = compact(QComboBox())
         self.person.setEditable(True)  # type to find; the completer matches any part
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for p in people:
@@ -144,7 +147,7 @@ class ParticipantDialog(FormDialog):
         if completer is not None:
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.role = QComboBox()
+        self.role = compact(QComboBox())
         for r in roles:
             if not r.is_family:
                 self.role.addItem(r.name, r.code)
@@ -186,8 +189,8 @@ class RuleDialog(FormDialog):
         self.preview.setWordWrap(True)
         current = self.tr("Now: %1, %2").replace("%1", describe_rule(info.rule, language()))
         form = QFormLayout(self)
-        form.addRow(QLabel(f"<b>{info.title}</b>"))
-        form.addRow(QLabel(current.replace("%2", clock(info.start_time))))
+        form.addRow(wrapped(f"<b>{info.title}</b>"))
+        form.addRow(wrapped(current.replace("%2", clock(info.start_time))))
         form.addRow(self.tr("Weekday:"), self.weekday)
         form.addRow(self.tr("Every:"), self.interval)
         form.addRow(self.tr("Time:"), self.start_time)
@@ -232,7 +235,7 @@ class ClosedPeriodsDialog(QDialog):
         here, with what was typed kept)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Closed days"))
-        self.resize(620, 480)
+        fit_to_screen(self, QSize(620, 480))
         self._add = add
 
         def when(p: ClosedPeriodInfo) -> str:
@@ -322,7 +325,7 @@ class SeriesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Meeting series"))
-        self.resize(980, 480)
+        fit_to_screen(self, QSize(980, 480))
         policy = {
             "move": self.tr("move to the next working day"),
             "skip": self.tr("skip"),
@@ -414,7 +417,7 @@ class FtmDialog(FormDialog):
         when.addWidget(self.day, 1)
         when.addWidget(self.at)
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("Family team meeting about %1").replace("%1", child)))
+        form.addRow(wrapped(self.tr("Family team meeting about %1").replace("%1", child)))
         form.addRow(self.tr("Time:"), when)
         form.addRow(self.tr("Place:"), self.place)
         form.addRow(self.error)
@@ -439,13 +442,13 @@ class NewSeriesDialog(FormDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New meeting series"))
-        self.resize(620, 600)
+        fit_to_screen(self, QSize(620, 600))
         self._people, self._roles = people, roles
-        self.type = QComboBox()
+        self.type = compact(QComboBox())
         for t in types:
             if t.code != "ftm":  # FTMs are booked for one child, not in a series
                 self.type.addItem(t.name, t)
-        self.district = QComboBox()
+        self.district = compact(QComboBox())
         for d in districts:
             self.district.addItem(d.name, d.code)
         self.title = line_edit(MAX_TITLE, placeholder=self.tr("(from type and district)"))

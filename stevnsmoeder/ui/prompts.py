@@ -4,7 +4,46 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+
+def qt_file_dialog_strings() -> list[str]:
+    """Strings of Qt's own file dialog that Qt's Danish catalogue (qtbase_da) lacks, in Qt's
+    contexts: listed here so the translation tools put them in our catalogue, which Qt
+    consults after its own. (Called only by the test that the dialog speaks Danish.)"""
+    translate = QCoreApplication.translate
+    return [
+        translate("QFileDialog", "&Look in:"),
+        translate("QFileDialog", "Files of &type:"),
+        # The file list's Type column, per platform.
+        translate("QAbstractFileIconProvider", "Folder", "All other platforms"),
+        translate("QAbstractFileIconProvider", "File", "All other platforms"),
+        translate("QAbstractFileIconProvider", "%1 File", "All other platforms"),
+        translate("QAbstractFileIconProvider", "Drive", "All other platforms"),
+        translate("QAbstractFileIconProvider", "File Folder", "Match Windows Explorer"),
+        translate("QAbstractFileIconProvider", "%1 File", "Match Windows Explorer"),
+        translate("QAbstractFileIconProvider", "File", "Match Windows Explorer"),
+        translate("QAbstractFileIconProvider", "Drive", "Match Windows Explorer"),
+        translate("QAbstractFileIconProvider", "Folder", "Match OS X Finder"),
+        translate("QAbstractFileIconProvider", "%1 File", "Match OS X Finder"),
+        translate("QAbstractFileIconProvider", "File", "Match OS X Finder"),
+    ]
+
+
+def use_native_dialog(language: str, system_languages: list[str]) -> bool:
+    """The system's own file dialog speaks the system's language, whatever the program's:
+    use it only when the two agree ("da" and a Danish Windows), else Qt's own dialog,
+    which speaks the program's language ("Annuller", not "Cancel")."""
+    first = system_languages[0] if system_languages else ""
+    return first.replace("_", "-").split("-")[0].lower() == language.lower()
+
+
+def file_dialog_options() -> QFileDialog.Option:
+    language = QLocale().name().split("_")[0]  # the program's (install_translators sets it)
+    if use_native_dialog(language, QLocale.system().uiLanguages()):
+        return QFileDialog.Option(0)
+    return QFileDialog.Option.DontUseNativeDialog
 
 
 class Prompts:
@@ -40,12 +79,19 @@ class Prompts:
     def save_path(
         self, parent: QWidget | None, title: str, suggested: Path, filter_: str
     ) -> Path | None:
-        name, _selected = QFileDialog.getSaveFileName(parent, title, str(suggested), filter_)
+        name, _selected = QFileDialog.getSaveFileName(
+            parent, title, str(suggested), filter_, options=file_dialog_options()
+        )
         return Path(name) if name else None
 
     def folder(self, parent: QWidget | None, title: str, start: Path) -> Path | None:
         """A folder, or None when the user cancels."""
-        name = QFileDialog.getExistingDirectory(parent, title, str(start))
+        name = QFileDialog.getExistingDirectory(
+            parent,
+            title,
+            str(start),
+            QFileDialog.Option.ShowDirsOnly | file_dialog_options(),
+        )
         return Path(name) if name else None
 
 

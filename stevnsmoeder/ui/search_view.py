@@ -3,13 +3,14 @@
 Results appear as the user types: the query runs off the GUI thread a moment after the last
 keystroke, and an answer that arrives after a newer query was started is dropped. The matched
 words are shown in bold in each excerpt. Double-click (or Enter) opens the meeting; "Open
-case" opens the child's case page.
+case" opens the child's case page. The best hits come first; "Vis flere" adds the next page
+of the same search below them. An empty "to" date means "til nu": up to today.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any
 
@@ -113,6 +114,18 @@ class HitModel(TableModel[Hit]):
         super().__init__(hit_columns(screen_safe), parent)
         self._screen_safe = screen_safe
 
+    def append_rows(self, hits: Sequence[Hit]) -> int:
+        """Add a next page below the rows shown (an item already shown is not repeated);
+        returns how many were added."""
+        shown = {h.item_id for h in self._rows}
+        new = [h for h in hits if h.item_id not in shown]
+        if new:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            self._rows.extend(new)
+            self.endInsertRows()
+        return len(new)
+
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -167,6 +180,10 @@ class SearchPage(QWidget):
         self.screen_safe = screen_safe
         self._sequence = 0
         self.last_result: search.Result | None = None
+        # The text and filters of the rows shown, for "Vis flere" (the fields may have changed)
+        self._shown_query: tuple[str, search.Filters] | None = None
+        self._next_offset = 0
+        self.page_size = search.DEFAULT_LIMIT  # hits per page ("Vis flere" asks for the next)
 
         self.query_edit = QLineEdit()
         self.query_edit.setObjectName("search-text")
@@ -210,6 +227,10 @@ class SearchPage(QWidget):
         self.status.setObjectName("search-status")
         self.meeting_button = QPushButton(self.tr("Open meeting"))
         self.case_button = QPushButton(self.tr("Open case"))
+        self.more_button = QPushButton(self.tr("Show more"))
+        self.more_button.setObjectName("search-more")
+        self.more_button.setToolTip(self.tr("The next hits of the same search, below these"))
+        self.more_button.clicked.connect(self.show_more)
         self.meeting_button.clicked.connect(self.open_selected_meeting)
         self.case_button.clicked.connect(self.open_selected_case)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._buttons())
@@ -237,6 +258,7 @@ class SearchPage(QWidget):
         filters.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.more_button)
         bottom.addWidget(self.meeting_button)
         bottom.addWidget(self.case_button)
         layout = QVBoxLayout(self)
@@ -255,52 +277,76 @@ class SearchPage(QWidget):
             end=optional_date(self.to_edit),
             level=self.level_combo.currentData(),
             open_actions=self.open_check.isChecked(),
-        )
+        ).until_today(self.ctx.today())  # an empty "to" date reads "til nu"
 
     def run_search(self) -> None:
         """Start a search for the current text and filters; an older answer is dropped."""
         self.timer.stop()
         self._sequence += 1
         sequence = self._sequence
-        text, filters, ctx = self.query_edit.text(), self.filters(), self.ctx
+        text, filters = self.query_edit.text(), self.filters()
         if not text.strip():
             self.model.set_rows([])
             self.last_result = None
+            self._shown_query = None
             self.status.setText(self.tr("Type to search. Only what you may see is searched."))
             self._buttons()
             return
         self.status.setText(self.tr("Searching …"))
+        self._shown_query = None  # the rows shown are no longer the search to continue
+        self.more_button.setEnabled(False)
+        self._start(sequence, text, filters, 0)
+
+    def show_more(self) -> None:
+        """The next page of the search whose hits are shown, added below them."""
+        if self.timer.isActive():  # typed since: that search first
+            self.run_search()
+            return
+        result, query = self.last_result, self._shown_query
+        if result is None or query is None or not result.truncated:
+            return
+        self._sequence += 1
+        self.more_button.setEnabled(False)
+        self.status.setText(self.tr("Searching …"))
+        self._start(self._sequence, *query, self._next_offset)
+
+    def _start(self, sequence: int, text: str, filters: search.Filters, offset: int) -> None:
+        ctx, limit = self.ctx, self.page_size
         run_in_thread(
             self,
-            lambda: search.search(ctx, text, filters),
-            lambda result: self._show(sequence, result),
+            lambda: search.search(ctx, text, filters, limit=limit, offset=offset),
+            lambda result: self._show(sequence, result, filters),
             lambda exc: self._failed(sequence, exc),
         )
 
-    def _show(self, sequence: int, result: search.Result) -> None:
+    def _show(self, sequence: int, result: search.Result, filters: search.Filters) -> None:
         if sequence != self._sequence:
             return  # a newer search is on its way
         self.last_result = result
-        self.model.set_rows(result.hits)
-        self.view.resizeColumnsToContents()
-        header = self.view.horizontalHeader()
-        for column in range(header.count() - 1):
-            header.resizeSection(column, min(header.sectionSize(column), 260))
+        self._shown_query = (result.text, filters)
+        self._next_offset = result.offset + len(result.hits)
+        before = self.model.rowCount() if result.offset else 0
+        if result.offset:
+            self.model.append_rows(result.hits)
+        else:
+            self.model.set_rows(result.hits)
+            self.view.resizeColumnsToContents()
+            header = self.view.horizontalHeader()
+            for column in range(header.count() - 1):
+                header.resizeSection(column, min(header.sectionSize(column), 260))
+        shown = self.model.rowCount()
         if result.message:
             self.status.setText(result.message)
-        elif not result.hits:
+        elif not shown:
             self.status.setText(self.tr("No hits."))
         else:
-            text = (
-                self.tr("1 hit")
-                if len(result.hits) == 1
-                else self.tr("%1 hits").replace("%1", str(len(result.hits)))
-            )
+            text = self.tr("%n hits", "", shown)
             if result.truncated:
-                text += " " + self.tr("(the best shown; narrow the search to see others)")
+                text += " " + self.tr("(the best first; more with “Show more”)")
             self.status.setText(text)
-        if self.model.rowCount():
-            self.view.selectRow(0)
+        if shown > before:
+            self.view.selectRow(before)  # the first hit, or the first of the next page
+            self.view.scrollTo(self.view.currentIndex())
         self._buttons()
 
     def _failed(self, sequence: int, exc: BaseException) -> None:
@@ -308,6 +354,7 @@ class SearchPage(QWidget):
             return
         if isinstance(exc, ServiceError):
             self.status.setText(str(exc))
+            self._buttons()
             return
         raise exc
 
@@ -320,6 +367,10 @@ class SearchPage(QWidget):
         hit = self.selected()
         self.meeting_button.setEnabled(hit is not None)
         self.case_button.setEnabled(hit is not None and hit.case_id is not None)
+        result = self.last_result
+        more = result is not None and result.truncated
+        self.more_button.setVisible(more)
+        self.more_button.setEnabled(more and self._shown_query is not None)
 
     def open_selected_meeting(self) -> None:
         hit = self.selected()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,9 +31,10 @@ from stevnsmoeder.services.context import LOCAL_TZ, Role, ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.people import PersonInfo
 from stevnsmoeder.services.rekey import Progress, RekeyReport
-from stevnsmoeder.ui.forms import ok_cancel
+from stevnsmoeder.ui.forms import compact, ok_cancel
 from stevnsmoeder.ui.models import Column, TableModel
 from stevnsmoeder.ui.prompts import Prompts
+from stevnsmoeder.ui.screen import fit_to_screen
 from stevnsmoeder.ui.worker import run_in_thread
 
 ROLE_ORDER = (Role.LEDER, Role.REFERENT, Role.DELTAGER, Role.PPR, Role.POLITI, Role.ADMIN)
@@ -144,7 +145,7 @@ class AddUserDialog(QDialog):
         self.role = QComboBox()
         for role in ROLE_ORDER:
             self.role.addItem(role_label(role), role.value)
-        self.person = QComboBox()
+        self.person = compact(QComboBox())
         self.person.addItem(self.tr("A new person with this name"), None)
         for p in people:
             self.person.addItem(p.label, str(p.id))
@@ -313,7 +314,7 @@ class UsersDialog(QDialog):
         self.ctx = ctx
         self.prompts = prompts
         self.setWindowTitle(self.tr("Users"))
-        self.resize(760, 460)
+        fit_to_screen(self, QSize(760, 460))
         self.model: TableModel[access.UserInfo] = TableModel(user_columns(), self)
         self.view = QTableView()
         self.view.setObjectName("users")
@@ -538,8 +539,6 @@ class UsersDialog(QDialog):
             lambda report: self.prompts.info(
                 self,
                 self.tr("New database key"),
-                self.tr("The database and %1 backups have a new key.").replace(
-                    "%1", str(report.backups_rekeyed)
-                ),
+                self.tr("The database and %n backups have a new key.", "", report.backups_rekeyed),
             ),
         )

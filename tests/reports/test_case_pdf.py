@@ -138,3 +138,15 @@ def test_the_anonymised_follow_up_names_no_child(login: LoginFn, story: Story) -
         )
     doc = documents.case_document(login("ppr"), story.asta.id, anonymised=True)
     assert [f.title for f in doc.history.follow_ups] == ["A.Ø.s søvn"]
+
+
+def test_one_item_at_one_meeting_is_said_in_the_singular(
+    login: LoginFn, story: Story, tmp_path: Path
+) -> None:
+    """Bo was on one agenda once: "1 punkt på 1 møde", not "1 punkter på 1 møder"."""
+    doc = documents.case_document(login("ppr"), story.other.id)
+    pdf = tmp_path / file_name(doc)
+    write_case_document(doc, pdf)
+    text = _text(pdf)
+    assert "1 punkt på 1 møde," in text
+    assert "punkter" not in text.split("Punkterne")[0] and "1 møder" not in text

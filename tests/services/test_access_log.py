@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import text
 
 from stevnsmoeder.cli import main
-from stevnsmoeder.services import access_log, case_history, planning
-from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.services.errors import PermissionDenied
-from tests.conftest import PASSWORD
+from stevnsmoeder.services import access, access_log, case_history, cases, overview, planning
+from stevnsmoeder.services.context import Role, ServiceContext
+from stevnsmoeder.services.errors import AuthError, PermissionDenied
+from tests.conftest import CHEAP_KDF, PASSWORD, FakeClock
 from tests.services.test_case_history import Story, _story
 
 pytestmark = pytest.mark.both_engines
@@ -38,7 +38,9 @@ def test_who_looked_at_this_child(login: LoginFn, story: Story) -> None:
     assert ("ppr", "ppr", "case.history") in seen
     assert ("referent", "referent", "case.view") in seen
     ftm_view = next(e for e in events if e["user"] == "referent" and e["action"] == "case.view")
-    assert ftm_view["what"] == "Så barnets punkt på et møde"
+    assert ftm_view["what"] == (
+        "referent så sagen S-2026-0001 på dagsordenen til Familie Team Møde 06.10.2026"
+    )
     assert ftm_view["meeting"] == "Familie Team Møde 06.10.2026"
     dumped = json.dumps(export, ensure_ascii=False)
     for secret in ("Asta", "Ødegård", "0103154001", "frikvarteret"):
@@ -85,10 +87,47 @@ def test_audit_command(
     export = json.loads(capsys.readouterr().out)
     assert any(e["action"] == "case.history" and e["user"] == "ppr" for e in export["events"])
     assert main(["audit", "--by", "ppr", *admin]) == 0
-    assert "Åbnede sagsforløbet" in capsys.readouterr().out
+    assert "ppr åbnede sagsforløbet for S-2026-0001" in capsys.readouterr().out
     assert main(["audit", "--case", "S-2026-0001", "--user", "leder", "--db", str(db_path)]) == 1
     assert "giver ikke adgang" in capsys.readouterr().err
     with login("leder").db.begin() as s:
         s.execute(text("UPDATE audit_event SET login = 'x' WHERE seq = 3"))
     assert main(["audit", "verify", *admin]) == 1
     assert "brudt ved hændelse 3" in capsys.readouterr().out
+
+
+def test_the_log_reads_in_danish_and_in_peoples_names(
+    login: LoginFn, story: Story, db_path: Path, clock: FakeClock
+) -> None:
+    """ "Hanne Jensen åbnede sagen S-2026-0001": a person's name, the case's number, never
+    a child's name and never a code such as overview.view."""
+    admin = login("admin")
+    access.add_user(
+        admin,
+        access.NewUser("hanne", PASSWORD, Role.LEDER, person_name="Hanne Jensen"),
+        kdf=CHEAP_KDF,
+    )
+    hanne = access.login(db_path, "hanne", PASSWORD, clock=clock)
+    try:
+        cases.get_case(hanne, story.asta.id)
+        overview.attention(hanne)
+    finally:
+        access.logout(hanne, take_backup=False)
+    with pytest.raises(AuthError):
+        access.login(db_path, "ukendt-navn", "forkert", clock=clock)
+    login("ppr").db.close()  # the failure reaches the log at the next login
+
+    everything = access_log.entries(login("admin"))
+    texts = [e.label for e in everything]
+    assert "Hanne Jensen åbnede sagen S-2026-0001" in texts
+    assert "Hanne Jensen loggede ind" in texts
+    assert "Hanne Jensen så aftaler og samtykker på startsiden" in texts
+    assert "admin oprettede brugeren Hanne Jensen" in texts
+    assert "Mislykket login som et ukendt brugernavn" in texts
+    for e in everything:
+        assert e.action not in e.label, e.label  # no code shows through
+        for secret in ("Asta", "Ødegård", "Åse", "Bent", "Berg"):
+            assert secret not in e.label, e.label
+    # The user filter takes a name as well as a login.
+    by_name = access_log.entries(login("admin"), access_log.Query(login="hanne jen"))
+    assert by_name and {e.login for e in by_name} == {"hanne"}

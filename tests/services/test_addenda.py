@@ -374,7 +374,7 @@ def test_purge_deletes_the_childs_addenda_and_redacts_the_others(
         ("purged", ""),
     ]
     general = next(v for v in found if SSP_GENERAL in v.addendum)
-    assert general.addendum == f"Rettelse {SSP_GENERAL}: Bo Berg og A.Ø.."
+    assert general.addendum == f"Rettelse {SSP_GENERAL}: Bo Berg og A.Ø."
     # The record says what was taken out, with the checksum it had; every version still checks.
     assert all(json.loads(v.content)["purged"][0]["approved_checksum"] for v in found)
     assert minutes.verify(leder, story.ssp.id) and minutes.verify(leder, story.district.id)

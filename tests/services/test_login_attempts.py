@@ -4,7 +4,7 @@ successful login."""
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,11 +24,19 @@ def _fail(db_path: Path, clock: FakeClock, user: str = "leder") -> None:
 
 
 def test_five_failures_then_an_increasing_wait(db_path: Path, clock: FakeClock) -> None:
-    for _ in range(5):
+    for _ in range(4):
         _fail(db_path, clock)
+    # The fifth failure says at once how long to wait before the next attempt.
+    with pytest.raises(AuthError) as failed:
+        access.login(db_path, "leder", "forkert", clock=clock)
+    assert str(failed.value) == (
+        "Forkert brugernavn eller adgangskode. Vent 1 sekund, før du prøver igen."
+    )
+    assert failed.value.wait_seconds == 1
     # The sixth attempt must wait one second, even with the right password.
-    with pytest.raises(LoginDelayed, match="Prøv igen om 1 sekund\\."):
+    with pytest.raises(LoginDelayed, match="Vent 1 sekund, før du prøver igen\\.") as delayed:
         access.login(db_path, "leder", PASSWORD, clock=clock)
+    assert delayed.value.wait_seconds == 1
     clock.advance(seconds=1)
     _fail(db_path, clock)  # the sixth failure: now two seconds
     with pytest.raises(LoginDelayed, match="2 sekunder"):
@@ -176,3 +184,51 @@ def test_a_record_removed_from_the_key_file_is_logged(db_path: Path, clock: Fake
     del data["attempts_seen"]  # to hide a deleted attempts file
     path.write_text(json.dumps(data), encoding="utf-8")
     assert _logged(db_path, clock, "login.attempts-file") == ["the key file's record was altered"]
+
+
+def test_after_a_login_the_user_is_told_of_the_failures_since_the_last(
+    db_path: Path, clock: FakeClock
+) -> None:
+    """Three guesses at "leder" while she was away: her next login says so, once."""
+    from stevnsmoeder.services import access_log
+
+    ctx = access.login(db_path, "leder", PASSWORD, clock=clock)
+    assert access_log.failed_logins_notice(ctx) is None
+    ctx.db.close()
+    for minutes in (60, 1, 1):
+        clock.advance(minutes=minutes)
+        _fail(db_path, clock)
+    _fail(db_path, clock, "referent")  # someone else's failure is not hers
+    clock.advance(minutes=30)
+    ctx = access.login(db_path, "leder", PASSWORD, clock=clock)
+    found = access_log.failed_logins_since_last_login(ctx)
+    assert found.count == 3 and found.latest == clock() - timedelta(minutes=30)
+    assert access_log.failed_logins_notice(ctx) == (
+        "Der har været 3 mislykkede loginforsøg med dit brugernavn siden dit sidste login, "
+        "senest mandag den 23. november 2026, kl. 11.02. "
+        "Var det ikke dig, så giv administratoren besked."
+    )
+    ctx.db.close()
+    clock.advance(minutes=1)
+    ctx = access.login(db_path, "leder", PASSWORD, clock=clock)
+    assert access_log.failed_logins_notice(ctx) is None  # told once
+    ctx.db.close()
+
+
+def test_the_command_line_says_how_long_to_wait_and_what_failed_meanwhile(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from stevnsmoeder.cli import main
+
+    attempts = Attempts.load(db_path)
+    now = datetime.now(UTC)
+    for _ in range(10):  # earlier guesses: the wait is now 32 seconds
+        attempts.failed("leder", now, "password")
+    monkeypatch.setenv("STEVNSMOEDER_PASSWORD", PASSWORD)
+    args = ["meetings", "--db", str(db_path), "--user", "leder"]
+    assert main(args) != 0
+    err = capsys.readouterr().err
+    assert "For mange mislykkede login. Vent 3" in err and "sekunder, før du prøver igen." in err
+    Attempts.load(db_path).end_count("leder")
+    assert main(args) == 0
+    assert "10 mislykkede loginforsøg med dit brugernavn" in capsys.readouterr().err

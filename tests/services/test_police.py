@@ -4,7 +4,7 @@ never another meeting type — in the plan, the minutes, documents, search and c
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -30,7 +30,12 @@ LoginFn = Callable[[str], ServiceContext]
 
 @pytest.fixture
 def ssp(login: LoginFn) -> dict[str, object]:
-    ctx = login("leder")
+    return _ssp(login("leder"))
+
+
+def _ssp(ctx: ServiceContext) -> dict[str, object]:
+    """An SSP meeting: Noah under § 115, Ida under consent (not for the police), and an
+    anonymous case; held."""
     noah = cases.create_case(
         ctx,
         cases.NewCase(
@@ -69,8 +74,7 @@ def test_the_plan_and_minutes_hold_only_what_115_allows(login: LoginFn, ssp: dic
     assert "Sundhedsplejen fortæller" not in [t for _n, t in titles]
     assert any(t == "Hærværk" for _n, t in titles) and any(t == "Uro i bussen" for _n, t in titles)
     everyone = planning.get_plan(login("leder"), ssp["m"].id)  # type: ignore[attr-defined]
-    numbers = {i.title: i.number for i in everyone.items}
-    assert all(numbers[t] == n for n, t in titles)  # the agenda's own numbers
+    assert len(plan.items) == len(everyone.items) - 1  # all but the consent-based item
     notes = minutes.get_minutes(police, ssp["m"].id)  # type: ignore[attr-defined]
     assert ssp["b"].id not in notes.items  # type: ignore[attr-defined]
     assert notes.items[ssp["a"].id].notes == "Politiet har set Noah ved hallen."  # type: ignore[attr-defined]
@@ -107,3 +111,29 @@ def test_counts_and_levels_come_only_from_what_the_police_may_see(
     # Ida at all.
     assert cases.get_case(leder, ssp["ida"].id).open_actions == 1  # type: ignore[attr-defined]
     assert all(c.open_actions == 0 for c in cases.list_cases(police))
+
+
+def test_the_police_agenda_has_no_gaps_and_its_time_adds_up(login: LoginFn, ssp: dict) -> None:  # type: ignore[type-arg]
+    """Neither the numbers nor the planned clock times show where a hidden item was."""
+    m = ssp["m"]
+    everyone = planning.get_plan(login("leder"), m.id)  # type: ignore[attr-defined]
+    hidden = next(i for i in everyone.items if i.title == "Sundhedsplejen fortæller")
+    assert hidden.number < everyone.items[-1].number  # a gap would show in the police's
+    police = login("politi")
+    plan = planning.get_plan(police, m.id)  # type: ignore[attr-defined]
+    assert [i.number for i in plan.items] == list(range(1, len(plan.items) + 1))
+    clock = plan.summary.starts_at
+    for item in plan.items:
+        assert item.starts_at == clock, item.title
+        clock += timedelta(minutes=item.time_box_minutes)
+    assert plan.total_minutes == sum(i.time_box_minutes for i in plan.items)
+    assert plan.planned_end == clock  # the summary adds up to the times shown
+    assert plan.total_minutes == everyone.total_minutes - hidden.time_box_minutes
+    # The same in the printed agenda and minutes.
+    for kind in (documents.AGENDA, documents.MINUTES):
+        doc = documents.meeting_document(police, m.id, kind)  # type: ignore[attr-defined]
+        assert [i.number for i in doc.items] == list(range(1, len(doc.items) + 1))
+        assert [i.planned_at for i in doc.items] == [i.starts_at for i in plan.items]
+    # The meeting lists count only the children's items the police may see.
+    assert meetings.get_meeting_summary(police, m.id).case_items == 2  # type: ignore[attr-defined]
+    assert meetings.get_meeting_summary(login("leder"), m.id).case_items == 3  # type: ignore[attr-defined]

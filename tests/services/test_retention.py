@@ -111,4 +111,4 @@ def test_purge_commands(
     out = capsys.readouterr().out
     assert "S-2026-0001" in out and "ville blive" in out
     assert main(["purge", *admin]) == 0
-    assert "1 sager ryddet (sletning)" in capsys.readouterr().out
+    assert "1 sag ryddet (sletning)" in capsys.readouterr().out

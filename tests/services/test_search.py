@@ -225,3 +225,49 @@ def test_a_very_common_word_is_ranked_among_its_newest_matches_and_still_complet
     assert len(search.search(login("ppr"), "ødegård").hits) == 4  # reaches further back
     assert _titles(search.search(login("politi"), "ødegård")) == ["Hærværk ved hallen"]
     assert len(search.search(login("ppr"), "ødegård", limit=2).hits) == 2
+
+
+def test_til_nu_ends_today_and_a_later_start_keeps_the_end_open() -> None:
+    today = date(2026, 11, 23)
+    assert Filters().until_today(today) == Filters(end=today)
+    assert Filters(start=date(2026, 1, 1)).until_today(today).end == today
+    chosen = Filters(end=date(2026, 12, 31))
+    assert chosen.until_today(today) is chosen  # a date the user chose stays
+    later = Filters(start=date(2027, 1, 1))
+    assert later.until_today(today) is later  # no "now" before the start
+
+
+def test_til_nu_leaves_out_the_planned_meetings(login: LoginFn, story: Story) -> None:
+    ctx = login("ppr")
+    assert "Opfølgning" in _titles(search.search(ctx, "ødegård"))  # planned for 1 December
+    until_now = Filters().until_today(ctx.today())
+    assert sorted(_titles(search.search(ctx, "ødegård", until_now))) == [
+        "Bekymring for trivsel",
+        "Familiens plan",
+        "Hærværk ved hallen",
+    ]
+
+
+def _shown(ctx: ServiceContext) -> int:
+    with ctx.db.begin() as s:
+        return len(s.scalars(select(AuditEvent).where(AuditEvent.action == "search.shown")).all())
+
+
+def test_the_next_page_continues_where_the_first_ended_and_is_logged(
+    login: LoginFn, story: Story
+) -> None:
+    ctx = login("ppr")
+    everything = _titles(search.search(ctx, "ødegård"))
+    first = search.search(ctx, "ødegård", limit=3)
+    assert first.truncated and first.offset == 0 and _titles(first) == everything[:3]
+    before = _shown(ctx)
+    second = search.search(ctx, "ødegård", limit=3, offset=3)
+    assert _titles(second) == everything[3:] and second.offset == 3 and not second.truncated
+    # the log says what this page showed: its hits, and the child it showed
+    with ctx.db.begin() as s:
+        event = s.scalars(
+            select(AuditEvent).where(AuditEvent.action == "search").order_by(AuditEvent.seq.desc())
+        ).first()
+    assert event is not None and event.detail == "'ødegård': 1 more hits (4-4)"
+    assert _shown(ctx) == before + 1  # Asta, on the second page too
+    assert search.search(ctx, "ødegård", limit=3, offset=4).hits == ()

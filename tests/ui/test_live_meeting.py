@@ -137,7 +137,7 @@ def test_a_district_meeting_from_start_to_approval_by_keyboard(  # type: ignore[
     assert view.item_title.text() == "5. Eventuelt"
 
     keys.press(Qt.Key.Key_E, CTRL | SHIFT)  # end: confirmed, then told what happened
-    assert prompts.shown[-1][0] == "info" and "1 punkter flyttes" in prompts.shown[-1][2]
+    assert prompts.shown[-1][0] == "info" and "1 punkt flyttes" in prompts.shown[-1][2]
     keys.press(Qt.Key.Key_G, CTRL | SHIFT)  # approve
     state = minutes.get_minutes(ctx, m.id)
     assert state.locked and state.approved_by == "leder"

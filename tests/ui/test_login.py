@@ -127,3 +127,75 @@ def test_cancel_waits_while_the_database_opens(qtbot, db_path: Path) -> None:  #
     assert dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.context is not None, timeout=10_000)
     dialog.context.db.close()
+
+
+class FakeMonotonic:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_user_who_must_wait_is_told_how_long_counting_down(  # type: ignore[no-untyped-def]
+    qtbot, db_path: Path
+) -> None:
+    """Earlier guesses at "leder": the window says "Vent 32 sekunder …", counts down, keeps
+    Log ind pressed out until the time is up, and then says the user may try again."""
+    from datetime import UTC, datetime
+
+    from stevnsmoeder.services.login_attempts import Attempts
+
+    attempts = Attempts.load(db_path)
+    for _ in range(10):
+        attempts.failed("leder", datetime.now(UTC), "password")
+    dialog = LoginDialog(db_path, "leder")
+    clock = FakeMonotonic()
+    dialog.now = clock
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.password_edit, PASSWORD)
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.error_label.isVisibleTo(dialog), timeout=10_000)
+    assert dialog.context is None
+    text = dialog.error_label.text()
+    assert text.startswith("For mange mislykkede login. Vent 3"), text
+    assert text.endswith("sekunder, før du prøver igen."), text
+    assert not dialog.login_button.isEnabled()
+    assert dialog.wait_timer.isActive()
+
+    left = dialog.seconds_left()
+    clock.now += left - 1
+    dialog._tick()
+    assert dialog.error_label.text() == (
+        "For mange mislykkede login. Vent 1 sekund, før du prøver igen."
+    )
+    assert not dialog.login_button.isEnabled()
+    clock.now += 1
+    dialog._tick()
+    assert dialog.error_label.text() == "Du kan prøve igen nu."
+    assert dialog.login_button.isEnabled() and not dialog.wait_timer.isActive()
+
+
+def test_the_failure_that_starts_the_wait_says_so(qtbot, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from stevnsmoeder.services.login_attempts import Attempts
+
+    attempts = Attempts.load(db_path)
+    for _ in range(4):
+        attempts.failed("leder", datetime.now(UTC), "password")
+    dialog = LoginDialog(db_path, "leder")
+    dialog.now = FakeMonotonic()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.password_edit, "forkert")
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.error_label.isVisibleTo(dialog), timeout=10_000)
+    assert dialog.error_label.text() == (
+        "Forkert brugernavn eller adgangskode. Vent 1 sekund, før du prøver igen."
+    )
+    assert not dialog.login_button.isEnabled()
+    # Another user name need not wait for this one's guesses.
+    qtbot.keyClicks(dialog.user_edit, "x")
+    assert dialog.login_button.isEnabled() and dialog.error_label.text() == ""

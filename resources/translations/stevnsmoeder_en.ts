@@ -1,0 +1,139 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AuditPage</name>
+    <message numerus="yes">
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The access log is unbroken (%n events).</source>
+        <translation>
+            <numerusform>The access log is unbroken (%n event).</numerusform>
+            <numerusform>The access log is unbroken (%n events).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events exported to %1</source>
+        <translation>
+            <numerusform>%n event exported to %1</numerusform>
+            <numerusform>%n events exported to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreview</name>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LiveView</name>
+    <message numerus="yes">
+        <source>%n items were not reached</source>
+        <translation>
+            <numerusform>%n item was not reached</numerusform>
+            <numerusform>%n items were not reached</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items go to the next meeting</source>
+        <translation>
+            <numerusform>%n item goes to the next meeting</numerusform>
+            <numerusform>%n items go to the next meeting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message numerus="yes">
+        <source>Wait %n seconds before you try again.</source>
+        <translation>
+            <numerusform>Wait %n second before you try again.</numerusform>
+            <numerusform>Wait %n seconds before you try again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meetings</source>
+        <translation>
+            <numerusform>%n meeting</numerusform>
+            <numerusform>%n meetings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meetings written to %1</source>
+        <translation>
+            <numerusform>%n meeting written to %1</numerusform>
+            <numerusform>%n meetings written to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MeetingWindow</name>
+    <message numerus="yes">
+        <source>%n children&apos;s items have no legal basis and can only be discussed anonymously. Start anyway?</source>
+        <translation>
+            <numerusform>%n child&apos;s item has no legal basis and can only be discussed anonymously. Start anyway?</numerusform>
+            <numerusform>%n children&apos;s items have no legal basis and can only be discussed anonymously. Start anyway?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message numerus="yes">
+        <source>%n hits</source>
+        <translation>
+            <numerusform>%n hit</numerusform>
+            <numerusform>%n hits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message numerus="yes">
+        <source>%n meetings</source>
+        <translation>
+            <numerusform>%n meeting</numerusform>
+            <numerusform>%n meetings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message numerus="yes">
+        <source>The database and %n backups have a new key.</source>
+        <translation>
+            <numerusform>The database and %n backup have a new key.</numerusform>
+            <numerusform>The database and %n backups have a new key.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>case_view</name>
+    <message numerus="yes">
+        <source>%n years</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
