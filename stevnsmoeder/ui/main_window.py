@@ -923,7 +923,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for window in list(self.meeting_windows.values()):
-            if window.isVisible() and not window.close():  # a running meeting asks first: stay
+            if not window.close():  # a running meeting asks first, hidden behind a lock too
                 event.ignore()
                 return
         self.session_lock.stop()

@@ -8,6 +8,7 @@ title bar, and its buttons must be on the window, uncovered and unclipped.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time
 from pathlib import Path
@@ -21,6 +22,7 @@ from stevnsmoeder.services import (
     access,
     case_history,
     cases,
+    consent,
     demo,
     documents,
     meetings,
@@ -238,7 +240,7 @@ def test_long_titles_places_and_names_fit(qtbot, laptop: QScreen, demo_login) ->
         ParticipantDialog(long_people, people.list_roles(ctx), window),
         AddUserDialog(long_people, lambda _new: None, main),
         AddendumDialog(plan.items, plan.items[2].id, window),
-        MoveDialog(m.title, m.starts_at, window),
+        MoveDialog(m.title, m.starts_at, lambda _when: [], window),
         FtmDialog(_long("Mathilde Sofie Caroline"), m.starts_at, main),
     ]
     for dialog in dialogs:
@@ -265,7 +267,7 @@ def test_planning_dialogs_fit(qtbot, laptop: QScreen, demo_login) -> None:  # ty
         qtbot,
         laptop,
         [
-            MoveDialog(m.title, m.starts_at, main),
+            MoveDialog(m.title, m.starts_at, lambda _when: [], main),
             ParticipantDialog(people.list_people(ctx), people.list_roles(ctx), main),
             RuleDialog(found[0], TODAY, main),
             ClosedPeriodsDialog(series.list_closed_periods(ctx), lambda *_: None, True, main),
@@ -307,7 +309,10 @@ def test_case_and_agenda_dialogs_fit(qtbot, laptop: QScreen, demo_login) -> None
             named,
             ConsentDialog(
                 "Mathilde",
-                ["Mor", "Far"],
+                [
+                    consent.HolderInfo(uuid.uuid4(), "Mor Mathildesen", "mor"),
+                    consent.HolderInfo(uuid.uuid4(), "Far Mathildesen", "far"),
+                ],
                 reference_data.meeting_types(ctx),
                 "district",
                 TODAY,
