@@ -11,8 +11,9 @@ from typing import Any
 
 from sqlalchemy import func, select, text
 
-from stevnsmoeder.db.models import AgendaItem, Meeting, MeetingStatus
+from stevnsmoeder.db.models import AgendaItem, Meeting
 from stevnsmoeder.domain import search_query
+from stevnsmoeder.model.enums import MeetingStatus
 from stevnsmoeder.services import access, case_history, documents, search
 from stevnsmoeder.services.context import ServiceContext
 

@@ -508,8 +508,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from stevnsmoeder.model.enums import Role
     from stevnsmoeder.services import access
-    from stevnsmoeder.services.context import Role
 
     user, password = _credentials(args)
     admin = [access.NewUser(user, password, Role.ADMIN, person_name=user)]
@@ -737,8 +737,8 @@ def _new_password(login_name: str) -> str:
 
 
 def cmd_users(args: argparse.Namespace) -> int:
+    from stevnsmoeder.model.enums import Role
     from stevnsmoeder.services import access
-    from stevnsmoeder.services.context import Role
 
     action = args.users_command
     if action == "list":

@@ -26,6 +26,7 @@ from stevnsmoeder.domain.dates import (
     week_label,
 )
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.enums import AgendaItemStatus, Attendance
 from stevnsmoeder.reports.base import (
     FONT,
     FONT_BOLD,
@@ -36,9 +37,7 @@ from stevnsmoeder.reports.base import (
 )
 from stevnsmoeder.services.context import LOCAL_TZ
 from stevnsmoeder.services.documents import AGENDA, EXTRACT, RUNSHEET, DocItem, MeetingDocument
-from stevnsmoeder.services.meetings import AgendaItemStatus
 from stevnsmoeder.services.minutes import AddendumNote, ItemMinutesView
-from stevnsmoeder.services.planning import Attendance
 
 GRID = colors.HexColor("#999999")
 HEAD_BG = colors.HexColor("#e8e8e8")

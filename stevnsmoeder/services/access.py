@@ -45,10 +45,11 @@ from stevnsmoeder.db.keystore import (
     new_database_key,
     normalise_login,
 )
-from stevnsmoeder.db.models import AuditEvent, CustodyHolder, Person, Role, User
+from stevnsmoeder.db.models import AuditEvent, CustodyHolder, Person, User
 from stevnsmoeder.domain import passwords
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services import app_settings, audit, reference_data
 from stevnsmoeder.services import rekey as rekey_service
 from stevnsmoeder.services.context import Actor, Clock, ServiceContext

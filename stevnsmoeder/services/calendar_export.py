@@ -14,8 +14,9 @@ from pathlib import Path
 
 from sqlalchemy import or_, select
 
-from stevnsmoeder.db.models import Meeting, MeetingStatus, Participation
+from stevnsmoeder.db.models import Meeting, Participation
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.enums import MeetingStatus
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError

@@ -22,17 +22,13 @@ from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from stevnsmoeder.db.models import (
-    ActionStatus,
     AgendaItem,
-    AgendaItemStatus,
     Case,
     CustodyHolder,
     District,
     ItemAttendance,
     LegalBasis,
-    LegalBasisKind,
     Meeting,
-    MeetingStatus,
     MeetingType,
     ParticipantRole,
     Participation,
@@ -40,8 +36,14 @@ from stevnsmoeder.db.models import (
     WellbeingAssessment,
     WellbeingLevel,
 )
-from stevnsmoeder.db.models.meetings import Attendance
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.enums import (
+    ActionStatus,
+    AgendaItemStatus,
+    Attendance,
+    LegalBasisKind,
+    MeetingStatus,
+)
 from stevnsmoeder.services import audit, consent, minutes
 from stevnsmoeder.services.cases import CaseSummary, get_case_in, hiding_redactor
 from stevnsmoeder.services.context import ServiceContext

@@ -13,18 +13,12 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from stevnsmoeder.db.models import (
-    Action,
-    ActionStatus,
-    Case,
-    CustodyHolder,
-    District,
-    WellbeingAssessment,
-)
+from stevnsmoeder.db.models import Action, Case, CustodyHolder, District, WellbeingAssessment
 from stevnsmoeder.domain import cpr as cpr_rules
 from stevnsmoeder.domain.anonymise import Redactor, name_replacements
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.enums import ActionStatus
 from stevnsmoeder.services import audit, reference_data
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 from stevnsmoeder.db.base import utcnow
 from stevnsmoeder.db.engine import Database, EncryptedFileDatabase
-from stevnsmoeder.db.models import Role
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services.errors import NotOnThisDatabase
 
 __all__ = ["LOCAL_TZ", "Actor", "Clock", "Role", "ServiceContext"]

@@ -16,17 +16,11 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from stevnsmoeder.db.models import (
-    AgendaItemStatus,
-    Case,
-    CustodyHolder,
-    Meeting,
-    MeetingStatus,
-)
-from stevnsmoeder.db.models.meetings import Attendance
+from stevnsmoeder.db.models import Case, CustodyHolder, Meeting
 from stevnsmoeder.domain import cpr as cpr_rules
 from stevnsmoeder.domain.anonymise import Redactor, name_replacements
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.enums import AgendaItemStatus, Attendance, MeetingStatus
 from stevnsmoeder.services import audit, carry_over, case_history, minutes, planning
 from stevnsmoeder.services.cases import display_name, hiding_redactor, initials
 from stevnsmoeder.services.context import ServiceContext

@@ -16,16 +16,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from stevnsmoeder.db.models import (
-    AgendaItem,
-    AgendaItemStatus,
-    ItemAttendance,
-    Meeting,
-    MeetingStatus,
-    Participation,
-)
-from stevnsmoeder.db.models.meetings import Attendance
+from stevnsmoeder.db.models import AgendaItem, ItemAttendance, Meeting, Participation
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.enums import AgendaItemStatus, Attendance, MeetingStatus
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.carry_over import copy_items_into
 from stevnsmoeder.services.context import ServiceContext

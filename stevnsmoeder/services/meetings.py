@@ -12,14 +12,11 @@ from sqlalchemy.orm import Session
 
 from stevnsmoeder.db.models import (
     AgendaItem,
-    AgendaItemKind,
-    AgendaItemStatus,
     AgendaTemplateItem,
     Case,
     CustodyHolder,
     District,
     Meeting,
-    MeetingStatus,
     MeetingType,
     ParticipantRole,
     Participation,
@@ -27,12 +24,11 @@ from stevnsmoeder.db.models import (
 )
 from stevnsmoeder.domain.dates import range_end, range_start
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.enums import AgendaItemKind, MeetingStatus
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from stevnsmoeder.services.permissions import Permission, case_visible, meeting_visible, require
-
-__all__ = ["AgendaItemKind", "AgendaItemStatus", "MeetingStatus", "MeetingSummary", "NewMeeting"]
 
 STATUS_LABELS = {
     MeetingStatus.PLANNED: "planned",

@@ -28,13 +28,11 @@ from sqlalchemy.orm import Session
 
 from stevnsmoeder.db.models import (
     Action,
-    ActionStatus,
     AgendaItem,
     Case,
     ItemMinutes,
     LegalReference,
     Meeting,
-    MeetingStatus,
     MinutesVersion,
     ParticipantRole,
     Participation,
@@ -46,9 +44,10 @@ from stevnsmoeder.db.models import (
 from stevnsmoeder.domain.text import clean_text
 from stevnsmoeder.domain.wellbeing import MAX_LEVEL, MIN_LEVEL
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.enums import ActionStatus, MeetingStatus, Role
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import display_name, hide_unknown_children
-from stevnsmoeder.services.context import Role, ServiceContext
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from stevnsmoeder.services.permissions import (
     SCOPED_ROLES,

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from stevnsmoeder.domain.dates import long_date, month_year, short_date
+from stevnsmoeder.model.enums import AgendaItemStatus
 from stevnsmoeder.services import case_history, documents
 from stevnsmoeder.services.case_history import (
     CaseHistory,
@@ -42,7 +43,6 @@ from stevnsmoeder.services.case_history import (
     TimelineEntry,
 )
 from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
-from stevnsmoeder.services.meetings import AgendaItemStatus
 from stevnsmoeder.ui.document_preview import DocumentPreview
 from stevnsmoeder.ui.forms import title_label
 from stevnsmoeder.ui.models import ROW_ROLE, Column, FilterProxy, TableModel

@@ -50,11 +50,11 @@ from PySide6.QtWidgets import (
 )
 
 from stevnsmoeder.domain.dates import clock, long_date, short_date
+from stevnsmoeder.model.enums import Attendance, MeetingStatus
 from stevnsmoeder.services import live, minutes, planning
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
-from stevnsmoeder.services.meetings import MeetingStatus
-from stevnsmoeder.services.planning import Attendance, MeetingPlan, PlanItem
+from stevnsmoeder.services.planning import MeetingPlan, PlanItem
 from stevnsmoeder.ui.approved_minutes import addenda_label, approved_line, show_addenda
 from stevnsmoeder.ui.autosave import AutoSaver
 from stevnsmoeder.ui.forms import DATE_FORMAT, pydate, qdate

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from stevnsmoeder.domain.dates import long_date, short_date, week_label
+from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services import (
     access,
     calendar_export,
@@ -39,7 +40,7 @@ from stevnsmoeder.services import (
     reference_data,
     series,
 )
-from stevnsmoeder.services.context import Role, ServiceContext
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.services.permissions import Permission, allowed

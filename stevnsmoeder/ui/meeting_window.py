@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from stevnsmoeder.domain.dates import clock, long_date, short_date, week_label
+from stevnsmoeder.model.enums import AgendaItemKind, Attendance, LegalBasisKind, MeetingStatus
 from stevnsmoeder.services import (
     carry_over,
     cases,
@@ -43,17 +44,9 @@ from stevnsmoeder.services import (
 )
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ConflictError, ServiceError
-from stevnsmoeder.services.meetings import MeetingStatus, MeetingSummary
+from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.services.permissions import Permission, allowed
-from stevnsmoeder.services.planning import (
-    AgendaItemKind,
-    Attendance,
-    BasisState,
-    LegalBasisKind,
-    MeetingPlan,
-    PlanItem,
-    PlanParticipant,
-)
+from stevnsmoeder.services.planning import BasisState, MeetingPlan, PlanItem, PlanParticipant
 from stevnsmoeder.ui import changes
 from stevnsmoeder.ui.agenda_model import TITLE, AgendaModel
 from stevnsmoeder.ui.case_dialogs import AddItemDialog, ChildItemDialog, ConsentDialog

@@ -13,8 +13,9 @@ from stevnsmoeder.cli import main
 from stevnsmoeder.db import migrate
 from stevnsmoeder.db.keystore import KeyStore, keyfile_path
 from stevnsmoeder.db.models import AuditEvent, User
+from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services import access
-from stevnsmoeder.services.context import Role, ServiceContext
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import (
     AuthError,
     DatabaseExists,

@@ -26,6 +26,7 @@ import pytest
 from pypdf import PdfReader
 
 from stevnsmoeder.cli import main
+from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services import (
     carry_over,
     case_history,
@@ -40,7 +41,7 @@ from stevnsmoeder.services import (
     search,
     series,
 )
-from stevnsmoeder.services.context import Role, ServiceContext
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, PermissionDenied, ServiceError
 from tests.conftest import PASSWORD
 from tests.services.test_case_history import _child_item

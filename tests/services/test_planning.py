@@ -9,17 +9,18 @@ from datetime import date, datetime, time
 import pytest
 from sqlalchemy import select
 
-from stevnsmoeder.db.models import Action, AgendaItem, AgendaItemStatus, ItemMinutes, Meeting
+from stevnsmoeder.db.models import Action, AgendaItem, ItemMinutes, Meeting
+from stevnsmoeder.model.enums import (
+    AgendaItemKind,
+    AgendaItemStatus,
+    Attendance,
+    LegalBasisKind,
+    MeetingStatus,
+)
 from stevnsmoeder.services import carry_over, cases, consent, meetings, planning, series
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import PermissionDenied, ValidationError
-from stevnsmoeder.services.planning import (
-    AgendaItemKind,
-    Attendance,
-    BasisState,
-    ConflictError,
-    LegalBasisKind,
-)
+from stevnsmoeder.services.planning import BasisState, ConflictError
 
 pytestmark = pytest.mark.both_engines
 
@@ -239,7 +240,7 @@ def test_carry_over_unreached_items_from_the_previous_meeting(login: LoginFn) ->
                              kind=AgendaItemKind.CASE, case_id=child.id)  # fmt: skip
     item_id = plan.items[2].id
     with ctx.db.begin() as s:  # the meeting was held and did not reach the item
-        s.get_one(Meeting, first.id).status = meetings.MeetingStatus.HELD
+        s.get_one(Meeting, first.id).status = MeetingStatus.HELD
         s.get_one(AgendaItem, item_id).status = AgendaItemStatus.NOT_REACHED
     found = carry_over.carry_over_candidates(ctx, second.id)
     assert [(u.item_id, u.title, u.case_name) for u in found.unfinished] == [
