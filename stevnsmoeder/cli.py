@@ -747,7 +747,7 @@ def cmd_users(args: argparse.Namespace) -> int:
         if args.json:
             _print_json([u.to_json() for u in found])
             return EXIT_OK
-        from stevnsmoeder.services.context import LOCAL_TZ
+        from stevnsmoeder.domain.dates import LOCAL_TZ
 
         rows = [
             (
@@ -888,7 +888,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if args.json:
         _print_json([e.to_json() for e in found])
         return EXIT_OK
-    from stevnsmoeder.services.context import LOCAL_TZ
+    from stevnsmoeder.domain.dates import LOCAL_TZ
 
     for e in found:
         at = e.at.astimezone(LOCAL_TZ).strftime("%d.%m.%Y %H.%M.%S")
@@ -899,9 +899,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_case(args: argparse.Namespace) -> int:
-    from stevnsmoeder.domain.dates import short_date
+    from stevnsmoeder.domain.dates import LOCAL_TZ, short_date
     from stevnsmoeder.services import case_history, cases
-    from stevnsmoeder.services.context import LOCAL_TZ
 
     with _session(args) as ctx:
         history = case_history.case_history(ctx, cases.case_id_for(ctx, args.case))

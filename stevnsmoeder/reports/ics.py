@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from stevnsmoeder import __version__
-from stevnsmoeder.services.calendar_export import CalendarEvent
+from stevnsmoeder.model.calendar import CalendarEvent
 
 TZ = ZoneInfo("Europe/Copenhagen")
 

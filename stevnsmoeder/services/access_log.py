@@ -15,10 +15,10 @@ from typing import Any
 from sqlalchemy import select
 
 from stevnsmoeder.db.models import AuditEvent, Case, Meeting, MeetingType, User
-from stevnsmoeder.domain.dates import range_end, range_start
+from stevnsmoeder.domain.dates import LOCAL_TZ, range_end, range_start
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
-from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound
 from stevnsmoeder.services.permissions import Permission, allowed, require
 

@@ -37,9 +37,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from stevnsmoeder.db.models import AuditEvent
+from stevnsmoeder.domain.dates import LOCAL_TZ
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import app_settings, audit
-from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ValidationError
 from stevnsmoeder.services.permissions import Permission, require
 

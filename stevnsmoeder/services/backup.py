@@ -32,9 +32,10 @@ from stevnsmoeder.db.engine import (
     release_lock,
 )
 from stevnsmoeder.db.keystore import KeyStore, KeyStoreError, keyfile_path, normalise_login
+from stevnsmoeder.domain.dates import LOCAL_TZ
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
-from stevnsmoeder.services.context import LOCAL_TZ, Clock, ServiceContext
+from stevnsmoeder.services.context import Clock, ServiceContext
 from stevnsmoeder.services.errors import (
     AuthError,
     DatabaseBusy,

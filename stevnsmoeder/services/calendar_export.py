@@ -8,15 +8,15 @@ case number: only meeting type, district and place.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import or_, select
 
 from stevnsmoeder.db.models import Meeting, Participation
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.calendar import CalendarEvent
 from stevnsmoeder.model.enums import MeetingStatus
+from stevnsmoeder.reports import ics
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
@@ -24,18 +24,6 @@ from stevnsmoeder.services.meetings import MeetingSummary, list_meetings_where
 from stevnsmoeder.services.permissions import Permission, require
 
 UID_DOMAIN = "stevnsmoeder.stevns.dk"
-
-
-@dataclass(frozen=True)
-class CalendarEvent:
-    uid: str
-    start: datetime  # local wall-clock, Europe/Copenhagen
-    end: datetime
-    summary: str
-    location: str
-    description: str
-    cancelled: bool
-    sequence: int
 
 
 def _event(m: MeetingSummary) -> CalendarEvent:
@@ -101,8 +89,6 @@ def write_ics(
     mine: bool = False,
 ) -> int:
     """Write the chosen meetings to an .ics file; returns how many."""
-    from stevnsmoeder.reports import ics  # the writer uses this module's dataclasses
-
     found = events(ctx, meeting_id=meeting_id, series_id=series_id, mine=mine)
     ics.write(path, found, name="stevnsmoeder", stamp=ctx.now())
     return len(found)

@@ -36,6 +36,7 @@ from stevnsmoeder.db.models import (
 from stevnsmoeder.domain.dates import long_date, short_date
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.cases import CaseSummary
 from stevnsmoeder.model.enums import (
     AgendaItemKind,
     AgendaItemStatus,
@@ -45,7 +46,6 @@ from stevnsmoeder.model.enums import (
 )
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import (
-    CaseSummary,
     NewCase,
     create_case_in,
     display_name,

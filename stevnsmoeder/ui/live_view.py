@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from stevnsmoeder.domain.dates import clock, long_date, short_date
 from stevnsmoeder.model.enums import Attendance, MeetingStatus
+from stevnsmoeder.model.minutes import ActionView, ItemMinutesView
 from stevnsmoeder.services import live, minutes, planning
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
@@ -266,7 +267,7 @@ class LiveView(QWidget):
         fv.addRow(self.tr("Next step:"), step_row)
 
         # actions
-        self.actions_model: TableModel[minutes.ActionView] = TableModel(
+        self.actions_model: TableModel[ActionView] = TableModel(
             [
                 Column(self.tr("Who"), lambda a: a.owner),
                 Column(self.tr("What"), lambda a: a.text),
@@ -509,7 +510,7 @@ class LiveView(QWidget):
                 child = f"{name} · {item.basis.label}"
         self.item_child.setText(child)
         self.item_child.setVisible(bool(child))
-        view = self.minutes.items.get(item.id) or minutes.ItemMinutesView(item.id)
+        view = self.minutes.items.get(item.id) or ItemMinutesView(item.id)
         self._loading = True
         try:
             for field, box in self.fields.items():

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from stevnsmoeder.domain.dates import long_date, short_date, week_label
+from stevnsmoeder.model.cases import CaseSummary
 from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services import (
     access,
@@ -369,14 +370,14 @@ class CasesPage(QWidget):
         self,
         ctx: ServiceContext,
         prompts: Prompts,
-        new_ftm: Callable[[cases.CaseSummary], None] | None = None,
+        new_ftm: Callable[[CaseSummary], None] | None = None,
         open_case: Callable[[uuid.UUID], None] | None = None,
     ) -> None:
         super().__init__()
         self.ctx = ctx
         self.prompts = prompts
         self.screen_safe = False
-        self.model: TableModel[cases.CaseSummary] = TableModel(
+        self.model: TableModel[CaseSummary] = TableModel(
             case_columns(lambda: self.screen_safe), self
         )
         self.proxy = FilterProxy(self.model, self)
@@ -405,7 +406,7 @@ class CasesPage(QWidget):
         layout.addWidget(self.view)
         self.loaded = False
 
-    def _selected(self, then: Callable[[cases.CaseSummary], None]) -> None:
+    def _selected(self, then: Callable[[CaseSummary], None]) -> None:
         rows = self.view.selectionModel().selectedRows()
         if not rows:
             self.prompts.info(self, self.tr("Cases"), self.tr("Choose a child in the list first."))
@@ -839,7 +840,7 @@ class MainWindow(QMainWindow):
         )
         self.last_dialog.open()
 
-    def new_ftm(self, child: cases.CaseSummary) -> None:
+    def new_ftm(self, child: CaseSummary) -> None:
         name = child.initials if self.screen_safe_action.isChecked() else child.display_name
         start = datetime.combine(self.ctx.today() + timedelta(days=7), time(9, 0))
         dialog = FtmDialog(name, start, self)

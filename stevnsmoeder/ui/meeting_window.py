@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from stevnsmoeder.domain.dates import clock, long_date, short_date, week_label
+from stevnsmoeder.model.cases import ConsentInfo
 from stevnsmoeder.model.enums import AgendaItemKind, Attendance, LegalBasisKind, MeetingStatus
 from stevnsmoeder.services import (
     carry_over,
@@ -660,7 +661,7 @@ class MeetingWindow(QWidget):
         ):  # fmt: skip
             layout.addWidget(button)
         layout.addStretch(1)
-        self._consents: list[consent.ConsentInfo] = []
+        self._consents: list[ConsentInfo] = []
         return page
 
     def _item_chosen(self, *_args: object) -> None:
@@ -701,7 +702,7 @@ class MeetingWindow(QWidget):
         self.rpl115_button.setVisible(self.plan.type_allows_rpl115)
         self.family_button.setEnabled(bool(self._editable() and child))
 
-    def _load_consents(self, item: PlanItem) -> list[consent.ConsentInfo]:
+    def _load_consents(self, item: PlanItem) -> list[ConsentInfo]:
         assert item.case_id is not None
         try:
             return consent.list_consents(self.ctx, item.case_id)
@@ -748,7 +749,7 @@ class MeetingWindow(QWidget):
             ),
             screen_safe=self.screen_safe(),
         )  # fmt: skip
-        recorded: list[consent.ConsentInfo] = []
+        recorded: list[ConsentInfo] = []
         dialog.submit = lambda: recorded.append(
             consent.record_consent(self.ctx, case_id, dialog.value())
         )

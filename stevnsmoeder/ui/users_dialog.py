@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from stevnsmoeder.domain import passwords
+from stevnsmoeder.domain.dates import LOCAL_TZ
 from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services import access
-from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.people import PersonInfo
 from stevnsmoeder.services.rekey import Progress, RekeyReport

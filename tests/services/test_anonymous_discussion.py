@@ -26,6 +26,7 @@ import pytest
 from pypdf import PdfReader
 
 from stevnsmoeder.cli import main
+from stevnsmoeder.model.cases import CaseSummary
 from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services import (
     carry_over,
@@ -68,7 +69,7 @@ SECRETS = (
 
 @dataclass
 class Anon:
-    karla: cases.CaseSummary
+    karla: CaseSummary
     ssp: meetings.MeetingSummary  # Karla anonymously; the police take part
     district: meetings.MeetingSummary  # Karla anonymously; the participant takes part
     named: meetings.MeetingSummary  # Karla by name, on her consent; no participant

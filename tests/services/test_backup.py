@@ -15,8 +15,9 @@ from sqlalchemy import text
 from stevnsmoeder.cli import main
 from stevnsmoeder.db import migrate
 from stevnsmoeder.db.keystore import keyfile_path
+from stevnsmoeder.domain.dates import LOCAL_TZ
 from stevnsmoeder.services import access, backup, cases
-from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import AuthError, DatabaseUnreadable, PermissionDenied
 from tests.conftest import PASSWORD, FakeClock
 

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from stevnsmoeder.db.models import Action, AgendaItem, ItemMinutes, Meeting
+from stevnsmoeder.model.cases import CaseSummary, ConsentInfo
 from stevnsmoeder.model.enums import (
     AgendaItemKind,
     AgendaItemStatus,
@@ -34,7 +35,7 @@ def _district_meeting(ctx: ServiceContext, when: date = TUESDAY) -> meetings.Mee
     )
 
 
-def _child(ctx: ServiceContext, first: str = "Asta", **kw: object) -> cases.CaseSummary:
+def _child(ctx: ServiceContext, first: str = "Asta", **kw: object) -> CaseSummary:
     return cases.create_case(
         ctx,
         cases.NewCase(first_name=first, last_name="Holm",
@@ -42,7 +43,7 @@ def _child(ctx: ServiceContext, first: str = "Asta", **kw: object) -> cases.Case
     ).case  # fmt: skip
 
 
-def _consent(ctx: ServiceContext, child: cases.CaseSummary, **kw: object) -> consent.ConsentInfo:
+def _consent(ctx: ServiceContext, child: CaseSummary, **kw: object) -> ConsentInfo:
     args: dict[str, object] = dict(
         holder_name="Karen Holm", holder_relation="mor",
         scope="Trivsel og læring i skolen", recipients="Skole, PPR og sundhedsplejen",
