@@ -678,10 +678,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from stevnsmoeder.services import backup
+    from stevnsmoeder.services import restore
 
     login_name, password = _credentials(args)
-    done = backup.restore(_db_path(args), args.source.expanduser(), login_name, password)
+    done = restore.restore(_db_path(args), args.source.expanduser(), login_name, password)
     print(
         _(
             "Restored from {source}: {n} access-log events, the last on {day}.",

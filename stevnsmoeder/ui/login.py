@@ -208,9 +208,9 @@ class LoginDialog(QDialog):
     def restore_newest(self) -> None:
         """Check the newest backup with the typed user and password (passing over damaged
         ones), put it in place (the damaged file is kept beside it), then log in."""
-        from stevnsmoeder.services import backup
+        from stevnsmoeder.services import backup_rotation, restore
 
-        newest = backup.list_backups(self.db_path)
+        newest = backup_rotation.list_backups(self.db_path)
         user, password = self.user_edit.text().strip(), self.password_edit.text()
         if not newest or self._busy:
             return
@@ -221,7 +221,7 @@ class LoginDialog(QDialog):
         path = self.db_path
 
         def work() -> Any:
-            backup.restore_newest(path, user, password)
+            restore.restore_newest(path, user, password)
             from stevnsmoeder.services import access
 
             return access.login(path, user, password)
@@ -242,12 +242,14 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from stevnsmoeder.services import backup
+        from stevnsmoeder.services import backup_rotation
         from stevnsmoeder.services.errors import DatabaseUnreadable, ServiceError
 
         self._set_busy(False)
         self.hint.setText("")
-        damaged = isinstance(exc, DatabaseUnreadable) and bool(backup.list_backups(self.db_path))
+        damaged = isinstance(exc, DatabaseUnreadable) and bool(
+            backup_rotation.list_backups(self.db_path)
+        )
         self.restore_button.setVisible(damaged)
         if isinstance(exc, ServiceError):
             self.show_error(str(exc))
