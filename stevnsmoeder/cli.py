@@ -19,10 +19,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from stevnsmoeder import __version__, paths
+from stevnsmoeder import __version__, logging_setup, paths
 from stevnsmoeder.db.urls import is_postgres_url
 from stevnsmoeder.db.urls import shown as shown_url
+from stevnsmoeder.domain.dates import LOCAL_TZ, long_datetime, parse_date, short_date, week_label
 from stevnsmoeder.i18n import _, set_language
+from stevnsmoeder.model.enums import Role
+from stevnsmoeder.services.errors import ServiceError, storage_problem
 
 if TYPE_CHECKING:
     from stevnsmoeder.services.context import ServiceContext
@@ -49,8 +52,6 @@ class Parser(argparse.ArgumentParser):
 
 
 def _date(text: str) -> date:
-    from stevnsmoeder.domain.dates import parse_date
-
     try:
         return parse_date(text)
     except ValueError:
@@ -304,7 +305,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             set_language(args.lang)
         if args.command is None:
             return _run_gui(args)
-        from stevnsmoeder import logging_setup
 
         logging_setup.configure()
         handler = COMMANDS[args.command]
@@ -321,8 +321,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version
         return int(exc.code or 0)
     except Exception as exc:  # the one place that turns any error into a message
-        from stevnsmoeder.services.errors import ServiceError, storage_problem
-
         if isinstance(exc, ServiceError):
             _fail(str(exc))
             return EXIT_FAILED
@@ -332,7 +330,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             _fail(str(problem))
             return EXIT_FAILED
         log.exception("unexpected error")
-        from stevnsmoeder import logging_setup
 
         _fail(
             _(
@@ -405,11 +402,13 @@ def _credentials(args: argparse.Namespace) -> tuple[str, str]:
 @contextmanager
 def _session(args: argparse.Namespace) -> Iterator[ServiceContext]:
     """Log in for one command, and log out (closing the database) whatever happens."""
+    # lazy: see the module docstring
     from stevnsmoeder.services import access, audit_trail
 
     user, password = _credentials(args)
     url = _db_url(args)
     if url:
+        # lazy: see the module docstring
         from stevnsmoeder.services import server_access
 
         ctx = server_access.login_server(url, user, password)
@@ -432,6 +431,7 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services.demo import DEMO_PASSWORD, DEMO_USERS, create_demo_database
 
     url = _db_url(args)
@@ -459,7 +459,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_meetings(args: argparse.Namespace) -> int:
-    from stevnsmoeder.domain.dates import long_datetime, week_label
+    # lazy: see the module docstring
     from stevnsmoeder.services import meetings
 
     with _session(args) as ctx:
@@ -481,6 +481,7 @@ def cmd_meetings(args: argparse.Namespace) -> int:
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import cases
 
     with _session(args) as ctx:
@@ -496,6 +497,7 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import maintenance
 
     with _session(args) as ctx:
@@ -508,13 +510,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from stevnsmoeder.model.enums import Role
+    # lazy: see the module docstring
     from stevnsmoeder.services import access
 
     user, password = _credentials(args)
     admin = [access.NewUser(user, password, Role.ADMIN, person_name=user)]
     url = _db_url(args)
     if url:
+        # lazy: see the module docstring
         from stevnsmoeder.services import server_access
 
         server_access.create_server_database(url, admin)
@@ -527,6 +530,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_series(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import series
 
     with _session(args) as ctx:
@@ -545,6 +549,7 @@ def cmd_series(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import series
 
     with _session(args) as ctx:
@@ -563,6 +568,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_ics(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import calendar_export
 
     output = _output(args.output)
@@ -603,6 +609,7 @@ def _write(path: Path, write: Callable[[Path], int]) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.reports.case_pdf import write_case_document
     from stevnsmoeder.reports.meeting_pdf import write_meeting_document
     from stevnsmoeder.services import cases, documents
@@ -630,7 +637,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from stevnsmoeder.domain.dates import short_date
+    # lazy: see the module docstring
     from stevnsmoeder.services import search
 
     filters = search.Filters(
@@ -659,6 +666,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import search
 
     with _session(args) as ctx:
@@ -668,6 +676,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import backup
 
     target = _output(args.output) if args.output else None
@@ -678,6 +687,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import restore
 
     login_name, password = _credentials(args)
@@ -698,6 +708,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_password(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import access
 
     user, current = _credentials(args)
@@ -710,6 +721,7 @@ def cmd_password(args: argparse.Namespace) -> int:
 
 
 def cmd_reset_password(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import access
 
     new = _new_password(args.login)
@@ -737,7 +749,7 @@ def _new_password(login_name: str) -> str:
 
 
 def cmd_users(args: argparse.Namespace) -> int:
-    from stevnsmoeder.model.enums import Role
+    # lazy: see the module docstring
     from stevnsmoeder.services import access
 
     action = args.users_command
@@ -747,7 +759,6 @@ def cmd_users(args: argparse.Namespace) -> int:
         if args.json:
             _print_json([u.to_json() for u in found])
             return EXIT_OK
-        from stevnsmoeder.domain.dates import LOCAL_TZ
 
         rows = [
             (
@@ -821,6 +832,7 @@ def _print_rekey(report: Any) -> None:
 
 
 def cmd_rekey(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import access
 
     with _session(args) as ctx:
@@ -830,6 +842,7 @@ def cmd_rekey(args: argparse.Namespace) -> int:
 
 
 def cmd_retention(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import retention
 
     with _session(args) as ctx:
@@ -842,6 +855,7 @@ def cmd_retention(args: argparse.Namespace) -> int:
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import retention
 
     with _session(args) as ctx:
@@ -857,10 +871,12 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import access_log
 
     with _session(args) as ctx:
         if args.verify == "export":
+            # lazy: see the module docstring
             from stevnsmoeder.services import audit_trail
 
             folder = args.export_to.resolve() if args.export_to else None
@@ -888,7 +904,6 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if args.json:
         _print_json([e.to_json() for e in found])
         return EXIT_OK
-    from stevnsmoeder.domain.dates import LOCAL_TZ
 
     for e in found:
         at = e.at.astimezone(LOCAL_TZ).strftime("%d.%m.%Y %H.%M.%S")
@@ -899,7 +914,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_case(args: argparse.Namespace) -> int:
-    from stevnsmoeder.domain.dates import LOCAL_TZ, short_date
+    # lazy: see the module docstring
     from stevnsmoeder.services import case_history, cases
 
     with _session(args) as ctx:
@@ -952,6 +967,7 @@ COMMANDS = {
 
 
 def _run_gui(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.ui.app import run
 
     return run(db_path=_db_path(args), user=args.user or os.environ.get(USER_ENV, ""))

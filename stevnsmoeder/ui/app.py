@@ -14,6 +14,8 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from stevnsmoeder import __version__, i18n, logging_setup, paths
+from stevnsmoeder.services.errors import storage_problem
+from stevnsmoeder.ui.login import LoginDialog
 from stevnsmoeder.ui.settings import Settings
 from stevnsmoeder.ui.worker import wait_for_all
 
@@ -66,8 +68,6 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
 def _crash_hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
     """The one crash dialog: what happened, and where the log is. A full disk or a
     read-only folder is no crash: it is said plainly (the autosave keeps typed text)."""
-    from stevnsmoeder.services.errors import storage_problem
-
     problem = storage_problem(value)
     app = QApplication.instance()
     if problem is not None and app is not None:
@@ -108,8 +108,6 @@ def run(db_path: Path, user: str = "") -> int:
     logging_setup.configure()
     app = create_application()
     sys.excepthook = _crash_hook
-    from stevnsmoeder.ui.login import LoginDialog
-
     settings = Settings()
     dialog = LoginDialog(db_path, user or settings.last_user)
     if os.environ.get(SMOKE_ENV):
@@ -122,12 +120,13 @@ def run(db_path: Path, user: str = "") -> int:
     if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.context is None:
         return 0
     settings.last_user = dialog.context.actor.login
+    # lazy: the database layer loads after the login window is shown (ui.login)
     from stevnsmoeder.services import audit_trail
 
     warning = audit_trail.rollback_warning(dialog.context)
     if warning:
         QMessageBox.warning(None, "stevnsmoeder", warning)
-    from stevnsmoeder.ui.main_window import MainWindow
+    from stevnsmoeder.ui.main_window import MainWindow  # lazy: the database layer, as above
 
     window = MainWindow(dialog.context)
     window.show()

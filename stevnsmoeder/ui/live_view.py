@@ -56,6 +56,7 @@ from stevnsmoeder.services import live, minutes, planning
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.planning import MeetingPlan, PlanItem
+from stevnsmoeder.ui.addendum_dialog import AddendumDialog
 from stevnsmoeder.ui.approved_minutes import addenda_label, approved_line, show_addenda
 from stevnsmoeder.ui.autosave import AutoSaver
 from stevnsmoeder.ui.forms import DATE_FORMAT, pydate, qdate
@@ -897,8 +898,6 @@ class LiveView(QWidget):
     def addendum(self) -> None:
         """A correction to approved minutes, about the item shown (or another, or the meeting
         in general): who reads it follows from what it is about."""
-        from stevnsmoeder.ui.addendum_dialog import AddendumDialog
-
         if self.plan is None:
             return
         chosen = self.selected_item()

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stevnsmoeder.services import backup_rotation
+from stevnsmoeder.services.errors import DatabaseUnreadable, ServiceError
 from stevnsmoeder.ui.forms import title_label
 from stevnsmoeder.ui.worker import run_in_thread
 
@@ -159,7 +161,7 @@ class LoginDialog(QDialog):
 
     # -- demo ------------------------------------------------------------------------------
     def create_demo(self) -> None:
-        from stevnsmoeder.services import demo
+        from stevnsmoeder.services import demo  # lazy: the database layer, see the docstring
 
         self.show_error("")
         self._set_busy(True, self.tr("Creating the demo database … this takes a few seconds."))
@@ -199,7 +201,7 @@ class LoginDialog(QDialog):
         path = self.db_path
 
         def work() -> Any:
-            from stevnsmoeder.services import access
+            from stevnsmoeder.services import access  # lazy: the database layer, see the docstring
 
             return access.login(path, user, password)
 
@@ -208,7 +210,7 @@ class LoginDialog(QDialog):
     def restore_newest(self) -> None:
         """Check the newest backup with the typed user and password (passing over damaged
         ones), put it in place (the damaged file is kept beside it), then log in."""
-        from stevnsmoeder.services import backup_rotation, restore
+        from stevnsmoeder.services import restore  # lazy: the database layer, see the docstring
 
         newest = backup_rotation.list_backups(self.db_path)
         user, password = self.user_edit.text().strip(), self.password_edit.text()
@@ -222,7 +224,7 @@ class LoginDialog(QDialog):
 
         def work() -> Any:
             restore.restore_newest(path, user, password)
-            from stevnsmoeder.services import access
+            from stevnsmoeder.services import access  # lazy: the database layer, as above
 
             return access.login(path, user, password)
 
@@ -242,9 +244,6 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from stevnsmoeder.services import backup_rotation
-        from stevnsmoeder.services.errors import DatabaseUnreadable, ServiceError
-
         self._set_busy(False)
         self.hint.setText("")
         damaged = isinstance(exc, DatabaseUnreadable) and bool(

@@ -74,6 +74,7 @@ from stevnsmoeder.ui.planning_dialogs import (
 from stevnsmoeder.ui.prompts import Prompts
 from stevnsmoeder.ui.search_view import SearchPage
 from stevnsmoeder.ui.settings import Settings
+from stevnsmoeder.ui.users_dialog import UsersDialog, rekey_in_background
 from stevnsmoeder.ui.worker import run_in_thread
 
 ROLE_NAMES: dict[Role, str] = {
@@ -798,8 +799,6 @@ class MainWindow(QMainWindow):
     def change_own_password(self) -> None:
         """The user's own new password (after a reset, at once): the current one, then the
         new one twice; the database gets a new key meanwhile (off the GUI thread)."""
-        from stevnsmoeder.ui.users_dialog import rekey_in_background
-
         title = self.tr("Change my password")
         current = self.prompts.password(self, title, self.tr("Your current password:"))
         if current is None:
@@ -824,8 +823,6 @@ class MainWindow(QMainWindow):
         )
 
     def show_users(self) -> None:
-        from stevnsmoeder.ui.users_dialog import UsersDialog
-
         self.last_dialog = UsersDialog(self.ctx, self.prompts, self)
         self.last_dialog.open()
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from stevnsmoeder.ui.password_dialog import PasswordDialog
+
 
 class Prompts:
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
@@ -32,8 +34,6 @@ class Prompts:
 
     def new_password(self, parent: QWidget | None, title: str, label: str) -> str | None:
         """A new password, typed twice (hidden), or None when the user cancels."""
-        from stevnsmoeder.ui.users_dialog import PasswordDialog
-
         dialog = PasswordDialog(title, label, parent)
         return dialog.password() if dialog.exec() == PasswordDialog.DialogCode.Accepted else None
 
