@@ -11,8 +11,10 @@ from typing import Any
 
 from sqlalchemy import func, select, text
 
-from stevnsmoeder.db.models import AgendaItem, Meeting, MeetingStatus
+from stevnsmoeder.db.models import AgendaItem, Meeting
 from stevnsmoeder.domain import search_query
+from stevnsmoeder.model.documents import MeetingDocument
+from stevnsmoeder.model.enums import MeetingStatus
 from stevnsmoeder.services import access, case_history, documents, search
 from stevnsmoeder.services.context import ServiceContext
 
@@ -124,7 +126,7 @@ def case_figures(ctx: ServiceContext, repeats: int) -> dict[str, float]:
     return {"case_open_ms": statistics.median(opened) * 1000, "case_items": float(items)}
 
 
-def twenty_item_minutes(ctx: ServiceContext) -> documents.MeetingDocument:
+def twenty_item_minutes(ctx: ServiceContext) -> MeetingDocument:
     """A held meeting's minutes with 20 items, filled from the meetings before it."""
     with ctx.db.begin() as s:
         held = list(

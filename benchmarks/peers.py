@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from stevnsmoeder.domain.dates import long_date, short_date
-from stevnsmoeder.services.documents import MeetingDocument
+from stevnsmoeder.model.documents import MeetingDocument
 
 
 def soffice() -> str | None:

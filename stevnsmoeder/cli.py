@@ -19,10 +19,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from stevnsmoeder import __version__, paths
+from stevnsmoeder import __version__, logging_setup, paths
 from stevnsmoeder.db.urls import is_postgres_url
 from stevnsmoeder.db.urls import shown as shown_url
+from stevnsmoeder.domain.dates import LOCAL_TZ, long_datetime, parse_date, short_date, week_label
 from stevnsmoeder.i18n import _, _n, set_language
+from stevnsmoeder.model.enums import Role
+from stevnsmoeder.services.errors import ServiceError, storage_problem
 
 if TYPE_CHECKING:
     from stevnsmoeder.services.context import ServiceContext
@@ -49,8 +52,6 @@ class Parser(argparse.ArgumentParser):
 
 
 def _date(text: str) -> date:
-    from stevnsmoeder.domain.dates import parse_date
-
     try:
         return parse_date(text)
     except ValueError:
@@ -309,7 +310,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             set_language(args.lang)
         if args.command is None:
             return _run_gui(args)
-        from stevnsmoeder import logging_setup
 
         logging_setup.configure()
         handler = COMMANDS[args.command]
@@ -326,8 +326,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version
         return int(exc.code or 0)
     except Exception as exc:  # the one place that turns any error into a message
-        from stevnsmoeder.services.errors import ServiceError, storage_problem
-
         if isinstance(exc, ServiceError):
             _fail(str(exc))
             return EXIT_FAILED
@@ -337,7 +335,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             _fail(str(problem))
             return EXIT_FAILED
         log.exception("unexpected error")
-        from stevnsmoeder import logging_setup
 
         _fail(
             _(
@@ -410,11 +407,13 @@ def _credentials(args: argparse.Namespace) -> tuple[str, str]:
 @contextmanager
 def _session(args: argparse.Namespace) -> Iterator[ServiceContext]:
     """Log in for one command, and log out (closing the database) whatever happens."""
+    # lazy: see the module docstring
     from stevnsmoeder.services import access, access_log, audit_trail
 
     user, password = _credentials(args)
     url = _db_url(args)
     if url:
+        # lazy: see the module docstring
         from stevnsmoeder.services import server_access
 
         ctx = server_access.login_server(url, user, password)
@@ -437,6 +436,7 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services.demo import DEMO_PASSWORD, DEMO_USERS, create_demo_database
 
     url = _db_url(args)
@@ -470,7 +470,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_meetings(args: argparse.Namespace) -> int:
-    from stevnsmoeder.domain.dates import long_datetime, week_label
+    # lazy: see the module docstring
     from stevnsmoeder.services import meetings
 
     with _session(args) as ctx:
@@ -492,6 +492,7 @@ def cmd_meetings(args: argparse.Namespace) -> int:
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import cases
 
     with _session(args) as ctx:
@@ -507,6 +508,7 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import maintenance
 
     with _session(args) as ctx:
@@ -519,13 +521,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import access
-    from stevnsmoeder.services.context import Role
 
     user, password = _credentials(args)
     admin = [access.NewUser(user, password, Role.ADMIN, person_name=user)]
     url = _db_url(args)
     if url:
+        # lazy: see the module docstring
         from stevnsmoeder.services import server_access
 
         server_access.create_server_database(url, admin)
@@ -538,6 +541,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_series(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import series
 
     with _session(args) as ctx:
@@ -556,6 +560,7 @@ def cmd_series(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import series
 
     with _session(args) as ctx:
@@ -574,6 +579,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_ics(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import calendar_export
 
     output = _output(args.output)
@@ -617,6 +623,7 @@ def _write(path: Path, write: Callable[[Path], int]) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.reports.case_pdf import write_case_document
     from stevnsmoeder.reports.meeting_pdf import write_meeting_document
     from stevnsmoeder.services import cases, documents
@@ -644,7 +651,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from stevnsmoeder.domain.dates import short_date
+    # lazy: see the module docstring
     from stevnsmoeder.services import search
 
     filters = search.Filters(
@@ -674,6 +681,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import search
 
     with _session(args) as ctx:
@@ -689,6 +697,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import backup
 
     target = _output(args.output) if args.output else None
@@ -699,10 +708,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from stevnsmoeder.services import backup
+    # lazy: see the module docstring
+    from stevnsmoeder.services import restore
 
     login_name, password = _credentials(args)
-    done = backup.restore(_db_path(args), args.source.expanduser(), login_name, password)
+    done = restore.restore(_db_path(args), args.source.expanduser(), login_name, password)
     print(
         _n(
             "Restored from {source}: {n} access-log event, the last on {day}.",
@@ -720,6 +730,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_password(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import access
 
     user, current = _credentials(args)
@@ -732,6 +743,7 @@ def cmd_password(args: argparse.Namespace) -> int:
 
 
 def cmd_reset_password(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import access
 
     new = _new_password(args.login)
@@ -759,8 +771,8 @@ def _new_password(login_name: str) -> str:
 
 
 def cmd_users(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import access
-    from stevnsmoeder.services.context import Role
 
     action = args.users_command
     if action == "list":
@@ -769,7 +781,6 @@ def cmd_users(args: argparse.Namespace) -> int:
         if args.json:
             _print_json([u.to_json() for u in found])
             return EXIT_OK
-        from stevnsmoeder.services.context import LOCAL_TZ
 
         rows = [
             (
@@ -845,6 +856,7 @@ def _print_rekey(report: Any) -> None:
 
 
 def cmd_rekey(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import access
 
     with _session(args) as ctx:
@@ -854,6 +866,7 @@ def cmd_rekey(args: argparse.Namespace) -> int:
 
 
 def cmd_retention(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import retention
 
     with _session(args) as ctx:
@@ -873,6 +886,7 @@ def cmd_retention(args: argparse.Namespace) -> int:
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import retention
 
     with _session(args) as ctx:
@@ -896,10 +910,12 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.services import access_log
 
     with _session(args) as ctx:
         if args.verify == "export":
+            # lazy: see the module docstring
             from stevnsmoeder.services import audit_trail
 
             folder = args.export_to.resolve() if args.export_to else None
@@ -940,7 +956,6 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if args.json:
         _print_json([e.to_json() for e in found])
         return EXIT_OK
-    from stevnsmoeder.services.context import LOCAL_TZ
 
     for e in found:
         at = e.at.astimezone(LOCAL_TZ).strftime("%d.%m.%Y %H.%M.%S")
@@ -951,9 +966,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_case(args: argparse.Namespace) -> int:
-    from stevnsmoeder.domain.dates import short_date
+    # lazy: see the module docstring
     from stevnsmoeder.services import case_history, cases
-    from stevnsmoeder.services.context import LOCAL_TZ
 
     with _session(args) as ctx:
         history = case_history.case_history(ctx, cases.case_id_for(ctx, args.case))
@@ -1005,6 +1019,7 @@ COMMANDS = {
 
 
 def _run_gui(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
     from stevnsmoeder.ui.app import run
 
     return run(db_path=_db_path(args), user=args.user or os.environ.get(USER_ENV, ""))

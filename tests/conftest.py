@@ -32,7 +32,8 @@ os.environ.setdefault(
 os.environ["STEVNSMOEDER_LANG"] = "da"
 
 from stevnsmoeder.db.keystore import KdfParams, keyfile_path
-from stevnsmoeder.services.context import Role, ServiceContext
+from stevnsmoeder.model.enums import Role
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.login_attempts import attempts_path
 
 CHEAP_KDF = KdfParams(time_cost=1, memory_cost_kib=8, parallelism=1)

@@ -17,7 +17,7 @@ from stevnsmoeder.cli import EXIT_UNEXPECTED, main
 from stevnsmoeder.db.engine import NestedUnitOfWork
 from stevnsmoeder.db.keystore import keyfile_path
 from stevnsmoeder.db.models import AuditEvent
-from stevnsmoeder.services import access, backup, cases, documents
+from stevnsmoeder.services import access, backup, backup_rotation, cases, documents, restore
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.documents import AGENDA, EXTRACT, MINUTES, RUNSHEET
 from stevnsmoeder.services.errors import (
@@ -115,11 +115,11 @@ def test_restore_refuses_the_live_database_as_its_own_source(
 ) -> None:
     before = _fingerprint(db_path)
     with pytest.raises(ServiceError, match="selve databasen"):
-        backup.restore(db_path, db_path, "admin", PASSWORD)
+        restore.restore(db_path, db_path, "admin", PASSWORD)
     link = db_path.parent / "other-name.db"
     link.symlink_to(db_path)
     with pytest.raises(ServiceError, match="selve databasen"):
-        backup.restore(db_path, link, "admin", PASSWORD)
+        restore.restore(db_path, link, "admin", PASSWORD)
     link.unlink()
     monkeypatch.setenv("STEVNSMOEDER_PASSWORD", PASSWORD)
     code = main(["restore", str(db_path), "--db", str(db_path), "--user", "admin"])
@@ -154,7 +154,7 @@ def test_a_crash_during_restore_leaves_a_database_that_opens(  # type: ignore[no
 
     monkeypatch.setattr(os, "replace", dying_replace)
     with contextlib.suppress(SystemExit):
-        backup.restore(db_path, target, "admin", PASSWORD)
+        restore.restore(db_path, target, "admin", PASSWORD)
     monkeypatch.setattr(os, "replace", real_replace)
     assert db_path.exists()
     ctx = access.login(db_path, "admin", PASSWORD)
@@ -172,9 +172,9 @@ def test_wrong_passwords_at_restore_count_against_the_live_database(  # type: ig
     leder.db.close()
     for _ in range(5):
         with pytest.raises(AuthError):
-            backup.restore(db_path, target, "admin", "forkert-kodeord", clock=clock)
+            restore.restore(db_path, target, "admin", "forkert-kodeord", clock=clock)
     with pytest.raises(LoginDelayed):  # even the right password waits now
-        backup.restore(db_path, target, "admin", PASSWORD, clock=clock)
+        restore.restore(db_path, target, "admin", PASSWORD, clock=clock)
     with pytest.raises(LoginDelayed):  # and so does the login to the live database
         access.login(db_path, "admin", PASSWORD, clock=clock)
     clock.advance(minutes=1)
@@ -210,15 +210,15 @@ def test_an_empty_database_file_is_damaged_not_new(  # type: ignore[no-untyped-d
         access.login(db_path, "leder", PASSWORD, clock=clock)
     assert good.path.name in str(refused.value)  # the message names the backup to restore
     assert db_path.read_bytes() == b""  # left as it was: nothing written into it
-    assert [b.path for b in backup.list_backups(db_path)] == [good.path]  # no empty backup
+    assert [b.path for b in backup_rotation.list_backups(db_path)] == [good.path]  # no empty backup
 
     # A damaged newer backup is passed over for the one that verifies.
     clock.advance(hours=1)
-    damaged = backup.backups_dir(db_path) / "stevnsmoeder-20261124-100000.db"
+    damaged = backup_rotation.backups_dir(db_path) / "stevnsmoeder-20261124-100000.db"
     damaged.write_bytes(good.path.read_bytes()[:5000])
     keyfile_path(damaged).write_bytes(keyfile_path(good.path).read_bytes())
-    assert backup.list_backups(db_path)[0].path == damaged
-    done = backup.restore_newest(db_path, "leder", PASSWORD, clock=clock)
+    assert backup_rotation.list_backups(db_path)[0].path == damaged
+    done = restore.restore_newest(db_path, "leder", PASSWORD, clock=clock)
     assert done.replaced is not None and done.replaced.read_bytes() == b""
     ctx = access.login(db_path, "leder", PASSWORD, clock=clock)
     try:
@@ -420,7 +420,7 @@ def test_an_interrupted_backup_leaves_nothing(  # type: ignore[no-untyped-def]
     dies_at: str, login: LoginFn, db_path: Path, monkeypatch
 ) -> None:
     ctx = login("leder")
-    folder = backup.backups_dir(db_path)
+    folder = backup_rotation.backups_dir(db_path)
     real_replace = os.replace
 
     def dying_replace(src: object, dst: object) -> None:
@@ -527,11 +527,11 @@ def test_restoring_a_rotation_backup_elsewhere_counts_against_the_live_database(
     leder.db.close()
     for n in range(5):
         with pytest.raises(AuthError):
-            backup.restore(
+            restore.restore(
                 tmp_path / f"new{n}" / "x.db", info.path, "admin", "forkert", clock=clock
             )
     with pytest.raises(LoginDelayed):
-        backup.restore(tmp_path / "new9" / "x.db", info.path, "admin", "forkert", clock=clock)
+        restore.restore(tmp_path / "new9" / "x.db", info.path, "admin", "forkert", clock=clock)
     with pytest.raises(LoginDelayed):
         access.login(db_path, "admin", PASSWORD, clock=clock)
 
@@ -544,12 +544,12 @@ def test_deleting_the_attempts_file_between_restores_is_noticed(  # type: ignore
     leder.db.close()
     for _ in range(3):
         with pytest.raises(AuthError):
-            backup.restore(db_path, info.path, "admin", "forkert", clock=clock)
+            restore.restore(db_path, info.path, "admin", "forkert", clock=clock)
     attempts_path(db_path).unlink()
     with pytest.raises(AuthError):  # a guess, and from now on the waits begin
-        backup.restore(db_path, info.path, "admin", "forkert", clock=clock)
+        restore.restore(db_path, info.path, "admin", "forkert", clock=clock)
     with pytest.raises(LoginDelayed):
-        backup.restore(db_path, info.path, "admin", PASSWORD, clock=clock)
+        restore.restore(db_path, info.path, "admin", PASSWORD, clock=clock)
 
 
 def test_a_link_to_the_database_by_another_name_takes_the_same_lock(
@@ -612,7 +612,7 @@ def test_a_demoted_user_cannot_restore_an_old_role(
     access.set_role(admin, "leder", access.Role.DELTAGER)
     admin.db.close()
     with pytest.raises(PermissionDenied):
-        backup.restore(db_path, older.path, "leder", PASSWORD)
+        restore.restore(db_path, older.path, "leder", PASSWORD)
     ctx = access.login(db_path, "leder", PASSWORD)
     try:
         assert ctx.actor.role is access.Role.DELTAGER

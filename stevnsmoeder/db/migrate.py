@@ -16,6 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from stevnsmoeder.db.engine import Database, EncryptedFileDatabase
+from stevnsmoeder.db.keystore import new_database_key
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -56,8 +57,6 @@ def downgrade(db: Database, revision: str) -> None:
 
 
 def _revision(message: str) -> None:
-    from stevnsmoeder.db.keystore import new_database_key
-
     with tempfile.TemporaryDirectory() as tmp:
         db = EncryptedFileDatabase.open(Path(tmp) / "rev.db", new_database_key(), create=True)
         upgrade(db)

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from stevnsmoeder.i18n import language
+
+# Stevns Kommune's wall clock: meeting times are stored in it (naive), row times in UTC.
+LOCAL_TZ = ZoneInfo("Europe/Copenhagen")
 
 DA_WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 DA_MONTHS = (

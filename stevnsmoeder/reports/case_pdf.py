@@ -19,6 +19,9 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from stevnsmoeder.domain.dates import long_date, month_year, short_date
 from stevnsmoeder.i18n import _, _n
+from stevnsmoeder.model.case_history import CaseHistory, LevelPoint, ScaleStep, TimelineEntry
+from stevnsmoeder.model.documents import CaseDocument
+from stevnsmoeder.model.enums import AgendaItemStatus
 from stevnsmoeder.reports.base import (
     FONT,
     Paragraph,
@@ -28,9 +31,6 @@ from stevnsmoeder.reports.base import (
     write_atomically,
 )
 from stevnsmoeder.reports.meeting_pdf import para, record_flowables, table
-from stevnsmoeder.services.case_history import CaseHistory, LevelPoint, ScaleStep, TimelineEntry
-from stevnsmoeder.services.documents import CaseDocument
-from stevnsmoeder.services.meetings import AgendaItemStatus
 
 # Grey shades for the ladder steps: light to dark as the worry grows.
 STEP_SHADES = {

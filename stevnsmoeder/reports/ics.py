@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from stevnsmoeder import __version__
-from stevnsmoeder.services.calendar_export import CalendarEvent
+from stevnsmoeder.model.calendar import CalendarEvent
 
 TZ = ZoneInfo("Europe/Copenhagen")
 TZID = "Europe/Copenhagen"

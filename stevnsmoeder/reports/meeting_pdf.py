@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from stevnsmoeder.domain.dates import (
+    LOCAL_TZ,
     clock,
     date_words,
     long_date,
@@ -26,6 +27,9 @@ from stevnsmoeder.domain.dates import (
     week_label,
 )
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.documents import AGENDA, EXTRACT, RUNSHEET, DocItem, MeetingDocument
+from stevnsmoeder.model.enums import AgendaItemStatus, Attendance
+from stevnsmoeder.model.minutes import AddendumNote, ItemMinutesView
 from stevnsmoeder.reports.base import (
     FONT,
     FONT_BOLD,
@@ -35,11 +39,6 @@ from stevnsmoeder.reports.base import (
     styles,
     write_atomically,
 )
-from stevnsmoeder.services.context import LOCAL_TZ
-from stevnsmoeder.services.documents import AGENDA, EXTRACT, RUNSHEET, DocItem, MeetingDocument
-from stevnsmoeder.services.meetings import AgendaItemStatus
-from stevnsmoeder.services.minutes import AddendumNote, ItemMinutesView
-from stevnsmoeder.services.planning import Attendance
 
 GRID = colors.HexColor("#999999")
 HEAD_BG = colors.HexColor("#e8e8e8")

@@ -45,12 +45,14 @@ from stevnsmoeder.db.keystore import (
     new_database_key,
     normalise_login,
 )
-from stevnsmoeder.db.models import AuditEvent, CustodyHolder, Person, Role, User
+from stevnsmoeder.db.models import AuditEvent, CustodyHolder, Person, User
 from stevnsmoeder.domain import passwords
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
-from stevnsmoeder.services import app_settings, audit, reference_data
+from stevnsmoeder.model.enums import Role
+from stevnsmoeder.services import app_settings, audit, audit_trail, backup, reference_data
 from stevnsmoeder.services import rekey as rekey_service
+from stevnsmoeder.services.backup_rotation import list_backups, live_database_for
 from stevnsmoeder.services.context import Actor, Clock, ServiceContext
 from stevnsmoeder.services.errors import (
     AuthError,
@@ -358,13 +360,11 @@ def unsafe_lock_message(name: str) -> str:
 
 
 def _unreadable_message(path: Path) -> str:
-    from stevnsmoeder.services import backup
-
     text = _(
         "The database cannot be opened with its key file: it is damaged, or the key file "
         "belongs to another database."
     )
-    newest = backup.list_backups(path)
+    newest = list_backups(path)
     if newest:
         when = newest[0].taken_at.strftime("%d.%m.%Y %H.%M")
         text += " " + _(
@@ -385,8 +385,6 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
     A failed attempt is noted beside the database (see login_attempts) and written to the
     access log at the next successful login; from the fifth failure in a row the user name
     must wait before trying again."""
-    from stevnsmoeder.services.backup import live_database_for
-
     name = normalise_login(login_name)
     # Guessing through a backup in the rotation counts against the live database's lock-out.
     counted = live_database_for(path.resolve()) or path
@@ -503,10 +501,8 @@ def _record_attempts(ctx: ServiceContext) -> None:
 def _finish_key_work(ctx: ServiceContext, opened: _Opened, password: str) -> None:
     """After a login: finish a re-key that a crash interrupted, and give a user whose key-file
     entry is of the old format (version 1) an entry of the current one."""
-    from stevnsmoeder.services import rekey
-
     if opened.store.pending and len(opened.keys) == 2:
-        report = rekey.complete(ctx.file_db, opened.keys[0], opened.keys[1])
+        report = rekey_service.complete(ctx.file_db, opened.keys[0], opened.keys[1])
         with ctx.db.begin() as s:
             audit.record(
                 s, ctx, "database.rekey", detail=f"finished after an interruption; {report.summary}"
@@ -541,8 +537,6 @@ def _bring_schema_up_to_date(db: Database) -> None:
             _("The database was made by a newer version of stevnsmoeder. Update the program.")
         )
     # An older database: a backup first, so a failed upgrade can be undone by a restore.
-    from stevnsmoeder.services import backup
-
     if isinstance(db, EncryptedFileDatabase):
         backup.backup_before_upgrade(db)
     migrate.upgrade(db)
@@ -591,8 +585,6 @@ def _password_fits(ctx: ServiceContext, password: str) -> bool:
 
 def logout(ctx: ServiceContext, *, take_backup: bool = True) -> None:
     """Log out and close; the day's first closing leaves a backup in the rotation."""
-    from stevnsmoeder.services import audit_trail, backup
-
     with ctx.db.begin() as s:
         audit.record(s, ctx, "logout")
     if not ctx.on_file:  # a server keeps its own backups and its log

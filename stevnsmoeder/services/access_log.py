@@ -16,10 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from stevnsmoeder.db.models import AuditEvent, Case, Meeting, MeetingType, Person, User
-from stevnsmoeder.domain.dates import long_datetime, range_end, range_start
+from stevnsmoeder.domain.dates import LOCAL_TZ, long_datetime, range_end, range_start
 from stevnsmoeder.i18n import _, _n
 from stevnsmoeder.services import audit
-from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound
 from stevnsmoeder.services.login_attempts import UNKNOWN_USER
 from stevnsmoeder.services.permissions import Permission, allowed, require

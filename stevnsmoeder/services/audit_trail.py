@@ -37,9 +37,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from stevnsmoeder.db.models import AuditEvent
+from stevnsmoeder.domain.dates import LOCAL_TZ
 from stevnsmoeder.i18n import _
-from stevnsmoeder.services import app_settings, audit
-from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
+from stevnsmoeder.services import app_settings, audit, backup_rotation
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ValidationError
 from stevnsmoeder.services.permissions import Permission, require
 
@@ -322,10 +323,8 @@ def _export_head(folder: Path, db_id: str, public_pem: bytes) -> tuple[ChainHead
 
 def references(ctx: ServiceContext) -> list[tuple[str, ChainHead]]:
     """The heads recorded outside the database: the newest backup's, and the export's."""
-    from stevnsmoeder.services import backup
-
     found: list[tuple[str, ChainHead]] = []
-    in_rotation = backup.list_backups(ctx.file_db.path) if ctx.on_file else []
+    in_rotation = backup_rotation.list_backups(ctx.file_db.path) if ctx.on_file else []
     recorded = [(read_manifest(info.path), info.path.name) for info in in_rotation]
     heads = [(h, name) for h, name in recorded if h is not None]
     if heads:  # the highest head any backup in the rotation recorded

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import or_, select
 
-from stevnsmoeder.db.models import Meeting, MeetingStatus, Participation
+from stevnsmoeder.db.models import Meeting, Participation
 from stevnsmoeder.domain.dates import long_datetime, range_start
 from stevnsmoeder.i18n import _, danish
+from stevnsmoeder.model.calendar import CalendarEvent
+from stevnsmoeder.model.enums import MeetingStatus
+from stevnsmoeder.reports import ics
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
@@ -32,18 +34,6 @@ CALENDAR_NAME = "Stevns Kommune – møder"
 # A move the series made itself ("Flyttet fra <day> (<holiday>)." in the language of the
 # window that planned it): the calendar says it again in Danish, keeping the holiday's name.
 _PLANNED_MOVE = re.compile(r"^(?:Moved from|Flyttet fra) .+ \((?P<why>[^()]*)\)\.$")
-
-
-@dataclass(frozen=True)
-class CalendarEvent:
-    uid: str
-    start: datetime  # local wall-clock, Europe/Copenhagen
-    end: datetime
-    summary: str
-    location: str
-    description: str
-    cancelled: bool
-    sequence: int
 
 
 def _description(m: MeetingSummary) -> str:
@@ -137,8 +127,6 @@ def write_ics(
 ) -> int:
     """Write the chosen meetings to an .ics file (from today on unless told otherwise);
     returns how many."""
-    from stevnsmoeder.reports import ics  # the writer uses this module's dataclasses
-
     found = events(
         ctx,
         meeting_id=meeting_id,

@@ -13,19 +13,17 @@ from sqlalchemy.orm import Session
 
 from stevnsmoeder.db.models import (
     Action,
-    ActionStatus,
     AgendaItem,
-    AgendaItemStatus,
     Case,
     ItemMinutes,
     LegalBasis,
     Meeting,
-    MeetingStatus,
     MeetingType,
     Person,
 )
 from stevnsmoeder.domain.dates import long_date, short_date
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.enums import ActionStatus, AgendaItemStatus, MeetingStatus
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import display_name
 from stevnsmoeder.services.context import ServiceContext

@@ -13,18 +13,13 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from stevnsmoeder.db.models import (
-    Action,
-    ActionStatus,
-    Case,
-    CustodyHolder,
-    District,
-    WellbeingAssessment,
-)
+from stevnsmoeder.db.models import Action, Case, CustodyHolder, District, WellbeingAssessment
 from stevnsmoeder.domain import cpr as cpr_rules
 from stevnsmoeder.domain.anonymise import Redactor, name_replacements
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.cases import CaseSummary
+from stevnsmoeder.model.enums import ActionStatus
 from stevnsmoeder.services import audit, reference_data
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
@@ -38,6 +33,7 @@ from stevnsmoeder.services.permissions import (
     require,
     unnamed_items,
 )
+from stevnsmoeder.services.redaction import redact_record
 
 
 def display_name(case: Case) -> str:
@@ -66,41 +62,6 @@ def initials_of(
     if anonymous:
         return name_of(anonymous, pseudonym, first, last, reference)
     return "".join(f"{part[0]}." for part in (first, last) if part)
-
-
-@dataclass(frozen=True)
-class CaseSummary:
-    id: uuid.UUID
-    reference: str
-    display_name: str
-    initials: str
-    anonymous: bool
-    district: str | None
-    institution: str
-    birth_date: date | None
-    cpr_masked: str
-    level: int | None
-    level_label: str
-    open_actions: int
-    closed_on: date | None = None  # a closed case is kept (and shown as closed) until deleted
-
-    @property
-    def closed(self) -> bool:
-        return self.closed_on is not None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": str(self.id),
-            "reference": self.reference,
-            "display_name": self.display_name,
-            "anonymous": self.anonymous,
-            "district": self.district,
-            "institution": self.institution,
-            "level": self.level,
-            "level_label": self.level_label,
-            "open_actions": self.open_actions,
-            "closed_on": self.closed_on.isoformat() if self.closed_on else None,
-        }
 
 
 def _latest_levels(
@@ -233,8 +194,6 @@ def hide_unknown_children(
     police read it: on an item about a child shown to them as "anonym drøftelse", the child's
     and the family's names and any CPR number are taken out of the text (people write "Emma"
     even on an anonymous item); elsewhere the names of such a child they do not know."""
-    from stevnsmoeder.services.documents import redact_record  # documents imports cases
-
     hidden = unnamed_items(s, ctx, views)
     if not hidden:
         return views

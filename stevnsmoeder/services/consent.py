@@ -18,32 +18,12 @@ from sqlalchemy.orm import Session
 from stevnsmoeder.db.models import Case, Consent, ConsentMeetingType, CustodyHolder, MeetingType
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.cases import ConsentInfo
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import MAX_HOLDER_NAME, MAX_RELATION
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from stevnsmoeder.services.permissions import Permission, case_visible, identity_known, require
-
-
-@dataclass(frozen=True)
-class ConsentInfo:
-    id: uuid.UUID
-    holder: str
-    relation: str
-    scope: str
-    recipients: str
-    given_on: date
-    expires_on: date | None
-    withdrawn_on: date | None
-    meeting_types: tuple[str, ...]  # codes
-
-    def valid_on(self, day: date) -> bool:
-        return (
-            self.given_on <= day
-            and (self.expires_on is None or day <= self.expires_on)
-            and (self.withdrawn_on is None or day < self.withdrawn_on)
-        )
-
 
 MAX_DOCUMENT_REF = 80  # Consent.document_ref
 

@@ -6,17 +6,14 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from stevnsmoeder.db.base import utcnow
 from stevnsmoeder.db.engine import Database, EncryptedFileDatabase
-from stevnsmoeder.db.models import Role
+from stevnsmoeder.domain.dates import LOCAL_TZ
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services.errors import NotOnThisDatabase
 
-__all__ = ["LOCAL_TZ", "Actor", "Clock", "Role", "ServiceContext"]
-
-LOCAL_TZ = ZoneInfo("Europe/Copenhagen")
 Clock = Callable[[], datetime]
 
 

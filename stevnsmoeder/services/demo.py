@@ -11,10 +11,11 @@ from pathlib import Path
 
 from stevnsmoeder.db.base import utcnow
 from stevnsmoeder.db.keystore import DEFAULT_KDF, KdfParams
-from stevnsmoeder.db.models import Role
+from stevnsmoeder.domain.dates import LOCAL_TZ
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services import access, server_access
-from stevnsmoeder.services.context import LOCAL_TZ, Clock
+from stevnsmoeder.services.context import Clock
 from stevnsmoeder.services.errors import ValidationError
 
 DEMO_PASSWORD = "demo"

@@ -36,12 +36,8 @@ from stevnsmoeder.db import search_index
 from stevnsmoeder.db.base import Base
 from stevnsmoeder.db.models import (
     Action,
-    ActionStatus,
     AgendaItem,
-    AgendaItemKind,
-    AgendaItemStatus,
     AgendaTemplateItem,
-    Attendance,
     Case,
     ClosedPeriod,
     Consent,
@@ -51,11 +47,9 @@ from stevnsmoeder.db.models import (
     HolidayPolicy,
     ItemMinutes,
     LegalBasis,
-    LegalBasisKind,
     LegalReference,
     Meeting,
     MeetingSeries,
-    MeetingStatus,
     MeetingType,
     ParticipantRole,
     Participation,
@@ -68,6 +62,14 @@ from stevnsmoeder.domain import calendar
 from stevnsmoeder.domain.calendar import Closure
 from stevnsmoeder.domain.cpr import century
 from stevnsmoeder.domain.dates import long_date, short_date
+from stevnsmoeder.model.enums import (
+    ActionStatus,
+    AgendaItemKind,
+    AgendaItemStatus,
+    Attendance,
+    LegalBasisKind,
+    MeetingStatus,
+)
 from stevnsmoeder.services import demo_text as txt
 
 MAX_YEARS = 20

@@ -11,93 +11,38 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from stevnsmoeder.db.models import (
-    AgendaItemStatus,
-    Case,
-    CustodyHolder,
-    Meeting,
-    MeetingStatus,
-)
-from stevnsmoeder.db.models.meetings import Attendance
+from stevnsmoeder.db.models import Case, CustodyHolder, Meeting
 from stevnsmoeder.domain import cpr as cpr_rules
 from stevnsmoeder.domain.anonymise import Redactor, name_replacements
 from stevnsmoeder.i18n import _, _n
+from stevnsmoeder.model.case_history import BASIS_LABELS
+
+# The kinds of document, named where one is asked for (documents.render(…, documents.AGENDA)).
+from stevnsmoeder.model.documents import AGENDA as AGENDA
+from stevnsmoeder.model.documents import EXTRACT as EXTRACT
+from stevnsmoeder.model.documents import MINUTES as MINUTES
+from stevnsmoeder.model.documents import RUNSHEET as RUNSHEET
+from stevnsmoeder.model.documents import (
+    Approval,
+    CaseDocument,
+    DocAction,
+    DocItem,
+    DocPerson,
+    MeetingDocument,
+)
+from stevnsmoeder.model.enums import MeetingStatus
+from stevnsmoeder.model.minutes import ItemMinutesView
+from stevnsmoeder.reports import case_pdf, meeting_pdf
 from stevnsmoeder.services import audit, carry_over, case_history, minutes, planning
 from stevnsmoeder.services.cases import display_name, hiding_redactor, initials
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from stevnsmoeder.services.permissions import Permission, case_visible, require
-
-AGENDA, MINUTES, EXTRACT, RUNSHEET = "agenda", "minutes", "extract", "runsheet"
-
-
-@dataclass(frozen=True)
-class DocPerson:
-    name: str
-    role: str
-    organisation: str
-    attendance: Attendance
-
-
-@dataclass(frozen=True)
-class DocAction:
-    who: str
-    what: str
-    when: date | None
-    done: bool
-
-
-@dataclass(frozen=True)
-class DocItem:
-    number: int
-    title: str
-    planned_at: datetime
-    time_box_minutes: int
-    child: str  # as the legal basis (and the variant) allows; "" for other items
-    child_detail: str  # case number, birth date, masked CPR: only on extracts
-    basis: str
-    status: AgendaItemStatus
-    record: minutes.ItemMinutesView  # what was written about the item (empty on an agenda)
-    present: tuple[str, ...] = ()  # for extracts: who was there while this child was discussed
-    internal_note: str = ""  # run sheet: the item's description (planning notes)
-    open_agreements: tuple[DocAction, ...] = ()  # run sheet: the child's open actions
-
-
-@dataclass(frozen=True)
-class Approval:
-    at: datetime
-    by: str
-    checksum: str
-    # About the meeting in general, and only for those who see every item (an addendum about
-    # an item is in that item's record); redacted like the items' text.
-    addenda: tuple[minutes.AddendumNote, ...]
-
-
-@dataclass(frozen=True)
-class MeetingDocument:
-    kind: str
-    anonymised: bool
-    title: str
-    type_name: str
-    district: str | None
-    starts_at: datetime
-    ends_at: datetime
-    place: str
-    status: MeetingStatus
-    people: tuple[DocPerson, ...]
-    items: tuple[DocItem, ...]
-    next_meeting: datetime | None
-    approval: Approval | None
-    generated_at: datetime
-
-    @property
-    def draft(self) -> bool:
-        return self.kind in (MINUTES, EXTRACT) and self.approval is None
+from stevnsmoeder.services.redaction import redact_history_text, redact_record
 
 
 def _basis_label(item: planning.PlanItem, anonymised: bool) -> str:
@@ -105,7 +50,7 @@ def _basis_label(item: planning.PlanItem, anonymised: bool) -> str:
     if item.kind is not planning.AgendaItemKind.CASE:
         return ""
     if anonymised and item.basis.kind is not None:
-        return _(case_history.BASIS_LABELS[item.basis.kind])
+        return _(BASIS_LABELS[item.basis.kind])
     return item.basis.label
 
 
@@ -206,7 +151,7 @@ def meeting_document(
                     child_detail=detail,
                     basis=_basis_label(item, anonymised),
                     status=item.status,
-                    record=view or minutes.ItemMinutesView(item.id),
+                    record=view or ItemMinutesView(item.id),
                     present=present,
                     internal_note=(redact(item.description) if redact else item.description)
                     if kind == RUNSHEET
@@ -317,39 +262,12 @@ def render(
     case_id: uuid.UUID | None = None,
 ) -> RenderedDocument:
     """The document as a PDF in memory (for preview, printing and saving)."""
-    from stevnsmoeder.reports import meeting_pdf  # the writer uses this module's dataclasses
-
     doc = meeting_document(ctx, meeting_id, kind, anonymised=anonymised, case_id=case_id)
     data, pages = meeting_pdf.render_meeting_document(doc)
     return RenderedDocument(data, pages, meeting_pdf.file_name(doc))
 
 
 # -- redaction ---------------------------------------------------------------------------------
-
-
-def redact_history_text(
-    history: case_history.CaseHistory, redact: Redactor
-) -> case_history.CaseHistory:
-    """A case history with names and CPR numbers out of its free text, and the family
-    present named by relation (for the anonymised document, and for a viewer who may not
-    know the child)."""
-    family = {h.name: h.relation or _("custody holder") for h in history.holders}
-    return replace(
-        history,
-        entries=tuple(
-            replace(
-                e,
-                title=redact(e.title),
-                present=tuple(family.get(p, p) for p in e.present),
-                record=redact_record(e.record, redact),
-            )
-            for e in history.entries
-        ),
-        open_actions=tuple(
-            replace(a, who=redact(a.who), what=redact(a.what)) for a in history.open_actions
-        ),
-        follow_ups=tuple(replace(f, title=redact(f.title)) for f in history.follow_ups),
-    )
 
 
 def redactor_for(s: Session, cases: Iterable[Case]) -> Redactor:
@@ -375,38 +293,7 @@ def redactor_for(s: Session, cases: Iterable[Case]) -> Redactor:
     return Redactor({**holders, **children}, _("[CPR removed]"))
 
 
-def redact_record(record: minutes.ItemMinutesView, redact: Redactor) -> minutes.ItemMinutesView:
-    return replace(
-        record,
-        notes=redact(record.notes),
-        decision=redact(record.decision),
-        family_view=redact(record.family_view),
-        concern=redact(record.concern),
-        resources=redact(record.resources),
-        goals=redact(record.goals),
-        preliminary_decision=redact(record.preliminary_decision),
-        actions=tuple(
-            replace(a, owner=redact(a.owner), text=redact(a.text)) for a in record.actions
-        ),
-        addenda=tuple(replace(a, text=redact(a.text)) for a in record.addenda),
-    )
-
-
 # -- case history ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CaseDocument:
-    """One child's path across meetings, as printed: ``history`` is already redacted for an
-    anonymised document, and ``child``/``detail``/``holders`` say what the header may show."""
-
-    anonymised: bool
-    child: str
-    reference: str
-    detail: str  # born, masked CPR, institution, district (no birth date or CPR if anonymised)
-    holders: tuple[str, ...]
-    history: case_history.CaseHistory
-    generated_at: datetime
 
 
 def case_document(
@@ -473,8 +360,6 @@ def render_case(
     ctx: ServiceContext, case_id: uuid.UUID, *, anonymised: bool = False
 ) -> RenderedDocument:
     """The case history as a PDF in memory."""
-    from stevnsmoeder.reports import case_pdf
-
     doc = case_document(ctx, case_id, anonymised=anonymised)
     data, pages = case_pdf.render_case_document(doc)
     return RenderedDocument(data, pages, case_pdf.file_name(doc))

@@ -22,19 +22,18 @@ from sqlalchemy.orm import Session
 from stevnsmoeder.db.models import (
     Action,
     AgendaItem,
-    AgendaItemStatus,
     ItemAttendance,
     ItemMinutes,
     Meeting,
-    MeetingStatus,
     Participation,
     WellbeingAssessment,
 )
-from stevnsmoeder.db.models.meetings import Attendance
+from stevnsmoeder.domain.dates import LOCAL_TZ
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.enums import AgendaItemStatus, Attendance, MeetingStatus
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.carry_over import copy_items_into
-from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from stevnsmoeder.services.permissions import Permission, meeting_visible, require
 from stevnsmoeder.services.planning import participation

@@ -31,6 +31,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from stevnsmoeder.db.keystore import KeyStore, KeyStoreError, keyfile_path
+from stevnsmoeder.i18n import _
+from stevnsmoeder.services.errors import DatabaseUnreadable, LoginDelayed
+
 UNKNOWN_USER = "(unknown)"  # a name that is no user's: people type passwords there too
 FREE_ATTEMPTS = 5
 MAX_DELAY = timedelta(minutes=5)
@@ -94,8 +98,6 @@ class Attempts:
         says so), else UNKNOWN_USER, so a password typed into the name field is never
         written down. Unknown names share one count."""
         if self._logins is None:
-            from stevnsmoeder.db.keystore import KeyStore, KeyStoreError, keyfile_path
-
             db_path = self.path.with_name(self.path.name.removesuffix(".attempts"))
             try:
                 self._logins = frozenset(KeyStore.load(keyfile_path(db_path)).logins())
@@ -114,9 +116,6 @@ class Attempts:
 
     def refuse_if_waiting(self, login: str, now: datetime) -> None:
         """Raise LoginDelayed (and note the refused attempt) while this name must wait."""
-        from stevnsmoeder.i18n import _
-        from stevnsmoeder.services.errors import LoginDelayed
-
         seconds = self.wait_seconds(login, now)
         if not seconds:
             return
@@ -176,9 +175,6 @@ class Attempts:
     def save(self) -> None:
         """Written whole (a temporary file renamed), never deleted: its serial only rises."""
         if self.path.is_symlink() or (self.path.exists() and not self.path.is_file()):
-            from stevnsmoeder.i18n import _
-            from stevnsmoeder.services.errors import DatabaseUnreadable
-
             raise DatabaseUnreadable(
                 _(
                     "{name} beside the database is not the file of failed logins (a folder or "

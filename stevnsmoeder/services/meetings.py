@@ -12,14 +12,11 @@ from sqlalchemy.orm import Session
 
 from stevnsmoeder.db.models import (
     AgendaItem,
-    AgendaItemKind,
-    AgendaItemStatus,
     AgendaTemplateItem,
     Case,
     CustodyHolder,
     District,
     Meeting,
-    MeetingStatus,
     MeetingType,
     ParticipantRole,
     Participation,
@@ -27,6 +24,7 @@ from stevnsmoeder.db.models import (
 )
 from stevnsmoeder.domain.dates import range_end, range_start
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.enums import AgendaItemKind, MeetingStatus
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
@@ -37,8 +35,6 @@ from stevnsmoeder.services.permissions import (
     meeting_visible,
     require,
 )
-
-__all__ = ["AgendaItemKind", "AgendaItemStatus", "MeetingStatus", "MeetingSummary", "NewMeeting"]
 
 STATUS_LABELS = {
     MeetingStatus.PLANNED: "planned",

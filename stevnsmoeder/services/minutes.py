@@ -28,13 +28,11 @@ from sqlalchemy.orm import Session
 
 from stevnsmoeder.db.models import (
     Action,
-    ActionStatus,
     AgendaItem,
     Case,
     ItemMinutes,
     LegalReference,
     Meeting,
-    MeetingStatus,
     MinutesVersion,
     ParticipantRole,
     Participation,
@@ -46,9 +44,11 @@ from stevnsmoeder.db.models import (
 from stevnsmoeder.domain.text import clean_text
 from stevnsmoeder.domain.wellbeing import MAX_LEVEL, MIN_LEVEL
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.enums import ActionStatus, MeetingStatus, Role
+from stevnsmoeder.model.minutes import ActionView, AddendumNote, ItemMinutesView
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import display_name, hide_unknown_children
-from stevnsmoeder.services.context import Role, ServiceContext
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from stevnsmoeder.services.permissions import (
     SCOPED_ROLES,
@@ -74,49 +74,6 @@ NEXT_STEPS = {
     "conversation": ("bl5", "Samtale med barnet"),
     "investigation": ("bl20", "Børnefaglig undersøgelse"),
 }
-
-
-@dataclass(frozen=True)
-class ActionView:
-    id: uuid.UUID
-    item_id: uuid.UUID
-    owner_id: uuid.UUID | None
-    owner: str  # the person's name, or the free text ("forældrene")
-    text: str
-    due_on: date | None
-    status: ActionStatus
-    done_on: date | None
-    legal_reference: str  # citation of a next step, or ""
-
-
-@dataclass(frozen=True)
-class AddendumNote:
-    """A dated correction to approved minutes, as shown."""
-
-    number: int  # the minutes version it made
-    at: datetime
-    by: str  # who added it, by name (the login when the user has no person)
-    text: str
-    item_id: uuid.UUID | None = None  # None: about the meeting in general
-
-
-@dataclass(frozen=True)
-class ItemMinutesView:
-    item_id: uuid.UUID
-    notes: str = ""
-    decision: str = ""
-    family_view: str = ""
-    concern: str = ""
-    resources: str = ""
-    goals: str = ""
-    preliminary_decision: str = ""
-    legal_reference: str = ""  # citation, for a preliminary decision
-    follow_up_on: date | None = None
-    level: int | None = None
-    level_label: str = ""
-    step_label: str = ""
-    actions: tuple[ActionView, ...] = ()
-    addenda: tuple[AddendumNote, ...] = ()  # corrections after approval, oldest first
 
 
 @dataclass(frozen=True)

@@ -17,17 +17,16 @@ from sqlalchemy.orm import aliased
 
 from stevnsmoeder.db.models import (
     Action,
-    ActionStatus,
     AgendaItem,
     Case,
     Consent,
     CustodyHolder,
     Meeting,
-    MeetingStatus,
     Participation,
     Person,
 )
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.enums import ActionStatus, MeetingStatus
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import display_name, hiding_redactor, initials
 from stevnsmoeder.services.context import ServiceContext

@@ -20,13 +20,12 @@ from stevnsmoeder.db.models import (
     Consent,
     ConsentMeetingType,
     LegalBasis,
-    LegalBasisKind,
     Meeting,
     MeetingType,
     Participation,
-    Role,
 )
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.enums import LegalBasisKind, Role
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import PermissionDenied

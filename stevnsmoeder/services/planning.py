@@ -20,30 +20,32 @@ from sqlalchemy.orm import Session
 
 from stevnsmoeder.db.models import (
     AgendaItem,
-    AgendaItemKind,
-    AgendaItemStatus,
     Case,
     Consent,
     ConsentMeetingType,
     CustodyHolder,
     ItemMinutes,
     LegalBasis,
-    LegalBasisKind,
     LegalReference,
     Meeting,
-    MeetingStatus,
     MeetingType,
     ParticipantRole,
     Participation,
     Person,
 )
-from stevnsmoeder.db.models.meetings import Attendance
 from stevnsmoeder.domain.dates import long_date, short_date
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.cases import CaseSummary
+from stevnsmoeder.model.enums import (
+    AgendaItemKind,
+    AgendaItemStatus,
+    Attendance,
+    LegalBasisKind,
+    MeetingStatus,
+)
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import (
-    CaseSummary,
     NewCase,
     create_case_in,
     display_name,
@@ -66,7 +68,8 @@ from stevnsmoeder.services.permissions import (
 )
 from stevnsmoeder.services.revisions import bump
 
-__all__ = ["AgendaItemKind", "Attendance", "LegalBasisKind"]
+# The kinds an item is planned with, named where it is planned (planning.AgendaItemKind.CASE).
+__all__ = ["AgendaItemKind", "LegalBasisKind"]
 
 MAX_TIME_BOX = 240  # minutes; a longer item is a typing error, not a plan
 MAX_TITLE = 200

@@ -41,6 +41,7 @@ from pathlib import Path
 from stevnsmoeder.db.engine import EncryptedFileDatabase, key_opens, rekey_file
 from stevnsmoeder.db.keystore import KeyStore, KeyStoreError, keyfile_path, new_database_key
 from stevnsmoeder.i18n import _
+from stevnsmoeder.services.backup_rotation import list_backups
 from stevnsmoeder.services.errors import ServiceError
 
 log = logging.getLogger(__name__)
@@ -108,8 +109,6 @@ def _run(
     progress: Progress | None,
 ) -> RekeyReport:
     began = time.perf_counter()
-    from stevnsmoeder.services.backup import list_backups
-
     # The backups in rotation, and the copies a restore kept beside the database.
     backups = [b.path for b in list_backups(db.path)]
     backups += sorted(db.path.parent.glob(f"{glob.escape(db.path.name)}.replaced-*[0-9]"))

@@ -51,7 +51,7 @@ from stevnsmoeder.domain.anonymise import Redactor
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import app_settings, audit
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.services.documents import redact_record, redactor_for
+from stevnsmoeder.services.documents import redactor_for
 from stevnsmoeder.services.errors import ValidationError
 from stevnsmoeder.services.minutes import (
     ADDENDUM,
@@ -61,6 +61,7 @@ from stevnsmoeder.services.minutes import (
     item_views,
 )
 from stevnsmoeder.services.permissions import Permission, require
+from stevnsmoeder.services.redaction import redact_record
 
 YEARS_KEY = "retention.years"
 MODE_KEY = "retention.mode"

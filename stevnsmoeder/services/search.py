@@ -34,14 +34,11 @@ from sqlalchemy.orm import Session
 from stevnsmoeder.db import search_index
 from stevnsmoeder.db.models import (
     Action,
-    ActionStatus,
     AgendaItem,
     Case,
     District,
     LegalBasis,
-    LegalBasisKind,
     Meeting,
-    MeetingStatus,
     MeetingType,
     WellbeingAssessment,
 )
@@ -49,6 +46,7 @@ from stevnsmoeder.domain import search_query, snippets
 from stevnsmoeder.domain.dates import range_end, range_start
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.enums import ActionStatus, LegalBasisKind, MeetingStatus
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import hiding_redactor, initials_of, name_of, name_words
 from stevnsmoeder.services.context import ServiceContext

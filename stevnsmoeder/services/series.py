@@ -24,7 +24,6 @@ from stevnsmoeder.db.models import (
     District,
     Meeting,
     MeetingSeries,
-    MeetingStatus,
     MeetingType,
     ParticipantRole,
     Participation,
@@ -35,6 +34,7 @@ from stevnsmoeder.domain import calendar
 from stevnsmoeder.domain.calendar import Closure, HolidayPolicy, RuleError
 from stevnsmoeder.domain.dates import long_date, weekday_name
 from stevnsmoeder.i18n import _
+from stevnsmoeder.model.enums import MeetingStatus
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError

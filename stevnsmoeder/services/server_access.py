@@ -145,11 +145,7 @@ def login_server(
         if wait > timedelta(0):
             _log_failure(db, noted, now, "login.delayed")
             seconds = max(1, math.ceil(wait.total_seconds()))
-            raise LoginDelayed(
-                _("Too many failed logins. Try again in 1 second.")
-                if seconds == 1
-                else _("Too many failed logins. Try again in {n} seconds.", n=seconds)
-            )
+            raise LoginDelayed(_("Too many failed logins."), wait_seconds=seconds)
         if user is None or not access.verify_password(user.password_hash, password):
             _log_failure(db, noted, now, "login.failed")
             raise AuthError(_("Wrong user name or password."))

@@ -15,6 +15,8 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from stevnsmoeder import __version__, i18n, logging_setup, paths
+from stevnsmoeder.services.errors import storage_problem
+from stevnsmoeder.ui.login import LoginDialog
 from stevnsmoeder.ui.settings import Settings
 from stevnsmoeder.ui.worker import wait_for_all
 
@@ -84,8 +86,6 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
 def _crash_hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
     """The one crash dialog: what happened, and where the log is. A full disk or a
     read-only folder is no crash: it is said plainly (the autosave keeps typed text)."""
-    from stevnsmoeder.services.errors import storage_problem
-
     problem = storage_problem(value)
     app = QApplication.instance()
     if problem is not None and app is not None:
@@ -127,8 +127,7 @@ def run(db_path: Path, user: str = "") -> int:
     logging_setup.configure()
     app = create_application()
     sys.excepthook = _crash_hook
-    from stevnsmoeder.ui.login import LoginDialog
-    from stevnsmoeder.ui.session import Sessions
+    from stevnsmoeder.ui.sessions import Sessions  # lazy: the database layer (see ui.login)
 
     settings = Settings()
     if os.environ.get(SMOKE_ENV):

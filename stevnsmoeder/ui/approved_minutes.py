@@ -9,9 +9,9 @@ from html import escape
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 
-from stevnsmoeder.domain.dates import clock, long_date
-from stevnsmoeder.services.context import LOCAL_TZ
-from stevnsmoeder.services.minutes import AddendumNote, MinutesState
+from stevnsmoeder.domain.dates import LOCAL_TZ, clock, long_date
+from stevnsmoeder.model.minutes import AddendumNote
+from stevnsmoeder.services.minutes import MinutesState
 
 
 def approved_line(state: MinutesState) -> str:

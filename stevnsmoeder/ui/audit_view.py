@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stevnsmoeder.domain.dates import LOCAL_TZ
+from stevnsmoeder.model.enums import Role
 from stevnsmoeder.reports.base import write_atomically
 from stevnsmoeder.services import access_log, audit_trail
-from stevnsmoeder.services.context import LOCAL_TZ, Role, ServiceContext
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.ui.forms import optional_date, optional_date_edit
 from stevnsmoeder.ui.models import Column, TableModel

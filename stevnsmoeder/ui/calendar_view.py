@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 
 from stevnsmoeder.domain.dates import DA_MONTHS, EN_MONTHS, clock, iso_week, long_date
 from stevnsmoeder.i18n import language
+from stevnsmoeder.model.enums import MeetingStatus
 from stevnsmoeder.services import meetings, reference_data
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
-from stevnsmoeder.services.meetings import MeetingStatus, MeetingSummary
+from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.ui.models import ROW_ROLE, FilterProxy, TableModel, meeting_columns
 from stevnsmoeder.ui.prompts import Prompts
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from stevnsmoeder.domain.dates import long_date
+from stevnsmoeder.model.cases import CaseSummary
 from stevnsmoeder.services.cases import (
     MAX_CPR_TYPED,
     MAX_HOLDER_NAME,
@@ -32,7 +33,6 @@ from stevnsmoeder.services.cases import (
     MAX_NAME,
     MAX_PSEUDONYM,
     MAX_RELATION,
-    CaseSummary,
     NewCase,
 )
 from stevnsmoeder.services.consent import MAX_DOCUMENT_REF, HolderInfo, NewConsent

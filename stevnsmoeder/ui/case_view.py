@@ -32,17 +32,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stevnsmoeder.domain.dates import long_date, month_year, short_date
-from stevnsmoeder.services import case_history, documents
-from stevnsmoeder.services.case_history import (
+from stevnsmoeder.domain.dates import LOCAL_TZ, long_date, month_year, short_date
+from stevnsmoeder.model.case_history import (
     CaseHistory,
     LevelPoint,
     OpenAction,
     ScaleStep,
     TimelineEntry,
 )
-from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
-from stevnsmoeder.services.meetings import AgendaItemStatus
+from stevnsmoeder.model.enums import AgendaItemStatus
+from stevnsmoeder.services import case_history, documents
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.document_preview import DocumentPreview
 from stevnsmoeder.ui.forms import title_label
 from stevnsmoeder.ui.models import ROW_ROLE, Column, FilterProxy, TableModel

@@ -68,11 +68,13 @@ from PySide6.QtWidgets import (
 )
 
 from stevnsmoeder.domain.dates import clock, long_date, short_date
+from stevnsmoeder.model.enums import AgendaItemStatus, Attendance, MeetingStatus
+from stevnsmoeder.model.minutes import ActionView, ItemMinutesView
 from stevnsmoeder.services import live, minutes, planning
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
-from stevnsmoeder.services.meetings import AgendaItemStatus, MeetingStatus
-from stevnsmoeder.services.planning import Attendance, MeetingPlan, PlanItem
+from stevnsmoeder.services.planning import MeetingPlan, PlanItem
+from stevnsmoeder.ui.addendum_dialog import AddendumDialog
 from stevnsmoeder.ui.approved_minutes import addenda_label, approved_line, show_addenda
 from stevnsmoeder.ui.autosave import AutoSaver
 from stevnsmoeder.ui.forms import DATE_FORMAT, pydate, qdate
@@ -372,7 +374,7 @@ class LiveView(QWidget):
         fv.addRow(self.tr("Next step:"), step_row)
 
         # actions
-        self.actions_model: TableModel[minutes.ActionView] = TableModel(
+        self.actions_model: TableModel[ActionView] = TableModel(
             [
                 Column(self.tr("Who"), lambda a: a.owner),
                 Column(self.tr("What"), lambda a: a.text),
@@ -680,7 +682,7 @@ class LiveView(QWidget):
         status = self._status_text(item)
         self.item_status.setText(status)
         self.item_status.setVisible(bool(status))
-        view = self.minutes.items.get(item.id) or minutes.ItemMinutesView(item.id)
+        view = self.minutes.items.get(item.id) or ItemMinutesView(item.id)
         self._loading = True
         try:
             for field, box in self.fields.items():
@@ -1267,8 +1269,6 @@ class LiveView(QWidget):
     def addendum(self) -> None:
         """A correction to approved minutes, about the item shown (or another, or the meeting
         in general): who reads it follows from what it is about."""
-        from stevnsmoeder.ui.addendum_dialog import AddendumDialog
-
         if self.plan is None:
             return
         chosen = self.selected_item()

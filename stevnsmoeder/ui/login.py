@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stevnsmoeder.services import backup_rotation
+from stevnsmoeder.services.errors import AuthError, DatabaseUnreadable, ServiceError
 from stevnsmoeder.ui.forms import title_label
 from stevnsmoeder.ui.worker import run_in_thread
 
@@ -172,7 +174,7 @@ class LoginDialog(QDialog):
 
     # -- demo ------------------------------------------------------------------------------
     def create_demo(self) -> None:
-        from stevnsmoeder.services import demo
+        from stevnsmoeder.services import demo  # lazy: the database layer, see the docstring
 
         self.show_error("")
         self._set_busy(True, self.tr("Creating the demo database … this takes a few seconds."))
@@ -212,7 +214,7 @@ class LoginDialog(QDialog):
         path = self.db_path
 
         def work() -> Any:
-            from stevnsmoeder.services import access
+            from stevnsmoeder.services import access  # lazy: the database layer, see the docstring
 
             return access.login(path, user, password)
 
@@ -221,9 +223,9 @@ class LoginDialog(QDialog):
     def restore_newest(self) -> None:
         """Check the newest backup with the typed user and password (passing over damaged
         ones), put it in place (the damaged file is kept beside it), then log in."""
-        from stevnsmoeder.services import backup
+        from stevnsmoeder.services import restore  # lazy: the database layer, see the docstring
 
-        newest = backup.list_backups(self.db_path)
+        newest = backup_rotation.list_backups(self.db_path)
         user, password = self.user_edit.text().strip(), self.password_edit.text()
         if not newest or self._busy:
             return
@@ -234,8 +236,8 @@ class LoginDialog(QDialog):
         path = self.db_path
 
         def work() -> Any:
-            backup.restore_newest(path, user, password)
-            from stevnsmoeder.services import access
+            restore.restore_newest(path, user, password)
+            from stevnsmoeder.services import access  # lazy: the database layer, as above
 
             return access.login(path, user, password)
 
@@ -255,12 +257,11 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from stevnsmoeder.services import backup
-        from stevnsmoeder.services.errors import AuthError, DatabaseUnreadable, ServiceError
-
         self._set_busy(False)
         self.hint.setText("")
-        damaged = isinstance(exc, DatabaseUnreadable) and bool(backup.list_backups(self.db_path))
+        damaged = isinstance(exc, DatabaseUnreadable) and bool(
+            backup_rotation.list_backups(self.db_path)
+        )
         self.restore_button.setVisible(damaged)
         if isinstance(exc, AuthError) and exc.wait_seconds:
             self.start_wait(exc.reason, exc.wait_seconds)

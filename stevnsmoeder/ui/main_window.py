@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from stevnsmoeder.domain.dates import long_date, short_date, week_label
+from stevnsmoeder.model.cases import CaseSummary
+from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services import (
     access,
     calendar_export,
@@ -39,7 +41,7 @@ from stevnsmoeder.services import (
     reference_data,
     series,
 )
-from stevnsmoeder.services.context import Role, ServiceContext
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.services.permissions import Permission, allowed
@@ -74,6 +76,7 @@ from stevnsmoeder.ui.screen import fit_to_screen
 from stevnsmoeder.ui.search_view import SearchPage
 from stevnsmoeder.ui.session import add_leave_actions, close_without_asking
 from stevnsmoeder.ui.settings import Settings
+from stevnsmoeder.ui.users_dialog import UsersDialog, rekey_in_background
 from stevnsmoeder.ui.worker import run_in_thread
 
 ROLE_NAMES: dict[Role, str] = {
@@ -366,14 +369,14 @@ class CasesPage(QWidget):
         self,
         ctx: ServiceContext,
         prompts: Prompts,
-        new_ftm: Callable[[cases.CaseSummary], None] | None = None,
+        new_ftm: Callable[[CaseSummary], None] | None = None,
         open_case: Callable[[uuid.UUID], None] | None = None,
     ) -> None:
         super().__init__()
         self.ctx = ctx
         self.prompts = prompts
         self.screen_safe = False
-        self.model: TableModel[cases.CaseSummary] = TableModel(
+        self.model: TableModel[CaseSummary] = TableModel(
             case_columns(lambda: self.screen_safe), self
         )
         self.proxy = FilterProxy(self.model, self)
@@ -405,7 +408,7 @@ class CasesPage(QWidget):
         layout.addWidget(self.view)
         self.loaded = False
 
-    def _selected(self, then: Callable[[cases.CaseSummary], None]) -> None:
+    def _selected(self, then: Callable[[CaseSummary], None]) -> None:
         rows = self.view.selectionModel().selectedRows()
         if not rows:
             self.prompts.info(self, self.tr("Cases"), self.tr("Choose a child in the list first."))
@@ -800,8 +803,6 @@ class MainWindow(QMainWindow):
     def change_own_password(self) -> None:
         """The user's own new password (after a reset, at once): the current one, then the
         new one twice; the database gets a new key meanwhile (off the GUI thread)."""
-        from stevnsmoeder.ui.users_dialog import rekey_in_background
-
         title = self.tr("Change my password")
         current = self.prompts.password(self, title, self.tr("Your current password:"))
         if current is None:
@@ -826,8 +827,6 @@ class MainWindow(QMainWindow):
         )
 
     def show_users(self) -> None:
-        from stevnsmoeder.ui.users_dialog import UsersDialog
-
         self.last_dialog = UsersDialog(self.ctx, self.prompts, self)
         self.last_dialog.open()
 
@@ -842,7 +841,7 @@ class MainWindow(QMainWindow):
         )
         self.last_dialog.open()
 
-    def new_ftm(self, child: cases.CaseSummary) -> None:
+    def new_ftm(self, child: CaseSummary) -> None:
         name = child.initials if self.screen_safe_action.isChecked() else child.display_name
         start = datetime.combine(self.ctx.today() + timedelta(days=7), time(9, 0))
         dialog = FtmDialog(name, start, self)

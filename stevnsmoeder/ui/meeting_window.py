@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from stevnsmoeder.domain.dates import clock, long_date, short_date, week_label
+from stevnsmoeder.model.cases import ConsentInfo
+from stevnsmoeder.model.enums import AgendaItemKind, Attendance, LegalBasisKind, MeetingStatus
 from stevnsmoeder.services import (
     carry_over,
     cases,
@@ -43,17 +45,9 @@ from stevnsmoeder.services import (
 )
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ConflictError, ServiceError
-from stevnsmoeder.services.meetings import MeetingStatus, MeetingSummary
+from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.services.permissions import Permission, allowed
-from stevnsmoeder.services.planning import (
-    AgendaItemKind,
-    Attendance,
-    BasisState,
-    LegalBasisKind,
-    MeetingPlan,
-    PlanItem,
-    PlanParticipant,
-)
+from stevnsmoeder.services.planning import BasisState, MeetingPlan, PlanItem, PlanParticipant
 from stevnsmoeder.ui import changes
 from stevnsmoeder.ui.agenda_model import TITLE, AgendaModel
 from stevnsmoeder.ui.case_dialogs import AddItemDialog, ChildItemDialog, ConsentDialog
@@ -675,7 +669,7 @@ class MeetingWindow(QWidget):
         ):  # fmt: skip
             layout.addWidget(button)
         layout.addStretch(1)
-        self._consents: list[consent.ConsentInfo] = []
+        self._consents: list[ConsentInfo] = []
         return page
 
     def _item_chosen(self, *_args: object) -> None:
@@ -716,7 +710,7 @@ class MeetingWindow(QWidget):
         self.rpl115_button.setVisible(self.plan.type_allows_rpl115)
         self.family_button.setEnabled(bool(self._editable() and child))
 
-    def _load_consents(self, item: PlanItem) -> list[consent.ConsentInfo]:
+    def _load_consents(self, item: PlanItem) -> list[ConsentInfo]:
         assert item.case_id is not None
         try:
             return consent.list_consents(self.ctx, item.case_id)
@@ -763,7 +757,7 @@ class MeetingWindow(QWidget):
             ),
             screen_safe=self.screen_safe(),
         )  # fmt: skip
-        recorded: list[consent.ConsentInfo] = []
+        recorded: list[ConsentInfo] = []
         dialog.submit = lambda: recorded.append(
             consent.record_consent(self.ctx, case_id, dialog.value())
         )

@@ -20,9 +20,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from stevnsmoeder.domain.dates import clock, long_date, short_date
-from stevnsmoeder.services.cases import CaseSummary
-from stevnsmoeder.services.context import LOCAL_TZ
+from stevnsmoeder.domain.dates import LOCAL_TZ, clock, long_date, short_date
+from stevnsmoeder.model.cases import CaseSummary
 from stevnsmoeder.services.meetings import MeetingSummary
 
 T = TypeVar("T")

@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from stevnsmoeder.ui.password_dialog import PasswordDialog
+
 
 def qt_file_dialog_strings() -> list[str]:
     """Strings of Qt's own file dialog that Qt's Danish catalogue (qtbase_da) lacks, in Qt's
@@ -71,8 +73,6 @@ class Prompts:
 
     def new_password(self, parent: QWidget | None, title: str, label: str) -> str | None:
         """A new password, typed twice (hidden), or None when the user cancels."""
-        from stevnsmoeder.ui.users_dialog import PasswordDialog
-
         dialog = PasswordDialog(title, label, parent)
         return dialog.password() if dialog.exec() == PasswordDialog.DialogCode.Accepted else None
 

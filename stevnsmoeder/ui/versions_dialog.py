@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stevnsmoeder.domain.dates import long_datetime
+from stevnsmoeder.domain.dates import LOCAL_TZ, long_datetime
 from stevnsmoeder.services import minutes
-from stevnsmoeder.services.context import LOCAL_TZ
 from stevnsmoeder.services.minutes import VersionInfo
 from stevnsmoeder.ui.models import Column, TableModel
 

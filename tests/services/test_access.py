@@ -13,8 +13,9 @@ from stevnsmoeder.cli import main
 from stevnsmoeder.db import migrate
 from stevnsmoeder.db.keystore import KeyStore, keyfile_path
 from stevnsmoeder.db.models import AuditEvent, User
+from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services import access
-from stevnsmoeder.services.context import Role, ServiceContext
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import (
     AuthError,
     DatabaseExists,
@@ -124,9 +125,9 @@ def test_database_from_a_newer_program_is_refused(login: LoginFn, db_path: Path)
     with pytest.raises(DatabaseUnreadable, match="nyere udgave"):
         access.login(db_path, "admin", PASSWORD)
     assert db_path.read_bytes() == before  # left untouched
-    from stevnsmoeder.services import backup
+    from stevnsmoeder.services import backup_rotation
 
-    assert backup.list_backups(db_path) == []  # and not "upgraded" after a backup either
+    assert backup_rotation.list_backups(db_path) == []  # and not "upgraded" after a backup either
 
 
 def test_older_schema_is_upgraded_at_login(login: LoginFn, db_path: Path) -> None:

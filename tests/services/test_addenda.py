@@ -22,6 +22,7 @@ from sqlalchemy import select, text
 
 from stevnsmoeder.cli import main
 from stevnsmoeder.db.models import MinutesVersion, ParticipantRole, Participation
+from stevnsmoeder.model.cases import CaseSummary
 from stevnsmoeder.services import (
     case_history,
     cases,
@@ -63,8 +64,8 @@ SEES: dict[str, set[str]] = {
 
 @dataclass
 class Story:
-    asta: cases.CaseSummary
-    bo: cases.CaseSummary
+    asta: CaseSummary
+    bo: CaseSummary
     ssp: meetings.MeetingSummary
     district: meetings.MeetingSummary
     items: dict[str, planning.PlanItem]  # by the word of the addendum about the item

@@ -26,6 +26,8 @@ import pytest
 from pypdf import PdfReader
 
 from stevnsmoeder.cli import main
+from stevnsmoeder.model.cases import CaseSummary
+from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services import (
     carry_over,
     case_history,
@@ -40,7 +42,7 @@ from stevnsmoeder.services import (
     search,
     series,
 )
-from stevnsmoeder.services.context import Role, ServiceContext
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, PermissionDenied, ServiceError
 from tests.conftest import PASSWORD
 from tests.services.test_case_history import _child_item
@@ -69,7 +71,7 @@ SECRETS = (
 
 @dataclass
 class Anon:
-    karla: cases.CaseSummary
+    karla: CaseSummary
     ssp: meetings.MeetingSummary  # Karla anonymously; the police take part
     district: meetings.MeetingSummary  # Karla anonymously; the participant takes part
     named: meetings.MeetingSummary  # Karla by name, on her consent; no participant

@@ -15,7 +15,7 @@ from sqlalchemy import delete, func, select
 from stevnsmoeder.cli import main
 from stevnsmoeder.db.keystore import keyfile_path
 from stevnsmoeder.db.models import AuditEvent
-from stevnsmoeder.services import access, audit_trail, backup, cases
+from stevnsmoeder.services import access, audit_trail, backup, cases, restore
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import PermissionDenied
 from tests.conftest import PASSWORD, FakeClock
@@ -104,7 +104,7 @@ def test_a_restore_is_no_rollback(db_path: Path, tmp_path: Path, clock: FakeCloc
     clock.advance(hours=1)
     backup.backup(ctx)  # a newer backup in the rotation, which the restore goes behind
     ctx.db.close()
-    backup.restore(db_path, older.path, "leder", PASSWORD, clock=clock)
+    restore.restore(db_path, older.path, "leder", PASSWORD, clock=clock)
     ctx = access.login(db_path, "leder", PASSWORD, clock=clock)
     try:
         assert audit_trail.rollback_warning(ctx) is None

@@ -15,8 +15,9 @@ from sqlalchemy import text
 from stevnsmoeder.cli import main
 from stevnsmoeder.db import migrate
 from stevnsmoeder.db.keystore import keyfile_path
-from stevnsmoeder.services import access, backup, cases
-from stevnsmoeder.services.context import LOCAL_TZ, ServiceContext
+from stevnsmoeder.domain.dates import LOCAL_TZ
+from stevnsmoeder.services import access, backup, backup_rotation, cases, restore
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import AuthError, DatabaseUnreadable, PermissionDenied
 from tests.conftest import PASSWORD, FakeClock
 
@@ -48,7 +49,7 @@ def test_backup_and_restore_round_trip(login: LoginFn, db_path: Path, tmp_path: 
     cases.create_case(ctx, cases.NewCase(first_name="Bo", last_name="Berg"))
     ctx.db.close()
     assert _content(db_path) != saved
-    done = backup.restore(db_path, target, "leder", PASSWORD)
+    done = restore.restore(db_path, target, "leder", PASSWORD)
     assert done.verified.events > 0
     restored = _content(db_path)
     assert restored["child_case"] == saved["child_case"]
@@ -70,12 +71,12 @@ def test_restore_refuses_a_damaged_backup_and_leaves_the_database(
     data = target.read_bytes()
     target.write_bytes(data[: len(data) // 2])  # truncated
     with pytest.raises(DatabaseUnreadable):
-        backup.restore(db_path, target, "leder", PASSWORD)
+        restore.restore(db_path, target, "leder", PASSWORD)
     assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
     with pytest.raises(AuthError):
-        backup.restore(db_path, tmp_path / "b.db", "leder", "forkert")
+        restore.restore(db_path, tmp_path / "b.db", "leder", "forkert")
     with pytest.raises(DatabaseUnreadable, match="ikke en sikkerhedskopi"):
-        backup.restore(db_path, tmp_path / "findes-ikke.db", "leder", PASSWORD)
+        restore.restore(db_path, tmp_path / "findes-ikke.db", "leder", PASSWORD)
 
 
 def test_a_damaged_database_names_the_newest_backup(login: LoginFn, db_path: Path) -> None:
@@ -95,19 +96,19 @@ def test_a_damaged_database_names_the_newest_backup(login: LoginFn, db_path: Pat
 def test_closing_leaves_one_backup_a_day(db_path: Path, clock: FakeClock) -> None:
     for _ in range(2):
         access.logout(access.login(db_path, "referent", PASSWORD, clock=clock))
-    assert len(backup.list_backups(db_path)) == 1
+    assert len(backup_rotation.list_backups(db_path)) == 1
     clock.advance(days=1)
     access.logout(access.login(db_path, "ppr", PASSWORD, clock=clock))
-    assert len(backup.list_backups(db_path)) == 2
+    assert len(backup_rotation.list_backups(db_path)) == 2
 
 
 def test_an_older_database_is_backed_up_before_its_upgrade(db_path: Path) -> None:
     ctx = access.login(db_path, "admin", PASSWORD)
     migrate.downgrade(ctx.db, "0004")
     ctx.db.close()
-    assert backup.list_backups(db_path) == []
+    assert backup_rotation.list_backups(db_path) == []
     access.login(db_path, "admin", PASSWORD).db.close()  # upgrades
-    (taken,) = backup.list_backups(db_path)
+    (taken,) = backup_rotation.list_backups(db_path)
     old = access.open_database(taken.path, "admin", PASSWORD)
     try:
         assert migrate.current_revision(old) == "0004"  # the backup is the database as it was
@@ -128,27 +129,30 @@ def _at(days: float) -> datetime:
 @given(st.lists(st.floats(min_value=0, max_value=400), max_size=60))
 def test_rotation_keeps_the_newest_days_and_weeks(ages: list[float]) -> None:
     taken = [_at(a) for a in ages]
-    keep = backup.to_keep(taken)
+    keep = backup_rotation.to_keep(taken)
     assert keep <= set(taken)
-    assert len(keep) <= backup.KEEP_DAYS + backup.KEEP_WEEKS
+    assert len(keep) <= backup_rotation.KEEP_DAYS + backup_rotation.KEEP_WEEKS
     if taken:
         assert max(taken) in keep  # the newest always stays
     days = sorted({t.date() for t in taken}, reverse=True)
-    for day in days[: backup.KEEP_DAYS]:
+    for day in days[: backup_rotation.KEEP_DAYS]:
         assert max(t for t in taken if t.date() == day) in keep
 
 
 def test_prune_removes_what_is_out_of_rotation(login: LoginFn, db_path: Path) -> None:
     ctx = login("leder")
-    folder = backup.backups_dir(db_path)
+    folder = backup_rotation.backups_dir(db_path)
     folder.mkdir()
     for days in range(60):
         at = _at(days).astimezone(UTC)
         name = f"stevnsmoeder-{at.astimezone(LOCAL_TZ):%Y%m%d-%H%M%S}.db"
         (folder / name).write_bytes(b"x")
         keyfile_path(folder / name).write_bytes(b"{}")
-    removed = backup.prune(db_path)
-    assert len(backup.list_backups(db_path)) == backup.KEEP_DAYS + backup.KEEP_WEEKS
+    removed = backup_rotation.prune(db_path)
+    assert (
+        len(backup_rotation.list_backups(db_path))
+        == backup_rotation.KEEP_DAYS + backup_rotation.KEEP_WEEKS
+    )
     assert len(removed) == 60 - 11
     ctx.db.close()
 
@@ -174,10 +178,10 @@ def test_only_an_active_maintainer_restores(login: LoginFn, db_path: Path, tmp_p
     backup.backup(leder, target)
     leder.db.close()
     with pytest.raises(PermissionDenied):
-        backup.restore(db_path, target, "ppr", PASSWORD)
+        restore.restore(db_path, target, "ppr", PASSWORD)
     # A user whose access was closed later still has an entry in the old backup: no restore.
     admin = access.login(db_path, "admin", PASSWORD)
     access.set_active(admin, "referent", False)
     admin.db.close()
     with pytest.raises(PermissionDenied):
-        backup.restore(db_path, target, "referent", PASSWORD)
+        restore.restore(db_path, target, "referent", PASSWORD)

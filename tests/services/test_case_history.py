@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from stevnsmoeder.cli import main
 from stevnsmoeder.db.models import AuditEvent
+from stevnsmoeder.model.cases import CaseSummary
 from stevnsmoeder.services import (
     case_history,
     cases,
@@ -32,8 +33,8 @@ LoginFn = Callable[[str], ServiceContext]
 
 @dataclass
 class Story:
-    asta: cases.CaseSummary
-    other: cases.CaseSummary
+    asta: CaseSummary
+    other: CaseSummary
     district: meetings.MeetingSummary
     ftm: meetings.MeetingSummary
     ssp: meetings.MeetingSummary

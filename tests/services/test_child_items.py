@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from stevnsmoeder.db.models import AuditEvent, Case, CustodyHolder
+from stevnsmoeder.model.cases import ConsentInfo
 from stevnsmoeder.services import cases, consent, meetings, planning
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, PermissionDenied, ValidationError
@@ -140,7 +141,7 @@ def test_a_consent_comes_from_a_registered_custody_holder(login: LoginFn) -> Non
     assert (karen.name, karen.relation, karen.label) == ("Karen Holm", "mor", "Karen Holm (mor)")
     assert _actions(ctx, 1) == [("custody_holder.list", child.id)]
 
-    def give(**kw: object) -> consent.ConsentInfo:
+    def give(**kw: object) -> ConsentInfo:
         args: dict[str, object] = dict(
             holder_name="", holder_relation="", scope="Trivsel", recipients="Skole og PPR",
             given_on=date(2026, 11, 1), expires_on=None, meeting_types=("district",),

@@ -20,12 +20,8 @@ from sqlalchemy.orm import Session
 from stevnsmoeder.db.keystore import KdfParams
 from stevnsmoeder.db.models import (
     Action,
-    ActionStatus,
     AgendaItem,
-    AgendaItemKind,
-    AgendaItemStatus,
     AgendaTemplateItem,
-    Attendance,
     AuditEvent,
     Case,
     ClosedPeriod,
@@ -34,16 +30,13 @@ from stevnsmoeder.db.models import (
     CustodyHolder,
     ItemMinutes,
     LegalBasis,
-    LegalBasisKind,
     LegalReference,
     Meeting,
     MeetingSeries,
-    MeetingStatus,
     MeetingType,
     ParticipantRole,
     Participation,
     Person,
-    Role,
     SeriesParticipant,
     User,
     WellbeingAssessment,
@@ -51,6 +44,15 @@ from stevnsmoeder.db.models import (
 from stevnsmoeder.domain import calendar, cpr
 from stevnsmoeder.domain.calendar import Closure
 from stevnsmoeder.domain.dates import long_date
+from stevnsmoeder.model.enums import (
+    ActionStatus,
+    AgendaItemKind,
+    AgendaItemStatus,
+    Attendance,
+    LegalBasisKind,
+    MeetingStatus,
+    Role,
+)
 from stevnsmoeder.services import access, demo_data
 from stevnsmoeder.services.context import ServiceContext
 

@@ -9,11 +9,10 @@ from datetime import date, datetime, time
 import pytest
 from sqlalchemy import text
 
-from stevnsmoeder.db.models import AgendaItemStatus
+from stevnsmoeder.model.enums import AgendaItemKind, AgendaItemStatus, Attendance
 from stevnsmoeder.services import cases, live, meetings, minutes, planning, series
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ValidationError
-from stevnsmoeder.services.planning import AgendaItemKind, Attendance
 from tests.conftest import FakeClock
 
 pytestmark = pytest.mark.both_engines

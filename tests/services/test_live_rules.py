@@ -10,7 +10,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from stevnsmoeder.db.models import AgendaItemStatus, AuditEvent, MeetingStatus
+from stevnsmoeder.db.models import AuditEvent
+from stevnsmoeder.model.enums import AgendaItemStatus, MeetingStatus
 from stevnsmoeder.services import live, minutes, planning
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ValidationError

@@ -11,14 +11,13 @@ from sqlalchemy import select
 
 from stevnsmoeder.db.models import (
     AgendaItem,
-    AgendaItemKind,
     AuditEvent,
     LegalBasis,
-    LegalBasisKind,
     ParticipantRole,
     Participation,
     Person,
 )
+from stevnsmoeder.model.enums import AgendaItemKind, LegalBasisKind
 from stevnsmoeder.services import cases, meetings
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, PermissionDenied, ValidationError

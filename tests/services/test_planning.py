@@ -9,17 +9,19 @@ from datetime import date, datetime, time
 import pytest
 from sqlalchemy import select
 
-from stevnsmoeder.db.models import Action, AgendaItem, AgendaItemStatus, ItemMinutes, Meeting
+from stevnsmoeder.db.models import Action, AgendaItem, ItemMinutes, Meeting
+from stevnsmoeder.model.cases import CaseSummary, ConsentInfo
+from stevnsmoeder.model.enums import (
+    AgendaItemKind,
+    AgendaItemStatus,
+    Attendance,
+    LegalBasisKind,
+    MeetingStatus,
+)
 from stevnsmoeder.services import carry_over, cases, consent, meetings, planning, series
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import PermissionDenied, ValidationError
-from stevnsmoeder.services.planning import (
-    AgendaItemKind,
-    Attendance,
-    BasisState,
-    ConflictError,
-    LegalBasisKind,
-)
+from stevnsmoeder.services.planning import BasisState, ConflictError
 
 pytestmark = pytest.mark.both_engines
 
@@ -33,7 +35,7 @@ def _district_meeting(ctx: ServiceContext, when: date = TUESDAY) -> meetings.Mee
     )
 
 
-def _child(ctx: ServiceContext, first: str = "Asta", **kw: object) -> cases.CaseSummary:
+def _child(ctx: ServiceContext, first: str = "Asta", **kw: object) -> CaseSummary:
     return cases.create_case(
         ctx,
         cases.NewCase(first_name=first, last_name="Holm",
@@ -41,7 +43,7 @@ def _child(ctx: ServiceContext, first: str = "Asta", **kw: object) -> cases.Case
     ).case  # fmt: skip
 
 
-def _consent(ctx: ServiceContext, child: cases.CaseSummary, **kw: object) -> consent.ConsentInfo:
+def _consent(ctx: ServiceContext, child: CaseSummary, **kw: object) -> ConsentInfo:
     args: dict[str, object] = dict(
         holder_name="Karen Holm", holder_relation="mor",
         scope="Trivsel og læring i skolen", recipients="Skole, PPR og sundhedsplejen",
@@ -239,7 +241,7 @@ def test_carry_over_unreached_items_from_the_previous_meeting(login: LoginFn) ->
                              kind=AgendaItemKind.CASE, case_id=child.id)  # fmt: skip
     item_id = plan.items[2].id
     with ctx.db.begin() as s:  # the meeting was held and did not reach the item
-        s.get_one(Meeting, first.id).status = meetings.MeetingStatus.HELD
+        s.get_one(Meeting, first.id).status = MeetingStatus.HELD
         s.get_one(AgendaItem, item_id).status = AgendaItemStatus.NOT_REACHED
     found = carry_over.carry_over_candidates(ctx, second.id)
     assert [(u.item_id, u.title, u.case_name) for u in found.unfinished] == [

@@ -30,7 +30,7 @@ from stevnsmoeder.db.keystore import (
     new_database_key,
 )
 from stevnsmoeder.db.models import AuditEvent
-from stevnsmoeder.services import access, backup, rekey
+from stevnsmoeder.services import access, backup, rekey, restore
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import (
     AuthError,
@@ -110,7 +110,7 @@ def test_a_closed_users_old_key_file_and_every_backups_key_file_fail(
         assert all(not key_opens(b, key) for key in old_keys)
         assert "politi" not in KeyStore.load(keyfile_path(b)).logins()
     # ... and still open, and verify, with a remaining user's password.
-    assert backup.verify_file(backups[0], "admin", PASSWORD).events > 0
+    assert restore.verify_file(backups[0], "admin", PASSWORD).events > 0
     with pytest.raises(AuthError):
         access.login(db_path, "politi", PASSWORD)
     for who in REMAINING:
@@ -226,7 +226,7 @@ def test_interrupted_after_the_database_was_rekeyed(
     assert not KeyStore.load(keyfile_path(db_path)).pending
     for b in backups:
         assert all(not key_opens(b, key) for key in _keys_in(kept))
-        backup.verify_file(b, "admin", PASSWORD)
+        restore.verify_file(b, "admin", PASSWORD)
     with pytest.raises(AuthError):
         access.login(db_path, "politi", PASSWORD)
 
@@ -432,7 +432,7 @@ def test_restoring_an_older_backup_does_not_bring_a_closed_user_back(
     taken = backup.backup(admin).path  # politi is still active in it
     access.close_user(admin, "politi")
     admin.db.close()
-    backup.restore(db_path, taken, "admin", PASSWORD, clock=clock)
+    restore.restore(db_path, taken, "admin", PASSWORD, clock=clock)
     with pytest.raises(AuthError):
         access.login(db_path, "politi", PASSWORD)
     access.login(db_path, "leder", PASSWORD).db.close()
@@ -441,12 +441,12 @@ def test_restoring_an_older_backup_does_not_bring_a_closed_user_back(
 def test_the_copy_a_restore_kept_is_closed_to_a_closed_user_too(
     login: LoginFn, db_path: Path, tmp_path: Path
 ) -> None:
-    from stevnsmoeder.services import backup
+    from stevnsmoeder.services import backup, restore
 
     leder = login("leder")
     info = backup.backup(leder, tmp_path / "kopi" / "b.db")
     leder.db.close()
-    done = backup.restore(db_path, info.path, "leder", PASSWORD)
+    done = restore.restore(db_path, info.path, "leder", PASSWORD)
     assert done.replaced is not None
     access.login(done.replaced, "referent", PASSWORD).db.close()  # opens before the closing
     admin = access.login(db_path, "admin", PASSWORD)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from stevnsmoeder.services import access, backup
+from stevnsmoeder.services import access, backup, restore
 from stevnsmoeder.services.errors import DatabaseBusy
 from tests.conftest import PASSWORD
 
@@ -45,7 +45,7 @@ def test_a_second_program_is_refused_until_the_first_closes(db_path: Path, tmp_p
         with pytest.raises(DatabaseBusy, match="åben i et andet stevnsmoeder"):
             access.login(db_path, "referent", PASSWORD)
         with pytest.raises(DatabaseBusy):
-            backup.restore(db_path, copy, "leder", PASSWORD)
+            restore.restore(db_path, copy, "leder", PASSWORD)
         assert _digest(db_path) == before
     finally:
         assert holder.stdin is not None

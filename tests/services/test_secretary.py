@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from stevnsmoeder.db.models import Person
+from stevnsmoeder.model.enums import MeetingStatus
 from stevnsmoeder.services import (
     cases,
     documents,
@@ -24,7 +25,6 @@ from stevnsmoeder.services import (
 )
 from stevnsmoeder.services import series as series_service
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.services.meetings import MeetingStatus
 from tests.conftest import FakeClock
 from tests.services.test_addenda import _close_asta, _story
 

@@ -11,8 +11,9 @@ from sqlalchemy import func, select
 
 from stevnsmoeder.db.keystore import KeyStore, keyfile_path
 from stevnsmoeder.db.models import AuditEvent, CustodyHolder, Participation, Person, User
+from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services import access, meetings
-from stevnsmoeder.services.context import Role, ServiceContext
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import AuthError, PermissionDenied, ValidationError
 from tests.conftest import CHEAP_KDF, PASSWORD
 

@@ -35,6 +35,7 @@ from stevnsmoeder.ui.case_dialogs import (
 from stevnsmoeder.ui.forms import DateEdit
 from stevnsmoeder.ui.main_window import MainWindow
 from stevnsmoeder.ui.meeting_window import MeetingWindow
+from stevnsmoeder.ui.password_dialog import PasswordDialog
 from stevnsmoeder.ui.planning_dialogs import (
     ClosedPeriodsDialog,
     FtmDialog,
@@ -44,7 +45,7 @@ from stevnsmoeder.ui.planning_dialogs import (
     RuleDialog,
 )
 from stevnsmoeder.ui.prompts import RecordingPrompts
-from stevnsmoeder.ui.users_dialog import AddUserDialog, PasswordDialog
+from stevnsmoeder.ui.users_dialog import AddUserDialog
 
 LoginFn = Callable[[str], ServiceContext]
 Step = Callable[[QDialog], None]

@@ -40,6 +40,7 @@ from stevnsmoeder.ui.document_preview import DocumentPreview
 from stevnsmoeder.ui.lock import LockDialog
 from stevnsmoeder.ui.login import LoginDialog
 from stevnsmoeder.ui.main_window import MainWindow
+from stevnsmoeder.ui.password_dialog import PasswordDialog
 from stevnsmoeder.ui.planning_dialogs import (
     ClosedPeriodsDialog,
     FtmDialog,
@@ -51,7 +52,7 @@ from stevnsmoeder.ui.planning_dialogs import (
 )
 from stevnsmoeder.ui.prompts import RecordingPrompts
 from stevnsmoeder.ui.screen import FRAME, fit_to_screen
-from stevnsmoeder.ui.users_dialog import AddUserDialog, PasswordDialog, RoleDialog, UsersDialog
+from stevnsmoeder.ui.users_dialog import AddUserDialog, RoleDialog, UsersDialog
 from tests.conftest import TODAY, FakeClock, Login
 
 LAPTOPS = ("1366x768", "1280x720")

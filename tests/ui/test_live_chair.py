@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from stevnsmoeder.model.enums import AgendaItemStatus, MeetingStatus
 from stevnsmoeder.services import live, minutes, planning
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.services.meetings import AgendaItemStatus, MeetingStatus
 from stevnsmoeder.ui.live_view import LiveView
 from stevnsmoeder.ui.main_window import MainWindow
 from stevnsmoeder.ui.meeting_window import MeetingWindow

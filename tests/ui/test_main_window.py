@@ -151,7 +151,8 @@ def test_double_click_opens_the_meeting_and_logs_the_children(  # type: ignore[n
     child = cases.list_cases(ctx)[0]
     ssp = meetings.list_meetings(ctx, type_code="ssp", start=date(2026, 11, 1))[0]
     with ctx.db.begin() as s:
-        from stevnsmoeder.db.models import AgendaItem, AgendaItemKind
+        from stevnsmoeder.db.models import AgendaItem
+        from stevnsmoeder.model.enums import AgendaItemKind
 
         s.add(AgendaItem(meeting_id=ssp.id, position=9, kind=AgendaItemKind.CASE,
                          title="Bekymrende adfærd", case_id=child.id))  # fmt: skip

@@ -8,9 +8,9 @@ from datetime import datetime
 
 import pytest
 
+from stevnsmoeder.model.enums import MeetingStatus
 from stevnsmoeder.services import meetings, planning
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.services.meetings import MeetingStatus
 from stevnsmoeder.ui.app import create_application
 from stevnsmoeder.ui.main_window import MainWindow
 from stevnsmoeder.ui.meeting_window import MeetingWindow

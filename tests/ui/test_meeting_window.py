@@ -185,10 +185,11 @@ def test_carry_over_from_last_time_and_from_an_ftm(qtbot, login: LoginFn) -> Non
     plan = planning.add_item(ctx, first.id, plan.revision, title="Fravær", minutes=20,
                              kind=planning.AgendaItemKind.CASE, case_id=child.id)  # fmt: skip
     ftm = meetings.create_ftm_for_case(ctx, child.id, datetime(2026, 11, 16, 10))
-    from stevnsmoeder.db.models import Action, AgendaItem, AgendaItemStatus, Meeting
+    from stevnsmoeder.db.models import Action, AgendaItem, Meeting
+    from stevnsmoeder.model.enums import AgendaItemStatus, MeetingStatus
 
     with ctx.db.begin() as s:
-        s.get_one(Meeting, first.id).status = meetings.MeetingStatus.HELD
+        s.get_one(Meeting, first.id).status = MeetingStatus.HELD
         s.get_one(AgendaItem, plan.items[2].id).status = AgendaItemStatus.NEXT_TIME
         ftm_item = s.scalars(select(AgendaItem).where(
             AgendaItem.meeting_id == ftm.id, AgendaItem.case_id.is_not(None))).one()  # fmt: skip

@@ -7,8 +7,9 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 
-from stevnsmoeder.services.cases import CaseSummary
-from stevnsmoeder.services.meetings import MeetingStatus, MeetingSummary
+from stevnsmoeder.model.cases import CaseSummary
+from stevnsmoeder.model.enums import MeetingStatus
+from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.ui.models import (
     ROW_ROLE,
     FilterProxy,

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QTableView
 
 from stevnsmoeder.db.models import Person
+from stevnsmoeder.model.cases import CaseSummary
 from stevnsmoeder.services import cases, live, meetings, minutes, planning
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.addendum_dialog import AddendumDialog
@@ -42,7 +43,7 @@ def _named(ctx: ServiceContext, name: str) -> ServiceContext:
 
 def _meeting(
     ctx: ServiceContext, when: datetime, children: tuple[str, ...] = ("Asta", "Bo", "Carl")
-) -> tuple[meetings.MeetingSummary, dict[str, cases.CaseSummary]]:
+) -> tuple[meetings.MeetingSummary, dict[str, CaseSummary]]:
     m = meetings.create_meeting(
         ctx, meetings.NewMeeting("district", when, district="hother", place="Hotherskolen")
     )
@@ -60,7 +61,7 @@ def _meeting(
 
 def _held(
     ctx: ServiceContext, when: datetime, children: tuple[str, ...] = ("Asta", "Bo", "Carl")
-) -> tuple[meetings.MeetingSummary, dict[str, cases.CaseSummary]]:
+) -> tuple[meetings.MeetingSummary, dict[str, CaseSummary]]:
     m, kids = _meeting(ctx, when, children)
     live.start(ctx, m.id)
     live.end(ctx, m.id)

@@ -22,7 +22,7 @@ from stevnsmoeder.ui.app import create_application
 from stevnsmoeder.ui.login import LoginDialog
 from stevnsmoeder.ui.main_window import MainWindow
 from stevnsmoeder.ui.prompts import RecordingPrompts
-from stevnsmoeder.ui.session import Sessions
+from stevnsmoeder.ui.sessions import Sessions
 from tests.conftest import PASSWORD, FakeClock
 
 LoginFn = Callable[[str], ServiceContext]

@@ -10,15 +10,16 @@ from PySide6.QtWidgets import QDialog
 from sqlalchemy import select
 
 from stevnsmoeder.db.models import AuditEvent, Person
+from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services import access
-from stevnsmoeder.services.context import Role, ServiceContext
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.app import create_application
 from stevnsmoeder.ui.main_window import MainWindow
 from stevnsmoeder.ui.models import TableModel
+from stevnsmoeder.ui.password_dialog import PasswordDialog
 from stevnsmoeder.ui.prompts import RecordingPrompts
 from stevnsmoeder.ui.users_dialog import (
     AddUserDialog,
-    PasswordDialog,
     RoleDialog,
     UsersDialog,
     user_columns,

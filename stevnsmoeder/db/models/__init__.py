@@ -8,28 +8,22 @@ from stevnsmoeder.db.models.cases import (
     ConsentMeetingType,
     CustodyHolder,
     LegalBasis,
-    LegalBasisKind,
 )
 from stevnsmoeder.db.models.meetings import (
     AgendaItem,
-    AgendaItemKind,
-    AgendaItemStatus,
-    Attendance,
     ItemAttendance,
     Meeting,
     MeetingSeries,
-    MeetingStatus,
     Participation,
     SeriesParticipant,
 )
 from stevnsmoeder.db.models.minutes import (
     Action,
-    ActionStatus,
     ItemMinutes,
     MinutesVersion,
     WellbeingAssessment,
 )
-from stevnsmoeder.db.models.people import Person, Role, User
+from stevnsmoeder.db.models.people import Person, User
 from stevnsmoeder.db.models.reference import (
     AgendaTemplateItem,
     AppSetting,
@@ -46,13 +40,9 @@ from stevnsmoeder.db.models.sync import Tombstone
 
 __all__ = [
     "Action",
-    "ActionStatus",
     "AgendaItem",
-    "AgendaItemKind",
-    "AgendaItemStatus",
     "AgendaTemplateItem",
     "AppSetting",
-    "Attendance",
     "AuditEvent",
     "Base",
     "Case",
@@ -65,18 +55,15 @@ __all__ = [
     "ItemAttendance",
     "ItemMinutes",
     "LegalBasis",
-    "LegalBasisKind",
     "LegalReference",
     "Meeting",
     "MeetingSeries",
-    "MeetingStatus",
     "MeetingType",
     "MeetingTypeRole",
     "MinutesVersion",
     "ParticipantRole",
     "Participation",
     "Person",
-    "Role",
     "SeriesParticipant",
     "Tombstone",
     "User",

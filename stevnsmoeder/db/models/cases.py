@@ -3,7 +3,6 @@ legal basis on which a case item is discussed."""
 
 from __future__ import annotations
 
-import enum
 import uuid
 from datetime import date
 
@@ -12,14 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from stevnsmoeder.db.base import Entity, name200, opt_text, str_enum, text
 from stevnsmoeder.db.models.reference import District
-
-
-class LegalBasisKind(enum.StrEnum):
-    CONSENT = "consent"  # samtykke, Forvaltningsloven § 28
-    ANONYMOUS = "anonymous"  # anonym drøftelse
-    RPL115 = "rpl115"  # Retsplejeloven § 115, SSP only
-    UNDERRETNING = "underretning"  # Barnets lov § 133
-    OTHER = "other"  # with a reason
+from stevnsmoeder.model.enums import LegalBasisKind
 
 
 class Case(Entity):

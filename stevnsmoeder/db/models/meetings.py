@@ -6,7 +6,6 @@ Meeting times are local wall-clock times in Europe/Copenhagen, stored naive: a m
 
 from __future__ import annotations
 
-import enum
 import uuid
 from datetime import date, datetime, time
 
@@ -31,33 +30,7 @@ from stevnsmoeder.db.models.reference import (
     ParticipantRole,
     holiday_policy_type,
 )
-
-
-class MeetingStatus(enum.StrEnum):
-    PLANNED = "planned"
-    IN_PROGRESS = "in_progress"
-    HELD = "held"
-    CANCELLED = "cancelled"
-
-
-class Attendance(enum.StrEnum):
-    INVITED = "invited"  # not yet known
-    PRESENT = "present"
-    AFBUD = "afbud"  # sent apologies
-    ABSENT = "absent"  # did not come, no apologies
-
-
-class AgendaItemKind(enum.StrEnum):
-    STANDING = "standing"
-    CASE = "case"
-    INFORMATION = "information"
-
-
-class AgendaItemStatus(enum.StrEnum):
-    OPEN = "open"
-    DISCUSSED = "discussed"
-    NEXT_TIME = "next_time"  # pushed to the next meeting
-    NOT_REACHED = "not_reached"
+from stevnsmoeder.model.enums import AgendaItemKind, AgendaItemStatus, Attendance, MeetingStatus
 
 
 class MeetingSeries(Entity):

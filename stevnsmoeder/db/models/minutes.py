@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import uuid
 from datetime import date
 
@@ -10,12 +9,7 @@ from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text,
 from sqlalchemy.orm import Mapped, mapped_column
 
 from stevnsmoeder.db.base import Entity, opt_text, str_enum, text
-
-
-class ActionStatus(enum.StrEnum):
-    OPEN = "open"
-    DONE = "done"
-    CANCELLED = "cancelled"
+from stevnsmoeder.model.enums import ActionStatus
 
 
 class ItemMinutes(Entity):

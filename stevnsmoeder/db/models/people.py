@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import uuid
 from datetime import datetime
 
@@ -10,17 +9,7 @@ from sqlalchemy import Boolean, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from stevnsmoeder.db.base import Entity, UTCDateTime, name200, str_enum, text
-
-
-class Role(enum.StrEnum):
-    """What a user may do (need-to-know)."""
-
-    ADMIN = "admin"
-    LEDER = "leder"  # meeting chair
-    REFERENT = "referent"  # secretary
-    DELTAGER = "deltager"  # participant: the meetings they take part in
-    PPR = "ppr"  # read-only reviewer of cases
-    POLITI = "politi"  # SSP police participant
+from stevnsmoeder.model.enums import Role
 
 
 class Person(Entity):
