@@ -11,7 +11,15 @@ import pytest
 from sqlalchemy import text
 
 from stevnsmoeder.cli import main
-from stevnsmoeder.services import access, access_log, case_history, cases, overview, planning
+from stevnsmoeder.services import (
+    access,
+    access_log,
+    case_history,
+    cases,
+    overview,
+    planning,
+    server_access,
+)
 from stevnsmoeder.services.context import Role, ServiceContext
 from stevnsmoeder.services.errors import AuthError, PermissionDenied
 from tests.conftest import CHEAP_KDF, PASSWORD, FakeClock
@@ -97,7 +105,7 @@ def test_audit_command(
 
 
 def test_the_log_reads_in_danish_and_in_peoples_names(
-    login: LoginFn, story: Story, db_path: Path, clock: FakeClock
+    login: LoginFn, story: Story, clock: FakeClock
 ) -> None:
     """ "Hanne Jensen åbnede sagen S-2026-0001": a person's name, the case's number, never
     a child's name and never a code such as overview.view."""
@@ -107,15 +115,19 @@ def test_the_log_reads_in_danish_and_in_peoples_names(
         access.NewUser("hanne", PASSWORD, Role.LEDER, person_name="Hanne Jensen"),
         kdf=CHEAP_KDF,
     )
-    hanne = access.login(db_path, "hanne", PASSWORD, clock=clock)
+    hanne = login("hanne")
     try:
         cases.get_case(hanne, story.asta.id)
         overview.attention(hanne)
     finally:
         access.logout(hanne, take_backup=False)
     with pytest.raises(AuthError):
-        access.login(db_path, "ukendt-navn", "forkert", clock=clock)
-    login("ppr").db.close()  # the failure reaches the log at the next login
+        if admin.db.dialect == "postgresql":  # logged on the server at once
+            url = admin.db.engine.url.render_as_string(hide_password=False)
+            server_access.login_server(url, "ukendt-navn", "forkert", clock=clock)
+        else:
+            access.login(admin.file_db.path, "ukendt-navn", "forkert", clock=clock)
+    login("ppr").db.close()  # on the laptop the failure reaches the log at the next login
 
     everything = access_log.entries(login("admin"))
     texts = [e.label for e in everything]
