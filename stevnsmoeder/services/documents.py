@@ -376,15 +376,10 @@ def redactor_for(s: Session, cases: Iterable[Case]) -> Redactor:
 
 
 def redact_record(record: minutes.ItemMinutesView, redact: Redactor) -> minutes.ItemMinutesView:
+    """What was written about an item, with names out of every free-text field (all of them,
+    from the registry: domain.minutes_fields), its actions and its addenda."""
     return replace(
-        record,
-        notes=redact(record.notes),
-        decision=redact(record.decision),
-        family_view=redact(record.family_view),
-        concern=redact(record.concern),
-        resources=redact(record.resources),
-        goals=redact(record.goals),
-        preliminary_decision=redact(record.preliminary_decision),
+        minutes.with_texts(record, redact),
         actions=tuple(
             replace(a, owner=redact(a.owner), text=redact(a.text)) for a in record.actions
         ),

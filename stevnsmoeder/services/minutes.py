@@ -20,8 +20,10 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
@@ -43,6 +45,7 @@ from stevnsmoeder.db.models import (
     WellbeingAssessment,
     WellbeingLevel,
 )
+from stevnsmoeder.domain import minutes_fields
 from stevnsmoeder.domain.text import clean_text
 from stevnsmoeder.domain.wellbeing import MAX_LEVEL, MIN_LEVEL
 from stevnsmoeder.i18n import _
@@ -59,15 +62,6 @@ from stevnsmoeder.services.permissions import (
 )
 from stevnsmoeder.services.revisions import bump
 
-TEXT_FIELDS = (
-    "notes",
-    "decision",
-    "family_view",
-    "concern",
-    "resources",
-    "goals",
-    "preliminary_decision",
-)
 MAX_TEXT = 1_000_000  # a whole book; anything longer is a paste accident
 APPROVAL, ADDENDUM, PURGED = "approval", "addendum", "purged"  # kinds of minutes versions
 NEXT_STEPS = {
@@ -103,6 +97,7 @@ class AddendumNote:
 @dataclass(frozen=True)
 class ItemMinutesView:
     item_id: uuid.UUID
+    # The free-text fields, one per entry of domain.minutes_fields (a test holds them to it).
     notes: str = ""
     decision: str = ""
     family_view: str = ""
@@ -117,6 +112,17 @@ class ItemMinutesView:
     step_label: str = ""
     actions: tuple[ActionView, ...] = ()
     addenda: tuple[AddendumNote, ...] = ()  # corrections after approval, oldest first
+
+
+def texts(view: ItemMinutesView) -> dict[str, str]:
+    """The free-text fields of an item's minutes by name (as the approved content keeps them)."""
+    return {name: getattr(view, name) for name in minutes_fields.names()}
+
+
+def with_texts(view: ItemMinutesView, change: Callable[[str], str]) -> ItemMinutesView:
+    """The item's minutes with ``change`` applied to every free-text field (redaction)."""
+    changed: dict[str, Any] = {n: change(getattr(view, n)) for n in minutes_fields.names()}
+    return replace(view, **changed)
 
 
 @dataclass(frozen=True)
@@ -251,13 +257,7 @@ def item_views(s: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, ItemMinutesV
         label, step = labels.get(level, ("", "")) if level else ("", "")
         result[item_id] = ItemMinutesView(
             item_id=item_id,
-            notes=m.notes if m else "",
-            decision=m.decision if m else "",
-            family_view=m.family_view if m else "",
-            concern=m.concern if m else "",
-            resources=m.resources if m else "",
-            goals=m.goals if m else "",
-            preliminary_decision=m.preliminary_decision if m else "",
+            **{name: getattr(m, name) if m else "" for name in minutes_fields.names()},
             legal_reference=refs.get(m.legal_reference_id, "")
             if m and m.legal_reference_id
             else "",
@@ -385,7 +385,7 @@ def get_minutes(ctx: ServiceContext, meeting_id: uuid.UUID) -> MinutesState:
 
 def save_text(ctx: ServiceContext, item_id: uuid.UUID, field: str, text: str) -> None:
     """Save one text field of an item's minutes (notes, decision, FTM rounds …)."""
-    if field not in TEXT_FIELDS:
+    if field not in minutes_fields.names():
         raise ValueError(f"not a minutes text field: {field}")
     text = clean_text(text)
     if len(text) > MAX_TEXT:
@@ -617,13 +617,7 @@ def _content(s: Session, meeting: Meeting) -> dict[str, object]:
                 "status": item.status.value,
                 "case": case.reference if case else None,
                 "child": display_name(case) if case else None,
-                "notes": v.notes,
-                "decision": v.decision,
-                "family_view": v.family_view,
-                "concern": v.concern,
-                "resources": v.resources,
-                "goals": v.goals,
-                "preliminary_decision": v.preliminary_decision,
+                **texts(v),
                 "legal_reference": v.legal_reference,
                 "follow_up_on": v.follow_up_on.isoformat() if v.follow_up_on else None,
                 "level": v.level,

@@ -39,6 +39,7 @@ from stevnsmoeder.db.models import (
 )
 from stevnsmoeder.db.models.meetings import Attendance
 from stevnsmoeder.domain.dates import long_date, short_date
+from stevnsmoeder.domain.minutes_fields import MinutesSection
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
@@ -144,6 +145,8 @@ class MeetingPlan:
     type_allows_rpl115: bool
     items: tuple[PlanItem, ...]
     participants: tuple[PlanParticipant, ...]
+    # The sections of the minutes a child's item has at this type of meeting (its flags).
+    minutes_sections: frozenset[MinutesSection] = frozenset({MinutesSection.COMMON})
 
     @property
     def total_minutes(self) -> int:
@@ -351,6 +354,7 @@ def _plan(s: Session, ctx: ServiceContext, meeting: Meeting) -> MeetingPlan:
         type_allows_rpl115=mt.allows_rpl115,
         items=tuple(items),
         participants=participants,
+        minutes_sections=mt.minutes_sections,
     )
 
 

@@ -443,7 +443,7 @@ class NewSeriesDialog(FormDialog):
         self._people, self._roles = people, roles
         self.type = QComboBox()
         for t in types:
-            if t.code != "ftm":  # FTMs are booked for one child, not in a series
+            if not t.ad_hoc:  # an ad hoc type (FTM) is booked for one child, not in a series
                 self.type.addItem(t.name, t)
         self.district = QComboBox()
         for d in districts:
