@@ -83,3 +83,7 @@ def test_a_field_not_searched_leaves_the_index_as_it_is(
 ) -> None:
     _with(monkeypatch, None)
     assert _live(dialect) == _made(_frozen(), dialect)
+
+
+def test_every_search_column_of_the_registry_is_a_column_of_the_index() -> None:
+    assert {c.value for c in SearchColumn} <= set(search_index.COLUMNS)
