@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from stevnsmoeder.db.models import MeetingType
+from stevnsmoeder.domain import minutes_fields
 from stevnsmoeder.domain.minutes_fields import MinutesSection
 from stevnsmoeder.services import cases, meetings, planning, reference_data, series
 from stevnsmoeder.services.context import ServiceContext
@@ -120,3 +121,13 @@ def test_a_family_meeting_for_one_child_is_of_the_ad_hoc_type(login: LoginFn) ->
     _add_type(leder, "netvaerk", ad_hoc=True)
     booked = meetings.create_ftm_for_case(leder, child.id, datetime(2026, 12, 3, 9))
     assert booked.type_code == "netvaerk" and booked.title.startswith("Netværksmøde – ")
+
+
+def test_every_minutes_section_has_its_flag_and_its_heading() -> None:
+    """A section of the minutes (domain.minutes_fields) is shown where a meeting type's flag
+    ``minutes_<section>`` says, under its heading in the editor."""
+    columns = set(MeetingType.__table__.columns.keys())
+    for section in MinutesSection:
+        if section is not MinutesSection.COMMON:
+            assert f"minutes_{section.value}" in columns, section
+            assert str(minutes_fields.SECTION_TITLES[section]), section
