@@ -140,6 +140,7 @@ DANISH: dict[str, str] = {
     "Unknown meeting type {code}. Known types: {known}.": (
         "Ukendt mødetype {code}. Mødetyperne er: {known}."
     ),
+    "No meeting type is booked ad hoc for one child.": "Ingen mødetype bookes ad hoc om ét barn.",
     "The end date is before the start date.": "Slutdatoen ligger før startdatoen.",
     "The meeting does not exist or is not visible to you.": (
         "Mødet findes ikke, eller du har ikke adgang til det."
@@ -435,9 +436,6 @@ DANISH: dict[str, str] = {
     "Extract of the minutes": "Udskrift af referat",
     "Participants": "Deltagere",
     "Present": "Til stede",
-    "What worries us": "Bekymring",
-    "What goes well": "Ressourcer",
-    "What must change": "Mål",
     "Name": "Navn",
     "Role": "Rolle",
     "Organisation": "Organisation",
@@ -457,8 +455,6 @@ DANISH: dict[str, str] = {
     "Child": "Barn",
     "Legal basis": "Lovgrundlag",
     "Present for this item": "Til stede under punktet",
-    "The family’s own view": "Familiens egen vurdering",
-    "Preliminary decision": "Foreløbig beslutning",
     "Trivselslinealen": "Trivselslinealen",
     "Next follow-up": "Næste opfølgning",
     "Place": "Sted",

@@ -742,42 +742,6 @@
         <translation>Tid tilbage</translation>
     </message>
     <message>
-        <source>Notes (resumé) – F6</source>
-        <translation>Noter (resumé) – F6</translation>
-    </message>
-    <message>
-        <source>Decision – Ctrl+D</source>
-        <translation>Beslutning – Ctrl+D</translation>
-    </message>
-    <message>
-        <source>FTM rounds</source>
-        <translation>FTM-runder</translation>
-    </message>
-    <message>
-        <source>What worries us:</source>
-        <translation>Hvad er vi bekymrede for:</translation>
-    </message>
-    <message>
-        <source>What goes well:</source>
-        <translation>Hvad går godt:</translation>
-    </message>
-    <message>
-        <source>What must change:</source>
-        <translation>Hvad skal være anderledes:</translation>
-    </message>
-    <message>
-        <source>The family&apos;s own view:</source>
-        <translation>Familiens egen vurdering:</translation>
-    </message>
-    <message>
-        <source>Preliminary decision</source>
-        <translation>Foreløbig beslutning</translation>
-    </message>
-    <message>
-        <source>Preliminary decision – Ctrl+B</source>
-        <translation>Foreløbig beslutning – Ctrl+B</translation>
-    </message>
-    <message>
         <source>Conversation with the child (Barnets lov § 5)</source>
         <translation>Samtale med barnet (Barnets lov § 5)</translation>
     </message>
@@ -788,10 +752,6 @@
     <message>
         <source>Create the next step</source>
         <translation>Opret næste skridt</translation>
-    </message>
-    <message>
-        <source>Decision:</source>
-        <translation>Beslutning:</translation>
     </message>
     <message>
         <source>Legal basis:</source>
@@ -2584,26 +2544,6 @@
     <message>
         <source>Not reached; moved to the next meeting.</source>
         <translation>Ikke nået; flyttet til næste møde.</translation>
-    </message>
-    <message>
-        <source>What worries us</source>
-        <translation>Bekymring</translation>
-    </message>
-    <message>
-        <source>What goes well</source>
-        <translation>Ressourcer</translation>
-    </message>
-    <message>
-        <source>What must change</source>
-        <translation>Mål</translation>
-    </message>
-    <message>
-        <source>The family&apos;s own view</source>
-        <translation>Familiens egen vurdering</translation>
-    </message>
-    <message>
-        <source>Preliminary decision</source>
-        <translation>Foreløbig beslutning</translation>
     </message>
     <message>
         <source>done</source>

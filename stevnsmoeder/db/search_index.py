@@ -3,8 +3,9 @@
 One index row per agenda item: its title and planning note, what the minutes say (notes,
 the FTM rounds, the family's view), the decisions, the agreed actions, and the child's name
 (the pseudonym for an anonymous case; nothing for a named child discussed anonymously, so the
-name cannot find the item). Triggers keep it in step with every write, from any code path;
-``rebuild`` makes it again from the tables if it ever is not.
+name cannot find the item). Which minutes fields go into which column is the registry's to
+say (``domain.minutes_fields``): the SQL is generated from it. Triggers keep it in step with
+every write, from any code path; ``rebuild`` makes it again from the tables if it ever is not.
 
 The index rows are keyed by ``search_doc`` (an INTEGER PRIMARY KEY, which VACUUM keeps) rather
 than by the agenda item's implicit rowid (which VACUUM may renumber).
@@ -17,8 +18,9 @@ column (``to_tsvector('danish', …)``, so Danish stemming finds *skolevægring*
 *skolevægringen*) under a GIN index; the columns' weights are the tsvector's A–D classes.
 PL/pgSQL triggers keep it in step as SQLite's do.
 
-Migration 0005 holds a frozen copy of what this module made then. Changing anything here
-needs a new migration that drops and re-creates the index.
+Migration 0005 holds a frozen copy of what this module made then. Changing anything here,
+or a searched field of the registry, needs a new migration that drops and re-creates the
+index (a test compares the two).
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import REGCONFIG
 
+from stevnsmoeder.domain import minutes_fields
+from stevnsmoeder.domain.minutes_fields import SearchColumn
+
 FTS_TABLE = "search_index"
 DOC_TABLE = "search_doc"
 COLUMNS = ("title", "notes", "decision", "actions", "child")
@@ -37,14 +42,24 @@ WEIGHTS = (3.0, 1.0, 2.0, 1.5, 4.0)
 
 _NL = "char(10)"
 
-# The index row of one agenda item, given a SQL expression for its id.
-_ROW = f"""
+
+def _minutes_text(column: SearchColumn, nl: str) -> str:
+    """The SQL of one index column's text from the minutes: the fields the registry puts in
+    it (domain.minutes_fields), in its order, a line apart; two to a line of SQL."""
+    terms = [f"coalesce(im.{f.name}, '')" for f in minutes_fields.searched_in(column)]
+    if not terms:
+        return "''"
+    lines = [f" || {nl} || ".join(terms[i : i + 2]) for i in range(0, len(terms), 2)]
+    return f" || {nl} ||\n       ".join(lines)
+
+
+def _row() -> str:
+    """The index row of one agenda item, given a SQL expression for its id ({item})."""
+    return f"""
 SELECT d.id,
        ai.title || {_NL} || ai.description,
-       coalesce(im.notes, '') || {_NL} || coalesce(im.concern, '') || {_NL} ||
-       coalesce(im.resources, '') || {_NL} || coalesce(im.goals, '') || {_NL} ||
-       coalesce(im.family_view, ''),
-       coalesce(im.decision, '') || {_NL} || coalesce(im.preliminary_decision, ''),
+       {_minutes_text(SearchColumn.NOTES, _NL)},
+       {_minutes_text(SearchColumn.DECISION, _NL)},
        coalesce((SELECT group_concat(a.owner_text || ' ' || a.text, {_NL})
                  FROM action a WHERE a.agenda_item_id = ai.id), ''),
        CASE
@@ -69,7 +84,7 @@ def _reindex(item: str) -> str:
         f"SELECT id FROM agenda_item WHERE id = {item};\n"
         f"DELETE FROM {FTS_TABLE} WHERE rowid = "
         f"(SELECT id FROM {DOC_TABLE} WHERE item_id = {item});\n"
-        f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(COLUMNS)}) {_ROW.format(item=item)};\n"
+        f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(COLUMNS)}) {_row().format(item=item)};\n"
     )
 
 
@@ -108,7 +123,7 @@ def _triggers() -> Iterator[tuple[str, str]]:
         f"DELETE FROM {FTS_TABLE} WHERE rowid IN (SELECT d.id FROM {DOC_TABLE} d "
         "JOIN agenda_item ai ON ai.id = d.item_id WHERE ai.case_id = NEW.id);\n"
         f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(COLUMNS)}) "
-        + _ROW.format(item="ai.id").replace("WHERE ai.id = ai.id", "WHERE ai.case_id = NEW.id")
+        + _row().format(item="ai.id").replace("WHERE ai.id = ai.id", "WHERE ai.case_id = NEW.id")
         + ";\nEND",
     )
 
@@ -147,7 +162,7 @@ def rebuild_statements(dialect: str = "sqlite") -> list[str]:
         f"DELETE FROM {DOC_TABLE} WHERE item_id NOT IN (SELECT id FROM agenda_item)",
         f"INSERT OR IGNORE INTO {DOC_TABLE}(item_id) SELECT id FROM agenda_item",
         f"INSERT INTO {FTS_TABLE}(rowid, {', '.join(COLUMNS)}) "
-        + _ROW.format(item="ai.id").replace("WHERE ai.id = ai.id", ""),
+        + _row().format(item="ai.id").replace("WHERE ai.id = ai.id", ""),
         f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')",
     ]
 
@@ -203,13 +218,14 @@ PG_DOC = sa.table(
     *(sa.column(name) for name in COLUMNS),
 )
 
-_PG_ROW = """
+
+def _pg_row() -> str:
+    """The index rows of agenda items (a WHERE may follow)."""
+    return f"""
 SELECT ai.id,
        ai.title || chr(10) || ai.description,
-       coalesce(im.notes, '') || chr(10) || coalesce(im.concern, '') || chr(10) ||
-       coalesce(im.resources, '') || chr(10) || coalesce(im.goals, '') || chr(10) ||
-       coalesce(im.family_view, ''),
-       coalesce(im.decision, '') || chr(10) || coalesce(im.preliminary_decision, ''),
+       {_minutes_text(SearchColumn.NOTES, "chr(10)")},
+       {_minutes_text(SearchColumn.DECISION, "chr(10)")},
        coalesce((SELECT string_agg(a.owner_text || ' ' || a.text, chr(10))
                  FROM action a WHERE a.agenda_item_id = ai.id), ''),
        CASE
@@ -223,6 +239,7 @@ FROM agenda_item ai
 LEFT JOIN item_minutes im ON im.agenda_item_id = ai.id
 LEFT JOIN child_case c ON c.id = ai.case_id
 """
+
 
 _PG_UPSERT = (
     f"INSERT INTO {DOC_TABLE}(item_id, {', '.join(COLUMNS)}) {{rows}}\n"
@@ -255,7 +272,7 @@ def _pg_create() -> list[str]:
         "CREATE FUNCTION search_reindex(item uuid) RETURNS void LANGUAGE sql AS $$\n"
         f"DELETE FROM {DOC_TABLE} WHERE item_id = item "
         "AND NOT EXISTS (SELECT 1 FROM agenda_item WHERE id = item);\n"
-        + _PG_UPSERT.format(rows=_PG_ROW + "WHERE ai.id = item")
+        + _PG_UPSERT.format(rows=_pg_row() + "WHERE ai.id = item")
         + ";\n$$",
         "CREATE FUNCTION search_item_changed() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n"
         f"  IF TG_OP = 'DELETE' THEN DELETE FROM {DOC_TABLE} WHERE item_id = OLD.id;\n"
@@ -291,7 +308,7 @@ def _pg_trigger_statements() -> list[str]:
 def _pg_rebuild() -> list[str]:
     return [
         f"DELETE FROM {DOC_TABLE} WHERE item_id NOT IN (SELECT id FROM agenda_item)",
-        _PG_UPSERT.format(rows=_PG_ROW),
+        _PG_UPSERT.format(rows=_pg_row()),
     ]
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from stevnsmoeder.i18n import _
 from stevnsmoeder.model.cases import CaseSummary, ConsentInfo
 from stevnsmoeder.model.enums import AgendaItemStatus, LegalBasisKind, MeetingStatus
-from stevnsmoeder.model.minutes import ItemMinutesView
+from stevnsmoeder.model.minutes import ItemMinutesView, texts
 
 BASIS_LABELS = {
     LegalBasisKind.CONSENT: "Consent",
@@ -69,13 +69,7 @@ class TimelineEntry:
             "status": self.status.value,
             "legal_basis": self.basis_kind.value if self.basis_kind else None,
             "present": list(self.present),
-            "notes": r.notes,
-            "decision": r.decision,
-            "family_view": r.family_view,
-            "concern": r.concern,
-            "resources": r.resources,
-            "goals": r.goals,
-            "preliminary_decision": r.preliminary_decision,
+            **texts(r),
             "legal_reference": r.legal_reference,
             "level": r.level,
             "follow_up_on": r.follow_up_on.isoformat() if r.follow_up_on else None,

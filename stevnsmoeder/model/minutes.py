@@ -4,9 +4,12 @@ dated addenda made after approval."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any
 
+from stevnsmoeder.domain import minutes_fields
 from stevnsmoeder.model.enums import ActionStatus
 
 
@@ -37,6 +40,7 @@ class AddendumNote:
 @dataclass(frozen=True)
 class ItemMinutesView:
     item_id: uuid.UUID
+    # The free-text fields, one per entry of domain.minutes_fields (a test holds them to it).
     notes: str = ""
     decision: str = ""
     family_view: str = ""
@@ -51,3 +55,14 @@ class ItemMinutesView:
     step_label: str = ""
     actions: tuple[ActionView, ...] = ()
     addenda: tuple[AddendumNote, ...] = ()  # corrections after approval, oldest first
+
+
+def texts(view: ItemMinutesView) -> dict[str, str]:
+    """The free-text fields of an item's minutes by name (as the approved content keeps them)."""
+    return {name: getattr(view, name) for name in minutes_fields.names()}
+
+
+def with_texts(view: ItemMinutesView, change: Callable[[str], str]) -> ItemMinutesView:
+    """The item's minutes with ``change`` applied to every free-text field (redaction)."""
+    changed: dict[str, Any] = {n: change(getattr(view, n)) for n in minutes_fields.names()}
+    return replace(view, **changed)

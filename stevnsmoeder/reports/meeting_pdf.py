@@ -17,6 +17,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from stevnsmoeder.domain import minutes_fields
 from stevnsmoeder.domain.dates import (
     LOCAL_TZ,
     clock,
@@ -146,23 +147,19 @@ def _minutes_item(item: DocItem, st: Styles) -> list[Flowable]:
 def record_flowables(r: ItemMinutesView, st: Styles) -> list[Flowable]:
     """What was written about an item: rounds, notes, decision, actions, level, follow-up."""
     out: list[Flowable] = []
-    for label, text in (
-        (_("What worries us"), r.concern),
-        (_("What goes well"), r.resources),
-        (_("What must change"), r.goals),
-    ):
-        if text:
-            out.append(para(f"{label}: {text}", st.body))
-    if r.notes:
-        out.append(para(r.notes, st.body))
-    if r.family_view:
-        out.append(para(f"{_('The family’s own view')}: {r.family_view}", st.body))
-    if r.preliminary_decision:
-        ref = f" ({r.legal_reference})" if r.legal_reference else ""
-        out.append(para(f"{_('Preliminary decision')}: {r.preliminary_decision}{ref}", st.body))
-    if r.decision:
-        decision = escape(r.decision).replace("\n", "<br/>")
-        out.append(Paragraph(f"<b>{escape(_('Decision'))}:</b> {decision}", st.body))
+    for f in minutes_fields.printed():  # every free-text field, in the registry's print order
+        text: str = getattr(r, f.name)
+        if not text:
+            continue
+        if f.cites_legal_reference and r.legal_reference:
+            text += f" ({r.legal_reference})"
+        if not f.title:
+            out.append(para(text, st.body))
+        elif f.emphasised:
+            body = escape(text).replace("\n", "<br/>")
+            out.append(Paragraph(f"<b>{escape(str(f.title))}:</b> {body}", st.body))
+        else:
+            out.append(para(f"{f.title}: {text}", st.body))
     if r.actions:
         rows: list[list[object]] = [[_("Who"), _("What"), _("When")]]
         for a in r.actions:

@@ -316,7 +316,8 @@ def create_ftm_for_case(
     place: str = "",
     duration_minutes: int | None = None,
 ) -> MeetingSummary:
-    """An ad hoc family team meeting about one child, with the family invited.
+    """An ad hoc family team meeting about one child, with the family invited: a meeting of
+    the type booked ad hoc (reference data; FTM).
 
     The child's item takes the template's case slot; its legal basis is recorded when the
     meeting is planned.
@@ -327,7 +328,14 @@ def create_ftm_for_case(
         case = s.scalar(select(Case).where(Case.id == case_id, case_visible(ctx)))
         if case is None:
             raise NotFound(_("The case does not exist or is not visible to you."))
-        mt = resolve_type(s, "ftm")
+        mt = s.scalar(
+            select(MeetingType)
+            .where(MeetingType.ad_hoc.is_(True))
+            .order_by(MeetingType.sort_order)
+            .limit(1)
+        )
+        if mt is None:
+            raise ValidationError(_("No meeting type is booked ad hoc for one child."))
         minutes = duration_minutes or mt.default_duration_minutes
         meeting = Meeting(
             meeting_type_id=mt.id,

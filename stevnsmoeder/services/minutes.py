@@ -41,11 +41,14 @@ from stevnsmoeder.db.models import (
     WellbeingAssessment,
     WellbeingLevel,
 )
+from stevnsmoeder.domain import minutes_fields
 from stevnsmoeder.domain.text import clean_text
 from stevnsmoeder.domain.wellbeing import MAX_LEVEL, MIN_LEVEL
 from stevnsmoeder.i18n import _
 from stevnsmoeder.model.enums import ActionStatus, MeetingStatus, Role
 from stevnsmoeder.model.minutes import ActionView, AddendumNote, ItemMinutesView
+from stevnsmoeder.model.minutes import texts as texts
+from stevnsmoeder.model.minutes import with_texts as with_texts
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import display_name, hide_unknown_children
 from stevnsmoeder.services.context import ServiceContext
@@ -59,15 +62,6 @@ from stevnsmoeder.services.permissions import (
 )
 from stevnsmoeder.services.revisions import bump
 
-TEXT_FIELDS = (
-    "notes",
-    "decision",
-    "family_view",
-    "concern",
-    "resources",
-    "goals",
-    "preliminary_decision",
-)
 MAX_TEXT = 1_000_000  # a whole book; anything longer is a paste accident
 APPROVAL, ADDENDUM, PURGED = "approval", "addendum", "purged"  # kinds of minutes versions
 NEXT_STEPS = {
@@ -208,13 +202,7 @@ def item_views(s: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, ItemMinutesV
         label, step = labels.get(level, ("", "")) if level else ("", "")
         result[item_id] = ItemMinutesView(
             item_id=item_id,
-            notes=m.notes if m else "",
-            decision=m.decision if m else "",
-            family_view=m.family_view if m else "",
-            concern=m.concern if m else "",
-            resources=m.resources if m else "",
-            goals=m.goals if m else "",
-            preliminary_decision=m.preliminary_decision if m else "",
+            **{name: getattr(m, name) if m else "" for name in minutes_fields.names()},
             legal_reference=refs.get(m.legal_reference_id, "")
             if m and m.legal_reference_id
             else "",
@@ -342,7 +330,7 @@ def get_minutes(ctx: ServiceContext, meeting_id: uuid.UUID) -> MinutesState:
 
 def save_text(ctx: ServiceContext, item_id: uuid.UUID, field: str, text: str) -> None:
     """Save one text field of an item's minutes (notes, decision, FTM rounds …)."""
-    if field not in TEXT_FIELDS:
+    if field not in minutes_fields.names():
         raise ValueError(f"not a minutes text field: {field}")
     text = clean_text(text)
     if len(text) > MAX_TEXT:
@@ -574,13 +562,7 @@ def _content(s: Session, meeting: Meeting) -> dict[str, object]:
                 "status": item.status.value,
                 "case": case.reference if case else None,
                 "child": display_name(case) if case else None,
-                "notes": v.notes,
-                "decision": v.decision,
-                "family_view": v.family_view,
-                "concern": v.concern,
-                "resources": v.resources,
-                "goals": v.goals,
-                "preliminary_decision": v.preliminary_decision,
+                **texts(v),
                 "legal_reference": v.legal_reference,
                 "follow_up_on": v.follow_up_on.isoformat() if v.follow_up_on else None,
                 "level": v.level,

@@ -58,9 +58,6 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.POLITI: frozenset({P.VIEW_MEETINGS, P.VIEW_CASES}),
 }
 
-# Meeting types the police may see at all (Retsplejeloven § 115 exchange happens in SSP).
-POLICE_MEETING_TYPES = ("ssp",)
-
 
 def allowed(ctx: ServiceContext, permission: Permission) -> bool:
     return permission in ROLE_PERMISSIONS.get(ctx.actor.role, frozenset())
@@ -110,7 +107,9 @@ def meeting_visible(ctx: ServiceContext, meeting: Any = Meeting) -> ColumnElemen
     if role is Role.POLITI:
         police_type = _POLICE_TYPE
         return meeting.meeting_type_id.in_(  # type: ignore[no-any-return]
-            select(police_type.id).where(police_type.code.in_(POLICE_MEETING_TYPES))
+            # Only types the police may see (flagged in reference data: SSP, the
+            # Retsplejeloven § 115 exchange).
+            select(police_type.id).where(police_type.police_visible.is_(True))
         )
     if role is Role.DELTAGER:
         if ctx.actor.person_id is None:

@@ -34,6 +34,7 @@ from stevnsmoeder.db.models import (
     Person,
 )
 from stevnsmoeder.domain.dates import long_date, short_date
+from stevnsmoeder.domain.minutes_fields import MinutesSection
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
 from stevnsmoeder.model.cases import CaseSummary
@@ -147,6 +148,8 @@ class MeetingPlan:
     type_allows_rpl115: bool
     items: tuple[PlanItem, ...]
     participants: tuple[PlanParticipant, ...]
+    # The sections of the minutes a child's item has at this type of meeting (its flags).
+    minutes_sections: frozenset[MinutesSection] = frozenset({MinutesSection.COMMON})
 
     @property
     def total_minutes(self) -> int:
@@ -356,6 +359,7 @@ def _plan(s: Session, ctx: ServiceContext, meeting: Meeting) -> MeetingPlan:
         type_allows_rpl115=mt.allows_rpl115,
         items=tuple(items),
         participants=participants,
+        minutes_sections=mt.minutes_sections,
     )
 
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 from stevnsmoeder.domain.anonymise import Redactor
 from stevnsmoeder.i18n import _
 from stevnsmoeder.model.case_history import CaseHistory
-from stevnsmoeder.model.minutes import ItemMinutesView
+from stevnsmoeder.model.minutes import ItemMinutesView, with_texts
 
 
 def redact_history_text(history: CaseHistory, redact: Redactor) -> CaseHistory:
@@ -37,15 +37,10 @@ def redact_history_text(history: CaseHistory, redact: Redactor) -> CaseHistory:
 
 
 def redact_record(record: ItemMinutesView, redact: Redactor) -> ItemMinutesView:
+    """What was written about an item, with names out of every free-text field (all of them,
+    from the registry: domain.minutes_fields), its actions and its addenda."""
     return replace(
-        record,
-        notes=redact(record.notes),
-        decision=redact(record.decision),
-        family_view=redact(record.family_view),
-        concern=redact(record.concern),
-        resources=redact(record.resources),
-        goals=redact(record.goals),
-        preliminary_decision=redact(record.preliminary_decision),
+        with_texts(record, redact),
         actions=tuple(
             replace(a, owner=redact(a.owner), text=redact(a.text)) for a in record.actions
         ),

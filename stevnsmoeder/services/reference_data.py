@@ -21,6 +21,8 @@ from stevnsmoeder.db.models import (
     ParticipantRole,
     WellbeingLevel,
 )
+from stevnsmoeder.db.models.reference import DEFAULT_COLOUR as DEFAULT_COLOUR  # re-exported
+from stevnsmoeder.domain.minutes_fields import MinutesSection
 from stevnsmoeder.domain.wellbeing import DEFAULT_LEVELS
 from stevnsmoeder.services.context import ServiceContext
 
@@ -78,6 +80,11 @@ class TypeSeed:
     allows_rpl115: bool
     roles: tuple[str, ...]
     template: tuple[TemplateStep, ...]
+    # What the type does (MeetingType's flags): code asks these, never the type's code.
+    colour: str = DEFAULT_COLOUR
+    ad_hoc: bool = False
+    police_visible: bool = False
+    sections: tuple[MinutesSection, ...] = ()  # the minutes' sections beyond the common one
 
 
 MEETING_TYPES = (
@@ -114,6 +121,7 @@ MEETING_TYPES = (
             ),
             AOB,
         ),
+        colour="#1f5fa8",
     ),
     TypeSeed(
         "ssp",
@@ -138,6 +146,8 @@ MEETING_TYPES = (
             ),
             AOB,
         ),
+        colour="#a33b20",
+        police_visible=True,
     ),
     TypeSeed(
         "ftm",
@@ -164,6 +174,9 @@ MEETING_TYPES = (
             TemplateStep("Opfølgning og næste møde", 5),
             AOB,
         ),
+        colour="#2e7d32",
+        ad_hoc=True,
+        sections=(MinutesSection.FAMILY_ROUNDS,),
     ),
     TypeSeed(
         "forvisitation",
@@ -189,6 +202,8 @@ MEETING_TYPES = (
             ),
             AOB,
         ),
+        colour="#6a3d9a",
+        sections=(MinutesSection.PRELIMINARY_DECISION,),
     ),
     TypeSeed(
         "presence",
@@ -205,6 +220,7 @@ MEETING_TYPES = (
             TemplateStep("Rådgivning", 20, case_slot=True),
             AOB,
         ),
+        colour="#8a6d00",
     ),
 )
 
@@ -240,6 +256,10 @@ def seed(session: Session) -> None:
             family_present=t.family_present,
             allows_rpl115=t.allows_rpl115,
             sort_order=order,
+            ad_hoc=t.ad_hoc,
+            police_visible=t.police_visible,
+            colour=t.colour,
+            **{f"minutes_{section.value}": True for section in t.sections},
         )
         session.add(mt)
         for pos, role_code in enumerate(t.roles):
@@ -289,6 +309,10 @@ class MeetingTypeInfo:
     default_duration_minutes: int
     roles: tuple[str, ...]
     template: tuple[str, ...]
+    ad_hoc: bool = False
+    police_visible: bool = False
+    minutes_sections: frozenset[MinutesSection] = frozenset({MinutesSection.COMMON})
+    colour: str = DEFAULT_COLOUR
 
 
 def districts(ctx: ServiceContext) -> list[DistrictInfo]:
@@ -319,6 +343,10 @@ def meeting_types(ctx: ServiceContext) -> list[MeetingTypeInfo]:
                     mt.default_duration_minutes,
                     tuple(r.role.name for r in mt.roles),
                     tuple(step.title for step in mt.template),
+                    ad_hoc=mt.ad_hoc,
+                    police_visible=mt.police_visible,
+                    minutes_sections=mt.minutes_sections,
+                    colour=mt.colour,
                 )
             )
         return result

@@ -56,9 +56,9 @@ from stevnsmoeder.services.errors import ValidationError
 from stevnsmoeder.services.minutes import (
     ADDENDUM,
     PURGED,
-    TEXT_FIELDS,
     content_checksum,
     item_views,
+    texts,
 )
 from stevnsmoeder.services.permissions import Permission, require
 from stevnsmoeder.services.redaction import redact_record
@@ -292,8 +292,8 @@ def _pseudonymise(s: Session, case_id: uuid.UUID, today: date) -> None:
         clean = redact_record(view, redact)
         row = s.scalar(select(ItemMinutes).where(ItemMinutes.agenda_item_id == item_id))
         if row is not None:
-            for field in TEXT_FIELDS:
-                setattr(row, field, getattr(clean, field))
+            for field, value in texts(clean).items():  # every field of the registry
+                setattr(row, field, value)
         for action in clean.actions:
             s.execute(
                 update(Action)

@@ -111,11 +111,10 @@ def _info(s: Session, series: MeetingSeries) -> SeriesInfo:
 def list_series(ctx: ServiceContext) -> list[SeriesInfo]:
     require(ctx, Permission.VIEW_MEETINGS, "see meetings")
     with ctx.db.begin() as s:
-        rows = s.scalars(select(MeetingSeries).order_by(MeetingSeries.title))
-        result = [_info(s, r) for r in rows]
-    if ctx.actor.role.value == "politi":
-        result = [r for r in result if r.type_code == "ssp"]
-    return result
+        query = select(MeetingSeries).order_by(MeetingSeries.title)
+        if ctx.actor.role.value == "politi":  # only series of the types the police may see
+            query = query.join(MeetingType).where(MeetingType.police_visible.is_(True))
+        return [_info(s, r) for r in s.scalars(query)]
 
 
 @dataclass(frozen=True)

@@ -33,18 +33,12 @@ from stevnsmoeder.services import meetings, reference_data
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.meetings import MeetingSummary
+from stevnsmoeder.services.reference_data import DEFAULT_COLOUR
 from stevnsmoeder.ui.models import ROW_ROLE, FilterProxy, TableModel, meeting_columns
 from stevnsmoeder.ui.prompts import Prompts
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 DAY_ROLE = Qt.ItemDataRole.UserRole + 3
-TYPE_COLOURS = {  # readable in black and white too: each line also names its type
-    "district": "#1f5fa8",
-    "ssp": "#a33b20",
-    "ftm": "#2e7d32",
-    "forvisitation": "#6a3d9a",
-    "presence": "#8a6d00",
-}
 DA_SHORT_DAYS = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
 EN_SHORT_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -63,6 +57,9 @@ class CalendarModel(QAbstractTableModel):
         self.month: int | None = None  # days outside it are dimmed in month mode
         self.today = date.today()
         self._by_day: dict[date, list[MeetingSummary]] = {}
+        # Each meeting type's colour (reference data), by code. Readable in black and white
+        # too: each line also names its type.
+        self.colours: dict[str, str] = {}
 
     def set_range(
         self,
@@ -173,7 +170,7 @@ class DayDelegate(QStyledItemDelegate):
                 )
                 break
             cancelled = m.status is MeetingStatus.CANCELLED
-            colour = QColor(TYPE_COLOURS.get(m.type_code, "#444444"))
+            colour = QColor(self.model.colours.get(m.type_code, DEFAULT_COLOUR))
             painter.fillRect(inner.left(), y + 2, 3, step * lines - 4, colour)
             painter.setPen(QColor("#888888") if cancelled else colour)
             if detailed:
@@ -246,7 +243,8 @@ class CalendarPage(QWidget):
         self.mode_combo.addItem(self.tr("Week"), "week")
         self.type_combo = QComboBox()
         self.type_combo.addItem(self.tr("All meeting types"), None)
-        for mt in reference_data.meeting_types(ctx):
+        types = reference_data.meeting_types(ctx)
+        for mt in types:
             self.type_combo.addItem(mt.name, mt.code)
         self.district_combo = QComboBox()
         self.district_combo.addItem(self.tr("All districts"), None)
@@ -266,6 +264,7 @@ class CalendarPage(QWidget):
         top.addWidget(self.district_combo)
 
         self.model = CalendarModel(self)
+        self.model.colours = {mt.code: mt.colour for mt in types}
         self.grid = QTableView()
         self.grid.setObjectName("calendar")
         self.grid.setModel(self.model)

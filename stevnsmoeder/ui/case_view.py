@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stevnsmoeder.domain import minutes_fields
 from stevnsmoeder.domain.dates import LOCAL_TZ, long_date, month_year, short_date
 from stevnsmoeder.model.case_history import (
     CaseHistory,
@@ -173,7 +174,7 @@ def timeline_columns() -> list[Column[TimelineEntry]]:
     def decision(e: TimelineEntry) -> str:
         if not e.held:
             return QCoreApplication.translate("case_view", "Planned")
-        text = e.record.decision or e.record.preliminary_decision
+        text = next((t for f in minutes_fields.decisions() if (t := getattr(e.record, f.name))), "")
         return " ".join(text.split())
 
     return [
@@ -278,14 +279,8 @@ def entry_html(e: TimelineEntry) -> str:
                 "i",
             )
         )
-    for label, text in (
-        (QCoreApplication.translate("case_view", "What worries us"), r.concern),
-        (QCoreApplication.translate("case_view", "What goes well"), r.resources),
-        (QCoreApplication.translate("case_view", "What must change"), r.goals),
-        ("", r.notes),
-        (QCoreApplication.translate("case_view", "The family's own view"), r.family_view),
-        (QCoreApplication.translate("case_view", "Preliminary decision"), r.preliminary_decision),
-        (QCoreApplication.translate("case_view", "Decision"), r.decision),
+    for label, text in (  # every free-text field, in the registry's print order
+        (str(f.title), getattr(r, f.name)) for f in minutes_fields.printed()
     ):
         if text:
             lead = f"<b>{escape(label)}:</b> " if label else ""

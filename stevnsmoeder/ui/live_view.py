@@ -67,7 +67,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stevnsmoeder.domain import minutes_fields
 from stevnsmoeder.domain.dates import clock, long_date, short_date
+from stevnsmoeder.domain.minutes_fields import MinutesField, MinutesSection
 from stevnsmoeder.model.enums import AgendaItemStatus, Attendance, MeetingStatus
 from stevnsmoeder.model.minutes import ActionView, ItemMinutesView
 from stevnsmoeder.services import live, minutes, planning
@@ -83,6 +85,8 @@ from stevnsmoeder.ui.prompts import Prompts
 from stevnsmoeder.ui.versions_dialog import VersionsDialog
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+# The minimum height and the share of spare room of a free-text box (others: 50 px, 1).
+BOX_SIZES = {"notes": (140, 3), "decision": (60, 1)}
 PRELIMINARY_BASES = ("bl20", "bl5", "bl30", "bl133")
 GREY = QColor("#6b6b6b")
 
@@ -320,31 +324,39 @@ class LiveView(QWidget):
         head.addWidget(self.item_status, 2, 0)
         head.setColumnStretch(0, 1)
 
+        # A box for every free-text field of the registry (domain.minutes_fields): the common
+        # fields stand on their own; the others are grouped by section, and a group shows at
+        # the meeting types whose flags name its section.
         self.fields: dict[str, QPlainTextEdit] = {}
 
-        def text_box(field: str, placeholder: str, height: int = 90) -> QPlainTextEdit:
+        def text_box(field: MinutesField) -> QPlainTextEdit:
             box = QPlainTextEdit()
-            box.setObjectName(field)
-            box.setPlaceholderText(placeholder)
-            box.setMinimumHeight(height)
+            box.setObjectName(field.name)
+            box.setPlaceholderText(field.placeholder)
+            box.setMinimumHeight(BOX_SIZES.get(field.name, (50, 1))[0])
             box.setTabChangesFocus(True)
-            box.textChanged.connect(lambda f=field, b=box: self._typed(f, b))
-            self.fields[field] = box
+            box.textChanged.connect(lambda f=field.name, b=box: self._typed(f, b))
+            self.fields[field.name] = box
             return box
 
-        self.notes = text_box("notes", self.tr("Notes (resumé) – F6"), 100)
-        self.decision = text_box("decision", self.tr("Decision – Ctrl+D"), 56)
-        self.ftm_box = QGroupBox(self.tr("FTM rounds"))
-        ftm = QFormLayout(self.ftm_box)
-        ftm.addRow(self.tr("What worries us:"), text_box("concern", "", 50))
-        ftm.addRow(self.tr("What goes well:"), text_box("resources", "", 50))
-        ftm.addRow(self.tr("What must change:"), text_box("goals", "", 50))
-        ftm.addRow(self.tr("The family's own view:"), text_box("family_view", "", 50))
-        self.forvisitation_box = QGroupBox(self.tr("Preliminary decision"))
-        fv = QFormLayout(self.forvisitation_box)
-        self.preliminary = text_box(
-            "preliminary_decision", self.tr("Preliminary decision – Ctrl+B"), 50
-        )
+        common = [text_box(f) for f in minutes_fields.in_section(MinutesSection.COMMON)]
+        self.section_boxes: dict[MinutesSection, QGroupBox] = {}
+        for section in MinutesSection:
+            if section is MinutesSection.COMMON:
+                continue
+            group = QGroupBox(str(minutes_fields.SECTION_TITLES[section]))
+            group.setObjectName(f"section-{section.value}")
+            rows = QFormLayout(group)
+            for f in minutes_fields.in_section(section):
+                rows.addRow(f"{f.prompt}:", text_box(f))
+            self.section_boxes[section] = group
+        self.notes = self.fields["notes"]
+        self.decision = self.fields["decision"]
+        self.preliminary = self.fields["preliminary_decision"]
+        self.ftm_box = self.section_boxes[MinutesSection.FAMILY_ROUNDS]
+        self.forvisitation_box = self.section_boxes[MinutesSection.PRELIMINARY_DECISION]
+        fv = self.forvisitation_box.layout()
+        assert isinstance(fv, QFormLayout)
         self.preliminary_basis = QComboBox()
         self.preliminary_basis.setObjectName("preliminary-basis")
         self.preliminary_basis.currentIndexChanged.connect(self._preliminary_basis_changed)
@@ -365,7 +377,6 @@ class LiveView(QWidget):
         self._enter_adds[self.next_step_due] = self._add_next_step
         self.next_step.installEventFilter(self)
         self.next_step_due.installEventFilter(self)
-        fv.addRow(self.tr("Decision:"), self.preliminary)
         fv.addRow(self.tr("Legal basis:"), self.preliminary_basis)
         step_row = QHBoxLayout()
         step_row.addWidget(self.next_step, 1)
@@ -468,12 +479,12 @@ class LiveView(QWidget):
         form.setSpacing(4)
         form.addLayout(head)
         form.addWidget(self.level_box)
-        form.addWidget(self.notes, 3)
-        form.addWidget(self.decision, 1)
+        for box in common:
+            form.addWidget(box, BOX_SIZES.get(box.objectName(), (50, 1))[1])
         self.addenda_label = addenda_label()
         form.addWidget(self.addenda_label)
-        form.addWidget(self.ftm_box)
-        form.addWidget(self.forvisitation_box)
+        for group in self.section_boxes.values():
+            form.addWidget(group)
         form.addWidget(QLabel(self.tr("Actions (who, what, when)")))
         form.addWidget(self.actions_view, 1)
         form.addLayout(action_row)
@@ -566,11 +577,8 @@ class LiveView(QWidget):
             ("Alt+Right", lambda: self.step(1)),
             ("Ctrl+PgUp", lambda: self.step(-1)),
             ("Alt+Left", lambda: self.step(-1)),
-            ("F6", partial(self.focus, self.notes)),
-            ("Ctrl+D", partial(self.focus, self.decision)),
             ("Ctrl+Shift+A", partial(self.focus, self.action_what)),
             ("Ctrl+T", partial(self.focus, self.presence_view)),
-            ("Ctrl+B", partial(self.focus, self.preliminary)),
             ("Ctrl+Shift+K", partial(self.focus, self.next_step)),
             ("Ctrl+Shift+P", self.push),
             ("Ctrl+Shift+E", self.end_meeting),
@@ -578,6 +586,11 @@ class LiveView(QWidget):
             ("Alt+0", lambda: self.set_level(0)),
         ]
         keys += [(f"Alt+{n}", partial(self.set_level, n)) for n in range(1, 6)]
+        keys += [  # a text field's own key (F6 the notes, Ctrl+D the decision …)
+            (f.shortcut, partial(self.focus, self.fields[f.name]))
+            for f in minutes_fields.MINUTES_FIELDS
+            if f.shortcut
+        ]
         for key, handler in keys:
             action = QAction(self)
             action.setShortcut(QKeySequence(key))
@@ -710,9 +723,8 @@ class LiveView(QWidget):
                 self._show_draft(item.id)
             due = self.plan.summary.starts_at.date()
             self.next_step_due.setDate(qdate(due).addDays(14))
-            type_code = self.plan.summary.type_code
-            self.ftm_box.setVisible(type_code == "ftm" and child_item)
-            self.forvisitation_box.setVisible(type_code == "forvisitation" and child_item)
+            for section, group in self.section_boxes.items():
+                group.setVisible(section in self.plan.minutes_sections and child_item)
             if self.preliminary_basis.count() == 0:
                 for code, citation in self._references():
                     self.preliminary_basis.addItem(citation, code)

@@ -446,7 +446,7 @@ class NewSeriesDialog(FormDialog):
         self._people, self._roles = people, roles
         self.type = compact(QComboBox())
         for t in types:
-            if t.code != "ftm":  # FTMs are booked for one child, not in a series
+            if not t.ad_hoc:  # an ad hoc type (FTM) is booked for one child, not in a series
                 self.type.addItem(t.name, t)
         self.district = compact(QComboBox())
         for d in districts:

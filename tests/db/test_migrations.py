@@ -175,3 +175,91 @@ def test_no_migration_imports_the_program() -> None:
                 else []
             )
             assert not any(n.startswith("stevnsmoeder") for n in names), path.name
+
+
+@pytest.mark.both_engines
+def test_upgrade_gives_the_known_meeting_types_their_behaviour(fresh: Database) -> None:
+    """A database at 0007: 0009 gives the five types the program knew the behaviour their codes
+    gave them, and a type of the municipality's own none; going back keeps every type with its
+    roles and meetings."""
+    import uuid
+    from datetime import datetime
+
+    import sqlalchemy as sa
+
+    db = fresh
+    when = datetime(2026, 1, 1)
+    meeting_type = sa.table(
+        "meeting_type",
+        *(sa.column(c, sa.Uuid) for c in ("id",)),
+        *(sa.column(c) for c in ("code", "name", "short_name", "description", "default_rrule")),
+        *(sa.column(c) for c in ("default_duration_minutes", "sort_order")),
+        *(sa.column(c, sa.Boolean) for c in ("has_district", "family_present", "allows_rpl115")),
+        *(sa.column(c, sa.DateTime) for c in ("created_at", "updated_at")),
+    )
+    role = sa.table(
+        "participant_role",
+        sa.column("id", sa.Uuid),
+        *(sa.column(c) for c in ("code", "name", "sort_order")),
+        sa.column("is_family", sa.Boolean),
+        *(sa.column(c, sa.DateTime) for c in ("created_at", "updated_at")),
+    )
+    type_role = sa.table(
+        "meeting_type_role",
+        *(sa.column(c, sa.Uuid) for c in ("id", "meeting_type_id", "role_id")),
+        sa.column("sort_order"),
+        *(sa.column(c, sa.DateTime) for c in ("created_at", "updated_at")),
+    )
+    codes = ("district", "ssp", "ftm", "forvisitation", "presence", "skolemoede")
+    ids = {code: uuid.uuid4() for code in codes}
+    chair = uuid.uuid4()
+    try:
+        migrate.upgrade(db, "0007")
+        with db.engine.begin() as conn:
+            for n, code in enumerate(codes):
+                conn.execute(
+                    meeting_type.insert().values(
+                        id=ids[code], code=code, name=code, short_name=code, description="",
+                        default_rrule="", default_duration_minutes=120, sort_order=n,
+                        has_district=False, family_present=False, allows_rpl115=False,
+                        created_at=when, updated_at=when,
+                    )
+                )  # fmt: skip
+            conn.execute(
+                role.insert().values(
+                    id=chair, code="chair", name="Mødeleder", sort_order=0, is_family=False,
+                    created_at=when, updated_at=when,
+                )
+            )  # fmt: skip
+            for code in codes:
+                conn.execute(
+                    type_role.insert().values(
+                        id=uuid.uuid4(), meeting_type_id=ids[code], role_id=chair, sort_order=0,
+                        created_at=when, updated_at=when,
+                    )
+                )  # fmt: skip
+        migrate.upgrade(db)
+        columns = ("ad_hoc", "police_visible", "minutes_family_rounds")
+        columns += ("minutes_preliminary_decision", "colour")
+        with db.engine.connect() as conn:
+            got = {
+                code: tuple(rest)
+                for code, *rest in conn.execute(
+                    sa.text(f"SELECT code, {', '.join(columns)} FROM meeting_type")
+                )
+            }
+        assert {code: (*(bool(v) for v in flags[:4]), flags[4]) for code, flags in got.items()} == {
+            "district": (False, False, False, False, "#1f5fa8"),
+            "ssp": (False, True, False, False, "#a33b20"),
+            "ftm": (True, False, True, False, "#2e7d32"),
+            "forvisitation": (False, False, False, True, "#6a3d9a"),
+            "presence": (False, False, False, False, "#8a6d00"),
+            "skolemoede": (False, False, False, False, "#444444"),
+        }
+        migrate.downgrade(db, "0007")
+        with db.engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT count(*) FROM meeting_type")).scalar() == 6
+            assert conn.execute(sa.text("SELECT count(*) FROM meeting_type_role")).scalar() == 6
+        migrate.upgrade(db)
+    finally:
+        db.close()

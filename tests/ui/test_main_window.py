@@ -116,6 +116,7 @@ def test_calendar_month_and_week_with_week_numbers(  # type: ignore[no-untyped-d
     cal = window.calendar_page
     qtmodeltester.check(cal.model, force_py=True)
     model = cal.model
+    assert model.colours["ssp"] == "#a33b20"  # each type's colour, from reference data
     assert cal.title.text() == "november 2026"
     assert model.rowCount() == 6  # 26 October – 6 December
     assert model.headerData(0, Qt.Orientation.Horizontal) == "man"

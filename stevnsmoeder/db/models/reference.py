@@ -19,8 +19,11 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from stevnsmoeder.db.base import Entity, name200, opt_text, str_enum, text
 from stevnsmoeder.domain.calendar import HolidayPolicy
+from stevnsmoeder.domain.minutes_fields import MinutesSection
 
 __all__ = ["HolidayPolicy"]  # re-exported for the models package
+
+DEFAULT_COLOUR = "#444444"  # a meeting type's colour in the calendar, until one is chosen
 
 
 class District(Entity):
@@ -59,6 +62,16 @@ class MeetingType(Entity):
     # Retsplejeloven § 115 is a legal basis only in SSP.
     allows_rpl115: Mapped[bool] = mapped_column(Boolean, default=False)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    # Behaviour, as data: code never asks which type a meeting is, only what its type does.
+    # Booked for one child when needed (FTM), never in a series.
+    ad_hoc: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The police may see meetings of this type (the § 115 exchange happens in SSP).
+    police_visible: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The minutes' sections beyond the common one (one flag per MinutesSection, named
+    # minutes_<section>): FTM rounds and the family's view; forvisitation's decision.
+    minutes_family_rounds: Mapped[bool] = mapped_column(Boolean, default=False)
+    minutes_preliminary_decision: Mapped[bool] = mapped_column(Boolean, default=False)
+    colour: Mapped[str] = mapped_column(String(7), default=DEFAULT_COLOUR)  # #rrggbb, calendar
 
     roles: Mapped[list[MeetingTypeRole]] = relationship(
         back_populates="meeting_type", order_by="MeetingTypeRole.sort_order"
@@ -66,6 +79,15 @@ class MeetingType(Entity):
     template: Mapped[list[AgendaTemplateItem]] = relationship(
         back_populates="meeting_type", order_by="AgendaTemplateItem.position"
     )
+
+    @property
+    def minutes_sections(self) -> frozenset[MinutesSection]:
+        """The sections its minutes have: the common one, and those its flags name."""
+        return frozenset(
+            s
+            for s in MinutesSection
+            if s is MinutesSection.COMMON or getattr(self, f"minutes_{s.value}")
+        )
 
 
 class MeetingTypeRole(Entity):
