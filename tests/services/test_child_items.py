@@ -17,6 +17,8 @@ from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, PermissionDenied, ValidationError
 from stevnsmoeder.services.planning import CaseClosed, ConflictError
 
+pytestmark = pytest.mark.both_engines
+
 LoginFn = Callable[[str], ServiceContext]
 
 

@@ -19,6 +19,8 @@ from stevnsmoeder.services.planning import Attendance
 from tests.conftest import FakeClock
 from tests.services.test_live_and_minutes import _prepared
 
+pytestmark = pytest.mark.both_engines
+
 LoginFn = Callable[[str], ServiceContext]
 
 

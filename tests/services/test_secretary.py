@@ -28,6 +28,8 @@ from stevnsmoeder.services.context import ServiceContext
 from tests.conftest import FakeClock
 from tests.services.test_addenda import _close_asta, _story
 
+pytestmark = pytest.mark.both_engines
+
 LoginFn = Callable[[str], ServiceContext]
 
 
