@@ -402,40 +402,51 @@ class NewAction:
 
 def add_action(ctx: ServiceContext, item_id: uuid.UUID, new: NewAction) -> ActionView:
     """An agreed action: hvem (a participant or free text), hvad, hvornår."""
+    with ctx.db.begin() as s:
+        return _add_action_in(s, ctx, item_id, new)
+
+
+def _add_action_in(
+    s: Session,
+    ctx: ServiceContext,
+    item_id: uuid.UUID,
+    new: NewAction,
+    reference: LegalReference | None = None,
+) -> ActionView:
     text = " ".join(clean_text(new.text).split())
     if not text:
         raise ValidationError(_("An action needs a description: what is to be done?"))
     if new.owner_id is None and not new.owner_text.strip():
         raise ValidationError(_("An action needs someone responsible: who does it?"))
-    with ctx.db.begin() as s:
-        item, meeting = _writable_item(s, ctx, item_id)
-        if new.due_on is not None and new.due_on < meeting.starts_at.date():
-            raise ValidationError(_("The deadline is before the meeting. Choose a later date."))
-        owner = s.get(Person, new.owner_id) if new.owner_id else None
-        if new.owner_id is not None and owner is None:
-            raise NotFound(_("The person does not exist."))
-        action = Action(
-            agenda_item_id=item.id,
-            case_id=item.case_id,
-            owner_id=new.owner_id,
-            owner_text=new.owner_text.strip(),
-            text=text,
-            due_on=new.due_on,
-        )
-        s.add(action)
-        s.flush()
-        _log(s, ctx, "minutes.action", meeting, item)
-        return ActionView(
-            action.id,
-            item.id,
-            action.owner_id,
-            owner.name if owner else action.owner_text,
-            text,
-            action.due_on,
-            ActionStatus.OPEN,
-            None,
-            "",
-        )
+    item, meeting = _writable_item(s, ctx, item_id)
+    if new.due_on is not None and new.due_on < meeting.starts_at.date():
+        raise ValidationError(_("The deadline is before the meeting. Choose a later date."))
+    owner = s.get(Person, new.owner_id) if new.owner_id else None
+    if new.owner_id is not None and owner is None:
+        raise NotFound(_("The person does not exist."))
+    action = Action(
+        agenda_item_id=item.id,
+        case_id=item.case_id,
+        owner_id=new.owner_id,
+        owner_text=new.owner_text.strip(),
+        text=text,
+        due_on=new.due_on,
+        legal_reference_id=reference.id if reference is not None else None,
+    )
+    s.add(action)
+    s.flush()
+    _log(s, ctx, "minutes.action", meeting, item)
+    return ActionView(
+        action.id,
+        item.id,
+        action.owner_id,
+        owner.name if owner else action.owner_text,
+        text,
+        action.due_on,
+        ActionStatus.OPEN,
+        None,
+        reference.citation if reference is not None else "",
+    )
 
 
 def remove_action(ctx: ServiceContext, action_id: uuid.UUID) -> None:
@@ -489,32 +500,20 @@ def add_next_step(
     if step not in NEXT_STEPS:
         raise ValidationError(_("Unknown next step."))
     code, title = NEXT_STEPS[step]
-    with ctx.db.begin() as s:
+    with ctx.db.begin() as s:  # one unit of work: the action never without its provision
         ref = _reference(s, code)
-        citation = ref.citation
-    view = add_action(
-        ctx,
-        item_id,
-        NewAction(
-            f"{title} ({citation})",
-            owner_id=owner_id,
-            owner_text="" if owner_id else "Udsatte Børn & Unge",
-            due_on=due_on,
-        ),
-    )
-    with ctx.db.begin() as s:
-        s.get_one(Action, view.id).legal_reference_id = ref.id
-    return ActionView(
-        view.id,
-        view.item_id,
-        view.owner_id,
-        view.owner,
-        view.text,
-        view.due_on,
-        view.status,
-        None,
-        citation,
-    )
+        return _add_action_in(
+            s,
+            ctx,
+            item_id,
+            NewAction(
+                f"{title} ({ref.citation})",
+                owner_id=owner_id,
+                owner_text="" if owner_id else "Udsatte Børn & Unge",
+                due_on=due_on,
+            ),
+            ref,
+        )
 
 
 @dataclass(frozen=True)
