@@ -303,6 +303,10 @@
         <source>none</source>
         <translation>ingen</translation>
     </message>
+    <message>
+        <source>(the oldest %1 shown)</source>
+        <translation>(de ældste %1 vises)</translation>
+    </message>
 </context>
 <context>
     <name>CalendarPage</name>

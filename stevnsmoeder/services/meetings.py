@@ -144,7 +144,9 @@ def resolve_district(session: Session, name: str) -> District:
     raise ValidationError(_("Unknown district {name}. Districts: {known}.", name=name, known=known))
 
 
-def summaries_in(s: Session, ctx: ServiceContext, *conditions: Any) -> list[MeetingSummary]:
+def summaries_in(
+    s: Session, ctx: ServiceContext, *conditions: Any, limit: int | None = None
+) -> list[MeetingSummary]:
     case_count = (  # the children's items the actor may see (the police: § 115's only)
         select(func.count(AgendaItem.id))
         .where(
@@ -168,6 +170,7 @@ def summaries_in(s: Session, ctx: ServiceContext, *conditions: Any) -> list[Meet
         .outerjoin(District, Meeting.district_id == District.id)
         .where(meeting_visible(ctx), *conditions)
         .order_by(Meeting.starts_at, Meeting.title, Meeting.place)  # the same on any engine
+        .limit(limit)
     )
     return [
         MeetingSummary(

@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, exists, false, or_, select, true
+from sqlalchemy import ColumnElement, exists, false, func, or_, select, true
 from sqlalchemy.orm import aliased
 
 from stevnsmoeder.db.models import (
@@ -39,6 +39,7 @@ from stevnsmoeder.services.permissions import (
     identity_known,
     item_visible,
     lawfully_named,
+    meeting_visible,
 )
 
 ACTIONS_AHEAD_DAYS = 14
@@ -182,12 +183,31 @@ def attention(ctx: ServiceContext) -> Attention:
         return Attention(actions, consents)
 
 
-def awaiting_approval(ctx: ServiceContext) -> list[MeetingSummary]:
+def awaiting_approval(ctx: ServiceContext, *, limit: int | None = None) -> list[MeetingSummary]:
     """Held meetings whose minutes are not approved yet, oldest first: the secretary's
-    backlog. Empty for roles that may not approve minutes (minutes.approve's permission)."""
+    backlog (the oldest ``limit`` of it). Empty for roles that may not approve minutes
+    (minutes.approve's permission)."""
     if not allowed(ctx, Permission.EDIT_MEETINGS):
         return []
     with ctx.db.begin() as s:
         return summaries_in(
-            s, ctx, Meeting.status == MeetingStatus.HELD, Meeting.approved_at.is_(None)
+            s, ctx, Meeting.status == MeetingStatus.HELD, Meeting.approved_at.is_(None),
+            limit=limit,
+        )  # fmt: skip
+
+
+def awaiting_approval_count(ctx: ServiceContext) -> int:
+    """How many held meetings' minutes wait for approval (0 for roles that may not approve)."""
+    if not allowed(ctx, Permission.EDIT_MEETINGS):
+        return 0
+    with ctx.db.begin() as s:
+        return int(
+            s.scalar(
+                select(func.count(Meeting.id)).where(
+                    meeting_visible(ctx),
+                    Meeting.status == MeetingStatus.HELD,
+                    Meeting.approved_at.is_(None),
+                )
+            )
+            or 0
         )

@@ -28,6 +28,8 @@ from stevnsmoeder.services.permissions import Permission, allowed
 from stevnsmoeder.ui.models import ROW_ROLE, Column, TableModel
 from stevnsmoeder.ui.prompts import Prompts
 
+SHOWN = 50  # the oldest minutes waiting; the heading counts them all
+
 
 class AwaitingApprovalSection(QWidget):
     """A heading and a table of the minutes to approve, oldest first."""
@@ -82,13 +84,16 @@ class AwaitingApprovalSection(QWidget):
         if not allowed(self.ctx, Permission.EDIT_MEETINGS):
             return
         try:
-            found = overview.awaiting_approval(self.ctx)
+            found = overview.awaiting_approval(self.ctx, limit=SHOWN)
+            total = overview.awaiting_approval_count(self.ctx)
         except ServiceError as exc:
             self.prompts.error(self, self.tr("Start"), str(exc))
-            found = []
+            found, total = [], 0
         self.model.set_rows(found)  # oldest first, as the service gives them
         word = self.tr("Minutes awaiting approval")
-        count = str(len(found)) if found else self.tr("none")
+        count = str(total) if total else self.tr("none")
+        if total > len(found):  # a long backlog: the oldest are what must be done first
+            count += " " + self.tr("(the oldest %1 shown)").replace("%1", str(len(found)))
         self.heading.setText(f"<b>{word}</b> – {count}")
         self.view.setVisible(bool(found))
 

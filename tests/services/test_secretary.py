@@ -81,6 +81,9 @@ def test_minutes_awaiting_approval_are_held_not_approved_oldest_first(
     waiting = overview.awaiting_approval(ctx)
     assert [m.id for m in waiting] == [older.id, newer.id]
     assert all(m.status is MeetingStatus.HELD and m.approved_at is None for m in waiting)
+    # A long backlog: the start page shows its oldest and counts them all.
+    assert [m.id for m in overview.awaiting_approval(ctx, limit=1)] == [older.id]
+    assert overview.awaiting_approval_count(ctx) == 2
 
     minutes.approve(ctx, older.id)
     assert [m.id for m in overview.awaiting_approval(login("leder"))] == [newer.id]
@@ -90,6 +93,7 @@ def test_minutes_awaiting_approval_are_held_not_approved_oldest_first(
 def test_only_those_who_may_approve_are_shown_minutes_to_approve(login: LoginFn, role: str) -> None:
     _held(login("referent"), datetime(2026, 11, 20, 10))
     assert overview.awaiting_approval(login(role)) == []
+    assert overview.awaiting_approval_count(login(role)) == 0
 
 
 # -- meeting lists say which minutes are approved ----------------------------------------------
