@@ -42,12 +42,11 @@ from stevnsmoeder.services.revisions import bump
 WARN_FRACTION = 0.8  # the timer warns when 80 % of the time box is used
 
 
-@dataclass(frozen=True)
-class ItemClock:
-    item_id: uuid.UUID
+class _TimeBox:
+    """An item's time box and the time it has taken, in seconds."""
+
     time_box_seconds: int
     spent_seconds: int
-    status: AgendaItemStatus = AgendaItemStatus.OPEN
 
     @property
     def left_seconds(self) -> int:
@@ -61,6 +60,14 @@ class ItemClock:
     @property
     def overrun(self) -> bool:
         return self.left_seconds < 0
+
+
+@dataclass(frozen=True)
+class ItemClock(_TimeBox):
+    item_id: uuid.UUID
+    time_box_seconds: int
+    spent_seconds: int
+    status: AgendaItemStatus = AgendaItemStatus.OPEN
 
 
 @dataclass(frozen=True)
@@ -431,7 +438,7 @@ def end(ctx: ServiceContext, meeting_id: uuid.UUID) -> EndReport:
 
 
 @dataclass(frozen=True)
-class ItemTime:
+class ItemTime(_TimeBox):
     """One item's time as the chair sees it now."""
 
     item_id: uuid.UUID
@@ -441,19 +448,6 @@ class ItemTime:
     status: AgendaItemStatus
     current: bool
     expected_start: datetime | None  # while running, for an item still ahead (local)
-
-    @property
-    def left_seconds(self) -> int:
-        """Negative when the item runs over."""
-        return self.time_box_seconds - self.spent_seconds
-
-    @property
-    def warning(self) -> bool:
-        return self.spent_seconds >= WARN_FRACTION * self.time_box_seconds > 0
-
-    @property
-    def overrun(self) -> bool:
-        return self.left_seconds < 0
 
     @property
     def pushed(self) -> bool:
