@@ -489,8 +489,7 @@ def _record_attempts(ctx: ServiceContext) -> None:
         if store.attempts_seen is None and had_record:
             intact = False  # removed from the key file, to hide a deleted attempts file
         app_settings.put(s, "login.attempts_recorded", "1")
-    if not intact:
-        with ctx.db.begin() as s:
+        if not intact:
             audit.record(s, ctx, "login.attempts-file", detail="the key file's record was altered")
     where = _where(ctx.file_db.path)
     if not intact or store.seen_attempts_serial(where) != serial:

@@ -780,8 +780,9 @@ class MainWindow(QMainWindow):
             )
 
             def make() -> None:
-                info = series.create_series(self.ctx, dialog.value())
-                series.generate(self.ctx, series_id=info.id)
+                series.create_series(
+                    self.ctx, dialog.value(), plan_days=series.DEFAULT_HORIZON_DAYS
+                )
 
             ok = self._in_place(dialog, make)
             return series.list_series(self.ctx) if ok else None
