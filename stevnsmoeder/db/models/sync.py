@@ -87,7 +87,10 @@ class MeetingLease(Base):
 
 
 class Shipment(Base):
-    """What one pull shipped to one device: the rows' ids (no content), for the log."""
+    """What one pull shipped to one device: the rows' ids (no content), for the log, and the
+    whole scope as of that pull (the next pull from that point ships what entered the scope
+    and names what left it). A device names the last shipment it fully applied (its cursor).
+    """
 
     __tablename__ = "shipment"
 
@@ -98,7 +101,8 @@ class Shipment(Base):
     since_version: Mapped[int] = mapped_column(BigInteger)
     upto_version: Mapped[int] = mapped_column(BigInteger)
     rows: Mapped[int] = mapped_column(Integer)
-    row_ids: Mapped[str] = mapped_column(Text)  # JSON: {table: [id, ...]}
+    row_ids: Mapped[str] = mapped_column(Text)  # JSON: {table: [id, ...]} shipped
+    scope_ids: Mapped[str | None] = mapped_column(Text)  # JSON: {table: [id, ...]} in scope
 
 
 class OutboxEntry(Base):

@@ -152,6 +152,7 @@ def upgrade() -> None:
         sa.Column("upto_version", sa.BigInteger(), nullable=False),
         sa.Column("rows", sa.Integer(), nullable=False),
         sa.Column("row_ids", sa.Text(), nullable=False),
+        sa.Column("scope_ids", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
             ["device_id"], ["device.id"], name=op.f("fk_shipment_device_id_device")
         ),
