@@ -33,8 +33,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Table, and_, delete, or_, select, text, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Table, and_, bindparam, delete, insert, or_, select, text, update
 from sqlalchemy.orm import Session, aliased
 
 from stevnsmoeder.db import rows as codec
@@ -444,6 +443,23 @@ def apply(s: Session, pulled: Pulled) -> None:
         if not found:
             continue
         values = [codec.decode(table, r) for r in found]
-        statement = sqlite_insert(table)
-        columns = {c.name: statement.excluded[c.name] for c in table.columns if c.name != "id"}
-        s.execute(statement.on_conflict_do_update(index_elements=["id"], set_=columns), values)
+        have = _existing(s, table, [v["id"] for v in values])
+        # Not an upsert: SQLite runs the search index's insert triggers for it even where it
+        # updates, and an update must fire the update triggers (the index follows the text).
+        fresh = [v for v in values if v["id"] not in have]
+        if fresh:
+            s.execute(insert(table), fresh)
+        changed = [{"_id": v["id"], **v} for v in values if v["id"] in have]
+        if changed:
+            columns: dict[str, Any] = {
+                c.name: bindparam(c.name) for c in table.columns if c.name != "id"
+            }
+            s.execute(update(table).where(table.c.id == bindparam("_id")).values(columns), changed)
+
+
+def _existing(s: Session, table: Table, ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    have: set[uuid.UUID] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        have |= set(s.scalars(select(table.c.id).where(table.c.id.in_(chunk))))
+    return have

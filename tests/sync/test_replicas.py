@@ -12,15 +12,14 @@ from stevnsmoeder.db.models import AgendaItem, Case, LegalBasis, User
 from stevnsmoeder.services import case_history, meetings, planning, replication
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.permissions import POLICE_BASES
-from tests.conftest import TODAY
 from tests.sync.conftest import Running
 
 
 def _window(ctx: ServiceContext) -> list[meetings.MeetingSummary]:
     return meetings.list_meetings(
         ctx,
-        start=TODAY - timedelta(days=replication.SCOPE_DAYS_BACK),
-        end=TODAY + timedelta(days=replication.SCOPE_DAYS_AHEAD),
+        start=ctx.today() - timedelta(days=replication.SCOPE_DAYS_BACK),
+        end=ctx.today() + timedelta(days=replication.SCOPE_DAYS_AHEAD),
     )
 
 
