@@ -45,15 +45,14 @@ from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.services.permissions import Permission, allowed
-from stevnsmoeder.ui import changes, keys
-from stevnsmoeder.ui.audit_view import AuditPage
-from stevnsmoeder.ui.awaiting_approval import AwaitingApprovalSection
-from stevnsmoeder.ui.calendar_view import CalendarPage
-from stevnsmoeder.ui.case_view import CaseWindow
-from stevnsmoeder.ui.forms import FormDialog, title_label
-from stevnsmoeder.ui.lock import SessionLock
-from stevnsmoeder.ui.meeting_window import MeetingWindow
-from stevnsmoeder.ui.models import (
+from stevnsmoeder.ui.access.lock import SessionLock
+from stevnsmoeder.ui.access.session import add_leave_actions, close_without_asking
+from stevnsmoeder.ui.admin.audit_view import AuditPage
+from stevnsmoeder.ui.admin.users_dialog import UsersDialog, rekey_in_background
+from stevnsmoeder.ui.case.case_view import CaseWindow
+from stevnsmoeder.ui.common import changes, keys
+from stevnsmoeder.ui.common.forms import FormDialog, title_label
+from stevnsmoeder.ui.common.models import (
     ROW_ROLE,
     Column,
     FilterProxy,
@@ -62,7 +61,14 @@ from stevnsmoeder.ui.models import (
     compact_meeting_columns,
     meeting_columns,
 )
-from stevnsmoeder.ui.planning_dialogs import (
+from stevnsmoeder.ui.common.prompts import Prompts
+from stevnsmoeder.ui.common.screen import fit_to_screen
+from stevnsmoeder.ui.common.settings import Settings
+from stevnsmoeder.ui.common.worker import run_in_thread
+from stevnsmoeder.ui.main.awaiting_approval import AwaitingApprovalSection
+from stevnsmoeder.ui.main.calendar_view import CalendarPage
+from stevnsmoeder.ui.meeting.meeting_window import MeetingWindow
+from stevnsmoeder.ui.planning.planning_dialogs import (
     ClosedPeriodsDialog,
     FtmDialog,
     MoveDialog,
@@ -71,13 +77,7 @@ from stevnsmoeder.ui.planning_dialogs import (
     RuleDialog,
     SeriesDialog,
 )
-from stevnsmoeder.ui.prompts import Prompts
-from stevnsmoeder.ui.screen import fit_to_screen
-from stevnsmoeder.ui.search_view import SearchPage
-from stevnsmoeder.ui.session import add_leave_actions, close_without_asking
-from stevnsmoeder.ui.settings import Settings
-from stevnsmoeder.ui.users_dialog import UsersDialog, rekey_in_background
-from stevnsmoeder.ui.worker import run_in_thread
+from stevnsmoeder.ui.search.search_view import SearchPage
 
 ROLE_NAMES: dict[Role, str] = {
     Role.ADMIN: str(QT_TRANSLATE_NOOP("MainWindow", "administrator")),

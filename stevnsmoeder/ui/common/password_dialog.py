@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from stevnsmoeder.domain import passwords
-from stevnsmoeder.ui.forms import ok_cancel
+from stevnsmoeder.ui.common.forms import ok_cancel
 
 
 class PasswordDialog(QDialog):

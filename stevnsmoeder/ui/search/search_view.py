@@ -40,9 +40,9 @@ from stevnsmoeder.services import search
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.search import MARK_END, MARK_START, Hit
-from stevnsmoeder.ui.forms import optional_date, optional_date_edit
-from stevnsmoeder.ui.models import ROW_ROLE, Column, TableModel
-from stevnsmoeder.ui.worker import run_in_thread
+from stevnsmoeder.ui.common.forms import optional_date, optional_date_edit
+from stevnsmoeder.ui.common.models import ROW_ROLE, Column, TableModel
+from stevnsmoeder.ui.common.worker import run_in_thread
 
 DEBOUNCE_MS = 250
 HTML_ROLE = Qt.ItemDataRole.UserRole + 10

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from stevnsmoeder.reports.base import write_atomically
 from stevnsmoeder.services.errors import ServiceError
-from stevnsmoeder.ui.prompts import Prompts
-from stevnsmoeder.ui.screen import fit_to_screen
-from stevnsmoeder.ui.worker import run_in_thread
+from stevnsmoeder.ui.common.prompts import Prompts
+from stevnsmoeder.ui.common.screen import fit_to_screen
+from stevnsmoeder.ui.common.worker import run_in_thread
 
 Build = Callable[[], tuple[bytes, int, str]]  # (pdf, pages, suggested file name)
 

@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from stevnsmoeder.domain.dates import clock
 from stevnsmoeder.services.planning import BasisState, PlanItem
-from stevnsmoeder.ui.models import ROW_ROLE
+from stevnsmoeder.ui.common.models import ROW_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 MIME = "application/x-stevnsmoeder-agenda-item"

@@ -48,16 +48,16 @@ from stevnsmoeder.services.errors import ConflictError, ServiceError
 from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.services.permissions import Permission, allowed
 from stevnsmoeder.services.planning import BasisState, MeetingPlan, PlanItem, PlanParticipant
-from stevnsmoeder.ui import changes
-from stevnsmoeder.ui.agenda_model import TITLE, AgendaModel
-from stevnsmoeder.ui.case_dialogs import AddItemDialog, ChildItemDialog, ConsentDialog
-from stevnsmoeder.ui.document_preview import DocumentPreview
-from stevnsmoeder.ui.forms import compact, title_label
-from stevnsmoeder.ui.live_view import LiveView
-from stevnsmoeder.ui.models import Column, TableModel
-from stevnsmoeder.ui.prompts import Prompts
-from stevnsmoeder.ui.screen import fit_to_screen
-from stevnsmoeder.ui.settings import Settings
+from stevnsmoeder.ui.case.case_dialogs import AddItemDialog, ChildItemDialog, ConsentDialog
+from stevnsmoeder.ui.common import changes
+from stevnsmoeder.ui.common.document_preview import DocumentPreview
+from stevnsmoeder.ui.common.forms import compact, title_label
+from stevnsmoeder.ui.common.models import Column, TableModel
+from stevnsmoeder.ui.common.prompts import Prompts
+from stevnsmoeder.ui.common.screen import fit_to_screen
+from stevnsmoeder.ui.common.settings import Settings
+from stevnsmoeder.ui.live.live_view import LiveView
+from stevnsmoeder.ui.meeting.agenda_model import TITLE, AgendaModel
 
 T = TypeVar("T")
 ATTENDANCE_NAMES = {

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from stevnsmoeder.services.planning import PlanItem
-from stevnsmoeder.ui.forms import compact, ok_cancel
+from stevnsmoeder.ui.common.forms import compact, ok_cancel
 
 
 class AddendumDialog(QDialog):

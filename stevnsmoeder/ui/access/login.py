@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from stevnsmoeder.services import backup_rotation
 from stevnsmoeder.services.errors import AuthError, DatabaseUnreadable, ServiceError
-from stevnsmoeder.ui.forms import title_label
-from stevnsmoeder.ui.worker import run_in_thread
+from stevnsmoeder.ui.common.forms import title_label
+from stevnsmoeder.ui.common.worker import run_in_thread
 
 HEAVY_MODULES = ("stevnsmoeder.services.access", "stevnsmoeder.services.meetings")
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from stevnsmoeder.domain.dates import LOCAL_TZ, long_datetime
 from stevnsmoeder.services import minutes
 from stevnsmoeder.services.minutes import VersionInfo
-from stevnsmoeder.ui.models import Column, TableModel
+from stevnsmoeder.ui.common.models import Column, TableModel
 
 HEADLINE_CHARS = 80  # an addendum's text in the list; the details show it whole
 

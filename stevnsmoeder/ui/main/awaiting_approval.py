@@ -25,8 +25,8 @@ from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.services.permissions import Permission, allowed
-from stevnsmoeder.ui.models import ROW_ROLE, Column, TableModel
-from stevnsmoeder.ui.prompts import Prompts
+from stevnsmoeder.ui.common.models import ROW_ROLE, Column, TableModel
+from stevnsmoeder.ui.common.prompts import Prompts
 
 SHOWN = 50  # the oldest minutes waiting; the heading counts them all
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from stevnsmoeder.ui.password_dialog import PasswordDialog
+from stevnsmoeder.ui.common.password_dialog import PasswordDialog
 
 
 def qt_file_dialog_strings() -> list[str]:

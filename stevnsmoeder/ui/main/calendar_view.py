@@ -34,8 +34,8 @@ from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.services.reference_data import DEFAULT_COLOUR
-from stevnsmoeder.ui.models import ROW_ROLE, FilterProxy, TableModel, meeting_columns
-from stevnsmoeder.ui.prompts import Prompts
+from stevnsmoeder.ui.common.models import ROW_ROLE, FilterProxy, TableModel, meeting_columns
+from stevnsmoeder.ui.common.prompts import Prompts
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 DAY_ROLE = Qt.ItemDataRole.UserRole + 3

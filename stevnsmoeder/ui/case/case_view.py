@@ -44,11 +44,11 @@ from stevnsmoeder.model.case_history import (
 from stevnsmoeder.model.enums import AgendaItemStatus
 from stevnsmoeder.services import case_history, documents
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.ui.document_preview import DocumentPreview
-from stevnsmoeder.ui.forms import title_label
-from stevnsmoeder.ui.models import ROW_ROLE, Column, FilterProxy, TableModel
-from stevnsmoeder.ui.prompts import Prompts
-from stevnsmoeder.ui.screen import fit_to_screen
+from stevnsmoeder.ui.common.document_preview import DocumentPreview
+from stevnsmoeder.ui.common.forms import title_label
+from stevnsmoeder.ui.common.models import ROW_ROLE, Column, FilterProxy, TableModel
+from stevnsmoeder.ui.common.prompts import Prompts
+from stevnsmoeder.ui.common.screen import fit_to_screen
 
 OVERDUE = QColor("#b00020")
 STEP_SHADES = {

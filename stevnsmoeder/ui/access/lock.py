@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from stevnsmoeder.services import access
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
-from stevnsmoeder.ui.forms import title_label
+from stevnsmoeder.ui.common.forms import title_label
 
 log = logging.getLogger(__name__)
 

@@ -33,11 +33,11 @@ from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.people import PersonInfo
 from stevnsmoeder.services.rekey import Progress, RekeyReport
-from stevnsmoeder.ui.forms import compact, ok_cancel
-from stevnsmoeder.ui.models import Column, TableModel
-from stevnsmoeder.ui.prompts import Prompts
-from stevnsmoeder.ui.screen import fit_to_screen
-from stevnsmoeder.ui.worker import run_in_thread
+from stevnsmoeder.ui.common.forms import compact, ok_cancel
+from stevnsmoeder.ui.common.models import Column, TableModel
+from stevnsmoeder.ui.common.prompts import Prompts
+from stevnsmoeder.ui.common.screen import fit_to_screen
+from stevnsmoeder.ui.common.worker import run_in_thread
 
 ROLE_ORDER = (Role.LEDER, Role.REFERENT, Role.DELTAGER, Role.PPR, Role.POLITI, Role.ADMIN)
 

@@ -38,7 +38,7 @@ from stevnsmoeder.services.cases import (
 from stevnsmoeder.services.consent import MAX_DOCUMENT_REF, HolderInfo, NewConsent
 from stevnsmoeder.services.planning import MAX_TITLE
 from stevnsmoeder.services.reference_data import DistrictInfo, MeetingTypeInfo
-from stevnsmoeder.ui.forms import (
+from stevnsmoeder.ui.common.forms import (
     WARNING_STYLE,
     FormDialog,
     compact,
@@ -49,8 +49,8 @@ from stevnsmoeder.ui.forms import (
     text_edit,
     wrapped,
 )
-from stevnsmoeder.ui.models import ROW_ROLE, FilterProxy, TableModel, case_columns
-from stevnsmoeder.ui.screen import fit_to_screen
+from stevnsmoeder.ui.common.models import ROW_ROLE, FilterProxy, TableModel, case_columns
+from stevnsmoeder.ui.common.screen import fit_to_screen
 
 
 class ChildItemDialog(FormDialog):

@@ -33,7 +33,7 @@ from stevnsmoeder.services.meetings import MAX_PLACE, MAX_REASON, MAX_TITLE
 from stevnsmoeder.services.people import PersonInfo, RoleInfo
 from stevnsmoeder.services.reference_data import DistrictInfo, MeetingTypeInfo
 from stevnsmoeder.services.series import ClosedPeriodInfo, NewSeries, SeriesInfo
-from stevnsmoeder.ui.forms import (
+from stevnsmoeder.ui.common.forms import (
     ERROR_STYLE,
     WARNING_STYLE,
     FormDialog,
@@ -44,8 +44,8 @@ from stevnsmoeder.ui.forms import (
     pydate,
     wrapped,
 )
-from stevnsmoeder.ui.models import Column, TableModel
-from stevnsmoeder.ui.screen import fit_to_screen
+from stevnsmoeder.ui.common.models import Column, TableModel
+from stevnsmoeder.ui.common.screen import fit_to_screen
 
 
 def time_edit(at: time) -> QTimeEdit:

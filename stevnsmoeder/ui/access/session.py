@@ -18,11 +18,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
-from stevnsmoeder.ui.prompts import Prompts
+from stevnsmoeder.ui.common.prompts import Prompts
 
 if TYPE_CHECKING:  # the database layer loads while the login window is up, not before
     from stevnsmoeder.services.context import ServiceContext
-    from stevnsmoeder.ui.lock import SessionLock
+    from stevnsmoeder.ui.access.lock import SessionLock
 
 
 class SessionWindow(Protocol):

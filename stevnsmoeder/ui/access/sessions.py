@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication
 from stevnsmoeder.services import access_log, audit_trail
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
-from stevnsmoeder.ui.login import LoginDialog
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.prompts import Prompts
+from stevnsmoeder.ui.access.login import LoginDialog
+from stevnsmoeder.ui.common.prompts import Prompts
+from stevnsmoeder.ui.main.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

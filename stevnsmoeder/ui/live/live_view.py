@@ -76,13 +76,13 @@ from stevnsmoeder.services import live, minutes, planning
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.planning import MeetingPlan, PlanItem
-from stevnsmoeder.ui.addendum_dialog import AddendumDialog
-from stevnsmoeder.ui.approved_minutes import addenda_label, approved_line, show_addenda
-from stevnsmoeder.ui.autosave import AutoSaver
-from stevnsmoeder.ui.forms import DATE_FORMAT, pydate, qdate
-from stevnsmoeder.ui.models import Column, TableModel
-from stevnsmoeder.ui.prompts import Prompts
-from stevnsmoeder.ui.versions_dialog import VersionsDialog
+from stevnsmoeder.ui.common.autosave import AutoSaver
+from stevnsmoeder.ui.common.forms import DATE_FORMAT, pydate, qdate
+from stevnsmoeder.ui.common.models import Column, TableModel
+from stevnsmoeder.ui.common.prompts import Prompts
+from stevnsmoeder.ui.live.addendum_dialog import AddendumDialog
+from stevnsmoeder.ui.live.approved_minutes import addenda_label, approved_line, show_addenda
+from stevnsmoeder.ui.live.versions_dialog import VersionsDialog
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 # The minimum height and the share of spare room of a free-text box (others: 50 px, 1).
