@@ -203,9 +203,12 @@ def refresh(db: PostgresDatabase, token: str, *, clock: Clock = utcnow) -> Token
 
 
 def logout(db: PostgresDatabase, token: str, *, clock: Clock = utcnow) -> None:
+    """End the session (again is fine); a token that never was one is refused."""
     with db.begin() as s:
         found = s.get(DeviceSession, _digest(token))
-        if found is not None and found.ended_at is None:
+        if found is None:
+            raise AuthError(_("Log in again: the session has ended."))
+        if found.ended_at is None:
             found.ended_at = clock()
 
 
