@@ -934,10 +934,65 @@ DANISH: dict[str, str] = {
     "This database is not connected to a server.": (
         "Denne database er ikke forbundet til en server."
     ),
+    "create the server's database and its first administrator": (
+        "opret serverens database og dens første administrator"
+    ),
+    "the address to listen on": ("adressen, der lyttes på"),
+    "the server's PostgreSQL database: postgresql+psycopg://USER@/DBNAME?host=DIR": (
+        "serverens PostgreSQL-database: postgresql+psycopg://BRUGER@/DATABASE?host=MAPPE"
+    ),
+    "connect this computer to the server: a replica of your part of the record": (
+        "forbind denne computer til serveren: en kopi af din del af databasen"
+    ),
+    "the server, e.g. https://server:8443": ("serveren, fx https://server:8443"),
+    "Serving {url}": ("Serverer {url}"),
+    "the port to listen on": ("porten, der lyttes på"),
+    "the server's certificate (PEM)": ("serverens certifikat (PEM)"),
+    "worker processes": ("antal arbejdsprocesser"),
+    "revoked": ("lukket"),
+    "The computer's access is revoked.": ("Computerens adgang er lukket."),
+    "serve the API": ("kør serverens API"),
+    "run the shared record's server (administrators)": (
+        "kør den fælles databases server (administratorer)"
+    ),
+    "the server's CA certificate (PEM)": ("serverens CA-certifikat (PEM)"),
+    "Unknown action.": ("Ukendt handling."),
+    "this computer's name on the server": ("computerens navn på serveren"),
+    "the registered computers": ("de registrerede computere"),
+    "plain HTTP on 127.0.0.1, for development only": (
+        "ukrypteret HTTP på 127.0.0.1, kun til udvikling"
+    ),
+    "changes the server refused, kept for you": ("ændringer, serveren afviste, gemt til dig"),
+    "the first administrator (password: STEVNSMOEDER_NEW_PASSWORD or a prompt)": (
+        "den første administrator (adgangskode: STEVNSMOEDER_NEW_PASSWORD eller en forespørgsel)"
+    ),
+    "bring the replica in step": ("synkronisér kopien med serveren"),
+    "the certificate's private key (PEM)": ("certifikatets private nøgle (PEM)"),
+    "Connected. {path} holds {meetings} and {cases}.": (
+        "Forbundet. {path} indeholder {meetings} og {cases}."
+    ),
+    "the server's users (administrators)": ("serverens brugere (administratorer)"),
+    "--database needs a PostgreSQL URL: postgresql+psycopg://USER@/DBNAME?host=DIR": (
+        "--database skal være en PostgreSQL-URL: postgresql+psycopg://BRUGER@/DATABASE?host=MAPPE"
+    ),
+    "revoke a computer's access": ("luk en computers adgang"),
+    "Give the replica's file with --db.": ("Angiv kopiens fil med --db."),
+    "list the computers": ("vis computerne"),
+    "the computer's id": ("computerens id"),
+    "In step: {pulled} from the server, {removed} removed, {pushed} sent.": (
+        "Synkroniseret: {pulled} fra serveren, {removed} fjernet, {pushed} sendt."
+    ),
 }
 
 # Messages about a count: the English (singular, plural) to the Danish (singular, plural).
 DANISH_PLURALS: dict[tuple[str, str], tuple[str, str]] = {
+    ("{n} conflict", "{n} conflicts"): ("{n} konflikt", "{n} konflikter"),
+    ("{n} conflict to decide", "{n} conflicts to decide"): (
+        "{n} konflikt at tage stilling til",
+        "{n} konflikter at tage stilling til",
+    ),
+    ("{n} change", "{n} changes"): ("{n} ændring", "{n} ændringer"),
+    ("{n} computer", "{n} computers"): ("{n} computer", "{n} computere"),
     ("{n} meeting", "{n} meetings"): ("{n} møde", "{n} møder"),
     ("{n} case", "{n} cases"): ("{n} sag", "{n} sager"),
     ("{n} series", "{n} series"): ("{n} serie", "{n} serier"),

@@ -34,6 +34,8 @@ LAYERS = {
     "services": 5,
     "ui": 6,
     "server": 6,
+    "cli_base": 7,
+    "cli_sync": 7,
     "cli": 7,
     "__main__": 8,
 }
@@ -44,6 +46,12 @@ QT_LAYERS = {"ui"}
 LAZY = {
     # a command loads only what it needs: --help and bad input answer at once
     "stevnsmoeder.cli": ("stevnsmoeder.services", "stevnsmoeder.reports", "stevnsmoeder.ui"),
+    "stevnsmoeder.cli_sync": (
+        "stevnsmoeder.services",
+        "stevnsmoeder.server",
+        "stevnsmoeder.db.engine",
+        "stevnsmoeder.model",
+    ),
     # the login window shows before SQLAlchemy and the driver are loaded
     "stevnsmoeder.ui.app": (
         "stevnsmoeder.services",

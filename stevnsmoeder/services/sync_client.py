@@ -257,6 +257,35 @@ def sync(ctx: ServiceContext, password: str) -> SyncReport:
     return SyncReport(0, 0, 0, pulled.count, removed, conflicts, pulled.full, ctx.now())
 
 
+@dataclass(frozen=True)
+class Conflict:
+    id: uuid.UUID
+    name: str  # the operation, e.g. minutes.save_text
+    reason: str
+    kind: str
+    created_at: datetime
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "id": str(self.id),
+            "operation": self.name,
+            "reason": self.reason,
+            "kind": self.kind,
+            "created_at": self.created_at.isoformat(),
+        }
+
+
+def conflicts(ctx: ServiceContext) -> list[Conflict]:
+    """The operations the server refused that the user has not decided on, oldest first."""
+    with ctx.db.begin() as s:
+        rows = s.scalars(
+            select(SyncConflict)
+            .where(SyncConflict.resolved_at.is_(None))
+            .order_by(SyncConflict.created_at)
+        )
+        return [Conflict(c.id, c.name, c.reason, c.kind, c.created_at) for c in rows]
+
+
 def pending(ctx: ServiceContext) -> int:
     """Operations done here and not yet pushed."""
     with ctx.db.begin() as s:
