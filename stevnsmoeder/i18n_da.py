@@ -982,6 +982,8 @@ DANISH: dict[str, str] = {
     "In step: {pulled} from the server, {removed} removed, {pushed} sent.": (
         "Synkroniseret: {pulled} fra serveren, {removed} fjernet, {pushed} sendt."
     ),
+    "The change belongs to someone else.": ("Ændringen tilhører en anden."),
+    "The server could not apply the change.": ("Serveren kunne ikke gennemføre ændringen."),
 }
 
 # Messages about a count: the English (singular, plural) to the Danish (singular, plural).

@@ -30,7 +30,7 @@ from stevnsmoeder.db import migrate
 from stevnsmoeder.db.base import utcnow
 from stevnsmoeder.db.engine import PostgresDatabase
 from stevnsmoeder.server import openapi
-from stevnsmoeder.services import devices, replication, search
+from stevnsmoeder.services import devices, oplog, replication, search, sync_server
 from stevnsmoeder.services.context import Clock
 from stevnsmoeder.services.errors import (
     AuthError,
@@ -257,6 +257,19 @@ def pull(request: Request, state: ServerState, data: dict[str, Any]) -> Response
     return JSONResponse(pulled.to_json())
 
 
+def push(request: Request, state: ServerState, data: dict[str, Any]) -> Response:
+    session = _session(request, state)
+    found = data.get("operations")
+    if not isinstance(found, list) or len(found) > sync_server.MAX_OPERATIONS:
+        raise ApiError(400, "malformed", "Feltet operations mangler eller er for langt.")
+    try:
+        pushed = [sync_server.Pushed.from_json(op) for op in found]
+    except oplog.ArgumentError:
+        raise ApiError(400, "malformed", "En af ændringerne er ugyldig.") from None
+    done = sync_server.apply_pushed(session.ctx, session.device_id, pushed)
+    return JSONResponse({"results": [o.to_json() for o in done]})
+
+
 def online_search(request: Request, state: ServerState, data: dict[str, Any]) -> Response:
     session = _session(request, state)
     words = _text(data, "query", 400)
@@ -284,6 +297,7 @@ ROUTES = [
     Route(f"{API}/refresh", endpoint(refresh), methods=["POST"]),
     Route(f"{API}/logout", endpoint(logout), methods=["POST"]),
     Route(f"{API}/pull", endpoint(pull), methods=["POST"]),
+    Route(f"{API}/push", endpoint(push), methods=["POST"]),
     Route(f"{API}/search", endpoint(online_search), methods=["POST"]),
 ]
 
@@ -308,4 +322,5 @@ def create_app(db: PostgresDatabase, *, clock: Clock = utcnow) -> Starlette:
         exception_handlers={404: _not_found, 405: _method, ApiError: _too_large},
     )
     app.state.server = ServerState(db, clock)
+    oplog.attach_server(db)
     return app

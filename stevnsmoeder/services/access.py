@@ -50,7 +50,14 @@ from stevnsmoeder.domain import passwords
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
 from stevnsmoeder.model.enums import Role
-from stevnsmoeder.services import app_settings, audit, audit_trail, backup, reference_data
+from stevnsmoeder.services import (
+    app_settings,
+    audit,
+    audit_trail,
+    backup,
+    oplog,
+    reference_data,
+)
 from stevnsmoeder.services import rekey as rekey_service
 from stevnsmoeder.services.backup_rotation import list_backups, live_database_for
 from stevnsmoeder.services.context import Actor, Clock, ServiceContext
@@ -453,6 +460,9 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
         if attempts is not None:
             Attempts.load(counted).end_count(name)
         _finish_key_work(ctx, opened, password)
+        with db.begin() as s:
+            if app_settings.get(s, oplog.REPLICA_SETTING):
+                oplog.attach_replica(db)
         if attempts is not None and counted == path:
             _record_attempts(ctx)
         return ctx

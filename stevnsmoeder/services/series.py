@@ -47,6 +47,7 @@ from stevnsmoeder.services.meetings import (
     resolve_type,
     within,
 )
+from stevnsmoeder.services.oplog import operation
 from stevnsmoeder.services.permissions import Permission, meeting_visible, require
 from stevnsmoeder.services.revisions import bump
 
@@ -141,6 +142,7 @@ def _checked_rule(rule: str, starts_on: date, ends_on: date | None) -> str:
     return text
 
 
+@operation("series.create_series")
 def create_series(
     ctx: ServiceContext, new: NewSeries, *, plan_days: int | None = None
 ) -> SeriesInfo:
@@ -215,6 +217,7 @@ def list_closed_periods(ctx: ServiceContext) -> list[ClosedPeriodInfo]:
         ]
 
 
+@operation("series.add_closed_period")
 def add_closed_period(
     ctx: ServiceContext, starts_on: date, ends_on: date, reason: str, *, yearly: bool = False
 ) -> ClosedPeriodInfo:
@@ -269,6 +272,7 @@ class GenerateReport:
     skipped_days: tuple[tuple[date, str], ...] = field(default_factory=tuple)
 
 
+@operation("series.generate")
 def generate(
     ctx: ServiceContext,
     *,
@@ -380,6 +384,7 @@ def _create_occurrence(
     return meeting
 
 
+@operation("series.change_rule")
 def change_rule(
     ctx: ServiceContext,
     series_id: uuid.UUID,
@@ -484,6 +489,7 @@ def move_warnings(ctx: ServiceContext, new_start: datetime) -> tuple[str, ...]:
     return tuple(warnings)
 
 
+@operation("series.move_meeting")
 def move_meeting(
     ctx: ServiceContext, meeting_id: uuid.UUID, new_start: datetime, reason: str
 ) -> None:
@@ -510,6 +516,7 @@ def move_meeting(
         audit.record(s, ctx, "meeting.move", object_type="meeting", object_id=meeting.id)
 
 
+@operation("series.cancel_meeting")
 def cancel_meeting(ctx: ServiceContext, meeting_id: uuid.UUID, reason: str) -> None:
     require(ctx, Permission.EDIT_MEETINGS, "plan meetings")
     if not reason.strip():
@@ -523,6 +530,7 @@ def cancel_meeting(ctx: ServiceContext, meeting_id: uuid.UUID, reason: str) -> N
         audit.record(s, ctx, "meeting.cancel", object_type="meeting", object_id=meeting.id)
 
 
+@operation("series.add_participant")
 def add_participant(
     ctx: ServiceContext, meeting_id: uuid.UUID, person_id: uuid.UUID, role_code: str
 ) -> None:

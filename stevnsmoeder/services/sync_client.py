@@ -10,6 +10,7 @@ the window calls it off the GUI thread.
 from __future__ import annotations
 
 import contextlib
+import json
 import platform
 import ssl
 import uuid
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from stevnsmoeder import __version__
@@ -28,7 +29,7 @@ from stevnsmoeder.db.keystore import DEFAULT_KDF, KdfParams
 from stevnsmoeder.db.models import AgendaItem, Case, Meeting, OutboxEntry, SyncConflict
 from stevnsmoeder.i18n import _
 from stevnsmoeder.model.enums import Role
-from stevnsmoeder.services import access, app_settings, audit, replication
+from stevnsmoeder.services import access, app_settings, audit, oplog, replication, sync_server
 from stevnsmoeder.services.context import Clock, ServiceContext
 from stevnsmoeder.services.errors import AuthError, LoginDelayed, ServiceError
 
@@ -38,7 +39,7 @@ VERSION_HEADER = "X-Stevnsmoeder-Version"
 # What a replica remembers about its server (in its own encrypted database).
 SERVER_URL = "sync.server_url"
 CA_FILE = "sync.ca_file"
-DEVICE_ID = "sync.device_id"
+DEVICE_ID = oplog.REPLICA_SETTING
 DEVICE_SECRET = "sync.device_secret"
 CURSOR = "sync.cursor"
 LAST_CONTACT = "sync.last_contact"
@@ -218,9 +219,14 @@ def _server_of(s: Session) -> tuple[Server, str, str, int | None]:
     )
 
 
+PUSH_BATCH = 200
+
+
 def sync(ctx: ServiceContext, password: str) -> SyncReport:
     """Push what was done here, then pull what changed on the server (the user's password
-    logs in to the server, as on the laptop)."""
+    logs in to the server, as on the laptop). What the server refused is kept as a conflict
+    with the user's text; what was done here while the sync ran is done again on top of the
+    pulled rows."""
     with ctx.db.begin() as s:
         server, device_id, secret, cursor = _server_of(s)
     with server.client() as client:
@@ -236,6 +242,7 @@ def sync(ctx: ServiceContext, password: str) -> SyncReport:
         )
         token = logged_in["token"]
         try:
+            pushed, applied, rejected = _push(ctx, client, token)
             pulled = replication.Pulled.from_json(_call(client, "/pull", {"cursor": cursor}, token))
         finally:
             with contextlib.suppress(ServiceError):
@@ -245,7 +252,91 @@ def sync(ctx: ServiceContext, password: str) -> SyncReport:
         replication.apply(s, pulled)
         app_settings.put(s, CURSOR, str(pulled.cursor))
         app_settings.put(s, LAST_CONTACT, ctx.now().isoformat())
-        conflicts = int(
+        audit.record(
+            s, ctx, "sync", detail=f"pushed {pushed}, pulled {pulled.count} rows, removed {removed}"
+        )
+    _rebase(ctx)
+    return SyncReport(
+        pushed, applied, rejected, pulled.count, removed, _open_conflicts(ctx), pulled.full,
+        ctx.now(),
+    )  # fmt: skip
+
+
+def _outbox(ctx: ServiceContext, after: int = 0) -> list[OutboxEntry]:
+    with ctx.db.begin() as s:
+        return list(
+            s.scalars(
+                select(OutboxEntry)
+                .where(OutboxEntry.seq > after)
+                .order_by(OutboxEntry.seq)
+                .limit(PUSH_BATCH)
+            )
+        )
+
+
+def _push(ctx: ServiceContext, client: httpx.Client, token: str) -> tuple[int, int, int]:
+    """Send the outbox in order, in batches; each answer settles its entry."""
+    pushed = applied = rejected = 0
+    while entries := _outbox(ctx):
+        body = {
+            "operations": [
+                {
+                    "op_id": str(e.op_id),
+                    "name": e.name,
+                    "arguments": e.arguments,
+                    "new_ids": json.loads(e.new_ids),
+                    "at": e.created_at.isoformat(),
+                }
+                for e in entries
+            ]
+        }
+        results = [
+            sync_server.Outcome.from_json(r) for r in _call(client, "/push", body, token)["results"]
+        ]
+        by_id = {e.op_id: e for e in entries}
+        with ctx.db.begin() as s:
+            for outcome in results:
+                entry = by_id.get(outcome.op_id)
+                if entry is None:
+                    continue
+                if not outcome.applied:
+                    s.add(
+                        SyncConflict(
+                            op_id=entry.op_id,
+                            name=entry.name,
+                            arguments=entry.arguments,
+                            reason=outcome.reason,
+                            kind=outcome.kind,
+                            created_at=ctx.now(),
+                        )
+                    )
+                    rejected += 1
+                else:
+                    applied += 1
+                s.execute(delete(OutboxEntry).where(OutboxEntry.seq == entry.seq))
+        pushed += len(results)
+        if len(results) < len(entries):
+            break  # the server answered part of it: the rest goes next time
+    return pushed, applied, rejected
+
+
+def _rebase(ctx: ServiceContext) -> None:
+    """Operations done here while the sync ran are not on the server yet: done again on top
+    of the pulled rows, so the user's edits stay visible (they are pushed next time)."""
+    for entry in _outbox(ctx):
+        as_then = ServiceContext(db=ctx.db, actor=ctx.actor, clock=_fixed(entry.created_at))
+        ids = {t: [uuid.UUID(i) for i in found] for t, found in json.loads(entry.new_ids).items()}
+        with contextlib.suppress(ServiceError, oplog.ArgumentError):
+            oplog.replay(as_then, entry.op_id, entry.name, entry.arguments, ids, None)
+
+
+def _fixed(at: datetime) -> Clock:
+    return lambda: at
+
+
+def _open_conflicts(ctx: ServiceContext) -> int:
+    with ctx.db.begin() as s:
+        return int(
             s.scalar(
                 select(func.count())
                 .select_from(SyncConflict)
@@ -253,8 +344,6 @@ def sync(ctx: ServiceContext, password: str) -> SyncReport:
             )
             or 0
         )
-        audit.record(s, ctx, "sync", detail=f"pulled {pulled.count} rows, removed {removed}")
-    return SyncReport(0, 0, 0, pulled.count, removed, conflicts, pulled.full, ctx.now())
 
 
 @dataclass(frozen=True)
