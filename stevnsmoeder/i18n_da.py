@@ -984,6 +984,7 @@ DANISH: dict[str, str] = {
     ),
     "The change belongs to someone else.": ("Ændringen tilhører en anden."),
     "The server could not apply the change.": ("Serveren kunne ikke gennemføre ændringen."),
+    "Someone else changed this text meanwhile.": ("En anden har ændret teksten i mellemtiden."),
 }
 
 # Messages about a count: the English (singular, plural) to the Danish (singular, plural).

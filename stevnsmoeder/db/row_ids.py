@@ -21,6 +21,9 @@ class IdPlan:
     given: dict[str, list[uuid.UUID]] = field(default_factory=dict)  # to replay, consumed
 
 
+# Rows that never travel: their ids are the database's own business.
+LOCAL_TABLES = frozenset({"audit_event"})
+
 _plan: ContextVar[IdPlan | None] = ContextVar("stevnsmoeder_id_plan", default=None)
 
 
@@ -31,6 +34,8 @@ def new_row_id(context: Any) -> uuid.UUID:
         return uuid.uuid4()
     column = getattr(context, "current_column", None)
     table = column.table.name if column is not None else ""
+    if table in LOCAL_TABLES or not table:
+        return uuid.uuid4()
     waiting = plan.given.get(table)
     found = waiting.pop(0) if waiting else uuid.uuid4()
     plan.noted.setdefault(table, []).append(found)

@@ -52,7 +52,8 @@ from stevnsmoeder.model.minutes import with_texts as with_texts
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import display_name, hide_unknown_children
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.services.errors import NotFound, ValidationError
+from stevnsmoeder.services.errors import ConflictError, NotFound, ValidationError
+from stevnsmoeder.services.oplog import note as note_seen
 from stevnsmoeder.services.oplog import operation
 from stevnsmoeder.services.permissions import (
     SCOPED_ROLES,
@@ -329,9 +330,15 @@ def get_minutes(ctx: ServiceContext, meeting_id: uuid.UUID) -> MinutesState:
 # -- writing -----------------------------------------------------------------------------------
 
 
-@operation("minutes.save_text")
-def save_text(ctx: ServiceContext, item_id: uuid.UUID, field: str, text: str) -> None:
-    """Save one text field of an item's minutes (notes, decision, FTM rounds …)."""
+@operation("minutes.save_text", merge=lambda args, kwargs: (args[0], args[1]))
+def save_text(
+    ctx: ServiceContext, item_id: uuid.UUID, field: str, text: str, *, base: str | None = None
+) -> None:
+    """Save one text field of an item's minutes (notes, decision, FTM rounds …).
+
+    ``base``: the text the writer started from (a replica sends it along). When the field
+    holds something else by now — someone else wrote there meanwhile — the save is refused
+    with ConflictError and the writer's text is kept by the caller."""
     if field not in minutes_fields.names():
         raise ValueError(f"not a minutes text field: {field}")
     text = clean_text(text)
@@ -342,7 +349,11 @@ def save_text(ctx: ServiceContext, item_id: uuid.UUID, field: str, text: str) ->
     with ctx.db.begin() as s:
         item, meeting = _writable_item(s, ctx, item_id)
         row = _row(s, item)
-        if getattr(row, field) != text:
+        current = getattr(row, field)
+        if base is not None and current not in (base, text):
+            raise ConflictError(_("Someone else changed this text meanwhile."))
+        note_seen(base=current)
+        if current != text:
             setattr(row, field, text)
             audit.record(
                 s,

@@ -26,12 +26,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any, ParamSpec, TypeVar
 
-from sqlalchemy import event
+from sqlalchemy import event, select
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from stevnsmoeder.db import row_ids
 from stevnsmoeder.db.engine import Database
 from stevnsmoeder.db.models import OutboxEntry
+from stevnsmoeder.services import app_settings
 from stevnsmoeder.services.context import ServiceContext
 
 P = ParamSpec("P")
@@ -42,6 +43,10 @@ REPLICA_SETTING = "sync.device_id"
 
 #: name → service function, filled as the service modules are imported.
 REGISTRY: dict[str, Callable[..., Any]] = {}
+#: name → what makes two of its operations one (a text saved again before it was pushed).
+MERGE_KEYS: dict[str, Callable[[tuple[Any, ...], dict[str, Any]], Any]] = {}
+#: The outbox entries up to this ``seq`` are being pushed: never merged into.
+PUSHING_SETTING = "sync.pushing_upto"
 PACKAGE = "stevnsmoeder."
 
 
@@ -166,11 +171,16 @@ class Recording:
     """One operation being done on a replica."""
 
     name: str
-    arguments: str
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
     at: datetime
     op_id: uuid.UUID = field(default_factory=uuid.uuid4)
     ids: row_ids.IdPlan = field(default_factory=row_ids.IdPlan)
+    noted: dict[str, Any] = field(default_factory=dict)  # what the user saw (see note)
     written: bool = False  # its outbox entry is in
+
+    def arguments(self) -> str:
+        return encode_call(self.args, {**self.kwargs, **self.noted})
 
 
 @dataclass
@@ -207,12 +217,20 @@ def attach_server(db: Database) -> None:
         db.before_commit.append(applied_hook(db))
 
 
-def operation(name: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Mark a write service as an operation that travels (see the module docstring)."""
+def operation(
+    name: str, *, merge: Callable[[tuple[Any, ...], dict[str, Any]], Any] | None = None
+) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Mark a write service as an operation that travels (see the module docstring).
+
+    ``merge``: the key (from the arguments after ``ctx``) under which a later operation of
+    the same name replaces an earlier one still waiting in the outbox, keeping what the
+    earlier one noted the user saw: a text typed on for an hour travels as one change."""
 
     def mark(fn: Callable[P, R]) -> Callable[P, R]:
         if name in REGISTRY:
             raise RuntimeError(f"two operations named {name}")
+        if merge is not None:
+            MERGE_KEYS[name] = merge
 
         @functools.wraps(fn)
         def run(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -224,7 +242,8 @@ def operation(name: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
                 or _replay.get() is not None
             ):
                 return fn(*args, **kwargs)
-            recording = Recording(name, encode_call(args[1:], dict(kwargs)), ctx.now())
+            encode_call(args[1:], dict(kwargs))  # refused here if it could not travel
+            recording = Recording(name, tuple(args[1:]), dict(kwargs), ctx.now())
             token = _recording.set(recording)
             ids = row_ids.use(recording.ids)
             try:
@@ -237,6 +256,16 @@ def operation(name: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
         return run
 
     return mark
+
+
+def note(**seen: Any) -> None:
+    """Inside an operation on a replica: what the user saw before the change (e.g. the text
+    before an edit), sent along so the server can tell whether someone else changed it
+    meanwhile. The first note of a name counts. Elsewhere: nothing."""
+    recording = _recording.get()
+    if recording is not None:
+        for key, value in seen.items():
+            recording.noted.setdefault(key, value)
 
 
 def _wrote(session: Session) -> bool:
@@ -270,11 +299,14 @@ def outbox_hook(db: Database) -> Callable[[Session], None]:
         session.flush()
         if not _wrote(session):
             return
+        if _merged(session, recording):
+            recording.written = True
+            return
         session.add(
             OutboxEntry(
                 op_id=recording.op_id,
                 name=recording.name,
-                arguments=recording.arguments,
+                arguments=recording.arguments(),
                 new_ids=json.dumps(
                     {t: [str(i) for i in ids] for t, ids in recording.ids.noted.items() if t}
                 ),
@@ -284,6 +316,29 @@ def outbox_hook(db: Database) -> Callable[[Session], None]:
         recording.written = True
 
     return hook
+
+
+def _merged(session: Session, recording: Recording) -> bool:
+    """Fold the operation into the outbox's last entry when both are the same change (see
+    ``operation``'s ``merge``) and that entry is not being pushed."""
+    key = MERGE_KEYS.get(recording.name)
+    if key is None:
+        return False
+    last = session.scalar(select(OutboxEntry).order_by(OutboxEntry.seq.desc()).limit(1))
+    if last is None or last.name != recording.name or last.new_ids != "{}":
+        return False
+    pushing = app_settings.get(session, PUSHING_SETTING, "")
+    if pushing.isdigit() and last.seq <= int(pushing):
+        return False
+    before_args, before_kwargs = decode_call(last.arguments)
+    if key(before_args, before_kwargs) != key(recording.args, recording.kwargs):
+        return False
+    if recording.ids.noted:
+        return False  # it made rows of its own: it stays an operation of its own
+    kept = {k: before_kwargs[k] for k in recording.noted if k in before_kwargs}
+    last.arguments = encode_call(recording.args, {**recording.kwargs, **recording.noted, **kept})
+    last.created_at = recording.at
+    return True
 
 
 def applied_hook(db: Database) -> Callable[[Session], None]:

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from stevnsmoeder import __version__
+from stevnsmoeder.db import rows as codec
 from stevnsmoeder.db.base import utcnow
 from stevnsmoeder.db.keystore import DEFAULT_KDF, KdfParams
 from stevnsmoeder.db.models import AgendaItem, Case, Meeting, OutboxEntry, SyncConflict
@@ -278,6 +279,8 @@ def _push(ctx: ServiceContext, client: httpx.Client, token: str) -> tuple[int, i
     """Send the outbox in order, in batches; each answer settles its entry."""
     pushed = applied = rejected = 0
     while entries := _outbox(ctx):
+        with ctx.db.begin() as s:  # from now on a new edit is not folded into these
+            app_settings.put(s, oplog.PUSHING_SETTING, str(entries[-1].seq))
         body = {
             "operations": [
                 {
@@ -299,6 +302,7 @@ def _push(ctx: ServiceContext, client: httpx.Client, token: str) -> tuple[int, i
                 entry = by_id.get(outcome.op_id)
                 if entry is None:
                     continue
+                _drop(s, outcome.unused)
                 if not outcome.applied:
                     s.add(
                         SyncConflict(
@@ -318,6 +322,18 @@ def _push(ctx: ServiceContext, client: httpx.Client, token: str) -> tuple[int, i
         if len(results) < len(entries):
             break  # the server answered part of it: the rest goes next time
     return pushed, applied, rejected
+
+
+def _drop(s: Session, unused: dict[str, list[str]]) -> None:
+    """The replica's own rows the server did not make: they go (the pull brings the
+    server's)."""
+    if not unused:
+        return
+    s.execute(text("PRAGMA defer_foreign_keys = ON"))
+    for table in reversed(codec.REPLICATED):
+        ids = unused.get(table.name)
+        if ids:
+            s.execute(delete(table).where(table.c.id.in_([uuid.UUID(i) for i in ids])))
 
 
 def _rebase(ctx: ServiceContext) -> None:

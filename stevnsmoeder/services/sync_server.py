@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -71,6 +71,9 @@ class Outcome:
     applied: bool
     reason: str = ""
     kind: str = ""  # permission, rule, conflict, invalid
+    # The new rows' ids the server did not use (the row existed here already, or the
+    # operation was refused): the laptop drops its own rows of these ids.
+    unused: dict[str, list[str]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -78,12 +81,17 @@ class Outcome:
             "applied": self.applied,
             "reason": self.reason,
             "kind": self.kind,
+            "unused": self.unused,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Outcome:
         return cls(
-            uuid.UUID(data["op_id"]), bool(data["applied"]), str(data["reason"]), str(data["kind"])
+            uuid.UUID(data["op_id"]),
+            bool(data["applied"]),
+            str(data["reason"]),
+            str(data["kind"]),
+            {str(t): [str(i) for i in ids] for t, ids in dict(data.get("unused", {})).items()},
         )
 
 
@@ -117,16 +125,23 @@ def _apply_one(ctx: ServiceContext, device_id: uuid.UUID, op: Pushed) -> Outcome
     try:
         done = oplog.replay(as_then, op.op_id, op.name, op.arguments, op.new_ids, record)
     except (ServiceError, oplog.ArgumentError) as exc:
-        outcome = Outcome(op.op_id, False, str(exc), _kind(exc))
+        outcome = Outcome(op.op_id, False, str(exc), _kind(exc), _all(op.new_ids))
         _write(ctx.db, record, oplog.Replay(op.op_id, op.name, IdPlan(), None), outcome)
         return outcome
     except (TypeError, IntegrityError):  # arguments this program's service does not take
-        outcome = Outcome(op.op_id, False, _("The server could not apply the change."), "invalid")
+        outcome = Outcome(
+            op.op_id, False, _("The server could not apply the change."), "invalid",
+            _all(op.new_ids),
+        )  # fmt: skip
         _write(ctx.db, record, oplog.Replay(op.op_id, op.name, IdPlan(), None), outcome)
         return outcome
     if not done.recorded:  # the operation changed nothing here: recorded on its own
         _write(ctx.db, record, done, Outcome(op.op_id, True))
-    return Outcome(op.op_id, True)
+    return Outcome(op.op_id, True, unused=_all(done.ids.given))
+
+
+def _all(ids: dict[str, list[uuid.UUID]]) -> dict[str, list[str]]:
+    return {t: [str(i) for i in found] for t, found in ids.items() if found}
 
 
 def _recorder(
