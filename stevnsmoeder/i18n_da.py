@@ -985,6 +985,10 @@ DANISH: dict[str, str] = {
     "The change belongs to someone else.": ("Ændringen tilhører en anden."),
     "The server could not apply the change.": ("Serveren kunne ikke gennemføre ændringen."),
     "Someone else changed this text meanwhile.": ("En anden har ændret teksten i mellemtiden."),
+    "Running on {name}'s computer": ("I gang på {name}s computer"),
+    "The meeting is already running on {name}'s computer.": (
+        "Mødet er allerede i gang på {name}s computer."
+    ),
 }
 
 # Messages about a count: the English (singular, plural) to the Danish (singular, plural).

@@ -30,7 +30,7 @@ from stevnsmoeder.db import migrate
 from stevnsmoeder.db.base import utcnow
 from stevnsmoeder.db.engine import PostgresDatabase
 from stevnsmoeder.server import openapi
-from stevnsmoeder.services import devices, oplog, replication, search, sync_server
+from stevnsmoeder.services import devices, leases, oplog, replication, search, sync_server
 from stevnsmoeder.services.context import Clock
 from stevnsmoeder.services.errors import (
     AuthError,
@@ -254,7 +254,17 @@ def pull(request: Request, state: ServerState, data: dict[str, Any]) -> Response
     if cursor is not None and (not isinstance(cursor, int) or isinstance(cursor, bool)):
         raise ApiError(400, "malformed", "Feltet cursor er ugyldigt.")
     pulled = replication.pull(session.ctx, session.device_id, cursor)
-    return JSONResponse(pulled.to_json())
+    running = [lease.to_json() for lease in leases.active(session.ctx)]
+    return JSONResponse({**pulled.to_json(), "leases": running})
+
+
+def lease(request: Request, state: ServerState, data: dict[str, Any]) -> Response:
+    session = _session(request, state)
+    meeting_id = _uuid(data, "meeting_id")
+    if data.get("release"):
+        leases.release(session.ctx, session.device_id, meeting_id)
+        return Response(status_code=204)
+    return JSONResponse(leases.claim(session.ctx, session.device_id, meeting_id).to_json())
 
 
 def push(request: Request, state: ServerState, data: dict[str, Any]) -> Response:
@@ -298,6 +308,7 @@ ROUTES = [
     Route(f"{API}/logout", endpoint(logout), methods=["POST"]),
     Route(f"{API}/pull", endpoint(pull), methods=["POST"]),
     Route(f"{API}/push", endpoint(push), methods=["POST"]),
+    Route(f"{API}/leases", endpoint(lease), methods=["POST"]),
     Route(f"{API}/search", endpoint(online_search), methods=["POST"]),
 ]
 

@@ -271,10 +271,12 @@ def _make_current(s: Session, ctx: ServiceContext, meeting: Meeting, item: Agend
         s.scalars(select(ItemAttendance.person_id).where(ItemAttendance.agenda_item_id == item.id))
     )
     for person_id in s.scalars(
-        select(Participation.person_id).where(
+        select(Participation.person_id)
+        .where(
             Participation.meeting_id == meeting.id,
             Participation.attendance == Attendance.PRESENT,
         )
+        .order_by(Participation.person_id)  # the same rows in the same order on every engine
     ):
         if person_id not in known:
             s.add(ItemAttendance(agenda_item_id=item.id, person_id=person_id))

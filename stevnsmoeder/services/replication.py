@@ -33,7 +33,18 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Table, and_, bindparam, delete, insert, or_, select, text, update
+from sqlalchemy import (
+    Table,
+    UniqueConstraint,
+    and_,
+    bindparam,
+    delete,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session, aliased
 
 from stevnsmoeder.db import rows as codec
@@ -443,6 +454,7 @@ def apply(s: Session, pulled: Pulled) -> None:
         if not found:
             continue
         values = [codec.decode(table, r) for r in found]
+        _make_way(s, table, values)
         have = _existing(s, table, [v["id"] for v in values])
         # Not an upsert: SQLite runs the search index's insert triggers for it even where it
         # updates, and an update must fire the update triggers (the index follows the text).
@@ -455,6 +467,33 @@ def apply(s: Session, pulled: Pulled) -> None:
                 c.name: bindparam(c.name) for c in table.columns if c.name != "id"
             }
             s.execute(update(table).where(table.c.id == bindparam("_id")).values(columns), changed)
+
+
+def _unique_keys(table: Table) -> list[tuple[str, ...]]:
+    keys = [
+        tuple(c.name for c in constraint.columns)
+        for constraint in table.constraints
+        if isinstance(constraint, UniqueConstraint)
+    ]
+    keys += [(c.name,) for c in table.columns if c.unique and not c.primary_key]
+    return [k for k in dict.fromkeys(keys) if "id" not in k]
+
+
+def _make_way(s: Session, table: Table, values: list[dict[str, Any]]) -> None:
+    """The server's rows win: a row of the replica's own that holds the same unique key
+    under another id (made here by an operation the server did its own way) goes."""
+    keys = _unique_keys(table)
+    if not keys or s.scalar(select(table.c.id).limit(1)) is None:
+        return  # nothing here yet (a first pull): nothing in the way
+    for key in keys:
+        for value in values:
+            if any(value.get(c) is None for c in key):
+                continue
+            s.execute(
+                delete(table).where(
+                    table.c.id != value["id"], *(table.c[c] == value[c] for c in key)
+                )
+            )
 
 
 def _existing(s: Session, table: Table, ids: list[uuid.UUID]) -> set[uuid.UUID]:

@@ -30,7 +30,15 @@ from stevnsmoeder.db.keystore import DEFAULT_KDF, KdfParams
 from stevnsmoeder.db.models import AgendaItem, Case, Meeting, OutboxEntry, SyncConflict
 from stevnsmoeder.i18n import _
 from stevnsmoeder.model.enums import Role
-from stevnsmoeder.services import access, app_settings, audit, oplog, replication, sync_server
+from stevnsmoeder.services import (
+    access,
+    app_settings,
+    audit,
+    leases,
+    oplog,
+    replication,
+    sync_server,
+)
 from stevnsmoeder.services.context import Clock, ServiceContext
 from stevnsmoeder.services.errors import AuthError, LoginDelayed, ServiceError
 
@@ -44,6 +52,7 @@ DEVICE_ID = oplog.REPLICA_SETTING
 DEVICE_SECRET = "sync.device_secret"
 CURSOR = "sync.cursor"
 LAST_CONTACT = "sync.last_contact"
+LEASES = "sync.leases"
 
 
 class ServerUnreachable(ServiceError):
@@ -145,9 +154,8 @@ def connect(
                 "device_secret": secret,
             },
         )
-        pulled = replication.Pulled.from_json(
-            _call(client, "/pull", {"cursor": None}, logged_in["token"])
-        )
+        answer = _call(client, "/pull", {"cursor": None}, logged_in["token"])
+        pulled = replication.Pulled.from_json(answer)
 
     def fill(s: Session) -> None:
         replication.apply(s, pulled)
@@ -157,6 +165,7 @@ def connect(
         app_settings.put(s, DEVICE_SECRET, secret)
         app_settings.put(s, CURSOR, str(pulled.cursor))
         app_settings.put(s, LAST_CONTACT, clock().isoformat())
+        app_settings.put(s, LEASES, json.dumps(answer.get("leases", [])))
 
     user = logged_in["user"]
     access.create_database(
@@ -244,7 +253,8 @@ def sync(ctx: ServiceContext, password: str) -> SyncReport:
         token = logged_in["token"]
         try:
             pushed, applied, rejected = _push(ctx, client, token)
-            pulled = replication.Pulled.from_json(_call(client, "/pull", {"cursor": cursor}, token))
+            answer = _call(client, "/pull", {"cursor": cursor}, token)
+            pulled = replication.Pulled.from_json(answer)
         finally:
             with contextlib.suppress(ServiceError):
                 _call(client, "/logout", {}, token)
@@ -253,6 +263,7 @@ def sync(ctx: ServiceContext, password: str) -> SyncReport:
         replication.apply(s, pulled)
         app_settings.put(s, CURSOR, str(pulled.cursor))
         app_settings.put(s, LAST_CONTACT, ctx.now().isoformat())
+        app_settings.put(s, LEASES, json.dumps(answer.get("leases", [])))
         audit.record(
             s, ctx, "sync", detail=f"pushed {pushed}, pulled {pulled.count} rows, removed {removed}"
         )
@@ -389,6 +400,18 @@ def conflicts(ctx: ServiceContext) -> list[Conflict]:
             .order_by(SyncConflict.created_at)
         )
         return [Conflict(c.id, c.name, c.reason, c.kind, c.created_at) for c in rows]
+
+
+def running_elsewhere(ctx: ServiceContext, meeting_id: uuid.UUID) -> leases.Lease | None:
+    """The lease another computer held on the meeting at the last contact, if any."""
+    with ctx.db.begin() as s:
+        mine = app_settings.get(s, DEVICE_ID, "")
+        found = json.loads(app_settings.get(s, LEASES, "[]") or "[]")
+    for data in found:
+        lease = leases.Lease.from_json(data)
+        if lease.meeting_id == meeting_id and str(lease.device_id) != mine:
+            return lease
+    return None
 
 
 def pending(ctx: ServiceContext) -> int:

@@ -31,6 +31,7 @@ from stevnsmoeder.services import (  # noqa: F401  (each registers its operation
     carry_over,
     cases,
     consent,
+    leases,
     live,
     meetings,
     minutes,
@@ -122,8 +123,18 @@ def _apply_one(ctx: ServiceContext, device_id: uuid.UUID, op: Pushed) -> Outcome
     at = op.at if now - OFFLINE_LIMIT <= op.at <= now else now
     as_then = ServiceContext(db=ctx.db, actor=ctx.actor, clock=lambda: at)
     record = _recorder(device_id, ctx.actor.user_id, now)
+    meeting_id = _meeting_of(op) if op.name in _LEASED else None
     try:
-        done = oplog.replay(as_then, op.op_id, op.name, op.arguments, op.new_ids, record)
+        if meeting_id is not None and op.name in _CLAIMS:
+            leases.claim(ctx, device_id, meeting_id)
+        try:
+            done = oplog.replay(as_then, op.op_id, op.name, op.arguments, op.new_ids, record)
+        except BaseException:
+            if meeting_id is not None and op.name in _CLAIMS:
+                leases.release(ctx, device_id, meeting_id)
+            raise
+        if meeting_id is not None and op.name not in _CLAIMS:
+            leases.release(ctx, device_id, meeting_id)
     except (ServiceError, oplog.ArgumentError) as exc:
         outcome = Outcome(op.op_id, False, str(exc), _kind(exc), _all(op.new_ids))
         _write(ctx.db, record, oplog.Replay(op.op_id, op.name, IdPlan(), None), outcome)
@@ -138,6 +149,20 @@ def _apply_one(ctx: ServiceContext, device_id: uuid.UUID, op: Pushed) -> Outcome
     if not done.recorded:  # the operation changed nothing here: recorded on its own
         _write(ctx.db, record, done, Outcome(op.op_id, True))
     return Outcome(op.op_id, True, unused=_all(done.ids.given))
+
+
+# Running a meeting: a start claims the meeting's lease for the computer, the end (or a
+# start undone) lets it go.
+_CLAIMS = frozenset({"live.start"})
+_LEASED = _CLAIMS | {"live.end", "live.set_back_to_planned"}
+
+
+def _meeting_of(op: Pushed) -> uuid.UUID | None:
+    try:
+        args, _kwargs = oplog.decode_call(op.arguments)
+    except oplog.ArgumentError:
+        return None
+    return args[0] if args and isinstance(args[0], uuid.UUID) else None
 
 
 def _all(ids: dict[str, list[uuid.UUID]]) -> dict[str, list[str]]:

@@ -90,8 +90,7 @@ def test_the_services_dataclasses_travel() -> None:
     [
         '{"args": [{"$dataclass": "subprocess:Popen", "fields": {"args": "ls"}}], "kwargs": {}}',
         '{"args": [{"$enum": "os:environ", "value": 1}], "kwargs": {}}',
-        '{"args": [{"$dataclass": "stevnsmoeder.db.engine:Database", "fields": {}}], '
-        '"kwargs": {}}',
+        '{"args": [{"$dataclass": "stevnsmoeder.db.engine:Database", "fields": {}}], "kwargs": {}}',
         '{"args": [{"$uuid": "nej"}], "kwargs": {}}',
         '{"args": [{"$x": 1, "$y": 2, "$z": 3}], "kwargs": {}}',
         '{"args": 5, "kwargs": {}}',
