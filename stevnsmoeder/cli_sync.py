@@ -237,11 +237,15 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
     replica = _replica(args)
     user, password = credentials(args)
-    ctx = access.login(replica, user, password)
+    ctx = access.login(replica, user, password, to_synchronise=True)
     try:
         report = sync_client.sync(ctx, password)
-    finally:
+    except sync_client.ReplicaWiped:
+        raise  # nothing left to log out of
+    except BaseException:
         access.logout(ctx)
+        raise
+    access.logout(ctx)
     if args.json:
         print_json(report.to_json())
         return EXIT_OK

@@ -989,6 +989,28 @@ DANISH: dict[str, str] = {
     "The meeting is already running on {name}'s computer.": (
         "Mødet er allerede i gang på {name}s computer."
     ),
+    "This computer's access was revoked.": ("Denne computers adgang er lukket."),
+    (
+        "The access of this user or this computer to the shared record was closed. Its copy "
+        "on this computer has been deleted."
+    ): (
+        "Denne brugers eller denne computers adgang til den fælles database er lukket. Kopien"
+        " på denne computer er slettet."
+    ),
+    (
+        "This computer has not reached the server for more than {days} days: the data can be "
+        "read, not changed, until it is synchronised."
+    ): (
+        "Denne computer har ikke været i kontakt med serveren i over {days} dage: data kan "
+        "læses, men ikke ændres, til den er synkroniseret."
+    ),
+    (
+        "This computer has not reached the server for {days} days. Connect to the network and"
+        " synchronise it before it is opened."
+    ): (
+        "Denne computer har ikke været i kontakt med serveren i {days} dage. Forbind til "
+        "netværket og synkronisér, før den kan åbnes."
+    ),
 }
 
 # Messages about a count: the English (singular, plural) to the Danish (singular, plural).

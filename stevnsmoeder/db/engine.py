@@ -272,6 +272,8 @@ class Database:
     replica: bool = False
     #: The shared record: operations pushed by replicas are recorded as applied.
     applies_operations: bool = False
+    #: A replica offline for too long: it is read, not changed, until it is synchronised.
+    read_only: bool = False
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine

@@ -33,6 +33,7 @@ from stevnsmoeder.server import openapi
 from stevnsmoeder.services import devices, leases, oplog, replication, search, sync_server
 from stevnsmoeder.services.context import Clock
 from stevnsmoeder.services.errors import (
+    AccessRevoked,
     AuthError,
     ConflictError,
     LoginDelayed,
@@ -77,6 +78,8 @@ def _error(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
 def _from_service(exc: ServiceError) -> ApiError:
     if isinstance(exc, LoginDelayed):
         return ApiError(429, "login_delayed", str(exc), wait_seconds=exc.wait_seconds)
+    if isinstance(exc, AccessRevoked):
+        return ApiError(401, "revoked", str(exc))
     if isinstance(exc, AuthError):
         return ApiError(401, "unauthorised", str(exc))
     if isinstance(exc, PermissionDenied):

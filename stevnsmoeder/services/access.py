@@ -67,6 +67,7 @@ from stevnsmoeder.services.errors import (
     DatabaseExists,
     DatabaseMissing,
     DatabaseUnreadable,
+    ReplicaExpired,
     ServiceError,
     ValidationError,
     storage_problem,
@@ -403,7 +404,14 @@ def _unreadable_message(path: Path) -> str:
     return text
 
 
-def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) -> ServiceContext:
+def login(
+    path: Path,
+    login_name: str,
+    password: str,
+    *,
+    clock: Clock = utcnow,
+    to_synchronise: bool = False,
+) -> ServiceContext:
     """Open the database as this user and return the context every service call takes.
 
     A failed attempt is noted beside the database (see login_attempts) and written to the
@@ -463,6 +471,16 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
         with db.begin() as s:
             if app_settings.get(s, oplog.REPLICA_SETTING):
                 oplog.attach_replica(db)
+                away = oplog.offline_for(s, clock())
+                if away > oplog.CLOSED_AFTER and not to_synchronise:
+                    raise ReplicaExpired(
+                        _(
+                            "This computer has not reached the server for {days} days. "
+                            "Connect to the network and synchronise it before it is opened.",
+                            days=away.days,
+                        )
+                    )
+                db.read_only = away > oplog.READ_ONLY_AFTER
         if attempts is not None and counted == path:
             _record_attempts(ctx)
         return ctx

@@ -25,7 +25,7 @@ from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import Clock, ServiceContext
-from stevnsmoeder.services.errors import AuthError, NotFound, ValidationError
+from stevnsmoeder.services.errors import AccessRevoked, AuthError, NotFound, ValidationError
 from stevnsmoeder.services.permissions import Permission, require
 from stevnsmoeder.services.server_access import actor_of, verify_login
 
@@ -128,6 +128,8 @@ def login(
                 action="login.failed",
                 detail="unknown or revoked device",
             )
+        if revoked and ok:
+            raise AccessRevoked(_("This computer's access was revoked."))
         raise AuthError(_("This computer is not registered, or its access was revoked."))
     actor = verify_login(db, login_name, password, clock=clock, detail="device")
     if actor.user_id != owner:
@@ -175,7 +177,7 @@ def authenticate(db: PostgresDatabase, token: str, *, clock: Clock = utcnow) -> 
         user = s.get_one(User, found.user_id)
         if device.revoked_at is not None or not user.active:
             found.ended_at = now
-            raise AuthError(_("This computer's or this user's access was revoked."))
+            raise AccessRevoked(_("This computer's or this user's access was revoked."))
         device.last_seen_at = now
         actor = actor_of(s, user)
         return DeviceLogin(

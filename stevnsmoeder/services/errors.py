@@ -47,6 +47,15 @@ class LoginDelayed(AuthError):
     """Too many failed logins in a row: the next attempt must wait."""
 
 
+class AccessRevoked(AuthError):
+    """The user's access, or this computer's, was closed on the server (after the right
+    password: never a guess)."""
+
+
+class ReplicaExpired(ServiceError):
+    """A replica that has not reached the server for too long: it must sync first."""
+
+
 class ConflictError(ServiceError):
     """The meeting changed elsewhere since it was loaded."""
 

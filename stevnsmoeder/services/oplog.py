@@ -23,7 +23,7 @@ import uuid
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import event, select
@@ -32,14 +32,22 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from stevnsmoeder.db import row_ids
 from stevnsmoeder.db.engine import Database
 from stevnsmoeder.db.models import OutboxEntry
+from stevnsmoeder.i18n import _
 from stevnsmoeder.services import app_settings
 from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.services.errors import ReplicaExpired
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 #: The replica's own setting that makes it one (the device id the server gave it).
 REPLICA_SETTING = "sync.device_id"
+#: When the replica last reached the server (aware ISO time).
+LAST_CONTACT_SETTING = "sync.last_contact"
+#: Offline longer than this, a replica opens read-only; longer than CLOSED_AFTER, only to
+#: be synchronised.
+READ_ONLY_AFTER = timedelta(days=14)
+CLOSED_AFTER = timedelta(days=30)
 
 #: name → service function, filled as the service modules are imported.
 REGISTRY: dict[str, Callable[..., Any]] = {}
@@ -203,6 +211,16 @@ def is_replica(db: Database) -> bool:
     return db.replica
 
 
+def offline_for(session: Session, now: datetime) -> timedelta:
+    """How long this replica has been without contact with the server."""
+    found = app_settings.get(session, LAST_CONTACT_SETTING, "")
+    try:
+        last = datetime.fromisoformat(found)
+    except ValueError:
+        return CLOSED_AFTER * 2  # no record of a contact: treat as long ago
+    return max(timedelta(0), now - last)
+
+
 def attach_replica(db: Database) -> None:
     """From now on this database's write operations are recorded for the server."""
     if not is_replica(db):
@@ -235,6 +253,14 @@ def operation(
         @functools.wraps(fn)
         def run(*args: P.args, **kwargs: P.kwargs) -> R:
             ctx = args[0]
+            if isinstance(ctx, ServiceContext) and ctx.db.read_only:
+                raise ReplicaExpired(
+                    _(
+                        "This computer has not reached the server for more than {days} days: "
+                        "the data can be read, not changed, until it is synchronised.",
+                        days=READ_ONLY_AFTER.days,
+                    )
+                )
             if (
                 not isinstance(ctx, ServiceContext)
                 or not is_replica(ctx.db)

@@ -27,6 +27,7 @@ from stevnsmoeder.i18n import _
 from stevnsmoeder.services import access, audit
 from stevnsmoeder.services.context import Actor, Clock, ServiceContext
 from stevnsmoeder.services.errors import (
+    AccessRevoked,
     AuthError,
     DatabaseExists,
     DatabaseUnreadable,
@@ -170,7 +171,7 @@ def verify_login(
         raise AuthError(_("Wrong user name or password."))
     if not user.active:
         _log_failure(db, noted, now, "login.failed")
-        raise AuthError(_("This user no longer has access."))
+        raise AccessRevoked(_("This user no longer has access."))
     with db.begin() as s:
         user = s.get_one(User, user.id)
         user.last_login_at = now

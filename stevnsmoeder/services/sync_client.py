@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from stevnsmoeder import __version__
 from stevnsmoeder.db import rows as codec
 from stevnsmoeder.db.base import utcnow
-from stevnsmoeder.db.keystore import DEFAULT_KDF, KdfParams
+from stevnsmoeder.db.keystore import DEFAULT_KDF, KdfParams, keyfile_path
 from stevnsmoeder.db.models import AgendaItem, Case, Meeting, OutboxEntry, SyncConflict
 from stevnsmoeder.i18n import _
 from stevnsmoeder.model.enums import Role
@@ -39,8 +39,10 @@ from stevnsmoeder.services import (
     replication,
     sync_server,
 )
+from stevnsmoeder.services.backup_rotation import backups_dir
 from stevnsmoeder.services.context import Clock, ServiceContext
-from stevnsmoeder.services.errors import AuthError, LoginDelayed, ServiceError
+from stevnsmoeder.services.errors import AccessRevoked, AuthError, LoginDelayed, ServiceError
+from stevnsmoeder.services.login_attempts import attempts_path
 
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 VERSION_HEADER = "X-Stevnsmoeder-Version"
@@ -57,6 +59,10 @@ LEASES = "sync.leases"
 
 class ServerUnreachable(ServiceError):
     """No answer from the server: the laptop keeps working offline."""
+
+
+class ReplicaWiped(ServiceError):
+    """The server closed this user's or this computer's access: the replica was deleted."""
 
 
 class ServerRefused(ServiceError):
@@ -105,6 +111,8 @@ def _call(client: httpx.Client, path: str, body: dict[str, Any], token: str = ""
         if reply.status_code == 429:
             raise LoginDelayed(message, wait_seconds=int(reply.json().get("wait_seconds", 1)))
         if reply.status_code == 401:
+            if code == "revoked":
+                raise AccessRevoked(message)
             raise AuthError(message)
         raise ServerRefused(message, status=reply.status_code, code=code)
     return reply.json() if reply.content else None
@@ -239,6 +247,26 @@ def sync(ctx: ServiceContext, password: str) -> SyncReport:
     pulled rows."""
     with ctx.db.begin() as s:
         server, device_id, secret, cursor = _server_of(s)
+    try:
+        return _sync(ctx, password, server, device_id, secret, cursor)
+    except AccessRevoked:
+        wipe(ctx)
+        raise ReplicaWiped(
+            _(
+                "The access of this user or this computer to the shared record was closed. "
+                "Its copy on this computer has been deleted."
+            )
+        ) from None
+
+
+def _sync(
+    ctx: ServiceContext,
+    password: str,
+    server: Server,
+    device_id: str,
+    secret: str,
+    cursor: int | None,
+) -> SyncReport:
     with server.client() as client:
         logged_in = _call(
             client,
@@ -267,11 +295,31 @@ def sync(ctx: ServiceContext, password: str) -> SyncReport:
         audit.record(
             s, ctx, "sync", detail=f"pushed {pushed}, pulled {pulled.count} rows, removed {removed}"
         )
+    ctx.db.read_only = False  # in contact again
     _rebase(ctx)
     return SyncReport(
         pushed, applied, rejected, pulled.count, removed, _open_conflicts(ctx), pulled.full,
         ctx.now(),
     )  # fmt: skip
+
+
+def wipe(ctx: ServiceContext) -> None:
+    """Delete this replica from the computer: the database, its key file, its log of failed
+    logins and its backups. The context is closed."""
+    path = ctx.file_db.path
+    ctx.db.close()
+    doomed = [path, keyfile_path(path), attempts_path(path)]
+    doomed += [path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal")]
+    folder = backups_dir(path)
+    alone = [p for p in path.parent.glob("*.db") if keyfile_path(p).is_file()] == [path]
+    if alone and folder.is_dir():  # the backups beside it are this replica's
+        doomed += [f for f in folder.iterdir() if f.is_file()]
+    for found in doomed:
+        with contextlib.suppress(FileNotFoundError):
+            found.unlink()
+    if alone:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def _outbox(ctx: ServiceContext, after: int = 0) -> list[OutboxEntry]:
