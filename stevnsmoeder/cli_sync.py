@@ -77,6 +77,16 @@ def add_parsers(
         help=_("plain HTTP on 127.0.0.1, for development only"),
     )
     run.add_argument("--workers", type=int, default=1, help=_("worker processes"))
+    trial = actions.add_parser(
+        "try",
+        parents=[common],
+        help=_("set up and start a complete server to try, with the demo (not for real use)"),
+    )
+    trial.add_argument(
+        "--folder", type=Path, default=Path("server-data"), help=_("where its data is kept")
+    )
+    trial.add_argument("--host", default="127.0.0.1", help=_("the address to listen on"))
+    trial.add_argument("--port", type=int, default=DEFAULT_PORT, help=_("the port to listen on"))
     users = actions.add_parser(
         "users", parents=[common, database], help=_("the server's users (administrators)")
     )
@@ -125,6 +135,12 @@ def cmd_server(args: argparse.Namespace) -> int:
         return _server_run(args)
     if action == "devices":
         return _server_devices(args)
+    if action == "try":
+        # lazy: see the module docstring
+        from stevnsmoeder.server import trial
+
+        trial.run(args.folder.resolve(), args.host, args.port)
+        return EXIT_OK
     raise CliError(_("Unknown action."), EXIT_USAGE)
 
 

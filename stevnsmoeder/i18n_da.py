@@ -1011,6 +1011,10 @@ DANISH: dict[str, str] = {
         "Denne computer har ikke været i kontakt med serveren i {days} dage. Forbind til "
         "netværket og synkronisér, før den kan åbnes."
     ),
+    "set up and start a complete server to try, with the demo (not for real use)": (
+        "opret og start en komplet server at prøve, med demodata (ikke til rigtig brug)"
+    ),
+    "where its data is kept": ("hvor dens data gemmes"),
 }
 
 # Messages about a count: the English (singular, plural) to the Danish (singular, plural).

@@ -33,10 +33,16 @@ def server_program(name: str) -> str | None:
 
 
 class Cluster:
-    """initdb + pg_ctl in a temporary folder; ``url`` reaches it through its socket."""
+    """initdb + pg_ctl in a temporary folder; ``url`` reaches it through its socket.
 
-    def __init__(self) -> None:
-        self.root = Path(tempfile.mkdtemp(prefix="stevnsmoeder-pg-"))
+    ``root``: a folder of its own that outlives the cluster (a server to try, kept between
+    runs: made once, then only started and stopped, written durably)."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.kept = root is not None
+        if root is not None:
+            root.mkdir(parents=True, exist_ok=True)
+        self.root = root if root is not None else Path(tempfile.mkdtemp(prefix="stevnsmoeder-pg-"))
         self.data = self.root / "data"
         self.socket_dir = self.root / "socket"
         self._as: list[str] = []
@@ -57,7 +63,7 @@ class Cluster:
         initdb, pg_ctl = server_program("initdb"), server_program("pg_ctl")
         if initdb is None or pg_ctl is None:
             raise FileNotFoundError("PostgreSQL's server programs (initdb, pg_ctl)")
-        self.socket_dir.mkdir()
+        self.socket_dir.mkdir(exist_ok=True)
         if hasattr(os, "geteuid") and os.geteuid() == 0:  # PostgreSQL will not run as root
             import pwd  # POSIX only, like geteuid: on Windows the branch is never taken
 
@@ -65,14 +71,14 @@ class Cluster:
             for path in (self.root, self.socket_dir):
                 os.chown(path, user.pw_uid, user.pw_gid)
             self._as = ["runuser", "-u", "postgres", "--"]
-        self._run(
-            initdb, "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-            "--locale=C.UTF-8", "--no-sync",
-        )  # fmt: skip
-        options = (
-            f"-k {self.socket_dir} -c listen_addresses='' -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-        )
+        if not (self.data / "PG_VERSION").exists():
+            self._run(
+                initdb, "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+                "--locale=C.UTF-8", *(() if self.kept else ("--no-sync",)),
+            )  # fmt: skip
+        options = f"-k {self.socket_dir} -c listen_addresses='' -c max_connections=200"
+        if not self.kept:  # thrown away at the end: no need to survive a crash
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         log = self.root / "server.log"
         self._run(pg_ctl, "-D", str(self.data), "-o", options, "-l", str(log), "-w", "start")
         self.started = True
@@ -82,7 +88,9 @@ class Cluster:
             if self.started:
                 pg_ctl = server_program("pg_ctl")
                 if pg_ctl is not None:
-                    self._run(pg_ctl, "-D", str(self.data), "-m", "immediate", "-w", "stop")
+                    mode = "fast" if self.kept else "immediate"
+                    self._run(pg_ctl, "-D", str(self.data), "-m", mode, "-w", "stop")
                 self.started = False
         finally:
-            shutil.rmtree(self.root, ignore_errors=True)
+            if not self.kept:
+                shutil.rmtree(self.root, ignore_errors=True)

@@ -39,7 +39,9 @@ REPLICATED: tuple[Table, ...] = tuple(
 BY_NAME: dict[str, Table] = {t.name: t for t in REPLICATED}
 
 # Never shipped: blanked in every row that leaves the server.
-SECRET_COLUMNS: dict[str, dict[str, Any]] = {"app_user": {"password_hash": ""}}
+SECRET_COLUMNS: dict[str, dict[str, Any]] = {
+    "app_user": {"password_hash": "", "last_login_at": None}
+}
 
 
 def encode(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:

@@ -1,11 +1,12 @@
 """The shared record's own tables: devices, sessions, applied operations, leases, shipments;
 a replica's outbox and conflicts; and a safe high-water mark for pulls
 
-Versions come from one sequence, but transactions commit in their own order: a pull that
-read "everything up to version 120" while version 118 was still uncommitted would never see
-118. So on the server every stamp (and every tombstone) first takes a shared advisory lock
-for the rest of its transaction, and a pull finds its high-water mark under the exclusive
-lock: once it holds it, no version below the sequence's value is still in flight.
+An update that changes nothing a replica holds keeps its version. Versions come from one
+sequence, but transactions commit in their own order: a pull that read "everything up to
+version 120" while version 118 was still uncommitted would never see 118. So on the server
+every stamp (and every tombstone) first takes a shared advisory lock for the rest of its
+transaction, and a pull finds its high-water mark under the exclusive lock: once it holds
+it, no version below the sequence's value is still in flight.
 
 Revision ID: 0010
 Revises: 0009
@@ -26,9 +27,19 @@ depends_on: str | Sequence[str] | None = None
 # names the same number).
 WATERMARK_LOCK = 0x7379_6E63_7665_72  # "syncver"
 
+# An update that changes nothing a replica holds (only the time of a user's last login, or
+# nothing at all) keeps the row's version: a sync with nothing new ships nothing.
+_UNSHIPPED = "ARRAY['row_version', 'updated_at', 'last_login_at']"
+
 _STAMP = f"""
 CREATE OR REPLACE FUNCTION stamp_row() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_OP = 'UPDATE'
+     AND (to_jsonb(NEW) - {_UNSHIPPED}) = (to_jsonb(OLD) - {_UNSHIPPED}) THEN
+    NEW.row_version := OLD.row_version;
+    NEW.updated_at := OLD.updated_at;
+    RETURN NEW;
+  END IF;
   PERFORM pg_advisory_xact_lock_shared({WATERMARK_LOCK});
   NEW.row_version := nextval('row_version_seq');
   NEW.updated_at := now() AT TIME ZONE 'UTC';
