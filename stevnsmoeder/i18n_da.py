@@ -997,28 +997,60 @@ DANISH: dict[str, str] = {
         "Denne brugers eller denne computers adgang til den fælles database er lukket. Kopien"
         " på denne computer er slettet."
     ),
-    (
-        "This computer has not reached the server for more than {days} days: the data can be "
-        "read, not changed, until it is synchronised."
-    ): (
-        "Denne computer har ikke været i kontakt med serveren i over {days} dage: data kan "
-        "læses, men ikke ændres, til den er synkroniseret."
-    ),
-    (
-        "This computer has not reached the server for {days} days. Connect to the network and"
-        " synchronise it before it is opened."
-    ): (
-        "Denne computer har ikke været i kontakt med serveren i {days} dage. Forbind til "
-        "netværket og synkronisér, før den kan åbnes."
-    ),
     "set up and start a complete server to try, with the demo (not for real use)": (
         "opret og start en komplet server at prøve, med demodata (ikke til rigtig brug)"
     ),
     "where its data is kept": ("hvor dens data gemmes"),
+    "Only PPR takes cases along.": ("Kun PPR kan tage sager med."),
+    "Say why the case is taken along.": ("Skriv, hvorfor sagen tages med."),
+    "The reason is too long.": ("Begrundelsen er for lang."),
+    "Take the case along for at most 90 days from today.": (
+        "Tag sagen med i højst 90 dage fra i dag."
+    ),
+    "{who} took case {case} along to their computer": ("{who} tog sag {case} med på sin computer"),
+    "{who} put case {case} back": ("{who} lagde sag {case} tilbage"),
 }
 
 # Messages about a count: the English (singular, plural) to the Danish (singular, plural).
 DANISH_PLURALS: dict[tuple[str, str], tuple[str, str]] = {
+    (
+        (
+            "This computer has not reached the server for more than {n} day: the data can be "
+            "read, not changed, until it is synchronised."
+        ),
+        (
+            "This computer has not reached the server for more than {n} days: the data can be"
+            " read, not changed, until it is synchronised."
+        ),
+    ): (
+        (
+            "Denne computer har ikke været i kontakt med serveren i over {n} dag: data kan "
+            "læses, men ikke ændres, til den er synkroniseret."
+        ),
+        (
+            "Denne computer har ikke været i kontakt med serveren i over {n} dage: data kan "
+            "læses, men ikke ændres, til den er synkroniseret."
+        ),
+    ),
+    (
+        (
+            "This computer has not reached the server for {n} day. Connect to the network and"
+            " synchronise it before it is opened."
+        ),
+        (
+            "This computer has not reached the server for {n} days. Connect to the network "
+            "and synchronise it before it is opened."
+        ),
+    ): (
+        (
+            "Denne computer har ikke været i kontakt med serveren i {n} dag. Forbind til "
+            "netværket og synkronisér, før den kan åbnes."
+        ),
+        (
+            "Denne computer har ikke været i kontakt med serveren i {n} dage. Forbind til "
+            "netværket og synkronisér, før den kan åbnes."
+        ),
+    ),
     ("{n} conflict", "{n} conflicts"): ("{n} konflikt", "{n} konflikter"),
     ("{n} conflict to decide", "{n} conflicts to decide"): (
         "{n} konflikt at tage stilling til",

@@ -30,6 +30,7 @@ _NOT_REPLICATED = frozenset(
         "shipment",
         "outbox",
         "sync_conflict",
+        "taken_case",
         "app_setting",  # the laptop's own settings; the server's stay there
     }
 )

@@ -30,7 +30,15 @@ from stevnsmoeder.db import migrate
 from stevnsmoeder.db.base import utcnow
 from stevnsmoeder.db.engine import PostgresDatabase
 from stevnsmoeder.server import openapi
-from stevnsmoeder.services import devices, leases, oplog, replication, search, sync_server
+from stevnsmoeder.services import (
+    devices,
+    leases,
+    oplog,
+    replication,
+    search,
+    sync_server,
+    take_along,
+)
 from stevnsmoeder.services.context import Clock
 from stevnsmoeder.services.errors import (
     AccessRevoked,
@@ -283,6 +291,20 @@ def push(request: Request, state: ServerState, data: dict[str, Any]) -> Response
     return JSONResponse({"results": [o.to_json() for o in done]})
 
 
+def take_case(request: Request, state: ServerState, data: dict[str, Any]) -> Response:
+    session = _session(request, state)
+    case_id = _uuid(data, "case_id")
+    if data.get("put_back"):
+        take_along.put_back(session.ctx, case_id)
+        return Response(status_code=204)
+    try:
+        until = date.fromisoformat(_text(data, "until", 10))
+    except ValueError:
+        raise ApiError(400, "malformed", "Feltet until er ikke en gyldig dato.") from None
+    taken = take_along.take(session.ctx, case_id, _text(data, "reason", 1000), until)
+    return JSONResponse({"case_id": str(taken.case_id), "until": taken.until.isoformat()})
+
+
 def online_search(request: Request, state: ServerState, data: dict[str, Any]) -> Response:
     session = _session(request, state)
     words = _text(data, "query", 400)
@@ -312,6 +334,7 @@ ROUTES = [
     Route(f"{API}/pull", endpoint(pull), methods=["POST"]),
     Route(f"{API}/push", endpoint(push), methods=["POST"]),
     Route(f"{API}/leases", endpoint(lease), methods=["POST"]),
+    Route(f"{API}/cases/take", endpoint(take_case), methods=["POST"]),
     Route(f"{API}/search", endpoint(online_search), methods=["POST"]),
 ]
 

@@ -48,7 +48,7 @@ from stevnsmoeder.db.keystore import (
 from stevnsmoeder.db.models import AuditEvent, CustodyHolder, Person, User
 from stevnsmoeder.domain import passwords
 from stevnsmoeder.domain.text import one_line
-from stevnsmoeder.i18n import _
+from stevnsmoeder.i18n import _, _n
 from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services import (
     app_settings,
@@ -474,10 +474,12 @@ def login(
                 away = oplog.offline_for(s, clock())
                 if away > oplog.CLOSED_AFTER and not to_synchronise:
                     raise ReplicaExpired(
-                        _(
-                            "This computer has not reached the server for {days} days. "
-                            "Connect to the network and synchronise it before it is opened.",
-                            days=away.days,
+                        _n(
+                            "This computer has not reached the server for {n} day. Connect "
+                            "to the network and synchronise it before it is opened.",
+                            "This computer has not reached the server for {n} days. Connect "
+                            "to the network and synchronise it before it is opened.",
+                            away.days,
                         )
                     )
                 db.read_only = away > oplog.READ_ONLY_AFTER

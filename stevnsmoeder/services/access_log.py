@@ -38,6 +38,8 @@ ACTION_SENTENCES = {
     "device.register": "{who} registered a computer for the shared record",
     "device.revoke": "{who} revoked a computer's access to the shared record",
     "sync": "{who} brought this computer in step with the server",
+    "case.take_along": "{who} took case {case} along to their computer",
+    "case.put_back": "{who} put case {case} back",
     "lock": "{who} locked the program",
     "unlock": "{who} unlocked the program",
     "unlock.failed": "{who} typed a wrong password to unlock the program",

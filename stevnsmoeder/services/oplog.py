@@ -32,7 +32,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from stevnsmoeder.db import row_ids
 from stevnsmoeder.db.engine import Database
 from stevnsmoeder.db.models import OutboxEntry
-from stevnsmoeder.i18n import _
+from stevnsmoeder.i18n import _n
 from stevnsmoeder.services import app_settings
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ReplicaExpired
@@ -255,10 +255,12 @@ def operation(
             ctx = args[0]
             if isinstance(ctx, ServiceContext) and ctx.db.read_only:
                 raise ReplicaExpired(
-                    _(
-                        "This computer has not reached the server for more than {days} days: "
+                    _n(
+                        "This computer has not reached the server for more than {n} day: "
                         "the data can be read, not changed, until it is synchronised.",
-                        days=READ_ONLY_AFTER.days,
+                        "This computer has not reached the server for more than {n} days: "
+                        "the data can be read, not changed, until it is synchronised.",
+                        READ_ONLY_AFTER.days,
                     )
                 )
             if (

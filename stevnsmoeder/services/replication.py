@@ -63,6 +63,7 @@ from stevnsmoeder.db.models import (
     ParticipantRole,
     Participation,
     Shipment,
+    TakenCase,
     WellbeingAssessment,
 )
 from stevnsmoeder.model.enums import Role
@@ -71,6 +72,7 @@ from stevnsmoeder.services.permissions import (
     SCOPED_ROLES,
     Permission,
     allowed,
+    case_visible,
     identity_known,
     item_visible,
     lawfully_named,
@@ -184,8 +186,17 @@ def scope_of(s: Session, ctx: ServiceContext) -> Scope:
 
 
 def _taken_along(s: Session, ctx: ServiceContext) -> set[uuid.UUID]:
-    """Cases a PPR reviewer took along (with a reason, until an end date): none yet here."""
-    return set()
+    """Cases a PPR reviewer took along (with a reason, until an end date; take_along)."""
+    return set(
+        s.scalars(
+            select(TakenCase.case_id).where(
+                TakenCase.user_id == ctx.actor.user_id,
+                TakenCase.returned_at.is_(None),
+                TakenCase.until >= ctx.today(),
+                TakenCase.case_id.in_(select(Case.id).where(case_visible(ctx))),
+            )
+        )
+    )
 
 
 def _item_rows(s: Session, ctx: ServiceContext, scope: Scope, items: set[uuid.UUID]) -> None:

@@ -14,8 +14,9 @@ import json
 import platform
 import ssl
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,13 @@ class ServerUnreachable(ServiceError):
 
 class ReplicaWiped(ServiceError):
     """The server closed this user's or this computer's access: the replica was deleted."""
+
+
+def _wiped() -> str:
+    return _(
+        "The access of this user or this computer to the shared record was closed. "
+        "Its copy on this computer has been deleted."
+    )
 
 
 class ServerRefused(ServiceError):
@@ -251,12 +259,7 @@ def sync(ctx: ServiceContext, password: str) -> SyncReport:
         return _sync(ctx, password, server, device_id, secret, cursor)
     except AccessRevoked:
         wipe(ctx)
-        raise ReplicaWiped(
-            _(
-                "The access of this user or this computer to the shared record was closed. "
-                "Its copy on this computer has been deleted."
-            )
-        ) from None
+        raise ReplicaWiped(_wiped()) from None
 
 
 def _sync(
@@ -301,6 +304,62 @@ def _sync(
         pushed, applied, rejected, pulled.count, removed, _open_conflicts(ctx), pulled.full,
         ctx.now(),
     )  # fmt: skip
+
+
+@contextlib.contextmanager
+def _online(ctx: ServiceContext, password: str) -> Iterator[tuple[httpx.Client, str]]:
+    """A logged-in session with the server for this replica's user (ended afterwards)."""
+    with ctx.db.begin() as s:
+        server, device_id, secret, _cursor = _server_of(s)
+    with server.client() as client:
+        try:
+            logged_in = _call(
+                client,
+                "/login",
+                {
+                    "login": ctx.actor.login,
+                    "password": password,
+                    "device_id": device_id,
+                    "device_secret": secret,
+                },
+            )
+        except AccessRevoked:
+            wipe(ctx)
+            raise ReplicaWiped(_wiped()) from None
+        token = logged_in["token"]
+        try:
+            yield client, token
+        finally:
+            with contextlib.suppress(ServiceError):
+                _call(client, "/logout", {}, token)
+
+
+def take_along(
+    ctx: ServiceContext, password: str, case_id: uuid.UUID, reason: str, until: date
+) -> SyncReport:
+    """PPR: take a case along (the server logs it), then sync so it arrives."""
+    with _online(ctx, password) as (client, token):
+        _call(
+            client,
+            "/cases/take",
+            {"case_id": str(case_id), "reason": reason, "until": until.isoformat()},
+            token,
+        )
+    return sync(ctx, password)
+
+
+def put_back(ctx: ServiceContext, password: str, case_id: uuid.UUID) -> SyncReport:
+    """PPR: put a case back; it leaves this replica with the sync."""
+    with _online(ctx, password) as (client, token):
+        _call(client, "/cases/take", {"case_id": str(case_id), "put_back": True}, token)
+    return sync(ctx, password)
+
+
+def search_online(ctx: ServiceContext, password: str, query: str) -> dict[str, Any]:
+    """Search the whole record on the server (what the user may see there; logged there)."""
+    with _online(ctx, password) as (client, token):
+        found: dict[str, Any] = _call(client, "/search", {"query": query}, token)
+    return found
 
 
 def wipe(ctx: ServiceContext) -> None:

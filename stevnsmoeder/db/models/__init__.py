@@ -44,6 +44,7 @@ from stevnsmoeder.db.models.sync import (
     OutboxEntry,
     Shipment,
     SyncConflict,
+    TakenCase,
     Tombstone,
 )
 
@@ -81,6 +82,7 @@ __all__ = [
     "SeriesParticipant",
     "Shipment",
     "SyncConflict",
+    "TakenCase",
     "Tombstone",
     "User",
     "WellbeingAssessment",

@@ -10,9 +10,9 @@ replicated itself; none holds a password or a token in clear.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from stevnsmoeder.db.base import Base, UTCDateTime, utcnow
@@ -103,6 +103,20 @@ class Shipment(Base):
     rows: Mapped[int] = mapped_column(Integer)
     row_ids: Mapped[str] = mapped_column(Text)  # JSON: {table: [id, ...]} shipped
     scope_ids: Mapped[str | None] = mapped_column(Text)  # JSON: {table: [id, ...]} in scope
+
+
+class TakenCase(Base):
+    """A case a PPR reviewer took along to their laptop: with a reason, until a day."""
+
+    __tablename__ = "taken_case"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("app_user.id"), index=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("child_case.id", ondelete="CASCADE"))
+    reason: Mapped[str] = mapped_column(Text)
+    until: Mapped[date] = mapped_column(Date)
+    taken_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class OutboxEntry(Base):

@@ -174,6 +174,27 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_shipment_device_id"), "shipment", ["device_id"])
     op.create_table(
+        "taken_case",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("user_id", sa.Uuid(), nullable=False),
+        sa.Column("case_id", sa.Uuid(), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("until", sa.Date(), nullable=False),
+        sa.Column("taken_at", sa.DateTime(), nullable=False),
+        sa.Column("returned_at", sa.DateTime(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["case_id"],
+            ["child_case.id"],
+            name=op.f("fk_taken_case_case_id_child_case"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["app_user.id"], name=op.f("fk_taken_case_user_id_app_user")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_taken_case")),
+    )
+    op.create_index(op.f("ix_taken_case_user_id"), "taken_case", ["user_id"])
+    op.create_table(
         "outbox",
         sa.Column("seq", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("op_id", sa.Uuid(), nullable=False),
@@ -209,6 +230,7 @@ def downgrade() -> None:
     for table in (
         "sync_conflict",
         "outbox",
+        "taken_case",
         "shipment",
         "meeting_lease",
         "applied_operation",
