@@ -30,14 +30,13 @@ from stevnsmoeder.domain.dates import LOCAL_TZ
 from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services import access
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.people import PersonInfo
 from stevnsmoeder.services.rekey import Progress, RekeyReport
 from stevnsmoeder.ui.common.forms import compact, ok_cancel
 from stevnsmoeder.ui.common.models import Column, TableModel
+from stevnsmoeder.ui.common.operations import Operations
 from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.common.screen import fit_to_screen
-from stevnsmoeder.ui.common.worker import run_in_thread
 
 ROLE_ORDER = (Role.LEDER, Role.REFERENT, Role.DELTAGER, Role.PPR, Role.POLITI, Role.ADMIN)
 
@@ -96,9 +95,10 @@ class AddUserDialog(QDialog):
     def __init__(
         self,
         people: Sequence[PersonInfo],
-        add: Callable[[access.NewUser], str | None],
+        add: Callable[[access.NewUser], object],
         parent: QWidget | None = None,
     ) -> None:
+        """``add`` adds the user, or raises ServiceError (shown here)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add user"))
         self._add = add
@@ -123,6 +123,7 @@ class AddUserDialog(QDialog):
         self.error.setObjectName("add-user-error")
         self.error.setStyleSheet("color: #a00000;")
         self.error.setWordWrap(True)
+        self.operations = Operations(self, show=self.error.setText)
         form = QFormLayout(self)
         form.addRow(self.tr("User name"), self.login)
         form.addRow(self.tr("Full name"), self.full_name)
@@ -154,19 +155,15 @@ class AddUserDialog(QDialog):
         if self.password.text() != self.again.text():
             self.error.setText(self.tr("The two passwords are not the same."))
             return
-        problem = self._add(
-            access.NewUser(
-                self.login.text(),
-                self.password.text(),
-                Role(self.role.currentData()),
-                person_name=self.full_name.text(),
-                person_id=uuid.UUID(person) if person else None,
-            )
+        new = access.NewUser(
+            self.login.text(),
+            self.password.text(),
+            Role(self.role.currentData()),
+            person_name=self.full_name.text(),
+            person_id=uuid.UUID(person) if person else None,
         )
-        if problem is not None:
-            self.error.setText(problem)
-            return
-        super().accept()
+        if self.operations.run(lambda: self._add(new)):
+            super().accept()
 
 
 class RoleDialog(QDialog):
@@ -197,7 +194,7 @@ class _ProgressRelay(QObject):
 
 
 def rekey_in_background(
-    owner: QWidget,
+    operations: Operations,
     prompts: Prompts,
     title: str,
     work: Callable[[Progress], RekeyReport],
@@ -205,9 +202,13 @@ def rekey_in_background(
     *,
     on_step: Callable[[int, int], None] | None = None,
     on_end: Callable[[], None] | None = None,
-) -> QProgressDialog:
+) -> QProgressDialog | None:
     """Run work that re-keys the database (seconds on years of data) off the GUI thread,
-    with its progress in a window that keeps every other window still meanwhile."""
+    through the window's operations, with its progress in a window that keeps every other
+    window still meanwhile. None when not started: the window is busy with another call."""
+    if operations.busy:
+        return None
+    owner = operations.window
     progress = QProgressDialog(
         QCoreApplication.translate("UsersDialog", "Giving the database a new key …"),
         "",
@@ -237,10 +238,12 @@ def rekey_in_background(
 
     relay.stepped.connect(stepped)
 
-    def finished(report: RekeyReport) -> None:
+    def ended() -> None:
         progress.close()
         if on_end is not None:
             on_end()
+
+    def finished(report: RekeyReport) -> None:
         then(report)
         if report.dropped:
             prompts.info(
@@ -254,17 +257,10 @@ def rekey_in_background(
                 ).replace("%1", ", ".join(report.dropped)),
             )
 
-    def failed(exc: BaseException) -> None:
-        progress.close()
-        if on_end is not None:
-            on_end()
-        if isinstance(exc, ServiceError):
-            prompts.error(owner, title, str(exc))
-        else:
-            raise exc
-
     progress.show()
-    run_in_thread(owner, lambda: work(relay.stepped.emit), finished, failed)
+    operations.run_in_background(
+        lambda: work(relay.stepped.emit), then=finished, title=title, ended=ended
+    )
     return progress
 
 
@@ -277,6 +273,7 @@ class UsersDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.prompts = prompts
+        self.operations = Operations(self, prompts, self.tr("Users"))
         self.setWindowTitle(self.tr("Users"))
         fit_to_screen(self, QSize(760, 460))
         self.model: TableModel[access.UserInfo] = TableModel(user_columns(), self)
@@ -332,11 +329,10 @@ class UsersDialog(QDialog):
     # -- the list ---------------------------------------------------------------------------
     def reload(self) -> None:
         selected = self.selected()
-        try:
-            self.model.set_rows(access.list_users(self.ctx))
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Users"), str(exc))
+        found = self.operations.fetch(lambda: access.list_users(self.ctx), None)
+        if found is None:
             return
+        self.model.set_rows(found)
         self.view.resizeColumnsToContents()
         if selected is not None:
             self.select_login(selected.login)
@@ -360,15 +356,14 @@ class UsersDialog(QDialog):
         self.reset_button.setEnabled(user is not None and user.active)
         self.role_button.setEnabled(user is not None)
 
-    def _try(self, title: str, call: Callable[[], object]) -> bool:
-        try:
-            call()
-        except ServiceError as exc:
-            self.prompts.error(self, title, str(exc))
-            return False
-        finally:
-            self.reload()
-        return True
+    def _change(self, title: str, call: Callable[[], object]) -> bool:
+        """A change to a user; the list shows what is true afterwards, refused or not."""
+        return self.operations.run(
+            call,
+            title=title,
+            then=lambda _done: self.reload(),
+            refused=lambda _exc: self.reload(),
+        )
 
     def _rekeying(
         self,
@@ -384,7 +379,7 @@ class UsersDialog(QDialog):
             self.reload()
 
         self.progress = rekey_in_background(
-            self,
+            self.operations,
             self.prompts,
             title,
             work,
@@ -398,20 +393,16 @@ class UsersDialog(QDialog):
 
     # -- actions ----------------------------------------------------------------------------
     def add_user(self) -> None:
-        try:
-            people = access.people_for_users(self.ctx)
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Add user"), str(exc))
+        people = self.operations.fetch(
+            lambda: access.people_for_users(self.ctx), None, title=self.tr("Add user")
+        )
+        if people is None:
             return
 
-        def add(new: access.NewUser) -> str | None:
-            try:
-                info = access.add_user(self.ctx, new)
-            except ServiceError as exc:
-                return str(exc)
+        def add(new: access.NewUser) -> None:
+            info = access.add_user(self.ctx, new)  # a refusal is shown in the dialog
             self.reload()
             self.select_login(info.login)
-            return None
 
         self.add_dialog = AddUserDialog(people, add, self)
         self.add_dialog.exec()
@@ -448,7 +439,7 @@ class UsersDialog(QDialog):
         )
         if password is None:
             return
-        self._try(
+        self._change(
             self.tr("Reopen access"),
             lambda: access.reopen_user(self.ctx, user.login, password),
         )
@@ -484,7 +475,7 @@ class UsersDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         role = dialog.value()
-        self._try(self.tr("Role"), lambda: access.set_role(self.ctx, user.login, role))
+        self._change(self.tr("Role"), lambda: access.set_role(self.ctx, user.login, role))
 
     def rekey(self) -> None:
         if not self.prompts.confirm(

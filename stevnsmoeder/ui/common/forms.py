@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from stevnsmoeder.domain.dates import parse_typed_date
-from stevnsmoeder.services.errors import ServiceError
+from stevnsmoeder.ui.common.operations import Operations
 
 DATE_FORMAT = "dd.MM.yyyy"
 DATETIME_FORMAT = "dd.MM.yyyy HH:mm"
@@ -179,6 +179,7 @@ class FormDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         self.submit: Callable[[], bool | None] | None = None
+        self.operations = Operations(self, show=self.show_problem)
 
     def problem(self) -> str | None:
         """What is wrong with what was typed, in the user's words; None when nothing is."""
@@ -193,12 +194,10 @@ class FormDialog(QDialog):
         if problem:
             self.show_problem(problem)
             return
-        if self.submit is not None:
-            try:
-                if self.submit() is False:
-                    return
-            except ServiceError as exc:
-                self.show_problem(str(exc))
+        submit = self.submit
+        if submit is not None:
+            answers: list[bool | None] = []
+            if not self.operations.run(submit, then=answers.append) or answers[0] is False:
                 return
         self.show_problem("")
         super().accept()

@@ -74,11 +74,11 @@ from stevnsmoeder.model.enums import AgendaItemStatus, Attendance, MeetingStatus
 from stevnsmoeder.model.minutes import ActionView, ItemMinutesView
 from stevnsmoeder.services import live, minutes, planning
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.planning import MeetingPlan, PlanItem
 from stevnsmoeder.ui.common.autosave import AutoSaver
 from stevnsmoeder.ui.common.forms import DATE_FORMAT, pydate, qdate
 from stevnsmoeder.ui.common.models import Column, TableModel
+from stevnsmoeder.ui.common.operations import Operations
 from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.live.addendum_dialog import AddendumDialog
 from stevnsmoeder.ui.live.approved_minutes import addenda_label, approved_line, show_addenda
@@ -233,6 +233,7 @@ class LiveView(QWidget):
         self.ctx = ctx
         self.meeting_id = meeting_id
         self.prompts = prompts
+        self.operations = Operations(self, prompts, self.tr("Meeting"))
         self.screen_safe = screen_safe
         self.can_edit = can_edit
         self.plan: MeetingPlan | None = None
@@ -624,13 +625,17 @@ class LiveView(QWidget):
     # -- loading and showing -------------------------------------------------------------
     def load(self) -> None:
         """Fetch plan, running state and minutes; show the current item."""
-        try:
-            self.plan = planning.get_plan(self.ctx, self.meeting_id)
-            self.state = live.state(self.ctx, self.meeting_id)
-            self.minutes = minutes.get_minutes(self.ctx, self.meeting_id)
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Meeting"), str(exc))
+        found = self.operations.fetch(
+            lambda: (
+                planning.get_plan(self.ctx, self.meeting_id),
+                live.state(self.ctx, self.meeting_id),
+                minutes.get_minutes(self.ctx, self.meeting_id),
+            ),
+            None,
+        )
+        if found is None:
             return
+        self.plan, self.state, self.minutes = found
         self._wrote = self.saver.has_pending()
         self._project()
         self.agenda_model.time_header = self._time_header()
@@ -665,11 +670,10 @@ class LiveView(QWidget):
     def show_item(self, item_id: uuid.UUID | None) -> None:
         """Show an item with its minutes as they are now in the database (what this view
         saved since it last loaded included); text not saved yet stays in its box."""
-        try:
-            self.minutes = minutes.get_minutes(self.ctx, self.meeting_id)
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Meeting"), str(exc))
+        found = self.operations.fetch(lambda: minutes.get_minutes(self.ctx, self.meeting_id), None)
+        if found is None:
             return
+        self.minutes = found
         self._show_item(item_id)
 
     def _show_item(self, item_id: uuid.UUID | None) -> None:
@@ -1027,14 +1031,6 @@ class LiveView(QWidget):
     def _refresh_minutes(self) -> None:
         self.show_item(self.shown_item)
 
-    def _call(self, call: Callable[[], object]) -> bool:
-        try:
-            call()
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Meeting"), str(exc))
-            return False
-        return True
-
     # -- actions on the current item -----------------------------------------------------
     def selected_item(self) -> PlanItem | None:
         """The item chosen in the agenda (what an extract or an addendum is about): the row
@@ -1062,7 +1058,7 @@ class LiveView(QWidget):
             and self.can_edit
         ):
             self.flush()
-            if self._call(lambda: live.go_to(self.ctx, self.meeting_id, item.id)):
+            if self.operations.run(lambda: live.go_to(self.ctx, self.meeting_id, item.id)):
                 self.load()
         else:
             self.show_item(item.id)
@@ -1072,7 +1068,7 @@ class LiveView(QWidget):
             return
         if self.state.status is MeetingStatus.IN_PROGRESS and self.can_edit:
             self.flush()
-            if self._call(lambda: live.step(self.ctx, self.meeting_id, direction)):
+            if self.operations.run(lambda: live.step(self.ctx, self.meeting_id, direction)):
                 self.load()
                 self.focus(self.notes)
         else:
@@ -1090,13 +1086,13 @@ class LiveView(QWidget):
             return
         if item.id in self.state.pushed:
             self.flush()
-            if self._call(lambda: live.undo_push(self.ctx, self.meeting_id, item.id)):
+            if self.operations.run(lambda: live.undo_push(self.ctx, self.meeting_id, item.id)):
                 self.save_status.setText(
                     self.tr("'%1' is on today's agenda again").replace("%1", item.title)
                 )
                 self.load()
             return
-        if self._call(lambda: live.push_to_next_time(self.ctx, self.meeting_id, item.id)):
+        if self.operations.run(lambda: live.push_to_next_time(self.ctx, self.meeting_id, item.id)):
             self._written()
             self.save_status.setText(
                 self.tr("'%1' goes to the next meeting").replace("%1", item.title)
@@ -1109,7 +1105,7 @@ class LiveView(QWidget):
             return
         if self.minutes is not None and self.minutes.locked:
             return
-        if self._call(lambda: minutes.set_level(self.ctx, item.id, level or None)):
+        if self.operations.run(lambda: minutes.set_level(self.ctx, item.id, level or None)):
             self._written()
             self._refresh_minutes()
 
@@ -1120,7 +1116,7 @@ class LiveView(QWidget):
         self.follow_up.setEnabled(on)
         day = pydate(self.follow_up.date()) if on else None
         item_id = self.shown_item
-        if self._call(lambda: minutes.set_follow_up(self.ctx, item_id, day)):
+        if self.operations.run(lambda: minutes.set_follow_up(self.ctx, item_id, day)):
             self._written()
             self._refresh_minutes()
 
@@ -1136,7 +1132,7 @@ class LiveView(QWidget):
             what, owner_id=owner_id, owner_text="" if owner_id else who_text, due_on=due
         )
         item_id = self.shown_item
-        if self._call(lambda: minutes.add_action(self.ctx, item_id, new)):
+        if self.operations.run(lambda: minutes.add_action(self.ctx, item_id, new)):
             self._written()
             self.drafts.pop(item_id, None)
             self.action_what.clear()
@@ -1147,10 +1143,12 @@ class LiveView(QWidget):
 
     def _references(self) -> list[tuple[str, str]]:
         if not hasattr(self, "_reference_cache"):
-            try:
-                found = {r.code: r.citation for r in minutes.legal_references(self.ctx)}
-            except ServiceError:
-                found = {}
+            found = {
+                r.code: r.citation
+                for r in self.operations.fetch(
+                    lambda: minutes.legal_references(self.ctx), [], quiet=True
+                )
+            }
             self._reference_cache = [(c, found[c]) for c in PRELIMINARY_BASES if c in found]
         return self._reference_cache
 
@@ -1158,7 +1156,7 @@ class LiveView(QWidget):
         if self._loading or self.shown_item is None or index < 0:
             return
         item_id, code = self.shown_item, str(self.preliminary_basis.currentData())
-        if self._call(lambda: minutes.set_preliminary_basis(self.ctx, item_id, code)):
+        if self.operations.run(lambda: minutes.set_preliminary_basis(self.ctx, item_id, code)):
             self._written()
 
     def _add_next_step(self) -> None:
@@ -1167,7 +1165,7 @@ class LiveView(QWidget):
         item_id = self.shown_item
         due = pydate(self.next_step_due.date())
         step = str(self.next_step.currentData())
-        if self._call(lambda: minutes.add_next_step(self.ctx, item_id, step, due, None)):
+        if self.operations.run(lambda: minutes.add_next_step(self.ctx, item_id, step, due, None)):
             self._written()
             self._refresh_minutes()
 
@@ -1176,7 +1174,7 @@ class LiveView(QWidget):
             return
         attendance = Attendance.PRESENT if present else Attendance.ABSENT
         item_id = self.shown_item
-        if self._call(
+        if self.operations.run(
             lambda: live.set_present(
                 self.ctx, self.meeting_id, person_id, attendance, item_id=item_id
             )
@@ -1207,11 +1205,13 @@ class LiveView(QWidget):
                 self.tr("Some text could not be saved yet; try again."),
             )
             return
-        try:
-            report = live.end(self.ctx, self.meeting_id)
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("End the meeting"), str(exc))
-            return
+        self.operations.run(
+            lambda: live.end(self.ctx, self.meeting_id),
+            title=self.tr("End the meeting"),
+            then=self._ended,
+        )
+
+    def _ended(self, report: live.EndReport) -> None:
         self.prompts.info(
             self,
             self.tr("End the meeting"),
@@ -1242,11 +1242,11 @@ class LiveView(QWidget):
                 self.tr("Some text could not be saved yet; try again."),
             )
             return
-        try:
-            live.set_back_to_planned(self.ctx, self.meeting_id)
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Set back to planned"), str(exc))
-            self.load()
+        if not self.operations.run(
+            lambda: live.set_back_to_planned(self.ctx, self.meeting_id),
+            title=self.tr("Set back to planned"),
+            refused=lambda _exc: self.load(),
+        ):
             return
         self.ticker.stop()
         self.drafts.clear()
@@ -1271,7 +1271,7 @@ class LiveView(QWidget):
             question += "\n\n" + waiting + " " + self.tr("Approved, they are left out.")
         if not self.prompts.confirm(self, self.tr("Approve the minutes"), question):
             return
-        if self._call(lambda: minutes.approve(self.ctx, self.meeting_id)):
+        if self.operations.run(lambda: minutes.approve(self.ctx, self.meeting_id)):
             self.drafts.clear()  # the minutes are locked: nothing more is added
             self.action_what.clear()
             self.action_who.setEditText("")
@@ -1288,14 +1288,16 @@ class LiveView(QWidget):
         if dialog.exec() != AddendumDialog.DialogCode.Accepted:
             return
         text, item_id = dialog.value()
-        if self._call(lambda: minutes.add_addendum(self.ctx, self.meeting_id, text, item_id)):
-            self.load()
+        self.operations.run(
+            lambda: minutes.add_addendum(self.ctx, self.meeting_id, text, item_id),
+            then=lambda _added: self.load(),
+        )
 
     def show_versions(self) -> None:
-        try:
-            found = minutes.versions(self.ctx, self.meeting_id)
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Versions"), str(exc))
+        found = self.operations.fetch(
+            lambda: minutes.versions(self.ctx, self.meeting_id), None, title=self.tr("Versions")
+        )
+        if found is None:
             return
 
         def number(item_id: uuid.UUID | None) -> int | None:

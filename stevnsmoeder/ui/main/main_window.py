@@ -61,10 +61,10 @@ from stevnsmoeder.ui.common.models import (
     compact_meeting_columns,
     meeting_columns,
 )
+from stevnsmoeder.ui.common.operations import Operations
 from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.common.screen import fit_to_screen
 from stevnsmoeder.ui.common.settings import Settings
-from stevnsmoeder.ui.common.worker import run_in_thread
 from stevnsmoeder.ui.main.awaiting_approval import AwaitingApprovalSection
 from stevnsmoeder.ui.main.calendar_view import CalendarPage
 from stevnsmoeder.ui.meeting.meeting_window import MeetingWindow
@@ -131,6 +131,7 @@ class StartPage(QWidget):
         super().__init__()
         self.ctx = ctx
         self.prompts = prompts
+        self.operations = Operations(self, prompts, self.tr("Start"))
         self.screen_safe = screen_safe
         today = ctx.today()
         greeting = title_label(
@@ -233,21 +234,19 @@ class StartPage(QWidget):
         )
         if note is None:
             return
-        try:
-            minutes.complete_action(self.ctx, action.id, self.ctx.today(), note)
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Start"), str(exc))
-            return
-        self.reload()
+        self.operations.run(
+            lambda: minutes.complete_action(self.ctx, action.id, self.ctx.today(), note),
+            then=lambda _done: self.reload(),
+        )
 
     def reload(self) -> None:
         today = self.ctx.today()
         sunday = today + timedelta(days=6 - today.weekday())
-        try:
-            found = meetings.list_meetings(self.ctx, start=today, end=sunday)
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Meetings"), str(exc))
-            found = []
+        found = self.operations.fetch(
+            lambda: meetings.list_meetings(self.ctx, start=today, end=sunday),
+            [],
+            title=self.tr("Meetings"),
+        )
         todays = [m for m in found if m.starts_at.date() == today]
         later = [m for m in found if m.starts_at.date() > today]
         self.today_model.set_rows(todays)
@@ -264,11 +263,9 @@ class StartPage(QWidget):
         for view in (self.today_view, self.week_view):
             view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.awaiting_approval.reload()
-        try:
-            seen = overview.attention(self.ctx)
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Start"), str(exc))
-            seen = overview.Attention((), ())
+        seen = self.operations.fetch(
+            lambda: overview.attention(self.ctx), overview.Attention((), ())
+        )
         self.actions_model.set_rows(seen.actions)
         self.consents_model.set_rows(seen.consents)
         overdue = sum(1 for a in seen.actions if a.overdue)
@@ -314,6 +311,7 @@ class MeetingsPage(QWidget):
         super().__init__()
         self.ctx = ctx
         self.prompts = prompts
+        self.operations = Operations(self, prompts, self.tr("Meetings"))
         self.model: TableModel[meetings.MeetingSummary] = TableModel(meeting_columns(), self)
         self.proxy = FilterProxy(self.model, self)
         self.view = _table(self.proxy)
@@ -352,13 +350,12 @@ class MeetingsPage(QWidget):
     def reload(self) -> None:
         self.loaded = True
         start = None if self.past_check.isChecked() else self.ctx.today() - timedelta(days=7)
-        try:
-            rows = meetings.list_meetings(
+        rows = self.operations.fetch(
+            lambda: meetings.list_meetings(
                 self.ctx, start=start, type_code=self.type_combo.currentData()
-            )
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Meetings"), str(exc))
-            rows = []
+            ),
+            [],
+        )
         self.model.set_rows(rows)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.resizeColumnsToContents()
@@ -375,6 +372,7 @@ class CasesPage(QWidget):
         super().__init__()
         self.ctx = ctx
         self.prompts = prompts
+        self.operations = Operations(self, prompts, self.tr("Cases"))
         self.screen_safe = False
         self.model: TableModel[CaseSummary] = TableModel(
             case_columns(lambda: self.screen_safe), self
@@ -416,11 +414,7 @@ class CasesPage(QWidget):
         then(rows[0].data(ROW_ROLE))
 
     def reload(self) -> None:
-        try:
-            rows = cases.list_cases(self.ctx)
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Cases"), str(exc))
-            rows = []
+        rows = self.operations.fetch(lambda: cases.list_cases(self.ctx), [])
         self.model.set_rows(rows)
         self.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.view.resizeColumnsToContents()
@@ -439,6 +433,10 @@ class MainWindow(QMainWindow):
         self.next_login: str | None = None  # set when leaving for the login window
         self.ctx = ctx
         self.prompts = prompts or Prompts()
+        self.operations = Operations(self, self.prompts, self.tr("Planning"))
+        # Planning the year ahead runs in the background at every login: the window is
+        # used meanwhile, so it has a runner of its own (which keeps it to one at a time).
+        self.planning_ahead = Operations(self, self.prompts, self.tr("Planning"))
         self.settings = Settings()
         self.setWindowTitle(self.tr("stevnsmoeder – Stevns Kommune"))
         self.demo = access.is_demo(ctx)
@@ -636,16 +634,6 @@ class MainWindow(QMainWindow):
     def can_plan(self) -> bool:
         return allowed(self.ctx, Permission.EDIT_MEETINGS)
 
-    def _try(self, title: str, call: Callable[[], object]) -> bool:
-        """Run a service call; a known problem becomes a message. True when it worked."""
-        try:
-            call()
-        except ServiceError as exc:
-            self.prompts.error(self, title, str(exc))
-            return False
-        self._planned()
-        return True
-
     def _planned(self) -> None:
         """After a planning change: the lists, and any open meeting window, show it."""
         self.refresh()
@@ -685,13 +673,7 @@ class MainWindow(QMainWindow):
                     .replace("%3", str(report.skipped)),
                 )
 
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, ServiceError):
-                self.prompts.error(self, self.tr("Planning"), str(exc))
-            else:
-                raise exc
-
-        self.plan_thread = run_in_thread(self, lambda: series.generate(ctx), done, failed)
+        self.planning_ahead.run_in_background(lambda: series.generate(ctx), then=done)
 
     def move_meeting(self, summary: MeetingSummary) -> bool:
         dialog = MoveDialog(
@@ -710,9 +692,10 @@ class MainWindow(QMainWindow):
         )
         if reason is None:
             return False
-        return self._try(
-            self.tr("Cancel meeting"),
+        return self.operations.run(
             lambda: series.cancel_meeting(self.ctx, summary.id, reason),
+            title=self.tr("Cancel meeting"),
+            then=lambda _done: self._planned(),
         )
 
     def add_participant(self, summary: MeetingSummary) -> bool:
@@ -733,23 +716,25 @@ class MainWindow(QMainWindow):
             return
         if path.suffix.lower() != ".ics":
             path = path.with_name(path.name + ".ics")
-        try:
-            count = calendar_export.write_ics(self.ctx, path, **which)  # type: ignore[arg-type]
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Export to calendar"), str(exc))
-            return
-        except OSError as exc:
-            self.prompts.error(
-                self,
-                self.tr("Export to calendar"),
-                self.tr("Could not write %1: %2")
-                .replace("%1", str(path))
-                .replace("%2", exc.strerror or ""),
-            )
-            return
-        self.statusBar().showMessage(
-            self.tr("%n meetings written to %1", "", count).replace("%1", str(path)),
-            8000,
+        chosen = path
+
+        def write() -> int:
+            try:
+                return calendar_export.write_ics(self.ctx, chosen, **which)  # type: ignore[arg-type]
+            except OSError as exc:
+                raise ServiceError(
+                    self.tr("Could not write %1: %2")
+                    .replace("%1", str(chosen))
+                    .replace("%2", exc.strerror or "")
+                ) from exc
+
+        self.operations.run(
+            write,
+            title=self.tr("Export to calendar"),
+            then=lambda count: self.statusBar().showMessage(
+                self.tr("%n meetings written to %1", "", count).replace("%1", str(chosen)),
+                8000,
+            ),
         )
 
     def export_meeting(self, summary: MeetingSummary) -> None:
@@ -786,10 +771,10 @@ class MainWindow(QMainWindow):
             ok = self._in_place(dialog, make)
             return series.list_series(self.ctx) if ok else None
 
-        try:
-            found = series.list_series(self.ctx)
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Meeting series"), str(exc))
+        found = self.operations.fetch(
+            lambda: series.list_series(self.ctx), None, title=self.tr("Meeting series")
+        )
+        if found is None:
             return
         self.last_dialog: QDialog = SeriesDialog(
             found,
@@ -819,7 +804,7 @@ class MainWindow(QMainWindow):
             return
         ctx = self.ctx
         self.last_rekey = rekey_in_background(
-            self,
+            self.operations,
             self.prompts,
             title,
             lambda progress: access.change_password(ctx, current, new, progress=progress),
@@ -859,27 +844,23 @@ class MainWindow(QMainWindow):
             window.raise_()
             window.activateWindow()
             return
-        try:
-            window = MeetingWindow(
-                self.ctx,
-                summary.id,
-                self.prompts,
-                self,
-                self.screen_safe_action.isChecked,
-            )
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Meetings"), str(exc))
-            return
-        self.meeting_windows[summary.id] = window
-        window.show()
+        window = self.operations.fetch(
+            lambda: MeetingWindow(
+                self.ctx, summary.id, self.prompts, self, self.screen_safe_action.isChecked
+            ),
+            None,
+            title=self.tr("Meetings"),
+        )
+        if window is not None:
+            self.meeting_windows[summary.id] = window
+            window.show()
 
     def open_meeting_by_id(self, meeting_id: uuid.UUID) -> None:
-        try:
-            summary = meetings.get_meeting_summary(self.ctx, meeting_id)
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Meetings"), str(exc))
-            return
-        self.open_meeting(summary)
+        self.operations.run(
+            lambda: meetings.get_meeting_summary(self.ctx, meeting_id),
+            title=self.tr("Meetings"),
+            then=self.open_meeting,
+        )
 
     def open_case(self, case_id: uuid.UUID) -> None:
         """Open the child's case page (or bring it forward); opening it is logged."""
@@ -888,19 +869,20 @@ class MainWindow(QMainWindow):
             window.raise_()
             window.activateWindow()
             return
-        try:
-            window = CaseWindow(
+        window = self.operations.fetch(
+            lambda: CaseWindow(
                 self.ctx,
                 case_id,
                 self.prompts,
                 self.open_meeting_by_id,
                 self.screen_safe_action.isChecked,
-            )
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Cases"), str(exc))
-            return
-        self.case_windows[case_id] = window
-        window.show()
+            ),
+            None,
+            title=self.tr("Cases"),
+        )
+        if window is not None:
+            self.case_windows[case_id] = window
+            window.show()
 
     def show_search(self) -> None:
         if self.search_page is not None:

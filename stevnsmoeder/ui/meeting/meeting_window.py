@@ -53,6 +53,7 @@ from stevnsmoeder.ui.common import changes
 from stevnsmoeder.ui.common.document_preview import DocumentPreview
 from stevnsmoeder.ui.common.forms import compact, title_label
 from stevnsmoeder.ui.common.models import Column, TableModel
+from stevnsmoeder.ui.common.operations import Change, Operations
 from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.common.screen import fit_to_screen
 from stevnsmoeder.ui.common.settings import Settings
@@ -108,7 +109,7 @@ class MeetingWindow(QWidget):
         self.screen_safe = screen_safe
         self.can_plan = actions.can_plan()
         self.can_record = allowed(ctx, Permission.EDIT_CASES)
-        self._busy = False
+        self.operations = Operations(self, prompts, self.tr("Meeting"))
         self._reload_after_edit = False
         fit_to_screen(self, QSize(1280, 800))
 
@@ -355,45 +356,37 @@ class MeetingWindow(QWidget):
     # -- operations ----------------------------------------------------------------------
     def operation(self, call: Callable[[int], MeetingPlan], keep: uuid.UUID | None = None) -> bool:
         """Run a planning change against the shown revision; reload on conflict."""
-        self._busy = True
-        try:
-            plan = call(self.plan.revision)
-        except ConflictError as exc:
-            self.reload()
-            self.prompts.error(self, self.tr("Meeting"), str(exc))
-            return False
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Meeting"), str(exc))
-            return False
-        finally:
-            self._busy = False
-        self._show(plan, keep)
-        changes.bus().announce(changes.MEETING, self.meeting_id)
-        return True
+
+        def conflict(exc: ServiceError) -> None:
+            if isinstance(exc, ConflictError):
+                self.reload()
+
+        return self.operations.run(
+            lambda: call(self.plan.revision),
+            then=lambda plan: self._show(plan, keep),
+            refused=conflict,
+            announce=Change(changes.MEETING, self.meeting_id),
+        )
 
     def in_dialog(self, call: Callable[[int], T]) -> T:
         """Run a planning change from a dialog, against the shown revision. A refusal is
         raised for the dialog to show in place (after a reload, when the meeting changed
         elsewhere: OK again then makes the change against what is shown now)."""
-        self._busy = True
         try:
             return call(self.plan.revision)
         except ConflictError:
             self.reload()
             raise
-        finally:
-            self._busy = False
 
     def _changed(self, plan: MeetingPlan, keep: uuid.UUID | None = None) -> None:
         self._show(plan, keep)
         changes.bus().announce(changes.MEETING, self.meeting_id)
 
     def reload(self) -> None:
-        try:
-            self._show(planning.get_plan(self.ctx, self.meeting_id))
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Meeting"), str(exc))
+        plan = self.operations.fetch(lambda: planning.get_plan(self.ctx, self.meeting_id), None)
+        if plan is None:
             return
+        self._show(plan)
         if self.live_view is not None and self.stack.currentWidget() is self.live_view:
             self.live_view.show_item(self.live_view.shown_item)  # names follow screen-safe
 
@@ -493,14 +486,13 @@ class MeetingWindow(QWidget):
             ),
         ):
             return
-        try:
-            live.start(self.ctx, self.meeting_id)
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Start the meeting"), str(exc))
-            return
-        self.reload()
-        changes.bus().announce(changes.MEETING, self.meeting_id)
-        self.show_live()
+        if self.operations.run(
+            lambda: live.start(self.ctx, self.meeting_id),
+            title=self.tr("Start the meeting"),
+            then=lambda _started: self.reload(),
+            announce=Change(changes.MEETING, self.meeting_id),
+        ):
+            self.show_live()
 
     def _live_changed(self) -> None:
         self.reload()
@@ -510,7 +502,8 @@ class MeetingWindow(QWidget):
         changes.bus().announce(changes.MEETING, self.meeting_id)
 
     def _changed_elsewhere(self, what: str, ident: object) -> None:
-        if not self._busy and what == changes.MEETING and ident in (None, self.meeting_id):
+        mine = what == changes.MEETING and ident in (None, self.meeting_id)
+        if mine and not self.operations.busy:
             if self.view.state() == QAbstractItemView.State.EditingState:
                 # A title or time box is being typed: the reload (which would close the
                 # editor and lose the text) waits until the editor closes; the typed text
@@ -555,10 +548,8 @@ class MeetingWindow(QWidget):
         says so) or new, in one service call; refusals are shown in the dialog."""
         if not self._editable():
             return
-        try:
-            found = cases.list_cases(self.ctx)
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Meeting"), str(exc))
+        found = self.operations.fetch(lambda: cases.list_cases(self.ctx), None)
+        if found is None:
             return
         dialog = ChildItemDialog(
             found, reference_data.districts(self.ctx), screen_safe=self.screen_safe(),
@@ -711,11 +702,11 @@ class MeetingWindow(QWidget):
         self.family_button.setEnabled(bool(self._editable() and child))
 
     def _load_consents(self, item: PlanItem) -> list[ConsentInfo]:
-        assert item.case_id is not None
-        try:
-            return consent.list_consents(self.ctx, item.case_id)
-        except ServiceError:
-            return []
+        case_id = item.case_id
+        assert case_id is not None
+        return self.operations.fetch(
+            lambda: consent.list_consents(self.ctx, case_id), [], quiet=True
+        )
 
     def _basis(self, kind: LegalBasisKind, **kw: object) -> None:
         item = self.selected()
@@ -743,10 +734,12 @@ class MeetingWindow(QWidget):
         if item is None or item.case_id is None:
             return
         case_id = item.case_id
-        try:
-            holders = consent.custody_holders(self.ctx, case_id)
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Record consent"), str(exc))
+        holders = self.operations.fetch(
+            lambda: consent.custody_holders(self.ctx, case_id),
+            None,
+            title=self.tr("Record consent"),
+        )
+        if holders is None:
             return
         name = item.case_initials if self.screen_safe() else item.case_name
         dialog = ConsentDialog(
@@ -835,10 +828,12 @@ class MeetingWindow(QWidget):
         return page
 
     def load_suggestions(self) -> None:
-        try:
-            found = carry_over.carry_over_candidates(self.ctx, self.meeting_id)
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Carry-over"), str(exc))
+        found = self.operations.fetch(
+            lambda: carry_over.carry_over_candidates(self.ctx, self.meeting_id),
+            None,
+            title=self.tr("Carry-over"),
+        )
+        if found is None:
             return
         self.unfinished.set_rows(found.unfinished)
         self.agreements.set_rows(found.agreements)

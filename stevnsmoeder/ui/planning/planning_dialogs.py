@@ -45,6 +45,7 @@ from stevnsmoeder.ui.common.forms import (
     wrapped,
 )
 from stevnsmoeder.ui.common.models import Column, TableModel
+from stevnsmoeder.ui.common.operations import Operations
 from stevnsmoeder.ui.common.screen import fit_to_screen
 
 
@@ -276,6 +277,7 @@ class ClosedPeriodsDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
+        self.operations = Operations(self, show=self._show_problem)
         if can_edit:
             self.first = date_edit(today or date.today())
             self.last = date_edit(today or date.today())
@@ -294,20 +296,18 @@ class ClosedPeriodsDialog(QDialog):
         close.rejected.connect(self.reject)
         layout.addWidget(close)
 
+    def _show_problem(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
     def _on_add(self) -> None:
-        try:
-            result = self._add(
-                pydate(self.first.date()),
-                pydate(self.last.date()),
-                self.reason.text(),
-                self.yearly.isChecked(),
-            )
-        except ServiceError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
+        first, last = pydate(self.first.date()), pydate(self.last.date())
+        reason, yearly = self.reason.text(), self.yearly.isChecked()
+        self.operations.run(lambda: self._add(first, last, reason, yearly), then=self._added)
+
+    def _added(self, periods: Sequence[ClosedPeriodInfo]) -> None:
         self.error.hide()
-        self.model.set_rows(result)
+        self.model.set_rows(periods)
         self.reason.clear()
 
 
