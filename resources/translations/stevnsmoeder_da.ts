@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>ActionPane</name>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>udført</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>åben</translation>
+    </message>
+    <message>
+        <source>What – Ctrl+Shift+A</source>
+        <translation>Hvad – Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation>Tilføj handling</translation>
+    </message>
+    <message>
+        <source>Actions (who, what, when)</source>
+        <translation>Handlinger (hvem, hvad, hvornår)</translation>
+    </message>
+</context>
+<context>
     <name>AddItemDialog</name>
     <message>
         <source>Add agenda item</source>
@@ -732,70 +771,10 @@
     </message>
 </context>
 <context>
-    <name>LiveView</name>
+    <name>LevelPane</name>
     <message>
-        <source>No.</source>
-        <translation>Nr.</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>Punkt</translation>
-    </message>
-    <message>
-        <source>Time left</source>
-        <translation>Tid tilbage</translation>
-    </message>
-    <message>
-        <source>Conversation with the child (Barnets lov § 5)</source>
-        <translation>Samtale med barnet (Barnets lov § 5)</translation>
-    </message>
-    <message>
-        <source>Child-welfare investigation (Barnets lov §§ 20–23)</source>
-        <translation>Børnefaglig undersøgelse (Barnets lov §§ 20–23)</translation>
-    </message>
-    <message>
-        <source>Create the next step</source>
-        <translation>Opret næste skridt</translation>
-    </message>
-    <message>
-        <source>Legal basis:</source>
-        <translation>Lovgrundlag:</translation>
-    </message>
-    <message>
-        <source>Next step:</source>
-        <translation>Næste skridt:</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Hvem</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Hvad</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Hvornår</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>udført</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>åben</translation>
-    </message>
-    <message>
-        <source>What – Ctrl+Shift+A</source>
-        <translation>Hvad – Ctrl+Shift+A</translation>
-    </message>
-    <message>
-        <source>Add action</source>
-        <translation>Tilføj handling</translation>
+        <source>Trivselslinealen – Alt+1 … Alt+5</source>
+        <translation>Trivselslinealen – Alt+1 … Alt+5</translation>
     </message>
     <message>
         <source>Level %1 (Alt+%1)</source>
@@ -806,76 +785,27 @@
         <translation>Opfølgning den</translation>
     </message>
     <message>
-        <source>Trivselslinealen – Alt+1 … Alt+5</source>
-        <translation>Trivselslinealen – Alt+1 … Alt+5</translation>
-    </message>
-    <message>
-        <source>Present for this item – Ctrl+T</source>
-        <translation>Til stede under punktet – Ctrl+T</translation>
-    </message>
-    <message>
-        <source>Actions (who, what, when)</source>
-        <translation>Handlinger (hvem, hvad, hvornår)</translation>
-    </message>
-    <message>
-        <source>◀ Previous (Ctrl+PgUp)</source>
-        <translation>◀ Forrige (Ctrl+PgUp)</translation>
-    </message>
-    <message>
-        <source>Next ▶ (Ctrl+PgDown)</source>
-        <translation>Næste ▶ (Ctrl+PgDown)</translation>
-    </message>
-    <message>
-        <source>To next meeting (Ctrl+Shift+P)</source>
-        <translation>Til næste møde (Ctrl+Shift+P)</translation>
-    </message>
-    <message>
-        <source>End the meeting (Ctrl+Shift+E)</source>
-        <translation>Afslut mødet (Ctrl+Shift+E)</translation>
-    </message>
-    <message>
-        <source>Set back to planned …</source>
-        <translation>Sæt tilbage til planlagt …</translation>
-    </message>
-    <message>
-        <source>Started by mistake? While nothing is written, the meeting can be planned again.</source>
-        <translation>Startet ved en fejl? Så længe intet er skrevet, kan mødet blive planlagt igen.</translation>
-    </message>
-    <message>
-        <source>Approve the minutes (Ctrl+Shift+G)</source>
-        <translation>Godkend referatet (Ctrl+Shift+G)</translation>
-    </message>
-    <message>
-        <source>Add an addendum …</source>
-        <translation>Tilføj et tillæg …</translation>
-    </message>
-    <message>
-        <source>Versions …</source>
-        <translation>Versioner …</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>Møde</translation>
-    </message>
-    <message>
-        <source>discussed anonymously</source>
-        <translation>drøftes anonymt</translation>
-    </message>
-    <message>
         <source>not set</source>
         <translation>ikke sat</translation>
     </message>
+</context>
+<context>
+    <name>LiveAgendaModel</name>
     <message>
-        <source>Actions typed but not added (item %1) are not in the minutes.</source>
-        <translation>Handlinger, der er skrevet, men ikke tilføjet (punkt %1), er ikke med i referatet.</translation>
+        <source>No.</source>
+        <translation>Nr.</translation>
     </message>
     <message>
-        <source>Take it back into today (Ctrl+Shift+P)</source>
-        <translation>Tag med i dag igen (Ctrl+Shift+P)</translation>
+        <source>Item</source>
+        <translation>Punkt</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation>Tid</translation>
+        <translation>Kl.</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Tid tilbage</translation>
     </message>
     <message>
         <source>pushed</source>
@@ -917,6 +847,21 @@
         <source>✎ An action is typed but not added</source>
         <translation>✎ En handling er skrevet, men ikke tilføjet</translation>
     </message>
+</context>
+<context>
+    <name>LiveView</name>
+    <message>
+        <source>Meeting</source>
+        <translation>Møde</translation>
+    </message>
+    <message>
+        <source>discussed anonymously</source>
+        <translation>drøftes anonymt</translation>
+    </message>
+    <message>
+        <source>pushed</source>
+        <translation>udsat</translation>
+    </message>
     <message>
         <source>over</source>
         <translation>over tid</translation>
@@ -944,72 +889,6 @@
     <message>
         <source>Not saved yet – your text is kept and saving is retried</source>
         <translation>Ikke gemt endnu – teksten er bevaret, og der prøves igen</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is on today&apos;s agenda again</source>
-        <translation>»%1« er på dagens dagsorden igen</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; goes to the next meeting</source>
-        <translation>»%1« flyttes til næste møde</translation>
-    </message>
-    <message>
-        <source>They stay with their items: add them before the minutes are approved.</source>
-        <translation>De bliver stående ved deres punkt: tilføj dem, før referatet godkendes.</translation>
-    </message>
-    <message>
-        <source>End the meeting</source>
-        <translation>Afslut mødet</translation>
-    </message>
-    <message>
-        <source>End the meeting? Items not reached go to the next meeting.</source>
-        <translation>Afslut mødet? Punkter, der ikke er nået, flyttes til næste møde.</translation>
-    </message>
-    <message>
-        <source>Some text could not be saved yet; try again.</source>
-        <translation>Noget tekst kunne ikke gemmes endnu; prøv igen.</translation>
-    </message>
-    <message>
-        <source>Set back to planned</source>
-        <translation>Sæt tilbage til planlagt</translation>
-    </message>
-    <message>
-        <source>Set the meeting back to planned? It is as if it was never started: the clock is reset and the participants are invited again.</source>
-        <translation>Sæt mødet tilbage til planlagt? Det er, som om det aldrig var startet: tiden nulstilles, og deltagerne står som inviteret igen.</translation>
-    </message>
-    <message>
-        <source>Approve the minutes</source>
-        <translation>Godkend referatet</translation>
-    </message>
-    <message>
-        <source>Approve the minutes? They lock; later corrections are dated addenda.</source>
-        <translation>Godkend referatet? Det låses; senere rettelser bliver daterede tillæg.</translation>
-    </message>
-    <message>
-        <source>Approved, they are left out.</source>
-        <translation>Godkendes referatet, kommer de ikke med.</translation>
-    </message>
-    <message>
-        <source>Versions</source>
-        <translation>Versioner</translation>
-    </message>
-    <message>
-        <source>The meeting is held. %1; %2.</source>
-        <translation>Mødet er afholdt. %1; %2.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n items were not reached</source>
-        <translation>
-            <numerusform>%n punkt blev ikke nået</numerusform>
-            <numerusform>%n punkter blev ikke nået</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n items go to the next meeting</source>
-        <translation>
-            <numerusform>%n punkt flyttes til næste møde</numerusform>
-            <numerusform>%n punkter flyttes til næste møde</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1198,119 @@
     <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Opdatér</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingControl</name>
+    <message>
+        <source>◀ Previous (Ctrl+PgUp)</source>
+        <translation>◀ Forrige (Ctrl+PgUp)</translation>
+    </message>
+    <message>
+        <source>Next ▶ (Ctrl+PgDown)</source>
+        <translation>Næste ▶ (Ctrl+PgDown)</translation>
+    </message>
+    <message>
+        <source>To next meeting (Ctrl+Shift+P)</source>
+        <translation>Til næste møde (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>End the meeting (Ctrl+Shift+E)</source>
+        <translation>Afslut mødet (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Set back to planned …</source>
+        <translation>Sæt tilbage til planlagt …</translation>
+    </message>
+    <message>
+        <source>Started by mistake? While nothing is written, the meeting can be planned again.</source>
+        <translation>Startet ved en fejl? Så længe intet er skrevet, kan mødet blive planlagt igen.</translation>
+    </message>
+    <message>
+        <source>Approve the minutes (Ctrl+Shift+G)</source>
+        <translation>Godkend referatet (Ctrl+Shift+G)</translation>
+    </message>
+    <message>
+        <source>Add an addendum …</source>
+        <translation>Tilføj et tillæg …</translation>
+    </message>
+    <message>
+        <source>Versions …</source>
+        <translation>Versioner …</translation>
+    </message>
+    <message>
+        <source>Take it back into today (Ctrl+Shift+P)</source>
+        <translation>Tag med i dag igen (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is on today&apos;s agenda again</source>
+        <translation>»%1« er på dagens dagsorden igen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; goes to the next meeting</source>
+        <translation>»%1« flyttes til næste møde</translation>
+    </message>
+    <message>
+        <source>Actions typed but not added (item %1) are not in the minutes.</source>
+        <translation>Handlinger, der er skrevet, men ikke tilføjet (punkt %1), er ikke med i referatet.</translation>
+    </message>
+    <message>
+        <source>Some text could not be saved yet; try again.</source>
+        <translation>Noget tekst kunne ikke gemmes endnu; prøv igen.</translation>
+    </message>
+    <message>
+        <source>End the meeting</source>
+        <translation>Afslut mødet</translation>
+    </message>
+    <message>
+        <source>End the meeting? Items not reached go to the next meeting.</source>
+        <translation>Afslut mødet? Punkter, der ikke er nået, flyttes til næste møde.</translation>
+    </message>
+    <message>
+        <source>They stay with their items: add them before the minutes are approved.</source>
+        <translation>De bliver stående ved deres punkt: tilføj dem, før referatet godkendes.</translation>
+    </message>
+    <message>
+        <source>The meeting is held. %1; %2.</source>
+        <translation>Mødet er afholdt. %1; %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items were not reached</source>
+        <translation>
+            <numerusform>%n punkt blev ikke nået</numerusform>
+            <numerusform>%n punkter blev ikke nået</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items go to the next meeting</source>
+        <translation>
+            <numerusform>%n punkt flyttes til næste møde</numerusform>
+            <numerusform>%n punkter flyttes til næste møde</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set back to planned</source>
+        <translation>Sæt tilbage til planlagt</translation>
+    </message>
+    <message>
+        <source>Set the meeting back to planned? It is as if it was never started: the clock is reset and the participants are invited again.</source>
+        <translation>Sæt mødet tilbage til planlagt? Det er, som om det aldrig var startet: tiden nulstilles, og deltagerne står som inviteret igen.</translation>
+    </message>
+    <message>
+        <source>Approve the minutes</source>
+        <translation>Godkend referatet</translation>
+    </message>
+    <message>
+        <source>Approve the minutes? They lock; later corrections are dated addenda.</source>
+        <translation>Godkend referatet? Det låses; senere rettelser bliver daterede tillæg.</translation>
+    </message>
+    <message>
+        <source>Approved, they are left out.</source>
+        <translation>Godkendes referatet, kommer de ikke med.</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versioner</translation>
     </message>
 </context>
 <context>
@@ -1679,6 +1671,29 @@
     </message>
 </context>
 <context>
+    <name>MinutesFields</name>
+    <message>
+        <source>Conversation with the child (Barnets lov § 5)</source>
+        <translation>Samtale med barnet (Barnets lov § 5)</translation>
+    </message>
+    <message>
+        <source>Child-welfare investigation (Barnets lov §§ 20–23)</source>
+        <translation>Børnefaglig undersøgelse (Barnets lov §§ 20–23)</translation>
+    </message>
+    <message>
+        <source>Create the next step</source>
+        <translation>Opret næste skridt</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>Lovgrundlag:</translation>
+    </message>
+    <message>
+        <source>Next step:</source>
+        <translation>Næste skridt:</translation>
+    </message>
+</context>
+<context>
     <name>MoveDialog</name>
     <message>
         <source>Move meeting</source>
@@ -1852,6 +1867,13 @@
     <message>
         <source>The two passwords are not the same.</source>
         <translation>De to adgangskoder er ikke ens.</translation>
+    </message>
+</context>
+<context>
+    <name>PresencePane</name>
+    <message>
+        <source>Present for this item – Ctrl+T</source>
+        <translation>Til stede under punktet – Ctrl+T</translation>
     </message>
 </context>
 <context>

@@ -61,14 +61,14 @@ def test_an_action_typed_but_not_added_stays_with_its_item(  # type: ignore[no-u
     keys.type("AKT-læreren")
     keys.press(Qt.Key.Key_PageDown, CTRL)  # at once on to Bo, without adding
     assert view.item_title.text() == "4. Trivsel Bo"
-    assert view.action_what.text() == "" and view.action_who.currentText() == ""
+    assert view.action_pane.what.text() == "" and view.action_pane.who.currentText() == ""
     assert "✎" in _titles(view)[2]  # Asta's item shows that an action waits
     recorded = minutes.get_minutes(ctx, window.meeting_id).items
     assert all(not v.actions for v in recorded.values())  # nothing added anywhere
     # back to Asta: the action is there as typed, and Enter adds it to Asta's item
     keys.press(Qt.Key.Key_PageUp, CTRL)
     assert view.item_title.text() == "3. Trivsel Asta"
-    assert (view.action_what.text(), view.action_who.currentText()) == (
+    assert (view.action_pane.what.text(), view.action_pane.who.currentText()) == (
         "Observere i frikvarteret",
         "AKT-læreren",
     )
@@ -78,7 +78,7 @@ def test_an_action_typed_but_not_added_stays_with_its_item(  # type: ignore[no-u
     assert asta is not None
     actions = minutes.get_minutes(ctx, window.meeting_id).items[asta].actions
     assert [(a.text, a.owner) for a in actions] == [("Observere i frikvarteret", "AKT-læreren")]
-    assert "✎" not in _titles(view)[2] and view.action_what.text() == ""
+    assert "✎" not in _titles(view)[2] and view.action_pane.what.text() == ""
 
 
 def test_a_typed_action_stays_when_the_chair_clicks_another_item_or_pushes(  # type: ignore[no-untyped-def]
@@ -89,15 +89,15 @@ def test_a_typed_action_stays_when_the_chair_clicks_another_item_or_pushes(  # t
     keys.press(Qt.Key.Key_A, CTRL | SHIFT)
     keys.type("Sende dagsordenen ud")
     view.agenda.activated.emit(view.agenda_model.index(2, 1))  # the chair clicks Asta
-    assert view.item_title.text() == "3. Trivsel Asta" and view.action_what.text() == ""
+    assert view.item_title.text() == "3. Trivsel Asta" and view.action_pane.what.text() == ""
     keys.press(Qt.Key.Key_A, CTRL | SHIFT)
     keys.type("Ringe til mor")
     keys.press(Qt.Key.Key_P, CTRL | SHIFT)  # Asta to the next meeting
-    assert view.item_title.text() == "4. Trivsel Bo" and view.action_what.text() == ""
+    assert view.item_title.text() == "4. Trivsel Bo" and view.action_pane.what.text() == ""
     view.agenda.activated.emit(view.agenda_model.index(0, 1))
-    assert view.action_what.text() == "Sende dagsordenen ud"
+    assert view.action_pane.what.text() == "Sende dagsordenen ud"
     view.agenda.activated.emit(view.agenda_model.index(2, 1))
-    assert view.action_what.text() == "Ringe til mor"
+    assert view.action_pane.what.text() == "Ringe til mor"
 
 
 def test_enter_in_the_actions_date_adds_the_action(  # type: ignore[no-untyped-def]
@@ -110,7 +110,7 @@ def test_enter_in_the_actions_date_adds_the_action(  # type: ignore[no-untyped-d
     keys.press(Qt.Key.Key_Tab)
     keys.type("Sekretæren")
     keys.press(Qt.Key.Key_Tab)
-    assert view.action_when.hasFocus()
+    assert view.action_pane.when.hasFocus()
     keys.press(Qt.Key.Key_Return)
     item = view.shown_item
     assert item is not None

@@ -205,5 +205,5 @@ def test_a_refused_action_is_told_and_what_the_chair_typed_stays(  # type: ignor
         "Møde",
         "En handling skal have en ansvarlig: hvem gør det?",
     )
-    assert view.action_what.text() == "Ringe til skolen"
+    assert view.action_pane.what.text() == "Ringe til skolen"
     assert not view.operations.busy
