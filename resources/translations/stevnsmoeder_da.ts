@@ -158,6 +158,21 @@
     </message>
 </context>
 <context>
+    <name>AgendaEditing</name>
+    <message>
+        <source>New case</source>
+        <translation>Ny sag</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>Fjern punkt</translation>
+    </message>
+    <message>
+        <source>Remove &apos;%1&apos; from the agenda?</source>
+        <translation>Fjern »%1« fra dagsordenen?</translation>
+    </message>
+</context>
+<context>
     <name>AgendaModel</name>
     <message>
         <source>No.</source>
@@ -348,6 +363,65 @@
     </message>
 </context>
 <context>
+    <name>BasisPane</name>
+    <message>
+        <source>Use this consent</source>
+        <translation>Brug dette samtykke</translation>
+    </message>
+    <message>
+        <source>Record consent …</source>
+        <translation>Registrér samtykke …</translation>
+    </message>
+    <message>
+        <source>Retsplejeloven § 115 (SSP)</source>
+        <translation>Retsplejeloven § 115 (SSP)</translation>
+    </message>
+    <message>
+        <source>Report of concern (underretning)</source>
+        <translation>Underretning</translation>
+    </message>
+    <message>
+        <source>Other legal basis …</source>
+        <translation>Andet lovgrundlag …</translation>
+    </message>
+    <message>
+        <source>Discuss anonymously</source>
+        <translation>Drøft anonymt</translation>
+    </message>
+    <message>
+        <source>Invite the family</source>
+        <translation>Indkald familien</translation>
+    </message>
+    <message>
+        <source>Consents of this child:</source>
+        <translation>Barnets samtykker:</translation>
+    </message>
+    <message>
+        <source>Choose a child&apos;s item on the agenda.</source>
+        <translation>Vælg et barns punkt på dagsordenen.</translation>
+    </message>
+    <message>
+        <source>Until a basis holds, the child can only be discussed anonymously.</source>
+        <translation>Indtil der er et lovgrundlag, kan barnet kun drøftes anonymt.</translation>
+    </message>
+    <message>
+        <source>(not valid on the meeting date)</source>
+        <translation>(gælder ikke på mødedagen)</translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation>Registrér samtykke</translation>
+    </message>
+    <message>
+        <source>Other legal basis</source>
+        <translation>Andet lovgrundlag</translation>
+    </message>
+    <message>
+        <source>Which legal basis, and why?</source>
+        <translation>Hvilket lovgrundlag, og hvorfor?</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>Previous</source>
@@ -388,6 +462,69 @@
     <message>
         <source>Meetings in this period</source>
         <translation>Møder i perioden</translation>
+    </message>
+</context>
+<context>
+    <name>CarryOverPane</name>
+    <message>
+        <source>Item</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Aftale</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <source>Put the chosen items on this agenda</source>
+        <translation>Sæt de valgte punkter på denne dagsorden</translation>
+    </message>
+    <message>
+        <source>Note the chosen agreements under the child&apos;s item</source>
+        <translation>Notér de valgte aftaler under barnets punkt</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>Se efter igen</translation>
+    </message>
+    <message>
+        <source>Not reached or pushed at the previous meeting:</source>
+        <translation>Ikke nået eller udskudt på sidste møde:</translation>
+    </message>
+    <message>
+        <source>Open agreements for the children on the agenda, from any meeting:</source>
+        <translation>Åbne aftaler for børnene på dagsordenen, fra alle møder:</translation>
+    </message>
+    <message>
+        <source>Carry-over</source>
+        <translation>Overførsel</translation>
+    </message>
+    <message>
+        <source>Choose items in the list first.</source>
+        <translation>Vælg først punkter på listen.</translation>
+    </message>
+    <message>
+        <source>Choose agreements first.</source>
+        <translation>Vælg først aftaler.</translation>
+    </message>
+    <message>
+        <source>Choose agreements about one child at a time.</source>
+        <translation>Vælg aftaler om ét barn ad gangen.</translation>
     </message>
 </context>
 <context>
@@ -1316,22 +1453,6 @@
 <context>
     <name>MeetingWindow</name>
     <message>
-        <source>invited</source>
-        <translation>indkaldt</translation>
-    </message>
-    <message>
-        <source>present</source>
-        <translation>til stede</translation>
-    </message>
-    <message>
-        <source>sent apologies</source>
-        <translation>afbud</translation>
-    </message>
-    <message>
-        <source>absent</source>
-        <translation>fraværende</translation>
-    </message>
-    <message>
         <source>Add item …</source>
         <translation>Tilføj punkt …</translation>
     </message>
@@ -1481,162 +1602,6 @@
             <numerusform>%n barns punkt har intet lovgrundlag og kan kun drøftes anonymt. Start alligevel?</numerusform>
             <numerusform>%n børns punkter har intet lovgrundlag og kan kun drøftes anonymt. Start alligevel?</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>New case</source>
-        <translation>Ny sag</translation>
-    </message>
-    <message>
-        <source>Remove item</source>
-        <translation>Fjern punkt</translation>
-    </message>
-    <message>
-        <source>Remove &apos;%1&apos; from the agenda?</source>
-        <translation>Fjern »%1« fra dagsordenen?</translation>
-    </message>
-    <message>
-        <source>Use this consent</source>
-        <translation>Brug dette samtykke</translation>
-    </message>
-    <message>
-        <source>Record consent …</source>
-        <translation>Registrér samtykke …</translation>
-    </message>
-    <message>
-        <source>Retsplejeloven § 115 (SSP)</source>
-        <translation>Retsplejeloven § 115 (SSP)</translation>
-    </message>
-    <message>
-        <source>Report of concern (underretning)</source>
-        <translation>Underretning</translation>
-    </message>
-    <message>
-        <source>Other legal basis …</source>
-        <translation>Andet lovgrundlag …</translation>
-    </message>
-    <message>
-        <source>Discuss anonymously</source>
-        <translation>Drøft anonymt</translation>
-    </message>
-    <message>
-        <source>Invite the family</source>
-        <translation>Indkald familien</translation>
-    </message>
-    <message>
-        <source>Consents of this child:</source>
-        <translation>Barnets samtykker:</translation>
-    </message>
-    <message>
-        <source>Choose a child&apos;s item on the agenda.</source>
-        <translation>Vælg et barns punkt på dagsordenen.</translation>
-    </message>
-    <message>
-        <source>Until a basis holds, the child can only be discussed anonymously.</source>
-        <translation>Indtil der er et lovgrundlag, kan barnet kun drøftes anonymt.</translation>
-    </message>
-    <message>
-        <source>(not valid on the meeting date)</source>
-        <translation>(gælder ikke på mødedagen)</translation>
-    </message>
-    <message>
-        <source>Record consent</source>
-        <translation>Registrér samtykke</translation>
-    </message>
-    <message>
-        <source>Other legal basis</source>
-        <translation>Andet lovgrundlag</translation>
-    </message>
-    <message>
-        <source>Which legal basis, and why?</source>
-        <translation>Hvilket lovgrundlag, og hvorfor?</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>Punkt</translation>
-    </message>
-    <message>
-        <source>Child</source>
-        <translation>Barn</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Fra</translation>
-    </message>
-    <message>
-        <source>Agreement</source>
-        <translation>Aftale</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Hvem</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Hvornår</translation>
-    </message>
-    <message>
-        <source>Put the chosen items on this agenda</source>
-        <translation>Sæt de valgte punkter på denne dagsorden</translation>
-    </message>
-    <message>
-        <source>Note the chosen agreements under the child&apos;s item</source>
-        <translation>Notér de valgte aftaler under barnets punkt</translation>
-    </message>
-    <message>
-        <source>Look again</source>
-        <translation>Se efter igen</translation>
-    </message>
-    <message>
-        <source>Not reached or pushed at the previous meeting:</source>
-        <translation>Ikke nået eller udskudt på sidste møde:</translation>
-    </message>
-    <message>
-        <source>Open agreements for the children on the agenda, from any meeting:</source>
-        <translation>Åbne aftaler for børnene på dagsordenen, fra alle møder:</translation>
-    </message>
-    <message>
-        <source>Choose items in the list first.</source>
-        <translation>Vælg først punkter på listen.</translation>
-    </message>
-    <message>
-        <source>Choose agreements first.</source>
-        <translation>Vælg først aftaler.</translation>
-    </message>
-    <message>
-        <source>Choose agreements about one child at a time.</source>
-        <translation>Vælg aftaler om ét barn ad gangen.</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Navn</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Rolle</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Fremmøde</translation>
-    </message>
-    <message>
-        <source>Sent apologies</source>
-        <translation>Meldt afbud</translation>
-    </message>
-    <message>
-        <source>Coming</source>
-        <translation>Kommer</translation>
-    </message>
-    <message>
-        <source>Add participant …</source>
-        <translation>Tilføj deltager …</translation>
-    </message>
-    <message>
-        <source>%1 invited, %2 sent apologies</source>
-        <translation>%1 indkaldt, %2 har meldt afbud</translation>
     </message>
     <message>
         <source>Close the window</source>
@@ -1844,6 +1809,61 @@
     <message>
         <source>Choose a person from the list.</source>
         <translation>Vælg en person på listen.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsPane</name>
+    <message>
+        <source>invited</source>
+        <translation>indkaldt</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>til stede</translation>
+    </message>
+    <message>
+        <source>sent apologies</source>
+        <translation>afbud</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>fraværende</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Fremmøde</translation>
+    </message>
+    <message>
+        <source>Sent apologies</source>
+        <translation>Meldt afbud</translation>
+    </message>
+    <message>
+        <source>Coming</source>
+        <translation>Kommer</translation>
+    </message>
+    <message>
+        <source>Add participant …</source>
+        <translation>Tilføj deltager …</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>%1 invited, %2 sent apologies</source>
+        <translation>%1 indkaldt, %2 har meldt afbud</translation>
     </message>
 </context>
 <context>

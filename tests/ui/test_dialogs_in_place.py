@@ -359,7 +359,7 @@ def test_consent_expiry_before_it_was_given_is_refused_in_place(  # type: ignore
         d.expires.setDate(QDate(2027, 10, 31))
 
     _answer(ConsentDialog, [expiring_too_soon, fixed], monkeypatch)
-    window.new_consent.click()
+    window.basis_pane.new_consent.click()
     (given,) = consent.list_consents(ctx, child.id)
     assert (given.holder, given.expires_on) == ("Karen Holm", date(2027, 10, 31))
     assert prompts.shown == []
@@ -475,7 +475,7 @@ def test_consent_is_given_by_a_registered_custody_holder(  # type: ignore[no-unt
         d.recipients.setText("Skole og PPR")
 
     _answer(ConsentDialog, [from_the_father], monkeypatch)
-    window.new_consent.click()
+    window.basis_pane.new_consent.click()
     (given,) = consent.list_consents(ctx, child.id)
     assert given.holder == "Jens Holm"
     assert [h.label for h in consent.custody_holders(ctx, child.id)] == [

@@ -130,10 +130,10 @@ def test_legal_basis_block_and_the_anonymous_alternative(  # type: ignore[no-unt
     assert window.agenda.index(row, 4).data() == "⚠ Intet lovgrundlag"
     assert window.agenda.index(row, 4).data(Qt.ItemDataRole.BackgroundRole) is not None
     window.view.selectRow(row)
-    assert "kun drøftes anonymt" in window.basis_status.text()
-    assert not window.use_consent.isEnabled()  # no consent yet
+    assert "kun drøftes anonymt" in window.basis_pane.basis_status.text()
+    assert not window.basis_pane.use_consent.isEnabled()  # no consent yet
 
-    window.anonymous_button.click()
+    window.basis_pane.anonymous_button.click()
     assert window.agenda.index(row, 4).data() == "✓ Drøftes anonymt"
     assert window.agenda.index(row, 3).data() == "Asta Holm – anonym"
 
@@ -145,9 +145,9 @@ def test_legal_basis_block_and_the_anonymous_alternative(  # type: ignore[no-unt
         d.recipients.setText("Skole og PPR")
 
     _accept_with(ConsentDialog, consent_given, monkeypatch)
-    window.new_consent.click()
+    window.basis_pane.new_consent.click()
     assert window.agenda.index(row, 4).data() == "✓ Samtykke fra Karen Holm, til 23.11.2027"
-    assert window.consent_combo.count() == 1
+    assert window.basis_pane.consent_combo.count() == 1
     assert prompts.shown == [] or all(kind != "error" for kind, *_ in prompts.shown)
 
 
@@ -199,15 +199,16 @@ def test_carry_over_from_last_time_and_from_an_ftm(qtbot, login: LoginFn) -> Non
     window, _ = _open(qtbot, ctx, second.id)
     window.show()
     window.side.setCurrentIndex(1)
-    assert window.unfinished.rowCount() == 1 and window.agreements.rowCount() == 0
-    window.unfinished_view.selectRow(0)
-    window.carry_button.click()
+    carry = window.carry_over
+    assert carry.unfinished.rowCount() == 1 and carry.agreements.rowCount() == 0
+    carry.unfinished_view.selectRow(0)
+    carry.carry_button.click()
     assert "Fravær" in _titles(window)
-    assert window.unfinished.rowCount() == 0  # carried: no longer offered
-    assert window.agreements.rowCount() == 1  # Bo is on the agenda now: his FTM agreement
-    assert window.agreements.index(0, 4).data().startswith("Familie Team Møde")
-    window.agreements_view.selectRow(0)
-    window.bring_button.click()
+    assert window.carry_over.unfinished.rowCount() == 0  # carried: no longer offered
+    assert carry.agreements.rowCount() == 1  # Bo is on the agenda now: his FTM agreement
+    assert window.carry_over.agreements.index(0, 4).data().startswith("Familie Team Møde")
+    window.carry_over.agreements_view.selectRow(0)
+    window.carry_over.bring_button.click()
     item = next(i for i in window.plan.items if i.case_id == child.id)
     assert "Følger Bo i skole hver morgen" in item.description
     assert item.carried_over
@@ -220,11 +221,11 @@ def test_attendance_in_advance(qtbot, login: LoginFn) -> None:  # type: ignore[n
     ftm = meetings.create_ftm_for_case(ctx, child.id, datetime(2026, 12, 2, 10))
     window, _ = _open(qtbot, ctx, ftm.id)
     window.side.setCurrentIndex(2)
-    assert window.participant_count.text() == "1 indkaldt, 0 har meldt afbud"
-    window.participants_view.selectRow(0)
-    window.afbud_button.click()
-    assert window.participants.index(0, 3).data() == "afbud"
-    assert window.participant_count.text() == "0 indkaldt, 1 har meldt afbud"
+    assert window.participants_pane.participant_count.text() == "1 indkaldt, 0 har meldt afbud"
+    window.participants_pane.participants_view.selectRow(0)
+    window.participants_pane.afbud_button.click()
+    assert window.participants_pane.participants.index(0, 3).data() == "afbud"
+    assert window.participants_pane.participant_count.text() == "0 indkaldt, 1 har meldt afbud"
     assert planning.get_plan(ctx, ftm.id).participants[0].attendance.value == "afbud"
 
 

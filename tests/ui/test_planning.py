@@ -88,8 +88,9 @@ def test_move_cancel_participant_and_export_from_the_meeting_window(  # type: ig
     window.open_meeting(first)
     meeting_window = window.meeting_windows[first.id]
     qtbot.addWidget(meeting_window)
+    guest = meeting_window.participants_pane.guest_button
     for button in (meeting_window.move_button, meeting_window.cancel_button,
-                   meeting_window.export_button, meeting_window.guest_button):  # fmt: skip
+                   meeting_window.export_button, guest):  # fmt: skip
         assert not button.isHidden() and button.isEnabled()
 
     def fill_move(d: QDialog) -> None:
