@@ -1216,24 +1216,6 @@
         <translation>Lås &amp;automatisk efter</translation>
     </message>
     <message>
-        <source>%1 created, %2 of them moved for a holiday; %3 skipped for closed days.</source>
-        <translation>%1 oprettet, heraf %2 flyttet pga. helligdag; %3 sprunget over pga. lukkedage.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n meetings</source>
-        <translation>
-            <numerusform>%n møde</numerusform>
-            <numerusform>%n møder</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n meetings written to %1</source>
-        <translation>
-            <numerusform>%n møde skrevet til %1</numerusform>
-            <numerusform>%n møder skrevet til %1</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>&amp;Planning</source>
         <translation>&amp;Planlægning</translation>
     </message>
@@ -1256,30 +1238,6 @@
     <message>
         <source>Planning</source>
         <translation>Planlægning</translation>
-    </message>
-    <message>
-        <source>Cancel meeting</source>
-        <translation>Aflys møde</translation>
-    </message>
-    <message>
-        <source>Why is the meeting cancelled?</source>
-        <translation>Hvorfor aflyses mødet?</translation>
-    </message>
-    <message>
-        <source>Export to calendar</source>
-        <translation>Eksportér til kalender</translation>
-    </message>
-    <message>
-        <source>Calendar files (*.ics)</source>
-        <translation>Kalenderfiler (*.ics)</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>Kunne ikke skrive %1: %2</translation>
-    </message>
-    <message>
-        <source>Meeting series</source>
-        <translation>Mødeserier</translation>
     </message>
     <message>
         <source>Change my password</source>
@@ -1887,6 +1845,55 @@
     <message>
         <source>The two passwords are not the same.</source>
         <translation>De to adgangskoder er ikke ens.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningActions</name>
+    <message>
+        <source>Planning</source>
+        <translation>Planlægning</translation>
+    </message>
+    <message>
+        <source>%1 created, %2 of them moved for a holiday; %3 skipped for closed days.</source>
+        <translation>%1 oprettet, heraf %2 flyttet pga. helligdag; %3 sprunget over pga. lukkedage.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meetings</source>
+        <translation>
+            <numerusform>%n møde</numerusform>
+            <numerusform>%n møder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel meeting</source>
+        <translation>Aflys møde</translation>
+    </message>
+    <message>
+        <source>Why is the meeting cancelled?</source>
+        <translation>Hvorfor aflyses mødet?</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>Eksportér til kalender</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Kalenderfiler (*.ics)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Kunne ikke skrive %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meetings written to %1</source>
+        <translation>
+            <numerusform>%n møde skrevet til %1</numerusform>
+            <numerusform>%n møder skrevet til %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Meeting series</source>
+        <translation>Mødeserier</translation>
     </message>
 </context>
 <context>

@@ -54,20 +54,6 @@
             <numerusform>%n minutes</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n meetings</source>
-        <translation>
-            <numerusform>%n meeting</numerusform>
-            <numerusform>%n meetings</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n meetings written to %1</source>
-        <translation>
-            <numerusform>%n meeting written to %1</numerusform>
-            <numerusform>%n meetings written to %1</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>MeetingControl</name>
@@ -93,6 +79,23 @@
         <translation>
             <numerusform>%n child&apos;s item has no legal basis and can only be discussed anonymously. Start anyway?</numerusform>
             <numerusform>%n children&apos;s items have no legal basis and can only be discussed anonymously. Start anyway?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanningActions</name>
+    <message numerus="yes">
+        <source>%n meetings</source>
+        <translation>
+            <numerusform>%n meeting</numerusform>
+            <numerusform>%n meetings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meetings written to %1</source>
+        <translation>
+            <numerusform>%n meeting written to %1</numerusform>
+            <numerusform>%n meetings written to %1</numerusform>
         </translation>
     </message>
 </context>
