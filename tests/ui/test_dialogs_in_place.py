@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 from stevnsmoeder.db.models import AuditEvent, Case
 from stevnsmoeder.services import cases, consent, meetings, planning, series
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.ui.admin.users_dialog import AddUserDialog
+from stevnsmoeder.ui.admin.user_dialogs import AddUserDialog
 from stevnsmoeder.ui.app import create_application
 from stevnsmoeder.ui.case.case_dialogs import (
     AddItemDialog,
@@ -38,14 +38,9 @@ from stevnsmoeder.ui.common.password_dialog import PasswordDialog
 from stevnsmoeder.ui.common.prompts import RecordingPrompts
 from stevnsmoeder.ui.main.main_window import MainWindow
 from stevnsmoeder.ui.meeting.meeting_window import MeetingWindow
-from stevnsmoeder.ui.planning.planning_dialogs import (
-    ClosedPeriodsDialog,
-    FtmDialog,
-    MoveDialog,
-    NewSeriesDialog,
-    ParticipantDialog,
-    RuleDialog,
-)
+from stevnsmoeder.ui.planning.closed_days import ClosedPeriodsDialog
+from stevnsmoeder.ui.planning.meeting_dialogs import FtmDialog, MoveDialog, ParticipantDialog
+from stevnsmoeder.ui.planning.series_dialogs import NewSeriesDialog, RuleDialog
 
 LoginFn = Callable[[str], ServiceContext]
 Step = Callable[[QDialog], None]

@@ -35,7 +35,8 @@ from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.people import PersonInfo
 from stevnsmoeder.ui.access.lock import LockDialog
 from stevnsmoeder.ui.access.login import LoginDialog
-from stevnsmoeder.ui.admin.users_dialog import AddUserDialog, RoleDialog, UsersDialog
+from stevnsmoeder.ui.admin.user_dialogs import AddUserDialog, RoleDialog
+from stevnsmoeder.ui.admin.users_dialog import UsersDialog
 from stevnsmoeder.ui.app import create_application
 from stevnsmoeder.ui.case.case_dialogs import AddItemDialog, ChildItemDialog, ConsentDialog
 from stevnsmoeder.ui.common.document_preview import DocumentPreview
@@ -44,15 +45,9 @@ from stevnsmoeder.ui.common.prompts import RecordingPrompts
 from stevnsmoeder.ui.common.screen import FRAME, fit_to_screen
 from stevnsmoeder.ui.live.addendum_dialog import AddendumDialog
 from stevnsmoeder.ui.main.main_window import MainWindow
-from stevnsmoeder.ui.planning.planning_dialogs import (
-    ClosedPeriodsDialog,
-    FtmDialog,
-    MoveDialog,
-    NewSeriesDialog,
-    ParticipantDialog,
-    RuleDialog,
-    SeriesDialog,
-)
+from stevnsmoeder.ui.planning.closed_days import ClosedPeriodsDialog
+from stevnsmoeder.ui.planning.meeting_dialogs import FtmDialog, MoveDialog, ParticipantDialog
+from stevnsmoeder.ui.planning.series_dialogs import NewSeriesDialog, RuleDialog, SeriesDialog
 from tests.conftest import TODAY, FakeClock, Login
 
 LAPTOPS = ("1366x768", "1280x720")

@@ -16,13 +16,8 @@ from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.app import create_application
 from stevnsmoeder.ui.common.prompts import RecordingPrompts
 from stevnsmoeder.ui.main.main_window import MainWindow
-from stevnsmoeder.ui.planning.planning_dialogs import (
-    FtmDialog,
-    MoveDialog,
-    NewSeriesDialog,
-    ParticipantDialog,
-    RuleDialog,
-)
+from stevnsmoeder.ui.planning.meeting_dialogs import FtmDialog, MoveDialog, ParticipantDialog
+from stevnsmoeder.ui.planning.series_dialogs import NewSeriesDialog, RuleDialog
 
 LoginFn = Callable[[str], ServiceContext]
 

@@ -26,7 +26,7 @@ from stevnsmoeder.reports.base import write_atomically
 from stevnsmoeder.services import access_log, audit_trail
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
-from stevnsmoeder.ui.admin.users_dialog import role_label
+from stevnsmoeder.ui.admin.user_dialogs import role_label
 from stevnsmoeder.ui.common.forms import optional_date, optional_date_edit
 from stevnsmoeder.ui.common.models import Column, TableModel
 from stevnsmoeder.ui.common.operations import Operations

@@ -26,7 +26,8 @@ from stevnsmoeder.services.permissions import Permission, allowed
 from stevnsmoeder.ui.access.lock import SessionLock
 from stevnsmoeder.ui.access.session import add_leave_actions, close_without_asking
 from stevnsmoeder.ui.admin.audit_view import AuditPage
-from stevnsmoeder.ui.admin.users_dialog import UsersDialog, rekey_in_background
+from stevnsmoeder.ui.admin.rekey import rekey_in_background
+from stevnsmoeder.ui.admin.users_dialog import UsersDialog
 from stevnsmoeder.ui.case.case_view import CaseWindow
 from stevnsmoeder.ui.common import changes, keys
 from stevnsmoeder.ui.common.operations import Operations

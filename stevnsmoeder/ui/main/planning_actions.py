@@ -24,15 +24,9 @@ from stevnsmoeder.ui.common import changes
 from stevnsmoeder.ui.common.forms import FormDialog
 from stevnsmoeder.ui.common.operations import Operations
 from stevnsmoeder.ui.common.prompts import Prompts
-from stevnsmoeder.ui.planning.planning_dialogs import (
-    ClosedPeriodsDialog,
-    FtmDialog,
-    MoveDialog,
-    NewSeriesDialog,
-    ParticipantDialog,
-    RuleDialog,
-    SeriesDialog,
-)
+from stevnsmoeder.ui.planning.closed_days import ClosedPeriodsDialog
+from stevnsmoeder.ui.planning.meeting_dialogs import FtmDialog, MoveDialog, ParticipantDialog
+from stevnsmoeder.ui.planning.series_dialogs import NewSeriesDialog, RuleDialog, SeriesDialog
 
 
 class PlanningActions(QMainWindow):
