@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from sqlalchemy import select
 
 from stevnsmoeder.services import cases, meetings, planning, series
@@ -17,7 +17,7 @@ from stevnsmoeder.ui.case.case_dialogs import AddItemDialog, ChildItemDialog, Co
 from stevnsmoeder.ui.common.models import ROW_ROLE
 from stevnsmoeder.ui.common.prompts import RecordingPrompts
 from stevnsmoeder.ui.main.main_window import MainWindow
-from stevnsmoeder.ui.meeting.agenda_model import MIME, AgendaModel
+from stevnsmoeder.ui.meeting.agenda_model import MIME, TITLE, AgendaModel
 from stevnsmoeder.ui.meeting.meeting_window import MeetingWindow
 
 LoginFn = Callable[[str], ServiceContext]
@@ -273,3 +273,28 @@ def test_marking_an_action_done_from_the_start_page(qtbot, demo_login: LoginFn) 
     page.done_button.click()
     assert page.actions_model.rowCount() == before - 1
     assert chosen.id not in {page.actions_model.row_at(r).id for r in range(before - 1)}
+
+
+def test_a_title_edited_in_the_agenda_is_held_to_what_the_service_keeps(  # type: ignore[no-untyped-def]
+    qtbot, login: LoginFn
+) -> None:
+    """The inline editor took any length, and the service refused 201 characters only
+    after Enter: the field stops at 200, and what fits is saved."""
+    ctx = login("referent")
+    m = _district(ctx)
+    window, prompts = _open(qtbot, ctx, m.id)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    index = window.agenda.index(1, TITLE)
+    window.view.setCurrentIndex(index)
+    window.view.edit(index)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.maxLength() == planning.MAX_TITLE == 200
+    editor.selectAll()
+    qtbot.keyClicks(editor, "x" * 201)
+    assert editor.text() == "x" * 200
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _titles(window)[1] == "x" * 200)
+    assert planning.get_plan(ctx, m.id).items[1].title == "x" * 200
+    assert prompts.shown == []  # nothing refused

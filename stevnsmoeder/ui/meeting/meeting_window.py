@@ -49,7 +49,7 @@ from stevnsmoeder.ui.common.screen import fit_to_screen
 from stevnsmoeder.ui.common.settings import Settings
 from stevnsmoeder.ui.live.live_view import LiveView
 from stevnsmoeder.ui.meeting.agenda_editing import AgendaEditing
-from stevnsmoeder.ui.meeting.agenda_model import TITLE, AgendaModel
+from stevnsmoeder.ui.meeting.agenda_model import TITLE, AgendaDelegate, AgendaModel
 from stevnsmoeder.ui.meeting.basis_pane import BasisPane
 from stevnsmoeder.ui.meeting.carry_over_pane import CarryOverPane
 from stevnsmoeder.ui.meeting.host import MeetingActions
@@ -108,6 +108,7 @@ class MeetingWindow(AgendaEditing):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
+        self.view.setItemDelegate(AgendaDelegate(self.view))
         # Directly (a queued signal would carry a pointer to the editor, deleted by then).
         self.view.itemDelegate().closeEditor.connect(self._editor_closing)
         header = self.view.horizontalHeader()
