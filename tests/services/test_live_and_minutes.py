@@ -199,3 +199,33 @@ def test_approval_locks_and_addenda_are_versions(login: LoginFn, clock: FakeCloc
     with ctx.db.begin() as s:  # tampering with a kept version shows
         s.execute(text("UPDATE minutes_version SET content = replace(content, 'Drøftet', 'X')"))
     assert not minutes.verify(ctx, m.id)
+
+
+def test_the_family_is_printed_once_and_by_relation_where_it_is_not_named(
+    login: LoginFn, clock: FakeClock
+) -> None:
+    """The minutes listed an invited mother as "Forælder / Forælder" (her role for a name,
+    and again as her role). Where the family is not named it is its role once; in the
+    child's anonymised extract it is its relation, as in the rest of that document."""
+    from stevnsmoeder.services import documents
+
+    ctx = login("leder")
+    m, items = _prepared(ctx)
+    asta = next(i for i in items if i.title == "Trivsel Asta")
+    assert asta.case_id is not None
+    planning.invite_family(ctx, m.id, planning.get_plan(ctx, m.id).revision, asta.case_id)
+
+    def family(kind: str, **which: object) -> list[tuple[str, str]]:
+        doc = documents.meeting_document(ctx, m.id, kind, **which)  # type: ignore[arg-type]
+        people = [(p.name, p.role) for p in doc.people]
+        assert all(name != role for name, role in people), people  # never a word twice
+        return [(n, r) for n, r in people if "Mor" in n or n in ("Forælder", "mor")]
+
+    for kind in (documents.AGENDA, documents.MINUTES, documents.RUNSHEET):
+        assert family(kind) == [("Forælder", "")]
+        assert family(kind, anonymised=True) == [("Forælder", "")]
+    assert family(documents.EXTRACT, case_id=asta.case_id) == [("Mor til Asta", "Forælder")]
+    extract = family(documents.EXTRACT, case_id=asta.case_id, anonymised=True)
+    assert extract == [("mor", "Forælder")]
+    bo = next(i for i in items if i.title == "Trivsel Bo")
+    assert family(documents.EXTRACT, case_id=bo.case_id) == []  # another child's mother
