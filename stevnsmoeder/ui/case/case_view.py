@@ -57,6 +57,8 @@ def _table(model: object) -> QTableView:
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().hide()
+    # One line a row, as tall as the text needs: a laptop shows more of a long history.
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setResizeContentsPrecision(50)
@@ -167,7 +169,7 @@ class CaseWindow(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.timeline_view)
         split.addWidget(self.detail)
-        split.setSizes([320, 380])
+        split.setSizes([400, 300])  # the list first: the chosen entry's text scrolls
         right_layout.addWidget(split, 1)
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(left)
