@@ -996,26 +996,6 @@
         <translation>drøftes anonymt</translation>
     </message>
     <message>
-        <source>pushed</source>
-        <translation>udsat</translation>
-    </message>
-    <message>
-        <source>over</source>
-        <translation>over tid</translation>
-    </message>
-    <message>
-        <source>left</source>
-        <translation>tilbage</translation>
-    </message>
-    <message>
-        <source>Meeting: %1 min left · expected end %2 · booked until %3</source>
-        <translation>Mødet: %1 min. tilbage · forventet slut kl. %2 · booket til kl. %3</translation>
-    </message>
-    <message>
-        <source>Held. Finish the minutes and approve them.</source>
-        <translation>Afholdt. Gør referatet færdigt, og godkend det.</translation>
-    </message>
-    <message>
         <source>Saving …</source>
         <translation>Gemmer …</translation>
     </message>
@@ -1336,6 +1316,26 @@
     <message>
         <source>Take it back into today (Ctrl+Shift+P)</source>
         <translation>Tag med i dag igen (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>over tid</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>tilbage</translation>
+    </message>
+    <message>
+        <source>pushed</source>
+        <translation>udsat</translation>
+    </message>
+    <message>
+        <source>Meeting: %1 min left · expected end %2 · booked until %3</source>
+        <translation>Mødet: %1 min. tilbage · forventet slut kl. %2 · booket til kl. %3</translation>
+    </message>
+    <message>
+        <source>Held. Finish the minutes and approve them.</source>
+        <translation>Afholdt. Gør referatet færdigt, og godkend det.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is on today&apos;s agenda again</source>

@@ -147,6 +147,48 @@ def test_ending_the_meeting_names_the_actions_not_added(  # type: ignore[no-unty
     assert not any("✎" in t for t in _titles(view))  # approved: nothing waits any more
 
 
+def test_an_action_typed_but_not_added_is_there_again_when_the_window_reopens(  # type: ignore[no-untyped-def]
+    qtbot, login: LoginFn, clock: FakeClock
+) -> None:
+    """Kept in the encrypted database with its item (not in a settings file): the chair
+    closes the meeting's window, opens it again, and finds the action where it was typed."""
+    ctx = login("leder")
+    window, view, keys = _running(qtbot, ctx)
+    main = window.meeting_actions
+    assert isinstance(main, MainWindow)
+    keys.press(Qt.Key.Key_PageDown, CTRL)
+    keys.press(Qt.Key.Key_PageDown, CTRL)
+    asta = view.shown_item
+    assert view.item_title.text() == "3. Trivsel Asta" and asta is not None
+    keys.press(Qt.Key.Key_A, CTRL | SHIFT)
+    keys.type("Observere i frikvarteret")
+    keys.press(Qt.Key.Key_Tab)
+    keys.type("AKT-læreren")
+    assert window.close()  # the running meeting asks first; the chair says yes
+    kept = minutes.action_drafts(ctx, window.meeting_id)
+    assert [(d.what, d.who) for d in kept.values()] == [("Observere i frikvarteret", "AKT-læreren")]
+    assert set(kept) == {asta}
+
+    main.open_meeting(planning.get_plan(ctx, window.meeting_id).summary)
+    again = main.meeting_windows[window.meeting_id]
+    qtbot.addWidget(again)
+    assert again is not window and again.live_view is not None
+    view = again.live_view
+    assert view.item_title.text() == "3. Trivsel Asta"  # where the meeting is
+    assert (view.action_pane.what.text(), view.action_pane.who.currentText()) == (
+        "Observere i frikvarteret",
+        "AKT-læreren",
+    )
+    assert "✎" in _titles(view)[2]
+    view.step(1)  # on to Bo: the action stays with Asta
+    assert view.item_title.text() == "4. Trivsel Bo" and view.action_pane.what.text() == ""
+    assert "✎" in _titles(view)[2] and "✎" not in _titles(view)[3]
+    view.step(-1)
+    view.action_pane.add()  # added: nothing waits any more, here or in the database
+    assert "✎" not in _titles(view)[2] and view.action_pane.what.text() == ""
+    assert minutes.action_drafts(ctx, window.meeting_id) == {}
+
+
 # -- pushed items ------------------------------------------------------------------------------
 
 

@@ -19,6 +19,7 @@ from stevnsmoeder.db.models.meetings import (
 )
 from stevnsmoeder.db.models.minutes import (
     Action,
+    ActionDraft,
     ItemMinutes,
     MinutesVersion,
     WellbeingAssessment,
@@ -40,6 +41,7 @@ from stevnsmoeder.db.models.sync import Tombstone
 
 __all__ = [
     "Action",
+    "ActionDraft",
     "AgendaItem",
     "AgendaTemplateItem",
     "AppSetting",

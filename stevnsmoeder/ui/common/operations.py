@@ -113,9 +113,11 @@ class Operations(QObject):
         refused: Callable[[ServiceError], object] | None = None,
         show: Callable[[str], object] | None = None,
         announce: Change | None = None,
+        quiet: bool = False,
     ) -> bool:
         """Run ``call`` now. Done: ``then(result)``, then the change is announced. Refused:
-        ``refused(error)`` (a reload, say), then the message. False when it was refused, or
+        ``refused(error)`` (a reload, say), then the message (none when ``quiet``: work the
+        user did not ask for, which is tried again later). False when it was refused, or
         not started because another call of this window is in flight."""
         if self._busy:
             return False
@@ -124,6 +126,10 @@ class Operations(QObject):
             result = call()
         except ServiceError as exc:
             self._set_busy(False)
+            if quiet:
+                if refused is not None:
+                    refused(exc)
+                return False
             self._refused(exc, title, refused, show)
             return False
         except BaseException:

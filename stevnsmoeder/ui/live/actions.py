@@ -1,13 +1,13 @@
 """The item's actions (hvem, hvad, hvornår): the list, the row that adds one, and what the chair
 typed but did not add. That stays with its item (✎ in the agenda) until the chair comes back
-to it, never follows the chair to the next child."""
+to it, never follows the chair to the next child; it is kept in the (encrypted) database, so
+it is there again when the meeting's window is closed and opened, on this laptop or another.
+It goes when the action is added, or when the minutes are approved."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
@@ -31,15 +31,6 @@ from stevnsmoeder.ui.live.host import ItemHost
 from stevnsmoeder.ui.live.widgets import on_enter
 
 
-@dataclass(frozen=True)
-class ActionDraft:
-    """An action typed but not added, kept with its item."""
-
-    what: str
-    who: str
-    when: date
-
-
 class ActionPane(QObject):
     """The actions of the item shown, and the row that adds one (Enter adds it from any of
     its fields). Its parts (``heading``, ``table``, ``row``) stand in the item's fields: the
@@ -50,7 +41,7 @@ class ActionPane(QObject):
     def __init__(self, host: ItemHost, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.host = host
-        self.drafts: dict[uuid.UUID, ActionDraft] = {}
+        self.drafts: dict[uuid.UUID, minutes.DraftView] = {}
         self.model: TableModel[ActionView] = TableModel(
             [
                 Column(self.tr("Who"), lambda a: a.owner),
@@ -122,23 +113,45 @@ class ActionPane(QObject):
     def has_draft(self, item_id: uuid.UUID) -> bool:
         return item_id in self.drafts
 
-    def keep_draft(self, item_id: uuid.UUID) -> None:
-        """The chair leaves an item with an action half written: it stays with that item
-        (shown again on coming back, marked ✎ in the agenda), never with the next child."""
-        what, who = self.what.text().strip(), self.who.currentText().strip()
-        if what or who:
-            when = pydate(self.when.date()) or self.host.default_due()
-            self.drafts[item_id] = ActionDraft(self.what.text(), self.who.currentText(), when)
-        else:
-            self.drafts.pop(item_id, None)
+    def set_drafts(self, drafts: dict[uuid.UUID, minutes.DraftView]) -> None:
+        """The drafts kept in the database (when the meeting's window opens)."""
+        self.drafts = dict(drafts)
         self.drafts_changed.emit()
+
+    def keep_draft(self, item_id: uuid.UUID) -> None:
+        """The chair leaves an item (or closes the window) with an action half written: it
+        stays with that item (shown again on coming back, marked ✎ in the agenda), never
+        with the next child, and is kept in the database."""
+        if not self.what.isEnabled():
+            return  # nothing could be typed here (approved minutes, a reader)
+        what, who = self.what.text(), self.who.currentText()
+        draft = None
+        if what.strip() or who.strip():
+            draft = minutes.DraftView(item_id, what, who, pydate(self.when.date()))
+        if self.drafts.get(item_id) == draft:
+            return
+        if draft is None:
+            self.drafts.pop(item_id, None)
+        else:
+            self.drafts[item_id] = draft
+        self.drafts_changed.emit()
+        host = self.host
+        # Not asked for by the chair: a refusal (the meeting changed meanwhile) is not told;
+        # the draft stays in the window and is kept again on leaving the item.
+        host.operations.run(
+            lambda: minutes.keep_action_draft(
+                host.ctx, item_id, what, who, draft.due_on if draft else None
+            ),
+            quiet=True,
+        )
 
     def show_draft(self, item_id: uuid.UUID) -> None:
         draft = self.drafts.get(item_id)
         self.what.setText(draft.what if draft else "")
         self.who.setCurrentIndex(-1)
         self.who.setEditText(draft.who if draft else "")
-        self.when.setDate(qdate(draft.when if draft else self.host.default_due()))
+        due = draft.due_on if draft and draft.due_on else self.host.default_due()
+        self.when.setDate(qdate(due))
 
     def unadded(self, items: Sequence[PlanItem]) -> list[PlanItem]:
         """The items with an action typed but not added (the one shown included)."""
@@ -147,7 +160,8 @@ class ActionPane(QObject):
         return [i for i in items if i.id in self.drafts]
 
     def forget_drafts(self) -> None:
-        """The minutes are locked, or the meeting is planned again: nothing more is added."""
+        """The minutes are locked, or the meeting is planned again: nothing more is added
+        (the service forgot them too)."""
         self.drafts.clear()
         self.what.clear()
         self.who.setEditText("")
@@ -173,7 +187,7 @@ class ActionPane(QObject):
 
     def _added(self, item_id: uuid.UUID) -> None:
         self.host.written()
-        if self.drafts.pop(item_id, None) is not None:
+        if self.drafts.pop(item_id, None) is not None:  # the service forgot it too
             self.drafts_changed.emit()
         self.what.clear()
         self.who.setEditText("")

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 )
 
 from stevnsmoeder.domain import minutes_fields
-from stevnsmoeder.domain.dates import clock, long_date
 from stevnsmoeder.model.enums import Attendance, MeetingStatus
 from stevnsmoeder.model.minutes import ItemMinutesView
 from stevnsmoeder.services import live, minutes, planning
@@ -48,13 +47,13 @@ from stevnsmoeder.ui.common.autosave import AutoSaver
 from stevnsmoeder.ui.common.operations import Operations
 from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.live.actions import ActionPane
-from stevnsmoeder.ui.live.agenda import TIME, LiveAgendaModel, agenda_table, mmss
-from stevnsmoeder.ui.live.approved_minutes import addenda_label, approved_line, show_addenda
+from stevnsmoeder.ui.live.agenda import TIME, LiveAgendaModel, agenda_table
+from stevnsmoeder.ui.live.approved_minutes import addenda_label, show_addenda
 from stevnsmoeder.ui.live.fields import MinutesFields
 from stevnsmoeder.ui.live.level import LevelPane
 from stevnsmoeder.ui.live.meeting_control import MeetingControl
 from stevnsmoeder.ui.live.presence import PresencePane
-from stevnsmoeder.ui.live.widgets import ElidedLabel, FieldsLayout, show_text
+from stevnsmoeder.ui.live.widgets import ElidedLabel, FieldsLayout
 
 
 class LiveView(MeetingControl):
@@ -82,6 +81,7 @@ class LiveView(MeetingControl):
         self.shown_item = None
         self._wrote = False  # something written since the state was read
         self._loading = False
+        self._drafts_read = False  # the actions typed but not added, kept in the database
         self.saver = AutoSaver(self._save_text, self)
         self.saver.failed.connect(self._save_failed)
         self.saver.saved.connect(self._saved)
@@ -267,6 +267,13 @@ class LiveView(MeetingControl):
         self.agenda_model.set_meeting(self.plan.items, self.state, self.ctx.now())
         self.agenda.setColumnHidden(TIME, not self.agenda_model.time_column_needed())
         self.action_pane.set_people(self.plan.participants)
+        if self.can_edit and not self._drafts_read:
+            self._drafts_read = True  # once: later this view keeps what it shows itself
+            self.action_pane.set_drafts(
+                self.operations.fetch(
+                    lambda: minutes.action_drafts(self.ctx, self.meeting_id), {}, quiet=True
+                )
+            )
         self.item_fields.clear_references()
         current = self.state.current_item_id or (self.plan.items[0].id if self.plan.items else None)
         self._show_item(
@@ -375,50 +382,6 @@ class LiveView(MeetingControl):
     def forget_drafts(self) -> None:
         self.action_pane.forget_drafts()
 
-    # -- the clock (the projection is the service's; this only shows it) -----------------
-    def tick(self) -> None:
-        """Refresh the countdowns from the clock (every second while the meeting runs).
-        Labels are set only when what they show changes: a second's tick stays cheap."""
-        if self.plan is None or self.state is None:
-            return
-        projection = self.agenda_model.project(self.ctx.now())
-        assert projection is not None
-        running = projection.running
-        if self.timer_label.isVisibleTo(self) != running:
-            self.timer_label.setVisible(running)  # a countdown means nothing afterwards
-        shown = projection.of(self.shown_item)
-        if shown is not None and running:
-            over, left = self.tr("over"), self.tr("left")
-            if shown.pushed:
-                colour, text = "#6b6b6b", self.tr("pushed")
-            elif shown.overrun:
-                colour, text = "#a4161a", mmss(shown.left_seconds) + " " + over
-            elif shown.warning:
-                colour, text = "#b35c00", mmss(shown.left_seconds) + " " + left
-            else:
-                colour, text = "#2e6b30", mmss(shown.left_seconds) + " " + left
-            show_text(self.timer_label, text, f"color: {colour};")
-        status = self.state.status
-        style = ""
-        if running and projection.expected_end is not None:
-            text = (
-                self.tr("Meeting: %1 min left · expected end %2 · booked until %3")
-                .replace("%1", str(projection.remaining_seconds // 60))
-                .replace("%2", clock(projection.expected_end)[-5:])
-                .replace("%3", clock(projection.booked_until)[-5:])
-            )
-            style = "color: #a4161a; font-weight: bold;" if projection.late else ""
-        elif status is MeetingStatus.HELD:
-            text = (
-                approved_line(self.minutes)
-                if self.minutes is not None and self.minutes.locked
-                else self.tr("Held. Finish the minutes and approve them.")
-            )
-        else:
-            text = long_date(self.plan.summary.starts_at.date())
-        show_text(self.meeting_line, text, style)
-        self.agenda_model.changed(TIME, TIME)
-
     # -- typing --------------------------------------------------------------------------
     def _typed(self, field: str, box: QPlainTextEdit) -> None:
         if self._loading or self.shown_item is None or box.isReadOnly():
@@ -491,5 +454,8 @@ class LiveView(MeetingControl):
             self.show_item(item_id)
 
     def shutdown(self) -> None:
+        """The window closes: what was typed is saved, an action half written kept."""
         self.ticker.stop()
+        if self.shown_item is not None:
+            self.action_pane.keep_draft(self.shown_item)
         self.saver.stop()

@@ -1,7 +1,8 @@
-"""The live meeting as a whole: moving it on (the next item, pushing one to the next meeting
-and taking it back), ending it, setting a meeting started by mistake back to planned, and
-afterwards approving the minutes, adding addenda and reading the versions. The row of buttons
-at the bottom of the live view, and what each does; the view it is part of loads and shows."""
+"""The live meeting as a whole: its clock (the item's countdown, the meeting's time left and
+expected end), moving it on (the next item, pushing one to the next meeting and taking it
+back), ending it, setting a meeting started by mistake back to planned, and afterwards
+approving the minutes, adding addenda and reading the versions. The row of buttons at the
+bottom of the live view, and what each does; the view it is part of loads and shows."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
+from stevnsmoeder.domain.dates import clock, long_date
 from stevnsmoeder.model.enums import MeetingStatus
 from stevnsmoeder.services import live, minutes
 from stevnsmoeder.services.context import ServiceContext
@@ -18,7 +20,10 @@ from stevnsmoeder.services.planning import MeetingPlan, PlanItem
 from stevnsmoeder.ui.common.operations import Operations
 from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.live.addendum_dialog import AddendumDialog
+from stevnsmoeder.ui.live.agenda import TIME, LiveAgendaModel, mmss
+from stevnsmoeder.ui.live.approved_minutes import approved_line
 from stevnsmoeder.ui.live.versions_dialog import VersionsDialog
+from stevnsmoeder.ui.live.widgets import show_text
 
 
 class MeetingControl(QWidget):
@@ -37,6 +42,9 @@ class MeetingControl(QWidget):
     minutes: minutes.MinutesState | None
     shown_item: uuid.UUID | None
     save_status: QLabel
+    meeting_line: QLabel
+    timer_label: QLabel
+    agenda_model: LiveAgendaModel
     notes: QPlainTextEdit
     ticker: QTimer
     _wrote: bool
@@ -136,6 +144,50 @@ class MeetingControl(QWidget):
 
     def _running(self) -> bool:
         return self.state is not None and self.state.status is MeetingStatus.IN_PROGRESS
+
+    # -- the clock (the projection is the service's; this only shows it) -----------------
+    def tick(self) -> None:
+        """Refresh the countdowns from the clock (every second while the meeting runs).
+        Labels are set only when what they show changes: a second's tick stays cheap."""
+        if self.plan is None or self.state is None:
+            return
+        projection = self.agenda_model.project(self.ctx.now())
+        assert projection is not None
+        running = projection.running
+        if self.timer_label.isVisibleTo(self) != running:
+            self.timer_label.setVisible(running)  # a countdown means nothing afterwards
+        shown = projection.of(self.shown_item)
+        if shown is not None and running:
+            over, left = self.tr("over"), self.tr("left")
+            if shown.pushed:
+                colour, text = "#6b6b6b", self.tr("pushed")
+            elif shown.overrun:
+                colour, text = "#a4161a", mmss(shown.left_seconds) + " " + over
+            elif shown.warning:
+                colour, text = "#b35c00", mmss(shown.left_seconds) + " " + left
+            else:
+                colour, text = "#2e6b30", mmss(shown.left_seconds) + " " + left
+            show_text(self.timer_label, text, f"color: {colour};")
+        status = self.state.status
+        style = ""
+        if running and projection.expected_end is not None:
+            text = (
+                self.tr("Meeting: %1 min left · expected end %2 · booked until %3")
+                .replace("%1", str(projection.remaining_seconds // 60))
+                .replace("%2", clock(projection.expected_end)[-5:])
+                .replace("%3", clock(projection.booked_until)[-5:])
+            )
+            style = "color: #a4161a; font-weight: bold;" if projection.late else ""
+        elif status is MeetingStatus.HELD:
+            text = (
+                approved_line(self.minutes)
+                if self.minutes is not None and self.minutes.locked
+                else self.tr("Held. Finish the minutes and approve them.")
+            )
+        else:
+            text = long_date(self.plan.summary.starts_at.date())
+        show_text(self.meeting_line, text, style)
+        self.agenda_model.changed(TIME, TIME)
 
     # -- moving on -----------------------------------------------------------------------
     def step(self, direction: int) -> None:
