@@ -48,7 +48,7 @@ QUERIES = ("skole", "fravær", "mor", "angst", "trivsel", "underretning", "søvn
 
 def _p95(values: list[float]) -> float:
     ordered = sorted(values)
-    return ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
+    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
 
 @contextlib.contextmanager
@@ -169,7 +169,9 @@ def sync_figures(url: str, *, smoke: bool) -> dict[str, Any]:
         found = []
         for _ in range(1 if smoke else 3):
             for q in QUERIES:
-                found.append(_timed(lambda q=q: client.post("/search", json={"query": q}, headers=auth)))
+                found.append(
+                    _timed(lambda q=q: client.post("/search", json={"query": q}, headers=auth))
+                )
         out["online_search_p95_ms"] = round(_p95(found) * 1000, 1)
         client.close()
         s_client.close()

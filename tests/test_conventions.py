@@ -129,3 +129,27 @@ def test_no_stale_danish_entries() -> None:
     indirect |= set(ACTION_SENTENCES.values())  # fmt: skip
     stale = set(DANISH) - set(literals) - indirect
     assert stale == set()
+
+
+MAX_UI_LINES = 500
+
+
+def _long_modules(root: Path, limit: int) -> list[str]:
+    return sorted(
+        f"{p.relative_to(root)}: {n} lines"
+        for p in root.rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > limit
+    )
+
+
+def test_no_window_module_over_500_lines() -> None:
+    """A window grows by panes, dialogs, models and controllers of its own (see ui/live and
+    ui/meeting), not by one file that only grows."""
+    assert _long_modules(PACKAGE / "ui", MAX_UI_LINES) == []
+
+
+def test_the_line_count_finds_a_long_module(tmp_path: Path) -> None:
+    (tmp_path / "feature").mkdir()
+    (tmp_path / "feature" / "window.py").write_text("x = 1\n" * 501, encoding="utf-8")
+    (tmp_path / "short.py").write_text("x = 1\n" * 500, encoding="utf-8")
+    assert _long_modules(tmp_path, MAX_UI_LINES) == ["feature/window.py: 501 lines"]

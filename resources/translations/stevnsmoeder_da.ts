@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>ActionPane</name>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>udført</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>åben</translation>
+    </message>
+    <message>
+        <source>What – Ctrl+Shift+A</source>
+        <translation>Hvad – Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation>Tilføj handling</translation>
+    </message>
+    <message>
+        <source>Actions (who, what, when)</source>
+        <translation>Handlinger (hvem, hvad, hvornår)</translation>
+    </message>
+</context>
+<context>
     <name>AddItemDialog</name>
     <message>
         <source>Add agenda item</source>
@@ -116,6 +155,21 @@
     <message>
         <source>The correction, in full:</source>
         <translation>Rettelsen i sin helhed:</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaEditing</name>
+    <message>
+        <source>New case</source>
+        <translation>Ny sag</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>Fjern punkt</translation>
+    </message>
+    <message>
+        <source>Remove &apos;%1&apos; from the agenda?</source>
+        <translation>Fjern »%1« fra dagsordenen?</translation>
     </message>
 </context>
 <context>
@@ -309,6 +363,65 @@
     </message>
 </context>
 <context>
+    <name>BasisPane</name>
+    <message>
+        <source>Use this consent</source>
+        <translation>Brug dette samtykke</translation>
+    </message>
+    <message>
+        <source>Record consent …</source>
+        <translation>Registrér samtykke …</translation>
+    </message>
+    <message>
+        <source>Retsplejeloven § 115 (SSP)</source>
+        <translation>Retsplejeloven § 115 (SSP)</translation>
+    </message>
+    <message>
+        <source>Report of concern (underretning)</source>
+        <translation>Underretning</translation>
+    </message>
+    <message>
+        <source>Other legal basis …</source>
+        <translation>Andet lovgrundlag …</translation>
+    </message>
+    <message>
+        <source>Discuss anonymously</source>
+        <translation>Drøft anonymt</translation>
+    </message>
+    <message>
+        <source>Invite the family</source>
+        <translation>Indkald familien</translation>
+    </message>
+    <message>
+        <source>Consents of this child:</source>
+        <translation>Barnets samtykker:</translation>
+    </message>
+    <message>
+        <source>Choose a child&apos;s item on the agenda.</source>
+        <translation>Vælg et barns punkt på dagsordenen.</translation>
+    </message>
+    <message>
+        <source>Until a basis holds, the child can only be discussed anonymously.</source>
+        <translation>Indtil der er et lovgrundlag, kan barnet kun drøftes anonymt.</translation>
+    </message>
+    <message>
+        <source>(not valid on the meeting date)</source>
+        <translation>(gælder ikke på mødedagen)</translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation>Registrér samtykke</translation>
+    </message>
+    <message>
+        <source>Other legal basis</source>
+        <translation>Andet lovgrundlag</translation>
+    </message>
+    <message>
+        <source>Which legal basis, and why?</source>
+        <translation>Hvilket lovgrundlag, og hvorfor?</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>Previous</source>
@@ -349,6 +462,69 @@
     <message>
         <source>Meetings in this period</source>
         <translation>Møder i perioden</translation>
+    </message>
+</context>
+<context>
+    <name>CarryOverPane</name>
+    <message>
+        <source>Item</source>
+        <translation>Punkt</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Aftale</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <source>Put the chosen items on this agenda</source>
+        <translation>Sæt de valgte punkter på denne dagsorden</translation>
+    </message>
+    <message>
+        <source>Note the chosen agreements under the child&apos;s item</source>
+        <translation>Notér de valgte aftaler under barnets punkt</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>Se efter igen</translation>
+    </message>
+    <message>
+        <source>Not reached or pushed at the previous meeting:</source>
+        <translation>Ikke nået eller udskudt på sidste møde:</translation>
+    </message>
+    <message>
+        <source>Open agreements for the children on the agenda, from any meeting:</source>
+        <translation>Åbne aftaler for børnene på dagsordenen, fra alle møder:</translation>
+    </message>
+    <message>
+        <source>Carry-over</source>
+        <translation>Overførsel</translation>
+    </message>
+    <message>
+        <source>Choose items in the list first.</source>
+        <translation>Vælg først punkter på listen.</translation>
+    </message>
+    <message>
+        <source>Choose agreements first.</source>
+        <translation>Vælg først aftaler.</translation>
+    </message>
+    <message>
+        <source>Choose agreements about one child at a time.</source>
+        <translation>Vælg aftaler om ét barn ad gangen.</translation>
     </message>
 </context>
 <context>
@@ -732,70 +908,10 @@
     </message>
 </context>
 <context>
-    <name>LiveView</name>
+    <name>LevelPane</name>
     <message>
-        <source>No.</source>
-        <translation>Nr.</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>Punkt</translation>
-    </message>
-    <message>
-        <source>Time left</source>
-        <translation>Tid tilbage</translation>
-    </message>
-    <message>
-        <source>Conversation with the child (Barnets lov § 5)</source>
-        <translation>Samtale med barnet (Barnets lov § 5)</translation>
-    </message>
-    <message>
-        <source>Child-welfare investigation (Barnets lov §§ 20–23)</source>
-        <translation>Børnefaglig undersøgelse (Barnets lov §§ 20–23)</translation>
-    </message>
-    <message>
-        <source>Create the next step</source>
-        <translation>Opret næste skridt</translation>
-    </message>
-    <message>
-        <source>Legal basis:</source>
-        <translation>Lovgrundlag:</translation>
-    </message>
-    <message>
-        <source>Next step:</source>
-        <translation>Næste skridt:</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Hvem</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Hvad</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Hvornår</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>udført</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>åben</translation>
-    </message>
-    <message>
-        <source>What – Ctrl+Shift+A</source>
-        <translation>Hvad – Ctrl+Shift+A</translation>
-    </message>
-    <message>
-        <source>Add action</source>
-        <translation>Tilføj handling</translation>
+        <source>Trivselslinealen – Alt+1 … Alt+5</source>
+        <translation>Trivselslinealen – Alt+1 … Alt+5</translation>
     </message>
     <message>
         <source>Level %1 (Alt+%1)</source>
@@ -806,76 +922,27 @@
         <translation>Opfølgning den</translation>
     </message>
     <message>
-        <source>Trivselslinealen – Alt+1 … Alt+5</source>
-        <translation>Trivselslinealen – Alt+1 … Alt+5</translation>
-    </message>
-    <message>
-        <source>Present for this item – Ctrl+T</source>
-        <translation>Til stede under punktet – Ctrl+T</translation>
-    </message>
-    <message>
-        <source>Actions (who, what, when)</source>
-        <translation>Handlinger (hvem, hvad, hvornår)</translation>
-    </message>
-    <message>
-        <source>◀ Previous (Ctrl+PgUp)</source>
-        <translation>◀ Forrige (Ctrl+PgUp)</translation>
-    </message>
-    <message>
-        <source>Next ▶ (Ctrl+PgDown)</source>
-        <translation>Næste ▶ (Ctrl+PgDown)</translation>
-    </message>
-    <message>
-        <source>To next meeting (Ctrl+Shift+P)</source>
-        <translation>Til næste møde (Ctrl+Shift+P)</translation>
-    </message>
-    <message>
-        <source>End the meeting (Ctrl+Shift+E)</source>
-        <translation>Afslut mødet (Ctrl+Shift+E)</translation>
-    </message>
-    <message>
-        <source>Set back to planned …</source>
-        <translation>Sæt tilbage til planlagt …</translation>
-    </message>
-    <message>
-        <source>Started by mistake? While nothing is written, the meeting can be planned again.</source>
-        <translation>Startet ved en fejl? Så længe intet er skrevet, kan mødet blive planlagt igen.</translation>
-    </message>
-    <message>
-        <source>Approve the minutes (Ctrl+Shift+G)</source>
-        <translation>Godkend referatet (Ctrl+Shift+G)</translation>
-    </message>
-    <message>
-        <source>Add an addendum …</source>
-        <translation>Tilføj et tillæg …</translation>
-    </message>
-    <message>
-        <source>Versions …</source>
-        <translation>Versioner …</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>Møde</translation>
-    </message>
-    <message>
-        <source>discussed anonymously</source>
-        <translation>drøftes anonymt</translation>
-    </message>
-    <message>
         <source>not set</source>
         <translation>ikke sat</translation>
     </message>
+</context>
+<context>
+    <name>LiveAgendaModel</name>
     <message>
-        <source>Actions typed but not added (item %1) are not in the minutes.</source>
-        <translation>Handlinger, der er skrevet, men ikke tilføjet (punkt %1), er ikke med i referatet.</translation>
+        <source>No.</source>
+        <translation>Nr.</translation>
     </message>
     <message>
-        <source>Take it back into today (Ctrl+Shift+P)</source>
-        <translation>Tag med i dag igen (Ctrl+Shift+P)</translation>
+        <source>Item</source>
+        <translation>Punkt</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation>Tid</translation>
+        <translation>Kl.</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Tid tilbage</translation>
     </message>
     <message>
         <source>pushed</source>
@@ -917,21 +984,16 @@
         <source>✎ An action is typed but not added</source>
         <translation>✎ En handling er skrevet, men ikke tilføjet</translation>
     </message>
+</context>
+<context>
+    <name>LiveView</name>
     <message>
-        <source>over</source>
-        <translation>over tid</translation>
+        <source>Meeting</source>
+        <translation>Møde</translation>
     </message>
     <message>
-        <source>left</source>
-        <translation>tilbage</translation>
-    </message>
-    <message>
-        <source>Meeting: %1 min left · expected end %2 · booked until %3</source>
-        <translation>Mødet: %1 min. tilbage · forventet slut kl. %2 · booket til kl. %3</translation>
-    </message>
-    <message>
-        <source>Held. Finish the minutes and approve them.</source>
-        <translation>Afholdt. Gør referatet færdigt, og godkend det.</translation>
+        <source>discussed anonymously</source>
+        <translation>drøftes anonymt</translation>
     </message>
     <message>
         <source>Saving …</source>
@@ -944,72 +1006,6 @@
     <message>
         <source>Not saved yet – your text is kept and saving is retried</source>
         <translation>Ikke gemt endnu – teksten er bevaret, og der prøves igen</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is on today&apos;s agenda again</source>
-        <translation>»%1« er på dagens dagsorden igen</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; goes to the next meeting</source>
-        <translation>»%1« flyttes til næste møde</translation>
-    </message>
-    <message>
-        <source>They stay with their items: add them before the minutes are approved.</source>
-        <translation>De bliver stående ved deres punkt: tilføj dem, før referatet godkendes.</translation>
-    </message>
-    <message>
-        <source>End the meeting</source>
-        <translation>Afslut mødet</translation>
-    </message>
-    <message>
-        <source>End the meeting? Items not reached go to the next meeting.</source>
-        <translation>Afslut mødet? Punkter, der ikke er nået, flyttes til næste møde.</translation>
-    </message>
-    <message>
-        <source>Some text could not be saved yet; try again.</source>
-        <translation>Noget tekst kunne ikke gemmes endnu; prøv igen.</translation>
-    </message>
-    <message>
-        <source>Set back to planned</source>
-        <translation>Sæt tilbage til planlagt</translation>
-    </message>
-    <message>
-        <source>Set the meeting back to planned? It is as if it was never started: the clock is reset and the participants are invited again.</source>
-        <translation>Sæt mødet tilbage til planlagt? Det er, som om det aldrig var startet: tiden nulstilles, og deltagerne står som inviteret igen.</translation>
-    </message>
-    <message>
-        <source>Approve the minutes</source>
-        <translation>Godkend referatet</translation>
-    </message>
-    <message>
-        <source>Approve the minutes? They lock; later corrections are dated addenda.</source>
-        <translation>Godkend referatet? Det låses; senere rettelser bliver daterede tillæg.</translation>
-    </message>
-    <message>
-        <source>Approved, they are left out.</source>
-        <translation>Godkendes referatet, kommer de ikke med.</translation>
-    </message>
-    <message>
-        <source>Versions</source>
-        <translation>Versioner</translation>
-    </message>
-    <message>
-        <source>The meeting is held. %1; %2.</source>
-        <translation>Mødet er afholdt. %1; %2.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n items were not reached</source>
-        <translation>
-            <numerusform>%n punkt blev ikke nået</numerusform>
-            <numerusform>%n punkter blev ikke nået</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n items go to the next meeting</source>
-        <translation>
-            <numerusform>%n punkt flyttes til næste møde</numerusform>
-            <numerusform>%n punkter flyttes til næste møde</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1200,24 +1196,6 @@
         <translation>Lås &amp;automatisk efter</translation>
     </message>
     <message>
-        <source>%1 created, %2 of them moved for a holiday; %3 skipped for closed days.</source>
-        <translation>%1 oprettet, heraf %2 flyttet pga. helligdag; %3 sprunget over pga. lukkedage.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n meetings</source>
-        <translation>
-            <numerusform>%n møde</numerusform>
-            <numerusform>%n møder</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n meetings written to %1</source>
-        <translation>
-            <numerusform>%n møde skrevet til %1</numerusform>
-            <numerusform>%n møder skrevet til %1</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>&amp;Planning</source>
         <translation>&amp;Planlægning</translation>
     </message>
@@ -1240,30 +1218,6 @@
     <message>
         <source>Planning</source>
         <translation>Planlægning</translation>
-    </message>
-    <message>
-        <source>Cancel meeting</source>
-        <translation>Aflys møde</translation>
-    </message>
-    <message>
-        <source>Why is the meeting cancelled?</source>
-        <translation>Hvorfor aflyses mødet?</translation>
-    </message>
-    <message>
-        <source>Export to calendar</source>
-        <translation>Eksportér til kalender</translation>
-    </message>
-    <message>
-        <source>Calendar files (*.ics)</source>
-        <translation>Kalenderfiler (*.ics)</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>Kunne ikke skrive %1: %2</translation>
-    </message>
-    <message>
-        <source>Meeting series</source>
-        <translation>Mødeserier</translation>
     </message>
     <message>
         <source>Change my password</source>
@@ -1322,23 +1276,140 @@
     </message>
 </context>
 <context>
+    <name>MeetingControl</name>
+    <message>
+        <source>◀ Previous (Ctrl+PgUp)</source>
+        <translation>◀ Forrige (Ctrl+PgUp)</translation>
+    </message>
+    <message>
+        <source>Next ▶ (Ctrl+PgDown)</source>
+        <translation>Næste ▶ (Ctrl+PgDown)</translation>
+    </message>
+    <message>
+        <source>To next meeting (Ctrl+Shift+P)</source>
+        <translation>Til næste møde (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>End the meeting (Ctrl+Shift+E)</source>
+        <translation>Afslut mødet (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Set back to planned …</source>
+        <translation>Sæt tilbage til planlagt …</translation>
+    </message>
+    <message>
+        <source>Started by mistake? While nothing is written, the meeting can be planned again.</source>
+        <translation>Startet ved en fejl? Så længe intet er skrevet, kan mødet blive planlagt igen.</translation>
+    </message>
+    <message>
+        <source>Approve the minutes (Ctrl+Shift+G)</source>
+        <translation>Godkend referatet (Ctrl+Shift+G)</translation>
+    </message>
+    <message>
+        <source>Add an addendum …</source>
+        <translation>Tilføj et tillæg …</translation>
+    </message>
+    <message>
+        <source>Versions …</source>
+        <translation>Versioner …</translation>
+    </message>
+    <message>
+        <source>Take it back into today (Ctrl+Shift+P)</source>
+        <translation>Tag med i dag igen (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>over tid</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>tilbage</translation>
+    </message>
+    <message>
+        <source>pushed</source>
+        <translation>udsat</translation>
+    </message>
+    <message>
+        <source>Meeting: %1 min left · expected end %2 · booked until %3</source>
+        <translation>Mødet: %1 min. tilbage · forventet slut kl. %2 · booket til kl. %3</translation>
+    </message>
+    <message>
+        <source>Held. Finish the minutes and approve them.</source>
+        <translation>Afholdt. Gør referatet færdigt, og godkend det.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is on today&apos;s agenda again</source>
+        <translation>»%1« er på dagens dagsorden igen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; goes to the next meeting</source>
+        <translation>»%1« flyttes til næste møde</translation>
+    </message>
+    <message>
+        <source>Actions typed but not added (item %1) are not in the minutes.</source>
+        <translation>Handlinger, der er skrevet, men ikke tilføjet (punkt %1), er ikke med i referatet.</translation>
+    </message>
+    <message>
+        <source>Some text could not be saved yet; try again.</source>
+        <translation>Noget tekst kunne ikke gemmes endnu; prøv igen.</translation>
+    </message>
+    <message>
+        <source>End the meeting</source>
+        <translation>Afslut mødet</translation>
+    </message>
+    <message>
+        <source>End the meeting? Items not reached go to the next meeting.</source>
+        <translation>Afslut mødet? Punkter, der ikke er nået, flyttes til næste møde.</translation>
+    </message>
+    <message>
+        <source>They stay with their items: add them before the minutes are approved.</source>
+        <translation>De bliver stående ved deres punkt: tilføj dem, før referatet godkendes.</translation>
+    </message>
+    <message>
+        <source>The meeting is held. %1; %2.</source>
+        <translation>Mødet er afholdt. %1; %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items were not reached</source>
+        <translation>
+            <numerusform>%n punkt blev ikke nået</numerusform>
+            <numerusform>%n punkter blev ikke nået</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items go to the next meeting</source>
+        <translation>
+            <numerusform>%n punkt flyttes til næste møde</numerusform>
+            <numerusform>%n punkter flyttes til næste møde</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set back to planned</source>
+        <translation>Sæt tilbage til planlagt</translation>
+    </message>
+    <message>
+        <source>Set the meeting back to planned? It is as if it was never started: the clock is reset and the participants are invited again.</source>
+        <translation>Sæt mødet tilbage til planlagt? Det er, som om det aldrig var startet: tiden nulstilles, og deltagerne står som inviteret igen.</translation>
+    </message>
+    <message>
+        <source>Approve the minutes</source>
+        <translation>Godkend referatet</translation>
+    </message>
+    <message>
+        <source>Approve the minutes? They lock; later corrections are dated addenda.</source>
+        <translation>Godkend referatet? Det låses; senere rettelser bliver daterede tillæg.</translation>
+    </message>
+    <message>
+        <source>Approved, they are left out.</source>
+        <translation>Godkendes referatet, kommer de ikke med.</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versioner</translation>
+    </message>
+</context>
+<context>
     <name>MeetingWindow</name>
-    <message>
-        <source>invited</source>
-        <translation>indkaldt</translation>
-    </message>
-    <message>
-        <source>present</source>
-        <translation>til stede</translation>
-    </message>
-    <message>
-        <source>sent apologies</source>
-        <translation>afbud</translation>
-    </message>
-    <message>
-        <source>absent</source>
-        <translation>fraværende</translation>
-    </message>
     <message>
         <source>Add item …</source>
         <translation>Tilføj punkt …</translation>
@@ -1491,162 +1562,6 @@
         </translation>
     </message>
     <message>
-        <source>New case</source>
-        <translation>Ny sag</translation>
-    </message>
-    <message>
-        <source>Remove item</source>
-        <translation>Fjern punkt</translation>
-    </message>
-    <message>
-        <source>Remove &apos;%1&apos; from the agenda?</source>
-        <translation>Fjern »%1« fra dagsordenen?</translation>
-    </message>
-    <message>
-        <source>Use this consent</source>
-        <translation>Brug dette samtykke</translation>
-    </message>
-    <message>
-        <source>Record consent …</source>
-        <translation>Registrér samtykke …</translation>
-    </message>
-    <message>
-        <source>Retsplejeloven § 115 (SSP)</source>
-        <translation>Retsplejeloven § 115 (SSP)</translation>
-    </message>
-    <message>
-        <source>Report of concern (underretning)</source>
-        <translation>Underretning</translation>
-    </message>
-    <message>
-        <source>Other legal basis …</source>
-        <translation>Andet lovgrundlag …</translation>
-    </message>
-    <message>
-        <source>Discuss anonymously</source>
-        <translation>Drøft anonymt</translation>
-    </message>
-    <message>
-        <source>Invite the family</source>
-        <translation>Indkald familien</translation>
-    </message>
-    <message>
-        <source>Consents of this child:</source>
-        <translation>Barnets samtykker:</translation>
-    </message>
-    <message>
-        <source>Choose a child&apos;s item on the agenda.</source>
-        <translation>Vælg et barns punkt på dagsordenen.</translation>
-    </message>
-    <message>
-        <source>Until a basis holds, the child can only be discussed anonymously.</source>
-        <translation>Indtil der er et lovgrundlag, kan barnet kun drøftes anonymt.</translation>
-    </message>
-    <message>
-        <source>(not valid on the meeting date)</source>
-        <translation>(gælder ikke på mødedagen)</translation>
-    </message>
-    <message>
-        <source>Record consent</source>
-        <translation>Registrér samtykke</translation>
-    </message>
-    <message>
-        <source>Other legal basis</source>
-        <translation>Andet lovgrundlag</translation>
-    </message>
-    <message>
-        <source>Which legal basis, and why?</source>
-        <translation>Hvilket lovgrundlag, og hvorfor?</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>Punkt</translation>
-    </message>
-    <message>
-        <source>Child</source>
-        <translation>Barn</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Fra</translation>
-    </message>
-    <message>
-        <source>Agreement</source>
-        <translation>Aftale</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Hvem</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Hvornår</translation>
-    </message>
-    <message>
-        <source>Put the chosen items on this agenda</source>
-        <translation>Sæt de valgte punkter på denne dagsorden</translation>
-    </message>
-    <message>
-        <source>Note the chosen agreements under the child&apos;s item</source>
-        <translation>Notér de valgte aftaler under barnets punkt</translation>
-    </message>
-    <message>
-        <source>Look again</source>
-        <translation>Se efter igen</translation>
-    </message>
-    <message>
-        <source>Not reached or pushed at the previous meeting:</source>
-        <translation>Ikke nået eller udskudt på sidste møde:</translation>
-    </message>
-    <message>
-        <source>Open agreements for the children on the agenda, from any meeting:</source>
-        <translation>Åbne aftaler for børnene på dagsordenen, fra alle møder:</translation>
-    </message>
-    <message>
-        <source>Choose items in the list first.</source>
-        <translation>Vælg først punkter på listen.</translation>
-    </message>
-    <message>
-        <source>Choose agreements first.</source>
-        <translation>Vælg først aftaler.</translation>
-    </message>
-    <message>
-        <source>Choose agreements about one child at a time.</source>
-        <translation>Vælg aftaler om ét barn ad gangen.</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Navn</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Rolle</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Fremmøde</translation>
-    </message>
-    <message>
-        <source>Sent apologies</source>
-        <translation>Meldt afbud</translation>
-    </message>
-    <message>
-        <source>Coming</source>
-        <translation>Kommer</translation>
-    </message>
-    <message>
-        <source>Add participant …</source>
-        <translation>Tilføj deltager …</translation>
-    </message>
-    <message>
-        <source>%1 invited, %2 sent apologies</source>
-        <translation>%1 indkaldt, %2 har meldt afbud</translation>
-    </message>
-    <message>
         <source>Close the window</source>
         <translation>Luk vinduet</translation>
     </message>
@@ -1676,6 +1591,29 @@
     <message>
         <source>Meetings</source>
         <translation>Møder</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesFields</name>
+    <message>
+        <source>Conversation with the child (Barnets lov § 5)</source>
+        <translation>Samtale med barnet (Barnets lov § 5)</translation>
+    </message>
+    <message>
+        <source>Child-welfare investigation (Barnets lov §§ 20–23)</source>
+        <translation>Børnefaglig undersøgelse (Barnets lov §§ 20–23)</translation>
+    </message>
+    <message>
+        <source>Create the next step</source>
+        <translation>Opret næste skridt</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>Lovgrundlag:</translation>
+    </message>
+    <message>
+        <source>Next step:</source>
+        <translation>Næste skridt:</translation>
     </message>
 </context>
 <context>
@@ -1832,6 +1770,61 @@
     </message>
 </context>
 <context>
+    <name>ParticipantsPane</name>
+    <message>
+        <source>invited</source>
+        <translation>indkaldt</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>til stede</translation>
+    </message>
+    <message>
+        <source>sent apologies</source>
+        <translation>afbud</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>fraværende</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Fremmøde</translation>
+    </message>
+    <message>
+        <source>Sent apologies</source>
+        <translation>Meldt afbud</translation>
+    </message>
+    <message>
+        <source>Coming</source>
+        <translation>Kommer</translation>
+    </message>
+    <message>
+        <source>Add participant …</source>
+        <translation>Tilføj deltager …</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
+    </message>
+    <message>
+        <source>%1 invited, %2 sent apologies</source>
+        <translation>%1 indkaldt, %2 har meldt afbud</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>New password</source>
@@ -1852,6 +1845,62 @@
     <message>
         <source>The two passwords are not the same.</source>
         <translation>De to adgangskoder er ikke ens.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningActions</name>
+    <message>
+        <source>Planning</source>
+        <translation>Planlægning</translation>
+    </message>
+    <message>
+        <source>%1 created, %2 of them moved for a holiday; %3 skipped for closed days.</source>
+        <translation>%1 oprettet, heraf %2 flyttet pga. helligdag; %3 sprunget over pga. lukkedage.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meetings</source>
+        <translation>
+            <numerusform>%n møde</numerusform>
+            <numerusform>%n møder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel meeting</source>
+        <translation>Aflys møde</translation>
+    </message>
+    <message>
+        <source>Why is the meeting cancelled?</source>
+        <translation>Hvorfor aflyses mødet?</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>Eksportér til kalender</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Kalenderfiler (*.ics)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Kunne ikke skrive %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meetings written to %1</source>
+        <translation>
+            <numerusform>%n møde skrevet til %1</numerusform>
+            <numerusform>%n møder skrevet til %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Meeting series</source>
+        <translation>Mødeserier</translation>
+    </message>
+</context>
+<context>
+    <name>PresencePane</name>
+    <message>
+        <source>Present for this item – Ctrl+T</source>
+        <translation>Til stede under punktet – Ctrl+T</translation>
     </message>
 </context>
 <context>

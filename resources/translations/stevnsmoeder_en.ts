@@ -36,23 +36,6 @@
     </message>
 </context>
 <context>
-    <name>LiveView</name>
-    <message numerus="yes">
-        <source>%n items were not reached</source>
-        <translation>
-            <numerusform>%n item was not reached</numerusform>
-            <numerusform>%n items were not reached</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n items go to the next meeting</source>
-        <translation>
-            <numerusform>%n item goes to the next meeting</numerusform>
-            <numerusform>%n items go to the next meeting</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>LoginDialog</name>
     <message numerus="yes">
         <source>Wait %n seconds before you try again.</source>
@@ -71,6 +54,36 @@
             <numerusform>%n minutes</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>MeetingControl</name>
+    <message numerus="yes">
+        <source>%n items were not reached</source>
+        <translation>
+            <numerusform>%n item was not reached</numerusform>
+            <numerusform>%n items were not reached</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items go to the next meeting</source>
+        <translation>
+            <numerusform>%n item goes to the next meeting</numerusform>
+            <numerusform>%n items go to the next meeting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MeetingWindow</name>
+    <message numerus="yes">
+        <source>%n children&apos;s items have no legal basis and can only be discussed anonymously. Start anyway?</source>
+        <translation>
+            <numerusform>%n child&apos;s item has no legal basis and can only be discussed anonymously. Start anyway?</numerusform>
+            <numerusform>%n children&apos;s items have no legal basis and can only be discussed anonymously. Start anyway?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanningActions</name>
     <message numerus="yes">
         <source>%n meetings</source>
         <translation>
@@ -83,16 +96,6 @@
         <translation>
             <numerusform>%n meeting written to %1</numerusform>
             <numerusform>%n meetings written to %1</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>MeetingWindow</name>
-    <message numerus="yes">
-        <source>%n children&apos;s items have no legal basis and can only be discussed anonymously. Start anyway?</source>
-        <translation>
-            <numerusform>%n child&apos;s item has no legal basis and can only be discussed anonymously. Start anyway?</numerusform>
-            <numerusform>%n children&apos;s items have no legal basis and can only be discussed anonymously. Start anyway?</numerusform>
         </translation>
     </message>
 </context>

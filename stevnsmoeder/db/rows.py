@@ -32,6 +32,7 @@ _NOT_REPLICATED = frozenset(
         "sync_conflict",
         "taken_case",
         "app_setting",  # the laptop's own settings; the server's stay there
+        "action_draft",  # an action typed but not added: the chair's laptop's own
     }
 )
 REPLICATED: tuple[Table, ...] = tuple(

@@ -161,14 +161,21 @@ def meeting_document(
                     else (),
                 )
             )
-        # Family members are named only in their own child's extract, never anonymised.
+        # Family members are named only in their own child's extract, never anonymised: there
+        # by their relation to the child (as everywhere in that document), elsewhere by their
+        # role. A role that stands for the name is not printed twice.
         people = []
         for p in plan.participants:
-            named = not p.is_family or (kind == EXTRACT and not anonymised)
-            name = p.name if named else p.role_name
             if kind == EXTRACT and p.is_family and not _is_family_of(s, p.person_id, case_id):
                 continue  # another child's parent: not in this child's extract
-            people.append(DocPerson(name, p.role_name, p.organisation, p.attendance))
+            if not p.is_family or (kind == EXTRACT and not anonymised):
+                name = p.name
+            elif kind == EXTRACT:
+                name = _relation(s, p.person_id, case_id) or p.role_name
+            else:
+                name = p.role_name
+            role = "" if name == p.role_name else p.role_name
+            people.append(DocPerson(name, role, p.organisation, p.attendance))
         following = None
         if meeting.series_id is not None:
             following = s.scalar(
@@ -230,6 +237,20 @@ def meeting_document(
         next_meeting=following,
         approval=approval,
         generated_at=ctx.now(),
+    )
+
+
+def _relation(s: Session, person_id: uuid.UUID, case_id: uuid.UUID | None) -> str:
+    """A family member's relation to the child ("mor"), or "" when none is recorded."""
+    if case_id is None:
+        return ""
+    return (
+        s.scalar(
+            select(CustodyHolder.relation).where(
+                CustodyHolder.case_id == case_id, CustodyHolder.person_id == person_id
+            )
+        )
+        or ""
     )
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from stevnsmoeder.db.models import (
     Action,
+    ActionDraft,
     AgendaItem,
     ItemAttendance,
     ItemMinutes,
@@ -243,6 +244,7 @@ def set_back_to_planned(ctx: ServiceContext, meeting_id: uuid.UUID) -> LiveState
         ids = [i.id for i in items]
         s.execute(delete(ItemAttendance).where(ItemAttendance.agenda_item_id.in_(ids)))
         s.execute(delete(ItemMinutes).where(ItemMinutes.agenda_item_id.in_(ids)))  # all empty
+        s.execute(delete(ActionDraft).where(ActionDraft.agenda_item_id.in_(ids)))  # typed only
         for item in items:
             item.status = AgendaItemStatus.OPEN
             item.spent_seconds = 0

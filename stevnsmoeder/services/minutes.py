@@ -23,11 +23,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, and_, delete, func, select
 from sqlalchemy.orm import Session
 
 from stevnsmoeder.db.models import (
     Action,
+    ActionDraft,
     AgendaItem,
     Case,
     ItemMinutes,
@@ -417,9 +418,76 @@ class NewAction:
 
 @operation("minutes.add_action")
 def add_action(ctx: ServiceContext, item_id: uuid.UUID, new: NewAction) -> ActionView:
-    """An agreed action: hvem (a participant or free text), hvad, hvornår."""
+    """An agreed action: hvem (a participant or free text), hvad, hvornår. What was kept
+    of it as typed (``keep_action_draft``) goes: it is in the minutes now."""
     with ctx.db.begin() as s:
-        return _add_action_in(s, ctx, item_id, new)
+        added = _add_action_in(s, ctx, item_id, new)
+        s.execute(delete(ActionDraft).where(ActionDraft.agenda_item_id == item_id))
+        return added
+
+
+# -- an action typed but not added --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DraftView:
+    item_id: uuid.UUID
+    what: str
+    who: str
+    due_on: date | None
+
+
+MAX_DRAFT_OWNER = 200  # as Action.owner_text
+
+
+def keep_action_draft(
+    ctx: ServiceContext, item_id: uuid.UUID, what: str, who: str, due_on: date | None
+) -> None:
+    """Keep an action the chair typed but did not add with its item (in the encrypted
+    database, like the minutes), so it is there when the meeting's window opens again;
+    empty, it goes. Not part of the minutes: never printed, and gone when the action is
+    added or the minutes are approved."""
+    what, who = clean_text(what), clean_text(who)[:MAX_DRAFT_OWNER]
+    if len(what) > MAX_TEXT:
+        raise ValidationError(
+            _("The text is longer than {n} characters; split it up.", n=f"{MAX_TEXT:,}")
+        )
+    with ctx.db.begin() as s:
+        item, meeting = _writable_item(s, ctx, item_id)
+        row = s.scalar(select(ActionDraft).where(ActionDraft.agenda_item_id == item.id))
+        if not what.strip() and not who.strip():
+            if row is not None:
+                s.delete(row)
+            return
+        if row is not None and (row.text, row.owner_text, row.due_on) == (what, who, due_on):
+            return
+        if row is None:
+            row = ActionDraft(agenda_item_id=item.id)
+            s.add(row)
+        row.text, row.owner_text, row.due_on = what, who, due_on
+        _log(s, ctx, "minutes.edit", meeting, item, "action_draft")
+
+
+def action_drafts(ctx: ServiceContext, meeting_id: uuid.UUID) -> dict[uuid.UUID, DraftView]:
+    """The actions typed but not added in a meeting, by item: for who takes the minutes."""
+    require(ctx, Permission.EDIT_MEETINGS, "take minutes")
+    with ctx.db.begin() as s:
+        meeting = _meeting(s, ctx, meeting_id)
+        rows = s.scalars(
+            select(ActionDraft)
+            .join(AgendaItem, AgendaItem.id == ActionDraft.agenda_item_id)
+            .where(AgendaItem.meeting_id == meeting.id)
+        )
+        return {
+            r.agenda_item_id: DraftView(r.agenda_item_id, r.text, r.owner_text, r.due_on)
+            for r in rows
+        }
+
+
+def forget_action_drafts(s: Session, meeting_id: uuid.UUID) -> None:
+    """The meeting's actions typed but not added go (approved, or planned again)."""
+    items = select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id)
+    s.execute(delete(ActionDraft).where(ActionDraft.agenda_item_id.in_(items)))
 
 
 def _add_action_in(
@@ -648,6 +716,7 @@ def approve(ctx: ServiceContext, meeting_id: uuid.UUID) -> str:
         meeting.approved_at = ctx.now()
         meeting.approved_by_id = ctx.actor.user_id
         meeting.approved_checksum = checksum
+        forget_action_drafts(s, meeting.id)  # locked: nothing more is added
         audit.record(
             s,
             ctx,

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from stevnsmoeder.db import search_index
 from stevnsmoeder.db.models import (
     Action,
+    ActionDraft,
     AgendaItem,
     Case,
     Consent,
@@ -287,6 +288,8 @@ def _pseudonymise(s: Session, case_id: uuid.UUID, today: date) -> None:
     redact = redactor_for(s, [case])
     item_ids = list(s.scalars(select(AgendaItem.id).where(AgendaItem.case_id == case_id)))
     _purge_addenda(s, item_ids, redact, PSEUDONYMISE)
+    # An action typed but never added is no record: it goes, not pseudonymised.
+    s.execute(delete(ActionDraft).where(ActionDraft.agenda_item_id.in_(item_ids)))
     views = item_views(s, item_ids)
     for item_id, view in views.items():
         clean = redact_record(view, redact)

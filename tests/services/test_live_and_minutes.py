@@ -12,7 +12,7 @@ from sqlalchemy import text
 from stevnsmoeder.model.enums import AgendaItemKind, AgendaItemStatus, Attendance
 from stevnsmoeder.services import cases, live, meetings, minutes, planning, series
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.services.errors import ValidationError
+from stevnsmoeder.services.errors import PermissionDenied, ValidationError
 from tests.conftest import FakeClock
 
 pytestmark = pytest.mark.both_engines
@@ -199,3 +199,83 @@ def test_approval_locks_and_addenda_are_versions(login: LoginFn, clock: FakeCloc
     with ctx.db.begin() as s:  # tampering with a kept version shows
         s.execute(text("UPDATE minutes_version SET content = replace(content, 'Drøftet', 'X')"))
     assert not minutes.verify(ctx, m.id)
+
+
+def test_the_family_is_printed_once_and_by_relation_where_it_is_not_named(
+    login: LoginFn, clock: FakeClock
+) -> None:
+    """The minutes listed an invited mother as "Forælder / Forælder" (her role for a name,
+    and again as her role). Where the family is not named it is its role once; in the
+    child's anonymised extract it is its relation, as in the rest of that document."""
+    from stevnsmoeder.services import documents
+
+    ctx = login("leder")
+    m, items = _prepared(ctx)
+    asta = next(i for i in items if i.title == "Trivsel Asta")
+    assert asta.case_id is not None
+    planning.invite_family(ctx, m.id, planning.get_plan(ctx, m.id).revision, asta.case_id)
+
+    def family(kind: str, **which: object) -> list[tuple[str, str]]:
+        doc = documents.meeting_document(ctx, m.id, kind, **which)  # type: ignore[arg-type]
+        people = [(p.name, p.role) for p in doc.people]
+        assert all(name != role for name, role in people), people  # never a word twice
+        return [(n, r) for n, r in people if "Mor" in n or n in ("Forælder", "mor")]
+
+    for kind in (documents.AGENDA, documents.MINUTES, documents.RUNSHEET):
+        assert family(kind) == [("Forælder", "")]
+        assert family(kind, anonymised=True) == [("Forælder", "")]
+    assert family(documents.EXTRACT, case_id=asta.case_id) == [("Mor til Asta", "Forælder")]
+    extract = family(documents.EXTRACT, case_id=asta.case_id, anonymised=True)
+    assert extract == [("mor", "Forælder")]
+    bo = next(i for i in items if i.title == "Trivsel Bo")
+    assert family(documents.EXTRACT, case_id=bo.case_id) == []  # another child's mother
+
+
+def test_an_action_typed_but_not_added_is_kept_until_added_or_approved(
+    login: LoginFn, clock: FakeClock
+) -> None:
+    """The chair's half-written action stays with its item in the database (the window may
+    close meanwhile); it goes when the action is added, and with every other one when the
+    minutes are approved. Only who takes the minutes reads it."""
+    ctx = login("leder")
+    m, items = _prepared(ctx)
+    asta = next(i for i in items if i.title == "Trivsel Asta")
+    bo = next(i for i in items if i.title == "Trivsel Bo")
+    with pytest.raises(ValidationError):  # before the meeting: no minutes, no drafts
+        minutes.keep_action_draft(ctx, asta.id, "Ringe til skolen", "", None)
+    live.start(ctx, m.id)
+    minutes.keep_action_draft(ctx, asta.id, " Ringe til skolen ", "AKT-læreren", date(2026, 12, 7))
+    minutes.keep_action_draft(ctx, bo.id, "Sende referatet", "", None)
+    drafts = minutes.action_drafts(ctx, m.id)
+    assert drafts[asta.id] == minutes.DraftView(
+        asta.id, " Ringe til skolen ", "AKT-læreren", date(2026, 12, 7)
+    )
+    assert set(drafts) == {asta.id, bo.id}
+    minutes.keep_action_draft(ctx, bo.id, "  ", "", None)  # emptied: gone
+    assert set(minutes.action_drafts(ctx, m.id)) == {asta.id}
+    for role in ("ppr", "politi", "deltager"):
+        with pytest.raises(PermissionDenied):
+            minutes.action_drafts(login(role), m.id)
+    # added: the draft has done its work
+    minutes.add_action(ctx, asta.id, minutes.NewAction("Ringe til skolen", owner_text="AKT"))
+    assert minutes.action_drafts(ctx, m.id) == {}
+    assert minutes.get_minutes(ctx, m.id).items[asta.id].actions  # and it is in the minutes
+    minutes.keep_action_draft(ctx, bo.id, "Sende referatet", "Sekretæren", None)
+    live.end(ctx, m.id)
+    assert set(minutes.action_drafts(ctx, m.id)) == {bo.id}  # held: still there to add
+    minutes.approve(ctx, m.id)
+    assert minutes.action_drafts(ctx, m.id) == {}
+    with pytest.raises(ValidationError):
+        minutes.keep_action_draft(ctx, bo.id, "For sent", "", None)
+
+
+def test_setting_a_meeting_back_to_planned_forgets_its_drafts(
+    login: LoginFn, clock: FakeClock
+) -> None:
+    ctx = login("leder")
+    m, items = _prepared(ctx)
+    live.start(ctx, m.id)
+    minutes.keep_action_draft(ctx, items[0].id, "Noget", "", None)
+    live.set_back_to_planned(ctx, m.id)  # a draft is no record: it does not stop this
+    live.start(ctx, m.id)
+    assert minutes.action_drafts(ctx, m.id) == {}

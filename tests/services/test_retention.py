@@ -11,7 +11,14 @@ import pytest
 from sqlalchemy import select, text
 
 from stevnsmoeder.cli import main
-from stevnsmoeder.db.models import AuditEvent, Case, CustodyHolder, MinutesVersion
+from stevnsmoeder.db.models import (
+    ActionDraft,
+    AgendaItem,
+    AuditEvent,
+    Case,
+    CustodyHolder,
+    MinutesVersion,
+)
 from stevnsmoeder.services import minutes, retention, search
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import PermissionDenied, ValidationError
@@ -112,3 +119,20 @@ def test_purge_commands(
     assert "S-2026-0001" in out and "ville blive" in out
     assert main(["purge", *admin]) == 0
     assert "1 sag ryddet (sletning)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("mode", ["delete", "pseudonymise"])
+def test_purge_takes_actions_typed_but_not_added(login: LoginFn, story: Story, mode: str) -> None:
+    """A draft is no record: it is not kept nameless, it goes with the child's items."""
+    admin = login("admin")
+    with admin.db.begin() as s:
+        items = list(s.scalars(select(AgendaItem.id).where(AgendaItem.case_id == story.asta.id)))
+        s.add_all(
+            ActionDraft(agenda_item_id=i, text="Ringe til Åse Ødegård", owner_text="Asta")
+            for i in items
+        )
+    assert items
+    retention.set_policy(admin, 5, mode)
+    retention.purge(admin, dry_run=False)
+    with admin.db.begin() as s:
+        assert s.scalars(select(ActionDraft)).all() == []

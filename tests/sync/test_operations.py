@@ -22,7 +22,15 @@ SERVICES = Path(__file__).resolve().parents[2] / "stevnsmoeder" / "services"
 
 # The use cases of these modules that only read (everything else in them writes).
 READS = {
-    "minutes": {"get_minutes", "legal_references", "versions", "verify"},
+    # (and an action typed but not added, which stays on the chair's computer)
+    "minutes": {
+        "get_minutes",
+        "legal_references",
+        "versions",
+        "verify",
+        "action_drafts",
+        "keep_action_draft",
+    },
     "planning": {"get_plan"},
     "live": {"state"},
     "cases": {"list_cases", "get_case", "case_id_for"},

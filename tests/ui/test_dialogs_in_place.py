@@ -4,6 +4,7 @@ kept, a consent comes from a registered custody holder, and the keyboard works."
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from datetime import date, datetime, time
 
@@ -25,7 +26,7 @@ from sqlalchemy import func, select
 from stevnsmoeder.db.models import AuditEvent, Case
 from stevnsmoeder.services import cases, consent, meetings, planning, series
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.ui.admin.users_dialog import AddUserDialog
+from stevnsmoeder.ui.admin.user_dialogs import AddUserDialog
 from stevnsmoeder.ui.app import create_application
 from stevnsmoeder.ui.case.case_dialogs import (
     AddItemDialog,
@@ -38,14 +39,9 @@ from stevnsmoeder.ui.common.password_dialog import PasswordDialog
 from stevnsmoeder.ui.common.prompts import RecordingPrompts
 from stevnsmoeder.ui.main.main_window import MainWindow
 from stevnsmoeder.ui.meeting.meeting_window import MeetingWindow
-from stevnsmoeder.ui.planning.planning_dialogs import (
-    ClosedPeriodsDialog,
-    FtmDialog,
-    MoveDialog,
-    NewSeriesDialog,
-    ParticipantDialog,
-    RuleDialog,
-)
+from stevnsmoeder.ui.planning.closed_days import ClosedPeriodsDialog
+from stevnsmoeder.ui.planning.meeting_dialogs import FtmDialog, MoveDialog, ParticipantDialog
+from stevnsmoeder.ui.planning.series_dialogs import NewSeriesDialog, RuleDialog
 
 LoginFn = Callable[[str], ServiceContext]
 Step = Callable[[QDialog], None]
@@ -359,7 +355,7 @@ def test_consent_expiry_before_it_was_given_is_refused_in_place(  # type: ignore
         d.expires.setDate(QDate(2027, 10, 31))
 
     _answer(ConsentDialog, [expiring_too_soon, fixed], monkeypatch)
-    window.new_consent.click()
+    window.basis_pane.new_consent.click()
     (given,) = consent.list_consents(ctx, child.id)
     assert (given.holder, given.expires_on) == ("Karen Holm", date(2027, 10, 31))
     assert prompts.shown == []
@@ -475,7 +471,7 @@ def test_consent_is_given_by_a_registered_custody_holder(  # type: ignore[no-unt
         d.recipients.setText("Skole og PPR")
 
     _answer(ConsentDialog, [from_the_father], monkeypatch)
-    window.new_consent.click()
+    window.basis_pane.new_consent.click()
     (given,) = consent.list_consents(ctx, child.id)
     assert given.holder == "Jens Holm"
     assert [h.label for h in consent.custody_holders(ctx, child.id)] == [
@@ -488,8 +484,6 @@ def test_consent_is_given_by_a_registered_custody_holder(  # type: ignore[no-unt
 
 
 def test_screen_safe_consent_names_no_family(qtbot) -> None:  # type: ignore[no-untyped-def]
-    import uuid
-
     holders = [consent.HolderInfo(uuid.uuid4(), "Karen Holm", "mor")]
     dialog = ConsentDialog("A.H.", holders, [], "district", date(2026, 11, 23), screen_safe=True)
     qtbot.addWidget(dialog)
@@ -500,8 +494,6 @@ def test_screen_safe_consent_names_no_family(qtbot) -> None:  # type: ignore[no-
 
 
 def test_tab_leaves_the_text_and_dates_are_typed(qtbot) -> None:  # type: ignore[no-untyped-def]
-    import uuid
-
     holders = [consent.HolderInfo(uuid.uuid4(), "Karen Holm", "mor")]
     dialog = ConsentDialog("A.H.", holders, [], "district", date(2026, 11, 23))
     qtbot.addWidget(dialog)
@@ -531,3 +523,36 @@ def test_tab_leaves_the_text_and_dates_are_typed(qtbot) -> None:  # type: ignore
     qtbot.keyClick(dialog.expires, Qt.Key.Key_Tab)
     assert dialog.expires.date() == QDate(2027, 11, 23)
     assert dialog.expires.text() == "23.11.2027"
+
+
+def test_up_and_down_in_a_date_change_the_day_unless_the_cursor_is_elsewhere(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Entering a date field selects it whole (so typing replaces it); Up then moved the
+    year. Up and Down change the day by default, the part under the cursor otherwise, and
+    go on across a month's end the way the calendar does."""
+    holders = [consent.HolderInfo(uuid.uuid4(), "Karen Holm", "mor")]
+    dialog = ConsentDialog("A.H.", holders, [], "district", date(2026, 1, 31))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    given = dialog.given
+    assert isinstance(given, DateEdit) and given.date() == QDate(2026, 1, 31)
+    dialog.recipients.setFocus()
+    qtbot.keyClick(dialog.recipients, Qt.Key.Key_Tab)  # into the date, all of it selected
+    qtbot.wait(1)
+    assert given.lineEdit().selectedText() == "31.01.2026"
+    qtbot.keyClick(given, Qt.Key.Key_Up)
+    assert given.date() == QDate(2026, 2, 1)  # the next day, not 31.01.2027
+    qtbot.keyClick(given, Qt.Key.Key_Down)
+    qtbot.keyClick(given, Qt.Key.Key_Down)
+    assert given.date() == QDate(2026, 1, 30)
+    given.lineEdit().setCursorPosition(4)  # in the month
+    qtbot.keyClick(given, Qt.Key.Key_Up)
+    assert given.date() == QDate(2026, 2, 28)
+    given.lineEdit().setCursorPosition(9)  # in the year
+    qtbot.keyClick(given, Qt.Key.Key_Down)
+    assert given.date() == QDate(2025, 2, 28)
+    given.setMaximumDate(QDate(2025, 3, 1))
+    given.lineEdit().selectAll()
+    for _ in range(3):
+        qtbot.keyClick(given, Qt.Key.Key_Up)
+    assert given.date() == QDate(2025, 3, 1)  # no further than the field allows

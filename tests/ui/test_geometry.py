@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QTableView, QWidget
 
 from stevnsmoeder.services import (
     access,
@@ -35,7 +35,8 @@ from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.people import PersonInfo
 from stevnsmoeder.ui.access.lock import LockDialog
 from stevnsmoeder.ui.access.login import LoginDialog
-from stevnsmoeder.ui.admin.users_dialog import AddUserDialog, RoleDialog, UsersDialog
+from stevnsmoeder.ui.admin.user_dialogs import AddUserDialog, RoleDialog
+from stevnsmoeder.ui.admin.users_dialog import UsersDialog
 from stevnsmoeder.ui.app import create_application
 from stevnsmoeder.ui.case.case_dialogs import AddItemDialog, ChildItemDialog, ConsentDialog
 from stevnsmoeder.ui.common.document_preview import DocumentPreview
@@ -44,15 +45,9 @@ from stevnsmoeder.ui.common.prompts import RecordingPrompts
 from stevnsmoeder.ui.common.screen import FRAME, fit_to_screen
 from stevnsmoeder.ui.live.addendum_dialog import AddendumDialog
 from stevnsmoeder.ui.main.main_window import MainWindow
-from stevnsmoeder.ui.planning.planning_dialogs import (
-    ClosedPeriodsDialog,
-    FtmDialog,
-    MoveDialog,
-    NewSeriesDialog,
-    ParticipantDialog,
-    RuleDialog,
-    SeriesDialog,
-)
+from stevnsmoeder.ui.planning.closed_days import ClosedPeriodsDialog
+from stevnsmoeder.ui.planning.meeting_dialogs import FtmDialog, MoveDialog, ParticipantDialog
+from stevnsmoeder.ui.planning.series_dialogs import NewSeriesDialog, RuleDialog, SeriesDialog
 from tests.conftest import TODAY, FakeClock, Login
 
 LAPTOPS = ("1366x768", "1280x720")
@@ -361,3 +356,32 @@ def test_a_window_opens_on_the_screen_the_user_works_on(qtbot, laptop: QScreen) 
     fit_to_screen(small, QSize(400, 300))
     assert small.size() == QSize(400, 300)
     assert abs(small.frameGeometry().center().x() - area.center().x()) <= FRAME.width()
+
+
+def _rows_in_full_view(view: QTableView) -> int:
+    viewport = view.viewport().rect()
+    model = view.model()
+    return sum(
+        1 for r in range(model.rowCount()) if viewport.contains(view.visualRect(model.index(r, 0)))
+    )
+
+
+def test_the_case_timeline_shows_more_than_six_rows(qtbot, laptop: QScreen, demo_login) -> None:  # type: ignore[no-untyped-def]
+    """At 1280×720 the timeline showed about six of a long case's meetings, the chosen
+    entry's text below it taking more room than the list."""
+    ctx = demo_login("ppr")
+    main = _main(qtbot, ctx)
+    longest = max(
+        cases.list_cases(ctx)[:40],
+        key=lambda c: len(case_history.case_history(ctx, c.id, log=False).entries),
+    )
+    main.open_case(longest.id)
+    window = main.case_windows[longest.id]
+    qtbot.addWidget(window)
+    window.timeline_view.selectRow(0)
+    QApplication.processEvents()
+    assert window.timeline_model.rowCount() > 12
+    shown = _rows_in_full_view(window.timeline_view)
+    assert shown > 6, f"{shown} rows in full view"
+    assert window.detail.height() >= 120  # the chosen entry's text still has room
+    assert_fits(window, laptop, [window.goto_button, window.print_button])

@@ -61,14 +61,14 @@ def test_an_action_typed_but_not_added_stays_with_its_item(  # type: ignore[no-u
     keys.type("AKT-læreren")
     keys.press(Qt.Key.Key_PageDown, CTRL)  # at once on to Bo, without adding
     assert view.item_title.text() == "4. Trivsel Bo"
-    assert view.action_what.text() == "" and view.action_who.currentText() == ""
+    assert view.action_pane.what.text() == "" and view.action_pane.who.currentText() == ""
     assert "✎" in _titles(view)[2]  # Asta's item shows that an action waits
     recorded = minutes.get_minutes(ctx, window.meeting_id).items
     assert all(not v.actions for v in recorded.values())  # nothing added anywhere
     # back to Asta: the action is there as typed, and Enter adds it to Asta's item
     keys.press(Qt.Key.Key_PageUp, CTRL)
     assert view.item_title.text() == "3. Trivsel Asta"
-    assert (view.action_what.text(), view.action_who.currentText()) == (
+    assert (view.action_pane.what.text(), view.action_pane.who.currentText()) == (
         "Observere i frikvarteret",
         "AKT-læreren",
     )
@@ -78,7 +78,7 @@ def test_an_action_typed_but_not_added_stays_with_its_item(  # type: ignore[no-u
     assert asta is not None
     actions = minutes.get_minutes(ctx, window.meeting_id).items[asta].actions
     assert [(a.text, a.owner) for a in actions] == [("Observere i frikvarteret", "AKT-læreren")]
-    assert "✎" not in _titles(view)[2] and view.action_what.text() == ""
+    assert "✎" not in _titles(view)[2] and view.action_pane.what.text() == ""
 
 
 def test_a_typed_action_stays_when_the_chair_clicks_another_item_or_pushes(  # type: ignore[no-untyped-def]
@@ -89,15 +89,15 @@ def test_a_typed_action_stays_when_the_chair_clicks_another_item_or_pushes(  # t
     keys.press(Qt.Key.Key_A, CTRL | SHIFT)
     keys.type("Sende dagsordenen ud")
     view.agenda.activated.emit(view.agenda_model.index(2, 1))  # the chair clicks Asta
-    assert view.item_title.text() == "3. Trivsel Asta" and view.action_what.text() == ""
+    assert view.item_title.text() == "3. Trivsel Asta" and view.action_pane.what.text() == ""
     keys.press(Qt.Key.Key_A, CTRL | SHIFT)
     keys.type("Ringe til mor")
     keys.press(Qt.Key.Key_P, CTRL | SHIFT)  # Asta to the next meeting
-    assert view.item_title.text() == "4. Trivsel Bo" and view.action_what.text() == ""
+    assert view.item_title.text() == "4. Trivsel Bo" and view.action_pane.what.text() == ""
     view.agenda.activated.emit(view.agenda_model.index(0, 1))
-    assert view.action_what.text() == "Sende dagsordenen ud"
+    assert view.action_pane.what.text() == "Sende dagsordenen ud"
     view.agenda.activated.emit(view.agenda_model.index(2, 1))
-    assert view.action_what.text() == "Ringe til mor"
+    assert view.action_pane.what.text() == "Ringe til mor"
 
 
 def test_enter_in_the_actions_date_adds_the_action(  # type: ignore[no-untyped-def]
@@ -110,7 +110,7 @@ def test_enter_in_the_actions_date_adds_the_action(  # type: ignore[no-untyped-d
     keys.press(Qt.Key.Key_Tab)
     keys.type("Sekretæren")
     keys.press(Qt.Key.Key_Tab)
-    assert view.action_when.hasFocus()
+    assert view.action_pane.when.hasFocus()
     keys.press(Qt.Key.Key_Return)
     item = view.shown_item
     assert item is not None
@@ -145,6 +145,48 @@ def test_ending_the_meeting_names_the_actions_not_added(  # type: ignore[no-unty
     assert "punkt 3" in confirm[2] and "kommer de ikke med" in confirm[2]
     assert minutes.get_minutes(ctx, m.id).locked
     assert not any("✎" in t for t in _titles(view))  # approved: nothing waits any more
+
+
+def test_an_action_typed_but_not_added_is_there_again_when_the_window_reopens(  # type: ignore[no-untyped-def]
+    qtbot, login: LoginFn, clock: FakeClock
+) -> None:
+    """Kept in the encrypted database with its item (not in a settings file): the chair
+    closes the meeting's window, opens it again, and finds the action where it was typed."""
+    ctx = login("leder")
+    window, view, keys = _running(qtbot, ctx)
+    main = window.meeting_actions
+    assert isinstance(main, MainWindow)
+    keys.press(Qt.Key.Key_PageDown, CTRL)
+    keys.press(Qt.Key.Key_PageDown, CTRL)
+    asta = view.shown_item
+    assert view.item_title.text() == "3. Trivsel Asta" and asta is not None
+    keys.press(Qt.Key.Key_A, CTRL | SHIFT)
+    keys.type("Observere i frikvarteret")
+    keys.press(Qt.Key.Key_Tab)
+    keys.type("AKT-læreren")
+    assert window.close()  # the running meeting asks first; the chair says yes
+    kept = minutes.action_drafts(ctx, window.meeting_id)
+    assert [(d.what, d.who) for d in kept.values()] == [("Observere i frikvarteret", "AKT-læreren")]
+    assert set(kept) == {asta}
+
+    main.open_meeting(planning.get_plan(ctx, window.meeting_id).summary)
+    again = main.meeting_windows[window.meeting_id]
+    qtbot.addWidget(again)
+    assert again is not window and again.live_view is not None
+    view = again.live_view
+    assert view.item_title.text() == "3. Trivsel Asta"  # where the meeting is
+    assert (view.action_pane.what.text(), view.action_pane.who.currentText()) == (
+        "Observere i frikvarteret",
+        "AKT-læreren",
+    )
+    assert "✎" in _titles(view)[2]
+    view.step(1)  # on to Bo: the action stays with Asta
+    assert view.item_title.text() == "4. Trivsel Bo" and view.action_pane.what.text() == ""
+    assert "✎" in _titles(view)[2] and "✎" not in _titles(view)[3]
+    view.step(-1)
+    view.action_pane.add()  # added: nothing waits any more, here or in the database
+    assert "✎" not in _titles(view)[2] and view.action_pane.what.text() == ""
+    assert minutes.action_drafts(ctx, window.meeting_id) == {}
 
 
 # -- pushed items ------------------------------------------------------------------------------

@@ -91,7 +91,7 @@ def _a_packed_district_meeting(ctx: ServiceContext) -> meetings.MeetingSummary:
 def _go_to_a_child(view: LiveView, keys: Keyboard) -> None:
     """On to the first item about a child, as the chair does: Ctrl+PgDown."""
     for _ in range(12):
-        item = view._item(view.shown_item)
+        item = view.current()
         if item is not None and item.case_id is not None:
             return
         keys.press(Qt.Key.Key_PageDown, CTRL)
@@ -142,12 +142,12 @@ def test_every_control_of_the_live_view_is_on_the_screen(  # type: ignore[no-unt
         "the live view made the window grow past the screen"
     )
     _go_to_a_child(view, keys)
-    assert view.level_box.isVisible()
+    assert view.level_pane.isVisible()
     outside = [
         w.objectName() or w.__class__.__name__
         for w in (
             view.agenda,
-            view.presence_view,
+            view.presence_pane.view,
             view.meeting_line,
             view.item_title,
             view.timer_label,
@@ -167,13 +167,13 @@ def test_every_control_of_the_live_view_is_on_the_screen(  # type: ignore[no-unt
         for w in (
             view.notes,
             view.decision,
-            *view.level_buttons.buttons(),
-            view.follow_up,
-            view.actions_view,
-            view.action_what,
-            view.action_who,
-            view.action_when,
-            view.action_add,
+            *view.level_pane.buttons.buttons(),
+            view.level_pane.follow_up,
+            view.action_pane.table,
+            view.action_pane.what,
+            view.action_pane.who,
+            view.action_pane.when,
+            view.action_pane.add_button,
         )
         if not _inside(w, viewport)
     ]
@@ -182,8 +182,8 @@ def test_every_control_of_the_live_view_is_on_the_screen(  # type: ignore[no-unt
     for key, mods, field in (
         (Qt.Key.Key_F6, Qt.KeyboardModifier.NoModifier, view.notes),
         (Qt.Key.Key_D, CTRL, view.decision),
-        (Qt.Key.Key_A, CTRL | SHIFT, view.action_what),
-        (Qt.Key.Key_T, CTRL, view.presence_view),
+        (Qt.Key.Key_A, CTRL | SHIFT, view.action_pane.what),
+        (Qt.Key.Key_T, CTRL, view.presence_pane.view),
     ):
         keys.press(key, mods)
         assert field.hasFocus() and _inside(field, window), field.objectName()
@@ -201,13 +201,13 @@ def test_a_key_opens_a_collapsed_pane_before_it_puts_the_cursor_there(  # type: 
     view.splitter.setSizes([0, sum(view.splitter.sizes())])
     assert view.splitter.sizes()[0] == 0
     keys.press(Qt.Key.Key_T, CTRL)
-    assert view.presence_view.hasFocus()
-    assert view.splitter.sizes()[0] > 0 and _inside(view.presence_view, window)
+    assert view.presence_pane.view.hasFocus()
+    assert view.splitter.sizes()[0] > 0 and _inside(view.presence_pane.view, window)
     view.side.setSizes([sum(view.side.sizes()), 0])
     keys.press(Qt.Key.Key_F6)
     keys.press(Qt.Key.Key_T, CTRL)
-    assert view.presence_view.hasFocus() and view.side.sizes()[1] > 0
-    assert _inside(view.presence_view, window)
+    assert view.presence_pane.view.hasFocus() and view.side.sizes()[1] > 0
+    assert _inside(view.presence_pane.view, window)
 
 
 @pytest.mark.parametrize("laptop", LAPTOPS[1:], indirect=True)
@@ -220,12 +220,12 @@ def test_the_fields_of_a_family_team_meeting_scroll_to_the_cursor(  # type: igno
     view = _live(window, keys)
     _go_to_a_child(view, keys)
     QApplication.processEvents()
-    assert view.ftm_box.isVisible()
+    assert view.item_fields.ftm_box.isVisible()
     viewport = view.fields_area.viewport()
     assert view.editor.height() > viewport.height(), "expected the FTM rounds to need scrolling"
-    assert not _inside(view.action_what, viewport)  # below, at first
+    assert not _inside(view.action_pane.what, viewport)  # below, at first
     keys.press(Qt.Key.Key_A, CTRL | SHIFT)
-    assert view.action_what.hasFocus() and _inside(view.action_what, viewport)
+    assert view.action_pane.what.hasFocus() and _inside(view.action_pane.what, viewport)
     keys.press(Qt.Key.Key_F6)
     assert view.notes.hasFocus() and _inside(view.notes, viewport)
     # Tab through the rounds: the cursor never leaves the screen

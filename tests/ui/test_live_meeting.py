@@ -124,13 +124,13 @@ def test_a_district_meeting_from_start_to_approval_by_keyboard(  # type: ignore[
     keys.press(Qt.Key.Key_D, CTRL)
     keys.type("Observation i to uger.")
     keys.press(Qt.Key.Key_3, ALT)
-    assert view.level_label.text() == "sårbar trivsel → tidlig indsats"
+    assert view.level_pane.label.text() == "sårbar trivsel → tidlig indsats"
     keys.press(Qt.Key.Key_A, CTRL | SHIFT)
     keys.type("Observere i frikvarteret")
     keys.press(Qt.Key.Key_Tab)
     keys.type("AKT-læreren")
     keys.press(Qt.Key.Key_Return)
-    assert [a.text for a in view.actions_model._rows] == ["Observere i frikvarteret"]
+    assert [a.text for a in view.action_pane.model._rows] == ["Observere i frikvarteret"]
 
     keys.press(Qt.Key.Key_PageDown, CTRL)  # Bo: no time today
     keys.press(Qt.Key.Key_P, CTRL | SHIFT)  # to the next meeting
@@ -191,11 +191,16 @@ def test_a_forvisitation_by_keyboard(qtbot, login: LoginFn, clock: FakeClock) ->
     assert view is not None
     while view.item_title.text() != "3. Visitation":
         keys.press(Qt.Key.Key_PageDown, CTRL)
-    assert view.forvisitation_box.isVisibleTo(view) and not view.ftm_box.isVisibleTo(view)
+    assert view.item_fields.forvisitation_box.isVisibleTo(
+        view
+    ) and not view.item_fields.ftm_box.isVisibleTo(view)
     keys.press(Qt.Key.Key_B, CTRL)
     keys.type("Børnefaglig undersøgelse")
     keys.press(Qt.Key.Key_Tab)  # to the legal basis, which must be chosen
-    assert view.preliminary_basis.hasFocus() and view.preliminary_basis.currentIndex() == -1
+    assert (
+        view.item_fields.preliminary_basis.hasFocus()
+        and view.item_fields.preliminary_basis.currentIndex() == -1
+    )
     keys.press(Qt.Key.Key_Down)
     view.flush()
     keys.press(Qt.Key.Key_K, CTRL | SHIFT)  # the next step: conversation with the child

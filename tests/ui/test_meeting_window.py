@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from sqlalchemy import select
 
 from stevnsmoeder.services import cases, meetings, planning, series
@@ -17,7 +17,7 @@ from stevnsmoeder.ui.case.case_dialogs import AddItemDialog, ChildItemDialog, Co
 from stevnsmoeder.ui.common.models import ROW_ROLE
 from stevnsmoeder.ui.common.prompts import RecordingPrompts
 from stevnsmoeder.ui.main.main_window import MainWindow
-from stevnsmoeder.ui.meeting.agenda_model import MIME, AgendaModel
+from stevnsmoeder.ui.meeting.agenda_model import MIME, TITLE, AgendaModel
 from stevnsmoeder.ui.meeting.meeting_window import MeetingWindow
 
 LoginFn = Callable[[str], ServiceContext]
@@ -130,10 +130,10 @@ def test_legal_basis_block_and_the_anonymous_alternative(  # type: ignore[no-unt
     assert window.agenda.index(row, 4).data() == "⚠ Intet lovgrundlag"
     assert window.agenda.index(row, 4).data(Qt.ItemDataRole.BackgroundRole) is not None
     window.view.selectRow(row)
-    assert "kun drøftes anonymt" in window.basis_status.text()
-    assert not window.use_consent.isEnabled()  # no consent yet
+    assert "kun drøftes anonymt" in window.basis_pane.basis_status.text()
+    assert not window.basis_pane.use_consent.isEnabled()  # no consent yet
 
-    window.anonymous_button.click()
+    window.basis_pane.anonymous_button.click()
     assert window.agenda.index(row, 4).data() == "✓ Drøftes anonymt"
     assert window.agenda.index(row, 3).data() == "Asta Holm – anonym"
 
@@ -145,9 +145,9 @@ def test_legal_basis_block_and_the_anonymous_alternative(  # type: ignore[no-unt
         d.recipients.setText("Skole og PPR")
 
     _accept_with(ConsentDialog, consent_given, monkeypatch)
-    window.new_consent.click()
+    window.basis_pane.new_consent.click()
     assert window.agenda.index(row, 4).data() == "✓ Samtykke fra Karen Holm, til 23.11.2027"
-    assert window.consent_combo.count() == 1
+    assert window.basis_pane.consent_combo.count() == 1
     assert prompts.shown == [] or all(kind != "error" for kind, *_ in prompts.shown)
 
 
@@ -199,15 +199,16 @@ def test_carry_over_from_last_time_and_from_an_ftm(qtbot, login: LoginFn) -> Non
     window, _ = _open(qtbot, ctx, second.id)
     window.show()
     window.side.setCurrentIndex(1)
-    assert window.unfinished.rowCount() == 1 and window.agreements.rowCount() == 0
-    window.unfinished_view.selectRow(0)
-    window.carry_button.click()
+    carry = window.carry_over
+    assert carry.unfinished.rowCount() == 1 and carry.agreements.rowCount() == 0
+    carry.unfinished_view.selectRow(0)
+    carry.carry_button.click()
     assert "Fravær" in _titles(window)
-    assert window.unfinished.rowCount() == 0  # carried: no longer offered
-    assert window.agreements.rowCount() == 1  # Bo is on the agenda now: his FTM agreement
-    assert window.agreements.index(0, 4).data().startswith("Familie Team Møde")
-    window.agreements_view.selectRow(0)
-    window.bring_button.click()
+    assert window.carry_over.unfinished.rowCount() == 0  # carried: no longer offered
+    assert carry.agreements.rowCount() == 1  # Bo is on the agenda now: his FTM agreement
+    assert window.carry_over.agreements.index(0, 4).data().startswith("Familie Team Møde")
+    window.carry_over.agreements_view.selectRow(0)
+    window.carry_over.bring_button.click()
     item = next(i for i in window.plan.items if i.case_id == child.id)
     assert "Følger Bo i skole hver morgen" in item.description
     assert item.carried_over
@@ -220,11 +221,11 @@ def test_attendance_in_advance(qtbot, login: LoginFn) -> None:  # type: ignore[n
     ftm = meetings.create_ftm_for_case(ctx, child.id, datetime(2026, 12, 2, 10))
     window, _ = _open(qtbot, ctx, ftm.id)
     window.side.setCurrentIndex(2)
-    assert window.participant_count.text() == "1 indkaldt, 0 har meldt afbud"
-    window.participants_view.selectRow(0)
-    window.afbud_button.click()
-    assert window.participants.index(0, 3).data() == "afbud"
-    assert window.participant_count.text() == "0 indkaldt, 1 har meldt afbud"
+    assert window.participants_pane.participant_count.text() == "1 indkaldt, 0 har meldt afbud"
+    window.participants_pane.participants_view.selectRow(0)
+    window.participants_pane.afbud_button.click()
+    assert window.participants_pane.participants.index(0, 3).data() == "afbud"
+    assert window.participants_pane.participant_count.text() == "0 indkaldt, 1 har meldt afbud"
     assert planning.get_plan(ctx, ftm.id).participants[0].attendance.value == "afbud"
 
 
@@ -272,3 +273,28 @@ def test_marking_an_action_done_from_the_start_page(qtbot, demo_login: LoginFn) 
     page.done_button.click()
     assert page.actions_model.rowCount() == before - 1
     assert chosen.id not in {page.actions_model.row_at(r).id for r in range(before - 1)}
+
+
+def test_a_title_edited_in_the_agenda_is_held_to_what_the_service_keeps(  # type: ignore[no-untyped-def]
+    qtbot, login: LoginFn
+) -> None:
+    """The inline editor took any length, and the service refused 201 characters only
+    after Enter: the field stops at 200, and what fits is saved."""
+    ctx = login("referent")
+    m = _district(ctx)
+    window, prompts = _open(qtbot, ctx, m.id)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    index = window.agenda.index(1, TITLE)
+    window.view.setCurrentIndex(index)
+    window.view.edit(index)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.maxLength() == planning.MAX_TITLE == 200
+    editor.selectAll()
+    qtbot.keyClicks(editor, "x" * 201)
+    assert editor.text() == "x" * 200
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _titles(window)[1] == "x" * 200)
+    assert planning.get_plan(ctx, m.id).items[1].title == "x" * 200
+    assert prompts.shown == []  # nothing refused

@@ -16,13 +16,8 @@ from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.app import create_application
 from stevnsmoeder.ui.common.prompts import RecordingPrompts
 from stevnsmoeder.ui.main.main_window import MainWindow
-from stevnsmoeder.ui.planning.planning_dialogs import (
-    FtmDialog,
-    MoveDialog,
-    NewSeriesDialog,
-    ParticipantDialog,
-    RuleDialog,
-)
+from stevnsmoeder.ui.planning.meeting_dialogs import FtmDialog, MoveDialog, ParticipantDialog
+from stevnsmoeder.ui.planning.series_dialogs import NewSeriesDialog, RuleDialog
 
 LoginFn = Callable[[str], ServiceContext]
 
@@ -88,8 +83,9 @@ def test_move_cancel_participant_and_export_from_the_meeting_window(  # type: ig
     window.open_meeting(first)
     meeting_window = window.meeting_windows[first.id]
     qtbot.addWidget(meeting_window)
+    guest = meeting_window.participants_pane.guest_button
     for button in (meeting_window.move_button, meeting_window.cancel_button,
-                   meeting_window.export_button, meeting_window.guest_button):  # fmt: skip
+                   meeting_window.export_button, guest):  # fmt: skip
         assert not button.isHidden() and button.isEnabled()
 
     def fill_move(d: QDialog) -> None:

@@ -166,29 +166,29 @@ class Chair:
 
 def _level_key(chair: Chair) -> None:
     chair.press(Qt.Key.Key_2, ALT)
-    assert chair.view.level_label.text() == "moderat trivsel → forebyggende indsats"
+    assert chair.view.level_pane.label.text() == "moderat trivsel → forebyggende indsats"
 
 
 def _level_button(chair: Chair) -> None:
-    chair.view.level_buttons.button(4).click()
-    assert chair.view.level_label.text() == "udsat trivsel → indgribende indsats"
+    chair.view.level_pane.buttons.button(4).click()
+    assert chair.view.level_pane.label.text() == "udsat trivsel → indgribende indsats"
 
 
 def _follow_up(chair: Chair) -> None:
-    chair.view.follow_up_set.click()
-    assert chair.view.follow_up_set.isChecked()
+    chair.view.level_pane.follow_up_set.click()
+    assert chair.view.level_pane.follow_up_set.isChecked()
 
 
 def _action(chair: Chair) -> None:
-    chair.view.action_what.setText("Ringe til skolen")
-    chair.view.action_who.setEditText("AKT-læreren")
-    chair.view.action_add.click()
+    chair.view.action_pane.what.setText("Ringe til skolen")
+    chair.view.action_pane.who.setEditText("AKT-læreren")
+    chair.view.action_pane.add_button.click()
     assert not [shown for shown in chair.prompts.shown if shown[0] == "error"]
-    assert [a.text for a in chair.view.actions_model._rows] == ["Ringe til skolen"]
+    assert [a.text for a in chair.view.action_pane.model._rows] == ["Ringe til skolen"]
 
 
 def _presence(chair: Chair) -> None:
-    model = chair.view.presence
+    model = chair.view.presence_pane.model
     assert model.rowCount() > 0
     model.setData(model.index(0, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
 

@@ -13,12 +13,8 @@ from stevnsmoeder.db.models import AuditEvent, Person
 from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services import access
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.ui.admin.users_dialog import (
-    AddUserDialog,
-    RoleDialog,
-    UsersDialog,
-    user_columns,
-)
+from stevnsmoeder.ui.admin.user_dialogs import AddUserDialog, RoleDialog
+from stevnsmoeder.ui.admin.users_dialog import UsersDialog, user_columns
 from stevnsmoeder.ui.app import create_application
 from stevnsmoeder.ui.common.models import TableModel
 from stevnsmoeder.ui.common.password_dialog import PasswordDialog

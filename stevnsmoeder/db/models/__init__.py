@@ -19,6 +19,7 @@ from stevnsmoeder.db.models.meetings import (
 )
 from stevnsmoeder.db.models.minutes import (
     Action,
+    ActionDraft,
     ItemMinutes,
     MinutesVersion,
     WellbeingAssessment,
@@ -50,6 +51,7 @@ from stevnsmoeder.db.models.sync import (
 
 __all__ = [
     "Action",
+    "ActionDraft",
     "AgendaItem",
     "AgendaTemplateItem",
     "AppSetting",

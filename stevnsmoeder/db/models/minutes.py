@@ -56,6 +56,21 @@ class Action(Entity):
     legal_reference_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("legal_reference.id"))
 
 
+class ActionDraft(Entity):
+    """An action the chair typed but did not add, kept with its item until it is added, the
+    chair empties it, or the minutes are approved. Inside the encrypted database like the
+    minutes themselves (a draft names children as the minutes do), and deleted with its item."""
+
+    __tablename__ = "action_draft"
+
+    agenda_item_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="CASCADE"), unique=True
+    )
+    text: Mapped[str] = mapped_column(Text, default="")  # hvad, as typed
+    owner_text: Mapped[str] = mapped_column(String(200), default="")  # hvem, as typed
+    due_on: Mapped[date | None] = mapped_column(Date)
+
+
 class WellbeingAssessment(Entity):
     """A Trivselslinealen level given to a child on a date."""
 

@@ -26,9 +26,10 @@ from stevnsmoeder.reports.base import write_atomically
 from stevnsmoeder.services import access_log, audit_trail
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
-from stevnsmoeder.ui.admin.users_dialog import role_label
+from stevnsmoeder.ui.admin.user_dialogs import role_label
 from stevnsmoeder.ui.common.forms import optional_date, optional_date_edit
 from stevnsmoeder.ui.common.models import Column, TableModel
+from stevnsmoeder.ui.common.operations import Operations
 from stevnsmoeder.ui.common.prompts import Prompts
 
 
@@ -65,6 +66,7 @@ class AuditPage(QWidget):
         super().__init__()
         self.ctx = ctx
         self.prompts = prompts
+        self.operations = Operations(self, prompts, self.tr("Access log"))
         self.loaded = False
         self.user_edit = QLineEdit()
         self.user_edit.setPlaceholderText(self.tr("User (name or user name)"))
@@ -149,20 +151,20 @@ class AuditPage(QWidget):
 
     def reload(self) -> None:
         self.loaded = True
-        try:
-            rows = access_log.entries(self.ctx, self.query())
-        except ServiceError as exc:
-            self.status.setText(str(exc))
+        rows = self.operations.fetch(
+            lambda: access_log.entries(self.ctx, self.query()), None, show=self.status.setText
+        )
+        if rows is None:
             return
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
         self.status.setText(self.tr("%n events", "", len(rows)))
 
     def verify(self) -> None:
-        try:
-            report = access_log.verify(self.ctx)
-        except ServiceError as exc:
-            self.status.setText(str(exc))
+        report = self.operations.fetch(
+            lambda: access_log.verify(self.ctx), None, show=self.status.setText
+        )
+        if report is None:
             return
         if report.ok:
             text = self.tr("The access log is unbroken (%n events).", "", report.events)
@@ -177,41 +179,47 @@ class AuditPage(QWidget):
         number = self.prompts.text(self, self.tr("Export for a child"), self.tr("Case no.:"))
         if not number:
             return
-        try:
-            case_id = access_log.case_id_for(self.ctx, number)
-            data = access_log.case_export(self.ctx, case_id)
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Export for a child"), str(exc))
+        title = self.tr("Export for a child")
+        data = self.operations.fetch(
+            lambda: access_log.case_export(self.ctx, access_log.case_id_for(self.ctx, number)),
+            None,
+            title=title,
+        )
+        if data is None:
             return
         suggested = Path.home() / f"{data['case_reference']} adgangslog.json"
-        path = self.prompts.save_path(
-            self, self.tr("Export for a child"), suggested, self.tr("JSON files (*.json)")
-        )
+        path = self.prompts.save_path(self, title, suggested, self.tr("JSON files (*.json)"))
         if path is None:
             return
         try:
             write_atomically(path, json.dumps(data, indent=2, ensure_ascii=False).encode())
         except OSError as exc:
-            self.prompts.error(self, self.tr("Export for a child"), exc.strerror or str(exc))
+            self.prompts.error(self, title, exc.strerror or str(exc))
             return
         self.status.setText(self.tr("Saved: %1").replace("%1", str(path)))
 
     def export_for_collector(self) -> None:
         """Choose (or confirm) the log collector's folder and export what is new at once."""
         title = self.tr("Export for the log collector")
-        try:
-            current = audit_trail.export_folder(self.ctx)
-        except ServiceError as exc:
-            self.prompts.error(self, title, str(exc))
+        current = self.operations.fetch(
+            lambda: (audit_trail.export_folder(self.ctx),), None, title=title
+        )
+        if current is None:
             return
-        folder = self.prompts.folder(self, title, current or Path.home())
+        folder = self.prompts.folder(self, title, current[0] or Path.home())
         if folder is None:
             return
-        try:
-            done = audit_trail.export(self.ctx, folder)
-        except (ServiceError, OSError) as exc:
-            self.prompts.error(self, title, str(exc))
-            return
-        self.status.setText(
-            self.tr("%n events exported to %1", "", done.events).replace("%1", str(done.folder))
+
+        def export() -> audit_trail.ExportReport:
+            try:
+                return audit_trail.export(self.ctx, folder)
+            except OSError as exc:
+                raise ServiceError(str(exc)) from exc
+
+        self.operations.run(
+            export,
+            title=title,
+            then=lambda done: self.status.setText(
+                self.tr("%n events exported to %1", "", done.events).replace("%1", str(done.folder))
+            ),
         )

@@ -4,20 +4,15 @@ log); this dialog only asks and shows."""
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QProgressDialog,
     QPushButton,
     QTableView,
@@ -25,33 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stevnsmoeder.domain import passwords
 from stevnsmoeder.domain.dates import LOCAL_TZ
-from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services import access
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.services.errors import ServiceError
-from stevnsmoeder.services.people import PersonInfo
 from stevnsmoeder.services.rekey import Progress, RekeyReport
-from stevnsmoeder.ui.common.forms import compact, ok_cancel
+from stevnsmoeder.ui.admin.rekey import rekey_in_background
+from stevnsmoeder.ui.admin.user_dialogs import ROLE_ORDER, AddUserDialog, RoleDialog, role_label
 from stevnsmoeder.ui.common.models import Column, TableModel
+from stevnsmoeder.ui.common.operations import Operations
 from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.common.screen import fit_to_screen
-from stevnsmoeder.ui.common.worker import run_in_thread
-
-ROLE_ORDER = (Role.LEDER, Role.REFERENT, Role.DELTAGER, Role.PPR, Role.POLITI, Role.ADMIN)
-
-
-def role_label(role: Role) -> str:
-    labels = {
-        Role.ADMIN: QCoreApplication.translate("UsersDialog", "administrator"),
-        Role.LEDER: QCoreApplication.translate("UsersDialog", "chair"),
-        Role.REFERENT: QCoreApplication.translate("UsersDialog", "secretary"),
-        Role.DELTAGER: QCoreApplication.translate("UsersDialog", "participant"),
-        Role.PPR: QCoreApplication.translate("UsersDialog", "PPR (read only)"),
-        Role.POLITI: QCoreApplication.translate("UsersDialog", "police (SSP)"),
-    }
-    return labels[role]
 
 
 def user_columns() -> list[Column[access.UserInfo]]:
@@ -89,185 +67,6 @@ def user_columns() -> list[Column[access.UserInfo]]:
     ]
 
 
-class AddUserDialog(QDialog):
-    """A new user: login, full name, role, optionally an existing person, password twice.
-    A refusal (a taken login, a short password) is shown here and what was typed stays."""
-
-    def __init__(
-        self,
-        people: Sequence[PersonInfo],
-        add: Callable[[access.NewUser], str | None],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Add user"))
-        self._add = add
-        self.login = QLineEdit()
-        self.login.setMaxLength(access.MAX_LOGIN)
-        self.full_name = QLineEdit()
-        self.full_name.setMaxLength(access.MAX_PERSON_NAME)
-        self.role = QComboBox()
-        for role in ROLE_ORDER:
-            self.role.addItem(role_label(role), role.value)
-        self.person = compact(QComboBox())
-        self.person.addItem(self.tr("A new person with this name"), None)
-        for p in people:
-            self.person.addItem(p.label, str(p.id))
-        self.person.currentIndexChanged.connect(self._person_changed)
-        self.password = QLineEdit()
-        self.again = QLineEdit()
-        for edit in (self.password, self.again):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-            edit.setMaxLength(passwords.MAX_LENGTH)
-        self.error = QLabel()
-        self.error.setObjectName("add-user-error")
-        self.error.setStyleSheet("color: #a00000;")
-        self.error.setWordWrap(True)
-        form = QFormLayout(self)
-        form.addRow(self.tr("User name"), self.login)
-        form.addRow(self.tr("Full name"), self.full_name)
-        form.addRow(self.tr("Role"), self.role)
-        form.addRow(self.tr("Person in the register"), self.person)
-        form.addRow(self.tr("Password"), self.password)
-        form.addRow(self.tr("Password once more"), self.again)
-        form.addRow(self.error)
-        form.addRow(ok_cancel(self, self.tr("Add")))
-
-    def _person_changed(self) -> None:
-        # An existing person brings their own name.
-        self.full_name.setEnabled(self.person.currentData() is None)
-
-    def choose_person(self, person_id: uuid.UUID) -> None:
-        self.person.setCurrentIndex(self.person.findData(str(person_id)))
-
-    def choose_role(self, role: Role) -> None:
-        self.role.setCurrentIndex(self.role.findData(role.value))
-
-    def accept(self) -> None:
-        if not self.login.text().strip():
-            self.error.setText(self.tr("Give the user a user name."))
-            return
-        person = self.person.currentData()
-        if person is None and not self.full_name.text().strip():
-            self.error.setText(self.tr("Give the user's full name, or choose a person."))
-            return
-        if self.password.text() != self.again.text():
-            self.error.setText(self.tr("The two passwords are not the same."))
-            return
-        problem = self._add(
-            access.NewUser(
-                self.login.text(),
-                self.password.text(),
-                Role(self.role.currentData()),
-                person_name=self.full_name.text(),
-                person_id=uuid.UUID(person) if person else None,
-            )
-        )
-        if problem is not None:
-            self.error.setText(problem)
-            return
-        super().accept()
-
-
-class RoleDialog(QDialog):
-    """Another role for a user."""
-
-    def __init__(self, login: str, current: Role, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Role"))
-        self.role = QComboBox()
-        for role in ROLE_ORDER:
-            self.role.addItem(role_label(role), role.value)
-        self.choose_role(current)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Role for %1").replace("%1", login), self.role)
-        form.addRow(ok_cancel(self, self.tr("Change")))
-
-    def choose_role(self, role: Role) -> None:
-        self.role.setCurrentIndex(self.role.findData(role.value))
-
-    def value(self) -> Role:
-        return Role(self.role.currentData())
-
-
-class _ProgressRelay(QObject):
-    """Carries a background re-key's progress to the GUI thread (a queued signal)."""
-
-    stepped = Signal(int, int)
-
-
-def rekey_in_background(
-    owner: QWidget,
-    prompts: Prompts,
-    title: str,
-    work: Callable[[Progress], RekeyReport],
-    then: Callable[[RekeyReport], None],
-    *,
-    on_step: Callable[[int, int], None] | None = None,
-    on_end: Callable[[], None] | None = None,
-) -> QProgressDialog:
-    """Run work that re-keys the database (seconds on years of data) off the GUI thread,
-    with its progress in a window that keeps every other window still meanwhile."""
-    progress = QProgressDialog(
-        QCoreApplication.translate("UsersDialog", "Giving the database a new key …"),
-        "",
-        0,
-        0,
-        owner,
-    )
-    progress.setWindowTitle(title)
-    progress.setCancelButton(None)  # a re-key is one step; it cannot be left half-way
-    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
-    progress.setMinimumDuration(0)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
-    relay = _ProgressRelay(owner)
-
-    def stepped(done: int, total: int) -> None:
-        if on_step is not None:
-            on_step(done, total)
-        progress.setMaximum(total)
-        progress.setValue(done)
-        if done < total:
-            progress.setLabelText(
-                QCoreApplication.translate("UsersDialog", "Giving backup %1 of %2 the new key …")
-                .replace("%1", str(done))
-                .replace("%2", str(total - 1))
-            )
-
-    relay.stepped.connect(stepped)
-
-    def finished(report: RekeyReport) -> None:
-        progress.close()
-        if on_end is not None:
-            on_end()
-        then(report)
-        if report.dropped:
-            prompts.info(
-                owner,
-                title,
-                QCoreApplication.translate(
-                    "UsersDialog",
-                    "The new key could not be given to %1 (a key-file entry from an older "
-                    "version, or one that was tampered with). Give them a new password "
-                    "with 'Reset password'.",
-                ).replace("%1", ", ".join(report.dropped)),
-            )
-
-    def failed(exc: BaseException) -> None:
-        progress.close()
-        if on_end is not None:
-            on_end()
-        if isinstance(exc, ServiceError):
-            prompts.error(owner, title, str(exc))
-        else:
-            raise exc
-
-    progress.show()
-    run_in_thread(owner, lambda: work(relay.stepped.emit), finished, failed)
-    return progress
-
-
 class UsersDialog(QDialog):
     """The users of this database, with what an administrator does to them."""
 
@@ -277,6 +76,7 @@ class UsersDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.prompts = prompts
+        self.operations = Operations(self, prompts, self.tr("Users"))
         self.setWindowTitle(self.tr("Users"))
         fit_to_screen(self, QSize(760, 460))
         self.model: TableModel[access.UserInfo] = TableModel(user_columns(), self)
@@ -332,11 +132,10 @@ class UsersDialog(QDialog):
     # -- the list ---------------------------------------------------------------------------
     def reload(self) -> None:
         selected = self.selected()
-        try:
-            self.model.set_rows(access.list_users(self.ctx))
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Users"), str(exc))
+        found = self.operations.fetch(lambda: access.list_users(self.ctx), None)
+        if found is None:
             return
+        self.model.set_rows(found)
         self.view.resizeColumnsToContents()
         if selected is not None:
             self.select_login(selected.login)
@@ -360,15 +159,14 @@ class UsersDialog(QDialog):
         self.reset_button.setEnabled(user is not None and user.active)
         self.role_button.setEnabled(user is not None)
 
-    def _try(self, title: str, call: Callable[[], object]) -> bool:
-        try:
-            call()
-        except ServiceError as exc:
-            self.prompts.error(self, title, str(exc))
-            return False
-        finally:
-            self.reload()
-        return True
+    def _change(self, title: str, call: Callable[[], object]) -> bool:
+        """A change to a user; the list shows what is true afterwards, refused or not."""
+        return self.operations.run(
+            call,
+            title=title,
+            then=lambda _done: self.reload(),
+            refused=lambda _exc: self.reload(),
+        )
 
     def _rekeying(
         self,
@@ -384,7 +182,7 @@ class UsersDialog(QDialog):
             self.reload()
 
         self.progress = rekey_in_background(
-            self,
+            self.operations,
             self.prompts,
             title,
             work,
@@ -398,20 +196,16 @@ class UsersDialog(QDialog):
 
     # -- actions ----------------------------------------------------------------------------
     def add_user(self) -> None:
-        try:
-            people = access.people_for_users(self.ctx)
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Add user"), str(exc))
+        people = self.operations.fetch(
+            lambda: access.people_for_users(self.ctx), None, title=self.tr("Add user")
+        )
+        if people is None:
             return
 
-        def add(new: access.NewUser) -> str | None:
-            try:
-                info = access.add_user(self.ctx, new)
-            except ServiceError as exc:
-                return str(exc)
+        def add(new: access.NewUser) -> None:
+            info = access.add_user(self.ctx, new)  # a refusal is shown in the dialog
             self.reload()
             self.select_login(info.login)
-            return None
 
         self.add_dialog = AddUserDialog(people, add, self)
         self.add_dialog.exec()
@@ -448,7 +242,7 @@ class UsersDialog(QDialog):
         )
         if password is None:
             return
-        self._try(
+        self._change(
             self.tr("Reopen access"),
             lambda: access.reopen_user(self.ctx, user.login, password),
         )
@@ -484,7 +278,7 @@ class UsersDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         role = dialog.value()
-        self._try(self.tr("Role"), lambda: access.set_role(self.ctx, user.login, role))
+        self._change(self.tr("Role"), lambda: access.set_role(self.ctx, user.login, role))
 
     def rekey(self) -> None:
         if not self.prompts.confirm(

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import date
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,199 +31,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stevnsmoeder.domain import minutes_fields
-from stevnsmoeder.domain.dates import LOCAL_TZ, long_date, month_year, short_date
+from stevnsmoeder.domain.dates import long_date, short_date
 from stevnsmoeder.model.case_history import (
     CaseHistory,
-    LevelPoint,
     OpenAction,
-    ScaleStep,
     TimelineEntry,
 )
-from stevnsmoeder.model.enums import AgendaItemStatus
 from stevnsmoeder.services import case_history, documents
 from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.ui.case.level_chart import LevelChart, describe_moves
+from stevnsmoeder.ui.case.timeline import action_columns, entry_html, timeline_columns
 from stevnsmoeder.ui.common.document_preview import DocumentPreview
 from stevnsmoeder.ui.common.forms import title_label
-from stevnsmoeder.ui.common.models import ROW_ROLE, Column, FilterProxy, TableModel
+from stevnsmoeder.ui.common.models import ROW_ROLE, FilterProxy, TableModel
 from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.common.screen import fit_to_screen
-
-OVERDUE = QColor("#b00020")
-STEP_SHADES = {
-    "none": QColor("#ffffff"),
-    "prevention": QColor("#eef3ee"),
-    "early": QColor("#fdf1d6"),
-    "intrusive": QColor("#f8dcdc"),
-}
-
-
-def _para(text: str, tag: str = "") -> str:
-    body = escape(text).replace(chr(10), "<br>")
-    return f"<p><{tag}>{body}</{tag}></p>" if tag else f"<p>{body}</p>"
-
-
-class LevelChart(QWidget):
-    """Level (1 at the bottom) against time as steps, the ladder steps shaded behind."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.points: tuple[LevelPoint, ...] = ()
-        self.scale: tuple[ScaleStep, ...] = ()
-        self.today = date.today()
-        self.setMinimumHeight(170)
-        self.setObjectName("level-chart")
-
-    def set_data(
-        self, points: tuple[LevelPoint, ...], scale: tuple[ScaleStep, ...], today: date
-    ) -> None:
-        self.points, self.scale, self.today = points, scale, today
-        self.setToolTip(
-            "\n".join(
-                f"{short_date(p.day)}: {p.level} {p.label} ({p.meeting_type})" for p in points
-            )
-        )
-        self.update()
-
-    def paintEvent(self, _event: object) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = painter.fontMetrics()
-        label_w = max((metrics.horizontalAdvance(f"{s.level} {s.label}") for s in self.scale),
-                      default=80) + 12  # fmt: skip
-        left, right = float(label_w), float(self.width() - 8)
-        top, bottom = 6.0, float(self.height() - metrics.height() - 8)
-        levels = [s.level for s in self.scale] or [1, 2, 3, 4, 5]
-        low, high = min(levels), max(levels)
-        band = (bottom - top) / (high - low + 1)
-
-        def y(level: int) -> float:
-            return bottom - (level - low + 0.5) * band
-
-        small = QFont(self.font())
-        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.8))
-        for step in self.scale:
-            rect = QRectF(left, bottom - (step.level - low + 1) * band, right - left, band)
-            painter.fillRect(rect, STEP_SHADES.get(step.step, QColor("#ffffff")))
-            painter.setPen(QPen(QColor("#cccccc"), 0.5))
-            painter.drawRect(rect)
-            painter.setPen(self.palette().text().color())
-            painter.setFont(self.font())
-            painter.drawText(
-                QRectF(2, rect.top(), label_w - 6, band),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                f"{step.level} {step.label}",
-            )
-            painter.setFont(small)
-            painter.setPen(QColor("#666666"))
-            painter.drawText(
-                rect.adjusted(0, 0, -4, -1),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                step.step_label,
-            )
-        painter.setFont(self.font())
-        if not self.points:
-            painter.setPen(QColor("#666666"))
-            painter.drawText(
-                QRectF(left, top, right - left, bottom - top),
-                Qt.AlignmentFlag.AlignCenter,
-                QCoreApplication.translate("case_view", "No level has been given yet."),
-            )
-            return
-        first = self.points[0].day
-        last = max(self.points[-1].day, self.today)
-        span = max(60, (last - first).days)
-
-        def x(day: date) -> float:
-            return left + (day - first).days / span * (right - left)
-
-        painter.setPen(self.palette().text().color())
-        ticks = [(first, month_year(first))]
-        ticks += [(date(yr, 1, 1), str(yr)) for yr in range(first.year + 1, last.year + 1)]
-        free = 0.0  # where the last label drawn ends: a narrow chart skips labels, not ticks
-        for day, label in ticks:
-            painter.drawLine(QPointF(x(day), bottom), QPointF(x(day), bottom + 4))
-            if x(day) + 2 >= free:
-                painter.drawText(QPointF(x(day) + 2, bottom + metrics.ascent() + 4), label)
-                free = x(day) + 2 + metrics.horizontalAdvance(label) + 8
-        path = QPainterPath(QPointF(x(self.points[0].day), y(self.points[0].level)))
-        for previous, p in zip(self.points, self.points[1:], strict=False):
-            path.lineTo(QPointF(x(p.day), y(previous.level)))
-            path.lineTo(QPointF(x(p.day), y(p.level)))
-        path.lineTo(QPointF(x(last), y(self.points[-1].level)))
-        painter.setPen(QPen(QColor("#1f3b63"), 2.2))
-        painter.drawPath(path)
-        for p in self.points:
-            moved = p.change != 0
-            painter.setBrush(QColor("#1f3b63") if moved else QColor("#ffffff"))
-            painter.setPen(QPen(QColor("#1f3b63"), 1.2))
-            radius = 4.0 if moved else 3.0
-            painter.drawEllipse(QPointF(x(p.day), y(p.level)), radius, radius)
-
-
-def timeline_columns() -> list[Column[TimelineEntry]]:
-    def level(e: TimelineEntry) -> str:
-        return str(e.record.level) if e.record.level else ""
-
-    def minutes_state(e: TimelineEntry) -> str:
-        if e.minutes_approved:
-            return QCoreApplication.translate("case_view", "approved")
-        return QCoreApplication.translate("case_view", "not approved") if e.held else ""
-
-    def decision(e: TimelineEntry) -> str:
-        if not e.held:
-            return QCoreApplication.translate("case_view", "Planned")
-        text = next((t for f in minutes_fields.decisions() if (t := getattr(e.record, f.name))), "")
-        return " ".join(text.split())
-
-    return [
-        Column(
-            QCoreApplication.translate("case_view", "Date"),
-            lambda e: short_date(e.day),
-            lambda e: e.starts_at,
-        ),
-        Column(
-            QCoreApplication.translate("case_view", "Meeting"),
-            lambda e: e.type_name + (f", {e.district}" if e.district else ""),
-        ),
-        Column(QCoreApplication.translate("case_view", "Item"), lambda e: e.title),
-        Column(
-            QCoreApplication.translate("case_view", "Level"),
-            level,
-            lambda e: e.record.level or 0,
-            align_right=True,
-            tooltip=lambda e: (
-                f"{e.record.level_label} ({e.record.step_label})" if e.record.level else ""
-            ),
-        ),
-        Column(QCoreApplication.translate("case_view", "Minutes"), minutes_state),
-        Column(QCoreApplication.translate("case_view", "Decision"), decision),
-    ]
-
-
-def action_columns() -> list[Column[OpenAction]]:
-    def due(a: OpenAction) -> str:
-        if a.due_on is None:
-            return ""
-        late = " (" + QCoreApplication.translate("case_view", "overdue") + ")" if a.overdue else ""
-        return short_date(a.due_on) + late
-
-    return [
-        Column(
-            QCoreApplication.translate("case_view", "Due"),
-            due,
-            lambda a: (a.due_on is None, a.due_on or date.max),
-            foreground=lambda a: OVERDUE if a.overdue else None,
-            bold=lambda a: a.overdue,
-        ),
-        Column(QCoreApplication.translate("case_view", "Who"), lambda a: a.who),
-        Column(QCoreApplication.translate("case_view", "What"), lambda a: a.what),
-        Column(
-            QCoreApplication.translate("case_view", "Agreed"),
-            lambda a: f"{short_date(a.agreed_on)} {a.meeting_type}",
-            lambda a: a.agreed_on,
-        ),
-    ]
 
 
 def _table(model: object) -> QTableView:
@@ -236,95 +57,12 @@ def _table(model: object) -> QTableView:
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().hide()
+    # One line a row, as tall as the text needs: a laptop shows more of a long history.
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setResizeContentsPrecision(50)
     return view
-
-
-def entry_html(e: TimelineEntry) -> str:
-    """The selected item as it reads in the minutes."""
-    r = e.record
-    where = escape(e.type_name + (f", {e.district}" if e.district else ""))
-    out = [f"<h3>{escape(long_date(e.day))} – {where}</h3>", f"<p><b>{escape(e.title)}</b>"]
-    if e.basis:
-        out.append(
-            " · "
-            + escape(QCoreApplication.translate("case_view", "Legal basis"))
-            + ": "
-            + escape(e.basis)
-        )
-    out.append("</p>")
-    if not e.held:
-        out.append(
-            _para(
-                QCoreApplication.translate(
-                    "case_view", "Planned; the meeting has not been held yet."
-                ),
-                "i",
-            )
-        )
-        return "".join(out)
-    if e.present:
-        out.append(
-            _para(
-                QCoreApplication.translate("case_view", "Present") + ": " + ", ".join(e.present),
-                "small",
-            )
-        )
-    if e.status is AgendaItemStatus.NOT_REACHED:
-        out.append(
-            _para(
-                QCoreApplication.translate("case_view", "Not reached; moved to the next meeting."),
-                "i",
-            )
-        )
-    for label, text in (  # every free-text field, in the registry's print order
-        (str(f.title), getattr(r, f.name)) for f in minutes_fields.printed()
-    ):
-        if text:
-            lead = f"<b>{escape(label)}:</b> " if label else ""
-            out.append(f"<p>{lead}{escape(text).replace(chr(10), '<br>')}</p>")
-    if r.actions:
-        done = QCoreApplication.translate("case_view", "done")
-        rows = "".join(
-            f"<tr><td>{escape(a.owner)}</td><td>{escape(a.text)}</td>"
-            f"<td>{short_date(a.due_on) if a.due_on else ''}</td>"
-            f"<td>{escape(done if a.status.value == 'done' else '')}</td></tr>"
-            for a in r.actions
-        )
-        head = "".join(
-            f"<th align='left'>{escape(h)}</th>"
-            for h in (
-                QCoreApplication.translate("case_view", "Who"),
-                QCoreApplication.translate("case_view", "What"),
-                QCoreApplication.translate("case_view", "When"),
-                "",
-            )
-        )
-        out.append(
-            f"<table cellspacing='0' cellpadding='3' border='1'><tr>{head}</tr>{rows}</table>"
-        )
-    if r.level:
-        out.append(
-            _para(
-                QCoreApplication.translate("case_view", "Trivselslinealen")
-                + f": {r.level} – {r.level_label} ({r.step_label})"
-            )
-        )
-    if r.follow_up_on:
-        out.append(
-            _para(
-                QCoreApplication.translate("case_view", "Next follow-up")
-                + ": "
-                + long_date(r.follow_up_on)
-            )
-        )
-    for note in r.addenda:  # corrections after approval, as far as the reader sees the item
-        day = short_date(note.at.astimezone(LOCAL_TZ).date())
-        label = QCoreApplication.translate("case_view", "Addendum")
-        out.append(_para(f"{label} {day} ({note.by}): {note.text}"))
-    return "".join(out)
 
 
 class CaseWindow(QWidget):
@@ -431,7 +169,7 @@ class CaseWindow(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.timeline_view)
         split.addWidget(self.detail)
-        split.setSizes([320, 380])
+        split.setSizes([400, 300])  # the list first: the chosen entry's text scrolls
         right_layout.addWidget(split, 1)
         body = QSplitter(Qt.Orientation.Horizontal)
         body.addWidget(left)
@@ -497,7 +235,7 @@ class CaseWindow(QWidget):
         )
         self._show_consent()
         self.chart.set_data(h.levels, h.scale, h.generated_at.date())
-        self.moves.setText(_moves(h.levels))
+        self.moves.setText(describe_moves(h.levels))
         self.actions_model.set_rows(h.open_actions)
         _fit_columns(self.actions_view, 220)
         if h.follow_ups:
@@ -641,23 +379,3 @@ def _section(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
-
-
-def _moves(points: tuple[LevelPoint, ...]) -> str:
-    parts = []
-    for p in points:
-        if p.change > 0:
-            parts.append(
-                QCoreApplication.translate("case_view", "up to %1 on %2")
-                .replace("%1", str(p.level))
-                .replace("%2", short_date(p.day))
-            )
-        elif p.change < 0:
-            parts.append(
-                QCoreApplication.translate("case_view", "down to %1 on %2")
-                .replace("%1", str(p.level))
-                .replace("%2", short_date(p.day))
-            )
-    if not parts:
-        return ""
-    return QCoreApplication.translate("case_view", "Moved") + ": " + "; ".join(parts)

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from stevnsmoeder.reports.base import write_atomically
 from stevnsmoeder.services.errors import ServiceError
+from stevnsmoeder.ui.common.operations import Operations
 from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.common.screen import fit_to_screen
-from stevnsmoeder.ui.common.worker import run_in_thread
 
 Build = Callable[[], tuple[bytes, int, str]]  # (pdf, pages, suggested file name)
 
@@ -58,7 +58,8 @@ class DocumentPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        run_in_thread(self, build, self._built, self._failed)
+        self.operations = Operations(self, prompts, title)
+        self.operations.run_in_background(build, then=self._built, refused=self._failed)
 
     def _built(self, result: tuple[bytes, int, str]) -> None:
         self.data, self.pages, self.suggested = result
@@ -70,12 +71,8 @@ class DocumentPreview(QDialog):
         for button in (self.save_button, self.print_button):
             button.setEnabled(True)
 
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ServiceError):
-            self.status.setText(str(exc))
-            self.prompts.error(self, self.windowTitle(), str(exc))
-            return
-        raise exc
+    def _failed(self, exc: ServiceError) -> None:
+        self.status.setText(str(exc))  # and the message box says it too
 
     def save(self) -> None:
         path = self.prompts.save_path(

@@ -10,8 +10,10 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimer
 from PySide6.QtGui import QFocusEvent, QFont, QValidator
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from stevnsmoeder.domain.dates import parse_typed_date
-from stevnsmoeder.services.errors import ServiceError
+from stevnsmoeder.ui.common.operations import Operations
 
 DATE_FORMAT = "dd.MM.yyyy"
 DATETIME_FORMAT = "dd.MM.yyyy HH:mm"
@@ -79,6 +81,43 @@ class DateEdit(QDateEdit):
             # After the edit has placed its cursor; the line edit's own select-all (the spin
             # box's leaves the cursor in the day, where typing edits that section alone).
             QTimer.singleShot(0, self.lineEdit().selectAll)
+
+    # -- Up and Down (and the wheel) ------------------------------------------------------
+    def _stepped_section(self) -> QDateTimeEdit.Section:
+        """What Up and Down change: the part of the date under the cursor, and the day when
+        the whole date is selected (as it is on entering the field)."""
+        line = self.lineEdit()
+        if line.hasSelectedText() and line.selectedText() == line.text():
+            return QDateTimeEdit.Section.DaySection
+        return self.currentSection()
+
+    def stepBy(self, steps: int) -> None:
+        """A day, a month or a year on, as the calendar goes: Up on 31.01 is 01.02, not a
+        day that stops at the month's end."""
+        section = self._stepped_section()
+        day = self.date()
+        if section is QDateTimeEdit.Section.DaySection:
+            new = day.addDays(steps)
+        elif section is QDateTimeEdit.Section.MonthSection:
+            new = day.addMonths(steps)
+        elif section is QDateTimeEdit.Section.YearSection:
+            new = day.addYears(steps)
+        else:
+            super().stepBy(steps)
+            return
+        new = max(self.minimumDate(), min(new, self.maximumDate()))
+        if new != day:
+            self.setDate(new)
+        self.setCurrentSection(section)  # the next Up changes the same part
+        self.setSelectedSection(section)
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
+        flags = QAbstractSpinBox.StepEnabledFlag.StepNone
+        if self.date() > self.minimumDate():
+            flags |= QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
+        if self.date() < self.maximumDate():
+            flags |= QAbstractSpinBox.StepEnabledFlag.StepUpEnabled
+        return flags
 
 
 def date_edit(day: date | None = None) -> DateEdit:
@@ -179,6 +218,7 @@ class FormDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         self.submit: Callable[[], bool | None] | None = None
+        self.operations = Operations(self, show=self.show_problem)
 
     def problem(self) -> str | None:
         """What is wrong with what was typed, in the user's words; None when nothing is."""
@@ -193,12 +233,10 @@ class FormDialog(QDialog):
         if problem:
             self.show_problem(problem)
             return
-        if self.submit is not None:
-            try:
-                if self.submit() is False:
-                    return
-            except ServiceError as exc:
-                self.show_problem(str(exc))
+        submit = self.submit
+        if submit is not None:
+            answers: list[bool | None] = []
+            if not self.operations.run(submit, then=answers.append) or answers[0] is False:
                 return
         self.show_problem("")
         super().accept()

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from stevnsmoeder.domain.dates import LOCAL_TZ, clock, long_date, short_date
 from stevnsmoeder.model.cases import CaseSummary
@@ -96,6 +97,18 @@ class TableModel(QAbstractTableModel, Generic[T]):
         ):
             return self._columns[section].header
         return None
+
+
+def table_view(model: QAbstractTableModel, name: str) -> QTableView:
+    """A read-only table of whole rows, its last column taking the spare width."""
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    return view
 
 
 class FilterProxy(QSortFilterProxyModel):

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from stevnsmoeder.domain.dates import clock, long_date
 from stevnsmoeder.services import overview
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.services.permissions import Permission, allowed
 from stevnsmoeder.ui.common.models import ROW_ROLE, Column, TableModel
+from stevnsmoeder.ui.common.operations import Operations
 from stevnsmoeder.ui.common.prompts import Prompts
 
 SHOWN = 50  # the oldest minutes waiting; the heading counts them all
@@ -45,6 +45,7 @@ class AwaitingApprovalSection(QWidget):
         self.setObjectName("awaiting-approval")
         self.ctx = ctx
         self.prompts = prompts
+        self.operations = Operations(self, prompts, self.tr("Start"))
         self.open_meeting = open_meeting
         self.heading = QLabel()
         self.heading.setObjectName("awaiting-approval-heading")
@@ -83,12 +84,13 @@ class AwaitingApprovalSection(QWidget):
     def reload(self) -> None:
         if not allowed(self.ctx, Permission.EDIT_MEETINGS):
             return
-        try:
-            found = overview.awaiting_approval(self.ctx, limit=SHOWN)
-            total = overview.awaiting_approval_count(self.ctx)
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Start"), str(exc))
-            found, total = [], 0
+        found, total = self.operations.fetch(
+            lambda: (
+                overview.awaiting_approval(self.ctx, limit=SHOWN),
+                overview.awaiting_approval_count(self.ctx),
+            ),
+            ([], 0),
+        )
         self.model.set_rows(found)  # oldest first, as the service gives them
         word = self.tr("Minutes awaiting approval")
         count = str(total) if total else self.tr("none")

@@ -31,10 +31,10 @@ from stevnsmoeder.i18n import language
 from stevnsmoeder.model.enums import MeetingStatus
 from stevnsmoeder.services import meetings, reference_data
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.services.reference_data import DEFAULT_COLOUR
 from stevnsmoeder.ui.common.models import ROW_ROLE, FilterProxy, TableModel, meeting_columns
+from stevnsmoeder.ui.common.operations import Operations
 from stevnsmoeder.ui.common.prompts import Prompts
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -219,6 +219,7 @@ class CalendarPage(QWidget):
         super().__init__()
         self.ctx = ctx
         self.prompts = prompts
+        self.operations = Operations(self, prompts, self.tr("Calendar"))
         self.open_meeting = open_meeting
         self.anchor = ctx.today()
 
@@ -340,17 +341,16 @@ class CalendarPage(QWidget):
     def reload(self) -> None:
         first, weeks, month = self._visible_range()
         last = first + timedelta(days=weeks * 7 - 1)
-        try:
-            found = meetings.list_meetings(
+        found = self.operations.fetch(
+            lambda: meetings.list_meetings(
                 self.ctx,
                 start=first,
                 end=last,
                 type_code=self.type_combo.currentData(),
                 district=self.district_combo.currentData(),
-            )
-        except ServiceError as exc:
-            self.prompts.error(self, self.tr("Calendar"), str(exc))
-            found = []
+            ),
+            [],
+        )
         self.model.set_range(first, weeks, month, found, self.ctx.today())
         if month is not None:
             months = DA_MONTHS if language() == "da" else EN_MONTHS

@@ -20,9 +20,10 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from stevnsmoeder.domain.dates import clock
-from stevnsmoeder.services.planning import BasisState, PlanItem
+from stevnsmoeder.services.planning import MAX_TITLE, BasisState, PlanItem
 from stevnsmoeder.ui.common.models import ROW_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -203,3 +204,16 @@ class AgendaModel(QAbstractTableModel):
         if to != source:
             self.move_requested.emit(item_id, to)
         return False  # the view must not remove the source row: the service reorders
+
+
+class AgendaDelegate(QStyledItemDelegate):
+    """The agenda's editors: a title takes no more than the service keeps (200 characters),
+    so a title typed too long is stopped at the field, not refused after Enter."""
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if index.column() == TITLE and isinstance(editor, QLineEdit):
+            editor.setMaxLength(MAX_TITLE)
+        return editor

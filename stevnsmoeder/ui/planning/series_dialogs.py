@@ -1,18 +1,15 @@
-"""Small dialogs for planning: move a meeting, add a participant, change a series' rule
-from a date, the municipality's closed days, the series overview and an FTM for a child."""
+"""The meeting series: the overview, a new series, and a series' rhythm changed from a date."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
-from PySide6.QtCore import QSize, Qt, QTime
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -20,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -28,14 +24,11 @@ from PySide6.QtWidgets import (
 from stevnsmoeder.domain.calendar import HolidayPolicy, describe_rule, weekly_parts, weekly_rule
 from stevnsmoeder.domain.dates import DA_WEEKDAYS, EN_WEEKDAYS, clock, long_date, short_date
 from stevnsmoeder.i18n import language
-from stevnsmoeder.services.errors import ServiceError
-from stevnsmoeder.services.meetings import MAX_PLACE, MAX_REASON, MAX_TITLE
+from stevnsmoeder.services.meetings import MAX_PLACE, MAX_TITLE
 from stevnsmoeder.services.people import PersonInfo, RoleInfo
 from stevnsmoeder.services.reference_data import DistrictInfo, MeetingTypeInfo
-from stevnsmoeder.services.series import ClosedPeriodInfo, NewSeries, SeriesInfo
+from stevnsmoeder.services.series import NewSeries, SeriesInfo
 from stevnsmoeder.ui.common.forms import (
-    ERROR_STYLE,
-    WARNING_STYLE,
     FormDialog,
     compact,
     date_edit,
@@ -46,125 +39,7 @@ from stevnsmoeder.ui.common.forms import (
 )
 from stevnsmoeder.ui.common.models import Column, TableModel
 from stevnsmoeder.ui.common.screen import fit_to_screen
-
-
-def time_edit(at: time) -> QTimeEdit:
-    edit = QTimeEdit(QTime(at.hour, at.minute))
-    edit.setDisplayFormat("HH:mm")
-    return edit
-
-
-def _moment(day: date, at: QTime) -> datetime:
-    return datetime.combine(day, time(at.hour(), at.minute()))
-
-
-class MoveDialog(FormDialog):
-    """A new date and time for one meeting, and why. ``check`` names what is unusual about a
-    time (a weekend, a holiday, a closed day) and refuses one that has passed: a refusal
-    keeps Move disabled; a warning must be acknowledged first."""
-
-    def __init__(
-        self,
-        title: str,
-        start: datetime,
-        check: Callable[[datetime], Sequence[str]],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Move meeting"))
-        self._check = check
-        self.day = date_edit(start.date())
-        self.at = time_edit(start.time())
-        self.reason = line_edit(
-            MAX_REASON, placeholder=self.tr("e.g. the school's Christmas party")
-        )
-        self.warnings = QLabel()
-        self.warnings.setObjectName("move-warnings")
-        self.warnings.setWordWrap(True)
-        self.anyway = QCheckBox(self.tr("Move it to this day anyway"))
-        self.refused = False
-        when = QHBoxLayout()
-        when.addWidget(self.day, 1)
-        when.addWidget(self.at)
-        form = QFormLayout(self)
-        form.addRow(wrapped(f"<b>{title}</b> – {long_date(start.date())}, {clock(start)}"))
-        form.addRow(self.tr("New date:"), when)
-        form.addRow(self.warnings)
-        form.addRow(self.anyway)
-        form.addRow(self.tr("Reason:"), self.reason)
-        form.addRow(self.error)
-        self.buttons = ok_cancel(self, self.tr("Move"))
-        form.addRow(self.buttons)
-        self.day.dateChanged.connect(self._check_when)
-        self.at.timeChanged.connect(self._check_when)
-        self.reason.textChanged.connect(self._update)
-        self.anyway.toggled.connect(self._update)
-        self._check_when()
-
-    def _check_when(self) -> None:
-        try:
-            found = tuple(self._check(self.value()[0]))
-            self.refused, text = False, "\n".join(f"⚠ {w}" for w in found)
-        except ServiceError as exc:
-            found = ()
-            self.refused, text = True, str(exc)
-        self.warnings.setText(text)
-        self.warnings.setStyleSheet(ERROR_STYLE if self.refused else WARNING_STYLE)
-        self.warnings.setVisible(bool(text))
-        if not found:
-            self.anyway.setChecked(False)
-        self.anyway.setVisible(bool(found))
-        self._update()
-
-    def _update(self) -> None:
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        acknowledged = self.anyway.isHidden() or self.anyway.isChecked()
-        ok.setEnabled(bool(self.reason.text().strip()) and not self.refused and acknowledged)
-
-    def problem(self) -> str | None:
-        if not self.reason.text().strip():
-            return self.tr("Give the reason the meeting is moved.")
-        return None
-
-    def value(self) -> tuple[datetime, str]:
-        return _moment(pydate(self.day.date()), self.at.time()), self.reason.text().strip()
-
-
-class ParticipantDialog(FormDialog):
-    """An extra participant for one meeting only."""
-
-    def __init__(
-        self, people: Sequence[PersonInfo], roles: Sequence[RoleInfo], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Add participant"))
-        self.person = compact(QComboBox())
-        self.person.setEditable(True)  # type to find; the completer matches any part
-        self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for p in people:
-            self.person.addItem(p.label, p.id)
-        completer = self.person.completer()
-        if completer is not None:
-            completer.setFilterMode(Qt.MatchFlag.MatchContains)
-            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.role = compact(QComboBox())
-        for r in roles:
-            if not r.is_family:
-                self.role.addItem(r.name, r.code)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Person:"), self.person)
-        form.addRow(self.tr("Role:"), self.role)
-        form.addRow(self.error)
-        form.addRow(ok_cancel(self, self.tr("Add")))
-
-    def problem(self) -> str | None:
-        index = self.person.currentIndex()
-        if index < 0 or self.person.currentText() != self.person.itemText(index):
-            return self.tr("Choose a person from the list.")  # a typed name is nobody yet
-        return None
-
-    def value(self) -> tuple[object, str]:
-        return self.person.currentData(), str(self.role.currentData())
+from stevnsmoeder.ui.planning.meeting_dialogs import ParticipantDialog, time_edit
 
 
 class RuleDialog(FormDialog):
@@ -217,98 +92,6 @@ class RuleDialog(FormDialog):
         rule = weekly_rule(self.weekday.currentIndex(), self.interval.value())
         q = self.start_time.time()
         return rule, time(q.hour(), q.minute()), pydate(self.from_day.date())
-
-
-class ClosedPeriodsDialog(QDialog):
-    """The municipality's closed days: listed, and new ones added."""
-
-    def __init__(
-        self,
-        periods: Sequence[ClosedPeriodInfo],
-        add: Callable[[date, date, str, bool], Sequence[ClosedPeriodInfo]],
-        can_edit: bool,
-        parent: QWidget | None = None,
-        *,
-        today: date | None = None,
-    ) -> None:
-        """``add`` records a closed period and returns them all, or raises ServiceError (shown
-        here, with what was typed kept)."""
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Closed days"))
-        fit_to_screen(self, QSize(620, 480))
-        self._add = add
-
-        def when(p: ClosedPeriodInfo) -> str:
-            if p.yearly:
-                return f"{p.starts_on:%d.%m.} – {p.ends_on:%d.%m.} " + self.tr("(every year)")
-            if p.starts_on == p.ends_on:
-                return short_date(p.starts_on)
-            return f"{short_date(p.starts_on)} – {short_date(p.ends_on)}"
-
-        self.model: TableModel[ClosedPeriodInfo] = TableModel(
-            [
-                Column(self.tr("When"), when, lambda p: (p.yearly, p.starts_on)),
-                Column(self.tr("Reason"), lambda p: p.reason),
-            ],
-            self,
-        )
-        self.model.set_rows(periods)
-        view = QTableView()
-        view.setObjectName("closed-periods")
-        view.setModel(self.model)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setStretchLastSection(True)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.resizeColumnsToContents()
-        note = QLabel(
-            self.tr(
-                "Public holidays are known already. Add the days the municipality is closed "
-                "beyond them: school holidays, the days between Christmas and New Year, "
-                "Grundlovsdag if offices close."
-            )
-        )
-        note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addWidget(view)
-        self.error = QLabel()
-        self.error.setObjectName("form-error")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-        if can_edit:
-            self.first = date_edit(today or date.today())
-            self.last = date_edit(today or date.today())
-            self.reason = line_edit(MAX_REASON, placeholder=self.tr("Reason, e.g. Vinterferie"))
-            self.yearly = QCheckBox(self.tr("Every year"))
-            self.add_button = QPushButton(self.tr("Add"))
-            self.add_button.clicked.connect(self._on_add)
-            row = QHBoxLayout()
-            for widget in (self.first, QLabel("–"), self.last, self.reason, self.yearly):
-                row.addWidget(widget)
-            row.addWidget(self.add_button)
-            layout.addLayout(row)
-            layout.addWidget(self.error)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
-        close.rejected.connect(self.reject)
-        layout.addWidget(close)
-
-    def _on_add(self) -> None:
-        try:
-            result = self._add(
-                pydate(self.first.date()),
-                pydate(self.last.date()),
-                self.reason.text(),
-                self.yearly.isChecked(),
-            )
-        except ServiceError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        self.error.hide()
-        self.model.set_rows(result)
-        self.reason.clear()
 
 
 class SeriesDialog(QDialog):
@@ -402,29 +185,6 @@ class SeriesDialog(QDialog):
         result = change(chosen)
         if result is not None:
             self.model.set_rows(result)
-
-
-class FtmDialog(FormDialog):
-    """When and where the family team meeting about one child takes place."""
-
-    def __init__(self, child: str, start: datetime, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("New family team meeting"))
-        self.day = date_edit(start.date())
-        self.at = time_edit(start.time())
-        self.place = line_edit(MAX_PLACE)
-        when = QHBoxLayout()
-        when.addWidget(self.day, 1)
-        when.addWidget(self.at)
-        form = QFormLayout(self)
-        form.addRow(wrapped(self.tr("Family team meeting about %1").replace("%1", child)))
-        form.addRow(self.tr("Time:"), when)
-        form.addRow(self.tr("Place:"), self.place)
-        form.addRow(self.error)
-        form.addRow(ok_cancel(self, self.tr("Create")))
-
-    def value(self) -> tuple[datetime, str]:
-        return _moment(pydate(self.day.date()), self.at.time()), self.place.text().strip()
 
 
 class NewSeriesDialog(FormDialog):
