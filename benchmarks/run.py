@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks import data, figures, peers
+from benchmarks import data, figures, peers, sync_figures
 
 RESULTS = data.ROOT / "benchmarks" / "results" / "latest.json"
 
@@ -127,8 +127,10 @@ def server_column(
         print("· PostgreSQL: search, case and minutes …", flush=True)
         server = figures.server_figures(url, repeats, rounds)
         file_pdf = figures.file_minutes_fetch_and_pdf(main_db, repeats)
+        print("· the server: replicas, syncs and a load on loopback …", flush=True)
+        synced = sync_figures.sync_figures(url, smoke=smoke)
         return {"years": years, "built_in_s": round(built, 1), "figures": server,
-                "file_minutes_fetch_and_pdf_ms": file_pdf}  # fmt: skip
+                "file_minutes_fetch_and_pdf_ms": file_pdf, "sync": synced}  # fmt: skip
     finally:
         cluster.stop()
 
@@ -285,6 +287,7 @@ def print_table(result: dict[str, Any]) -> None:
                 f"({f[key] / file_value:.1f}×)"
             )
         print()
+        _print_sync(pg.get("sync"))
     print("growth with the years (search p95 / LIKE median / case open):")
     for years, s in result["scaling"].items():
         db = result["databases"][years]
@@ -294,6 +297,40 @@ def print_table(result: dict[str, Any]) -> None:
             f"LIKE {s['like_median_ms']:.0f} ms   case open {s['case_open_ms']:.1f} ms "
             f"({s['case_items']:.0f} items)"
         )
+
+
+# The shared record's budgets (issue: the server and its sync protocol).
+SYNC_BUDGETS = (
+    ("first sync of the chair's scope", "first_sync_s", "s", 2.0),
+    ("a sync with nothing new", "idle_sync_ms", "ms", 50.0),
+    ("one note: push → pull on another replica", "note_push_to_pull_s", "s", 1.0),
+    ("load: push p95", "load_push_p95_ms", "ms", 100.0),
+    ("online search p95 through the server", "online_search_p95_ms", "ms", None),
+)
+
+
+def _print_sync(synced: dict[str, Any] | None) -> None:
+    if not synced:
+        return
+    print("the shared record: a server on loopback (TLS) and encrypted replicas:")
+    for label, key, unit, limit in SYNC_BUDGETS:
+        value = synced.get(key)
+        verdict = "" if limit is None or value is None else ("pass" if value <= limit else "FAIL")
+        budget = f"≤ {_fmt(limit, unit)}" if limit is not None else ""
+        print(f"  {label:<42} {_fmt(value, unit):>10}  {budget:<10} {verdict}")
+    print(
+        f"  load: {synced['load_laptops']} laptops pulling, {synced['load_typists']} chairs "
+        f"typing for {synced['load_seconds']:.0f} s: {synced['load_requests']} requests, "
+        f"{synced['load_errors']} errors, pull p95 {_fmt(synced['load_pull_p95_ms'], 'ms')}; "
+        f"server process RSS {synced['server_rss_mb']} MB"
+    )
+    print("  replica per role: meetings / cases / items, size, connect (with logins):")
+    for role, r in synced["replicas"].items():
+        print(
+            f"    {role:<9} {r['meetings']:>5} / {r['cases']:>4} / {r['items']:>6}   "
+            f"{r['size_mb']:>6} MB   {r['connect_s']:.1f} s"
+        )
+    print()
 
 
 def main(argv: list[str] | None = None) -> int:

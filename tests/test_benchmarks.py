@@ -38,3 +38,9 @@ def test_smoke_run_reports_every_figure(
         for key in ("search_p95_ms", "case_open_ms", "minutes_fetch_and_pdf_ms"):
             assert pg[key] > 0, key
         assert "on PostgreSQL beside the file" in printed
+        synced = result["postgres"]["sync"]
+        for label, key, _unit, _limit in run.SYNC_BUDGETS:
+            assert synced[key] is not None and synced[key] > 0, key
+            assert label in printed
+        assert synced["load_errors"] == 0
+        assert synced["replicas"]["politi"]["items"] <= synced["replicas"]["leder"]["items"]
