@@ -291,6 +291,19 @@ def push(request: Request, state: ServerState, data: dict[str, Any]) -> Response
     return JSONResponse({"results": [o.to_json() for o in done]})
 
 
+def replica_log(request: Request, state: ServerState, data: dict[str, Any]) -> Response:
+    session = _session(request, state)
+    found = data.get("events")
+    if not isinstance(found, list) or len(found) > sync_server.MAX_EVENTS:
+        raise ApiError(400, "malformed", "Feltet events mangler eller er for langt.")
+    try:
+        events = [sync_server.ReplicaEvent.from_json(e) for e in found]
+        last = sync_server.add_replica_log(session.ctx, session.device_id, events)
+    except oplog.ArgumentError:
+        raise ApiError(400, "malformed", "En af hændelserne er ugyldig.") from None
+    return JSONResponse({"last_seq": last})
+
+
 def take_case(request: Request, state: ServerState, data: dict[str, Any]) -> Response:
     session = _session(request, state)
     case_id = _uuid(data, "case_id")
@@ -334,6 +347,7 @@ ROUTES = [
     Route(f"{API}/pull", endpoint(pull), methods=["POST"]),
     Route(f"{API}/push", endpoint(push), methods=["POST"]),
     Route(f"{API}/leases", endpoint(lease), methods=["POST"]),
+    Route(f"{API}/log", endpoint(replica_log), methods=["POST"]),
     Route(f"{API}/cases/take", endpoint(take_case), methods=["POST"]),
     Route(f"{API}/search", endpoint(online_search), methods=["POST"]),
 ]

@@ -206,6 +206,18 @@ class Query:
     limit: int = 2000
 
 
+# What a replica's user did that only the replica saw (reads, sessions, refusals): the sync
+# adds these to the server's log. Changes reach the server's log as operations, applied there.
+REPLICA_EVENTS = frozenset(
+    {
+        "case.view", "case.history", "case.list", "consent.list", "custody_holder.list",
+        "meeting.view", "minutes.view", "overview.view", "search", "search.shown",
+        "export.pdf", "export.ics", "login", "logout", "lock", "unlock", "unlock.failed",
+        "denied",
+    }
+)  # fmt: skip
+
+
 def entries(ctx: ServiceContext, query: Query = Query()) -> list[Entry]:
     """Events matching the query, newest first (administrators only); the reading is logged.
     The user filter takes a login or (part of) a person's name."""

@@ -28,11 +28,19 @@ from stevnsmoeder import __version__
 from stevnsmoeder.db import rows as codec
 from stevnsmoeder.db.base import utcnow
 from stevnsmoeder.db.keystore import DEFAULT_KDF, KdfParams, keyfile_path
-from stevnsmoeder.db.models import AgendaItem, Case, Meeting, OutboxEntry, SyncConflict
+from stevnsmoeder.db.models import (
+    AgendaItem,
+    AuditEvent,
+    Case,
+    Meeting,
+    OutboxEntry,
+    SyncConflict,
+)
 from stevnsmoeder.i18n import _
 from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services import (
     access,
+    access_log,
     app_settings,
     audit,
     leases,
@@ -56,6 +64,7 @@ DEVICE_SECRET = "sync.device_secret"
 CURSOR = "sync.cursor"
 LAST_CONTACT = "sync.last_contact"
 LEASES = "sync.leases"
+LOG_SENT = "sync.log_sent"  # the last of this replica's log events the server has
 
 
 class ServerUnreachable(ServiceError):
@@ -284,6 +293,7 @@ def _sync(
         token = logged_in["token"]
         try:
             pushed, applied, rejected = _push(ctx, client, token)
+            _send_log(ctx, client, token)
             answer = _call(client, "/pull", {"cursor": cursor}, token)
             pulled = replication.Pulled.from_json(answer)
         finally:
@@ -452,6 +462,36 @@ def _drop(s: Session, unused: dict[str, list[str]]) -> None:
         ids = unused.get(table.name)
         if ids:
             s.execute(delete(table).where(table.c.id.in_([uuid.UUID(i) for i in ids])))
+
+
+def _send_log(ctx: ServiceContext, client: httpx.Client, token: str) -> None:
+    """What the user did here that only this replica saw (reads, sessions): to the server's
+    log, in order, once."""
+    while True:
+        with ctx.db.begin() as s:
+            sent = int(app_settings.get(s, LOG_SENT, "0") or 0)
+            found = list(
+                s.scalars(
+                    select(AuditEvent)
+                    .where(AuditEvent.seq > sent, AuditEvent.login == ctx.actor.login)
+                    .order_by(AuditEvent.seq)
+                    .limit(sync_server.MAX_EVENTS)
+                )
+            )
+        events = [
+            sync_server.ReplicaEvent(
+                e.seq, e.at, e.action, e.object_type or "", e.object_id, e.case_id, e.detail or ""
+            )
+            for e in found
+            if e.action in access_log.REPLICA_EVENTS
+        ]
+        if events:
+            _call(client, "/log", {"events": [e.to_json() for e in events]}, token)
+        if found:
+            with ctx.db.begin() as s:
+                app_settings.put(s, LOG_SENT, str(found[-1].seq))
+        if len(found) < sync_server.MAX_EVENTS:
+            return
 
 
 def _rebase(ctx: ServiceContext) -> None:

@@ -24,10 +24,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from stevnsmoeder.db.engine import Database
-from stevnsmoeder.db.models import AppliedOperation
+from stevnsmoeder.db.models import AppliedOperation, Device
 from stevnsmoeder.db.row_ids import IdPlan
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import (  # noqa: F401  (each registers its operations)
+    access_log,
+    audit,
     carry_over,
     cases,
     consent,
@@ -163,6 +165,75 @@ def _meeting_of(op: Pushed) -> uuid.UUID | None:
     except oplog.ArgumentError:
         return None
     return args[0] if args and isinstance(args[0], uuid.UUID) else None
+
+
+MAX_EVENTS = 1000
+
+
+@dataclass(frozen=True)
+class ReplicaEvent:
+    seq: int  # in the replica's own log
+    at: datetime
+    action: str
+    object_type: str
+    object_id: uuid.UUID | None
+    case_id: uuid.UUID | None
+    detail: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "at": self.at.isoformat(),
+            "action": self.action,
+            "object_type": self.object_type,
+            "object_id": str(self.object_id) if self.object_id else None,
+            "case_id": str(self.case_id) if self.case_id else None,
+            "detail": self.detail,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ReplicaEvent:
+        try:
+            at = datetime.fromisoformat(data["at"])
+            if at.tzinfo is None:
+                raise ValueError("a time without its zone")
+            return cls(
+                int(data["seq"]),
+                at,
+                str(data["action"])[:80],
+                str(data.get("object_type") or "")[:40],
+                uuid.UUID(data["object_id"]) if data.get("object_id") else None,
+                uuid.UUID(data["case_id"]) if data.get("case_id") else None,
+                str(data.get("detail") or "")[:400],
+            )
+        except (KeyError, TypeError, ValueError):
+            raise oplog.ArgumentError("malformed log event") from None
+
+
+def add_replica_log(ctx: ServiceContext, device_id: uuid.UUID, events: list[ReplicaEvent]) -> int:
+    """Add what the user did on the replica (reads, sessions, refusals) to the server's log,
+    once each (the device's last added event is remembered); returns that last event's seq."""
+    now = ctx.now()
+    with ctx.db.begin() as s:
+        device = s.get_one(Device, device_id, with_for_update=True)
+        for event in sorted(events, key=lambda e: e.seq):
+            if event.seq <= device.log_seq:
+                continue  # sent before: its reply was lost
+            if event.action not in access_log.REPLICA_EVENTS:
+                raise oplog.ArgumentError("not an event a replica reports")
+            audit.append(
+                s,
+                user_id=ctx.actor.user_id,
+                login=ctx.actor.login,
+                at=event.at if now - OFFLINE_LIMIT <= event.at <= now else now,
+                action=event.action,
+                object_type=event.object_type,
+                object_id=event.object_id,
+                case_id=event.case_id,
+                detail=f"on {device.name}: {event.detail}".strip(": "),
+            )
+            device.log_seq = event.seq
+        return device.log_seq
 
 
 def _all(ids: dict[str, list[uuid.UUID]]) -> dict[str, list[str]]:

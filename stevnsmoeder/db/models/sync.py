@@ -43,6 +43,8 @@ class Device(Base):
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     program_version: Mapped[str] = mapped_column(String(40), default="")
+    # The replica's own log: the last of its events the server has added to its log.
+    log_seq: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class DeviceSession(Base):

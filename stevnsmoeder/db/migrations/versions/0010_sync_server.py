@@ -93,6 +93,7 @@ def upgrade() -> None:
         sa.Column("last_seen_at", sa.DateTime(), nullable=True),
         sa.Column("revoked_at", sa.DateTime(), nullable=True),
         sa.Column("program_version", sa.String(length=40), nullable=False),
+        sa.Column("log_seq", sa.BigInteger(), nullable=False),
         sa.ForeignKeyConstraint(
             ["user_id"], ["app_user.id"], name=op.f("fk_device_user_id_app_user")
         ),
