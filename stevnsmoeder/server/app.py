@@ -56,6 +56,7 @@ log = logging.getLogger(__name__)
 API = "/v1"
 MAX_BODY = 8 * 1024 * 1024  # bytes: a push of a long meeting's minutes fits many times over
 VERSION_HEADER = "X-Stevnsmoeder-Version"
+SCHEMA_HEADER = "X-Stevnsmoeder-Schema"  # the replica's schema (its newest migration)
 # The oldest program the server still takes operations from.
 OLDEST_CLIENT = (0, 1, 0)
 
@@ -64,6 +65,8 @@ OLDEST_CLIENT = (0, 1, 0)
 class ServerState:
     db: PostgresDatabase
     clock: Clock = utcnow
+    schema: str = ""
+    older_schemas: frozenset[str] = frozenset()
 
 
 class ApiError(Exception):
@@ -148,6 +151,7 @@ def endpoint(fn: Work) -> Handler:
                         426, "upgrade_required",
                         "Programmet på denne computer er for gammelt. Opdatér det.",
                     )  # fmt: skip
+            _check_schema(request, state)
             data = await _json(request) if request.method == "POST" else {}
             response = await run_in_threadpool(fn, request, state, data)
         except ApiError as exc:
@@ -159,6 +163,24 @@ def endpoint(fn: Work) -> Handler:
         return response
 
     return handle
+
+
+def _check_schema(request: Request, state: ServerState) -> None:
+    """A replica of another schema cannot take the server's rows, nor send operations the
+    server's services take: an older one is told to update, a newer one that the server is
+    behind."""
+    theirs = request.headers.get(SCHEMA_HEADER)
+    if theirs is None or theirs == state.schema:
+        return
+    if theirs in state.older_schemas:
+        raise ApiError(
+            426, "upgrade_required", "Programmet på denne computer er for gammelt. Opdatér det."
+        )
+    raise ApiError(
+        409,
+        "server_behind",
+        "Serveren kører en ældre udgave end programmet. Kontakt administratoren.",
+    )
 
 
 async def _json(request: Request) -> dict[str, Any]:
@@ -372,6 +394,9 @@ def create_app(db: PostgresDatabase, *, clock: Clock = utcnow) -> Starlette:
         middleware=[Middleware(LimitBody)],
         exception_handlers={404: _not_found, 405: _method, ApiError: _too_large},
     )
-    app.state.server = ServerState(db, clock)
+    schema = migrate.head_revision()
+    app.state.server = ServerState(
+        db, clock, schema, frozenset(migrate.known_revisions() - {schema})
+    )
     oplog.attach_server(db)
     return app

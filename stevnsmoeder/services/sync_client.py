@@ -25,6 +25,7 @@ from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from stevnsmoeder import __version__
+from stevnsmoeder.db import migrate
 from stevnsmoeder.db import rows as codec
 from stevnsmoeder.db.base import utcnow
 from stevnsmoeder.db.keystore import DEFAULT_KDF, KdfParams, keyfile_path
@@ -55,6 +56,7 @@ from stevnsmoeder.services.login_attempts import attempts_path
 
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 VERSION_HEADER = "X-Stevnsmoeder-Version"
+SCHEMA_HEADER = "X-Stevnsmoeder-Schema"
 
 # What a replica remembers about its server (in its own encrypted database).
 SERVER_URL = "sync.server_url"
@@ -103,7 +105,7 @@ class Server:
             base_url=self.url.rstrip("/") + "/v1",
             verify=verify,
             timeout=TIMEOUT,
-            headers={VERSION_HEADER: __version__},
+            headers={VERSION_HEADER: __version__, SCHEMA_HEADER: migrate.head_revision()},
         )
 
 

@@ -10,11 +10,12 @@ import ssl
 import uuid
 
 import httpx
+import pytest
 from sqlalchemy import func, select
 
 from stevnsmoeder.db.models import Action, OutboxEntry
 from stevnsmoeder.model.enums import MeetingStatus
-from stevnsmoeder.services import meetings, minutes, planning, sync_client
+from stevnsmoeder.services import meetings, minutes, planning, sync_client, sync_server
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.demo import DEMO_PASSWORD
 from tests.sync.conftest import Running
@@ -154,3 +155,34 @@ def test_a_refused_new_item_leaves_no_row_behind(running: Running) -> None:
 
         assert s.get(AgendaItem, local.id) is None
     assert uuid.UUID(str(local.id))
+
+
+def test_a_server_that_dies_mid_push_applies_each_operation_once(
+    running: Running, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    replica = running.replica(running.connect("leder"), "leder")
+    held = _held_unapproved(replica)
+    item = planning.get_plan(replica, held.id).items[0]
+    made = [
+        minutes.add_action(replica, item.id, minutes.NewAction(f"Aftale {n}", owner_text="PPR"))
+        for n in range(6)
+    ]
+    real = sync_server._apply_one
+    done: list[int] = []
+
+    def dies_after_three(*args: object) -> object:
+        if len(done) == 3:
+            raise SystemError("the server process was killed")
+        done.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as m:
+        m.setattr(sync_server, "_apply_one", dies_after_three)
+        with pytest.raises(sync_client.ServerRefused):
+            sync_client.sync(replica, DEMO_PASSWORD)
+    assert len(_outbox(replica)) == 6  # nothing settled on the laptop
+    report = sync_client.sync(replica, DEMO_PASSWORD)
+    assert (report.pushed, report.applied, report.rejected) == (6, 6, 0)
+    server = running.on_server("leder")
+    there = minutes.get_minutes(server, held.id).items[item.id].actions
+    assert sorted(a.id for a in there if a.text.startswith("Aftale ")) == sorted(a.id for a in made)

@@ -130,6 +130,13 @@ def test_an_old_program_is_told_to_update(http: httpx.Client) -> None:
     assert http.get("/health").json()["status"] == "ok"
 
 
+def test_a_replica_of_another_schema_is_told_which_side_is_behind(http: httpx.Client) -> None:
+    older = http.get("/health", headers={sync_client.SCHEMA_HEADER: "0009"})
+    assert "Opdatér" in _refused(older, 426)["message"]
+    newer = http.get("/health", headers={sync_client.SCHEMA_HEADER: "9999"})
+    assert "administratoren" in _refused(newer, 409)["message"]
+
+
 def test_a_server_with_an_unknown_certificate_is_not_trusted(
     running: Running, tmp_path: object
 ) -> None:
