@@ -30,7 +30,7 @@ import json
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -66,6 +66,7 @@ from stevnsmoeder.db.models import (
     TakenCase,
     WellbeingAssessment,
 )
+from stevnsmoeder.domain.dates import LOCAL_TZ
 from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.permissions import (
@@ -350,6 +351,14 @@ def pull(ctx: ServiceContext, device_id: uuid.UUID, cursor: int | None) -> Pulle
         upto = high_water_mark(s)  # its own transaction: the lock ends with it
     with ctx.db.begin() as s:
         before = _shipment(s, device_id, ctx.actor.user_id, cursor)
+        if (
+            before is not None
+            and before.upto_version == upto
+            and _local_day(before.at) == ctx.today()
+        ):
+            # Nothing in the record has changed since (no version was given out), and the
+            # window has not moved: the scope and its rows are as shipped.
+            return Pulled(before.id, {}, {}, upto, False)
         since = before.upto_version if before is not None else 0
         known: dict[str, set[str]] = (
             {t: set(i) for t, i in json.loads(before.scope_ids).items()}
@@ -398,6 +407,18 @@ def pull(ctx: ServiceContext, device_id: uuid.UUID, cursor: int | None) -> Pulle
         s.flush()
         _forget_old_scopes(s, device_id, record.id)
         return Pulled(record.id, shipped, removed, upto, before is None)
+
+
+def _local_day(at: datetime) -> date:
+    return at.astimezone(LOCAL_TZ).date()
+
+
+def mark_scope_changed(s: Session) -> None:
+    """Something that is no row of the record changed what a user's scope holds (a case
+    taken along, or put back): the next pull must look (PostgreSQL only; elsewhere a no-op)."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": WATERMARK_LOCK})
+        s.execute(text("SELECT nextval('row_version_seq')"))
 
 
 def _shipment(

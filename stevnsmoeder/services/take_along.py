@@ -14,7 +14,7 @@ from stevnsmoeder.db.models import Case, TakenCase
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
 from stevnsmoeder.model.enums import Role
-from stevnsmoeder.services import audit
+from stevnsmoeder.services import audit, replication
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, PermissionDenied, ValidationError
 from stevnsmoeder.services.permissions import case_visible, log_denial
@@ -60,6 +60,7 @@ def take(ctx: ServiceContext, case_id: uuid.UUID, reason: str, until: date) -> T
                 taken_at=ctx.now(),
             )
         )
+        replication.mark_scope_changed(s)
         audit.record(
             s, ctx, "case.take_along", object_type="case", case_id=case_id,
             detail=f"until {until.isoformat()}",
@@ -79,6 +80,7 @@ def put_back(ctx: ServiceContext, case_id: uuid.UUID) -> None:
             )
         ):
             taken.returned_at = ctx.now()
+        replication.mark_scope_changed(s)
         audit.record(s, ctx, "case.put_back", object_type="case", case_id=case_id)
 
 
