@@ -9,6 +9,7 @@ from stevnsmoeder.db.models.cases import (
     CustodyHolder,
     LegalBasis,
 )
+from stevnsmoeder.db.models.filing import FilingClass, FilingRecord
 from stevnsmoeder.db.models.meetings import (
     AgendaItem,
     ItemAttendance,
@@ -51,6 +52,8 @@ __all__ = [
     "ConsentMeetingType",
     "CustodyHolder",
     "District",
+    "FilingClass",
+    "FilingRecord",
     "HolidayPolicy",
     "ItemAttendance",
     "ItemMinutes",
