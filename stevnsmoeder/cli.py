@@ -171,7 +171,9 @@ def build_parser() -> Parser:
     )
     filing.add_argument("meeting", metavar="MEETING_ID", help=_("the meeting's id"))
     filing.add_argument(
-        "--case", help=_("only this child's extract (the case's id or number, S-2026-0001)")
+        "--case",
+        metavar="CASE_ID",
+        help=_("only this child's extract (the case's id or number, S-2026-0001)"),
     )
     filing.add_argument(
         "--to",
