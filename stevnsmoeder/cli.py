@@ -456,16 +456,10 @@ def _session(args: argparse.Namespace) -> Iterator[ServiceContext]:
     """Log in for one command, and log out (closing the database) whatever happens."""
     # lazy: see the module docstring
     from stevnsmoeder.services import access, access_log, audit_trail
+    from stevnsmoeder.services.authenticate import authenticator_for
 
     user, password = _credentials(args)
-    url = _db_url(args)
-    if url:
-        # lazy: see the module docstring
-        from stevnsmoeder.services import server_access
-
-        ctx = server_access.login_server(url, user, password)
-    else:
-        ctx = access.login(_db_path(args), user, password)
+    ctx = authenticator_for(_db_url(args) or _db_path(args)).login(user, password)
     try:
         for warning in (audit_trail.rollback_warning(ctx), access_log.failed_logins_notice(ctx)):
             if warning:

@@ -730,6 +730,15 @@ DANISH: dict[str, str] = {
     "{who} logged in": "{who} loggede ind",
     "{who} logged out": "{who} loggede ud",
     "Failed login as {who}": "Mislykket login som {who}",
+    "{who} registered a computer for the shared record": (
+        "{who} registrerede en computer til den fælles database"
+    ),
+    "{who} revoked a computer's access to the shared record": (
+        "{who} lukkede en computers adgang til den fælles database"
+    ),
+    "{who} brought this computer in step with the server": (
+        "{who} synkroniserede denne computer med serveren"
+    ),
     "Login as {who} refused after too many failed attempts": (
         "Login som {who} afvist efter for mange mislykkede forsøg"
     ),
@@ -986,6 +995,34 @@ DANISH: dict[str, str] = {
     ),
     "{who} recorded the case system's case number of {case}": (
         "{who} registrerede ESDH-sagsnummeret for {case}"
+    ),
+    "A database exists already at {path}.": ("Der findes allerede en database i {path}."),
+    "Give both --tls-cert and --tls-key.": ("Angiv både --tls-cert og --tls-key."),
+    "Give the computer a name.": ("Giv computeren et navn."),
+    "Log in again: the session has ended.": ("Log ind igen: sessionen er udløbet."),
+    "No such computer is registered.": ("Der er ikke registreret nogen computer med det id."),
+    "Plain HTTP (--insecure-dev) is allowed on 127.0.0.1 only.": (
+        "Ukrypteret HTTP (--insecure-dev) er kun tilladt på 127.0.0.1."
+    ),
+    "The server cannot be reached.": ("Serveren kan ikke nås."),
+    "The server refused the request.": ("Serveren afviste forespørgslen."),
+    "The server speaks TLS only: give --tls-cert and --tls-key.": (
+        "Serveren bruger kun krypteret forbindelse (TLS): angiv --tls-cert og --tls-key."
+    ),
+    "The server's certificate could not be trusted.": (
+        "Serverens certifikat kunne ikke godkendes."
+    ),
+    "This computer is not registered, or its access was revoked.": (
+        "Denne computer er ikke registreret, eller dens adgang er blevet lukket."
+    ),
+    "This computer is registered to another user.": (
+        "Denne computer er registreret til en anden bruger."
+    ),
+    "This computer's or this user's access was revoked.": (
+        "Denne computers eller denne brugers adgang er blevet lukket."
+    ),
+    "This database is not connected to a server.": (
+        "Denne database er ikke forbundet til en server."
     ),
 }
 

@@ -47,10 +47,10 @@ LAZY = {
     # the login window shows before SQLAlchemy and the driver are loaded
     "stevnsmoeder.ui.app": (
         "stevnsmoeder.services",
-        "stevnsmoeder.ui.main_window",
-        "stevnsmoeder.ui.sessions",
+        "stevnsmoeder.ui.main.main_window",
+        "stevnsmoeder.ui.access.sessions",
     ),
-    "stevnsmoeder.ui.login": ("stevnsmoeder.services",),
+    "stevnsmoeder.ui.access.login": ("stevnsmoeder.services",),
     # the demo generator is large and only needed for a demo database
     "stevnsmoeder.services.demo": ("stevnsmoeder.services.demo_data",),
 }

@@ -180,7 +180,7 @@ def item_views(s: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, ItemMinutesV
         select(Action, Person.name)
         .outerjoin(Person, Action.owner_id == Person.id)
         .where(Action.agenda_item_id.in_(ids))
-        .order_by(Action.created_at)
+        .order_by(Action.created_at, Action.id)  # the same order on every engine
     ):
         actions[a.agenda_item_id].append(
             ActionView(

@@ -636,11 +636,17 @@ def reorder(
     """Put the items in the given order (which must name each item once)."""
     with ctx.db.begin() as s:
         meeting = for_edit(s, ctx, meeting_id, revision)
-        items = {i.id: i for i in items_of(s, meeting.id)}
-        if sorted(map(str, item_ids)) != sorted(map(str, items)):
-            raise ValidationError(_("The new order must name every item once."))
-        renumber([items[i] for i in item_ids])
-        return done(s, ctx, meeting, "agenda.reorder")
+        return _reorder_in(s, ctx, meeting, item_ids)
+
+
+def _reorder_in(
+    s: Session, ctx: ServiceContext, meeting: Meeting, item_ids: Sequence[uuid.UUID]
+) -> MeetingPlan:
+    items = {i.id: i for i in items_of(s, meeting.id)}
+    if sorted(map(str, item_ids)) != sorted(map(str, items)):
+        raise ValidationError(_("The new order must name every item once."))
+    renumber([items[i] for i in item_ids])
+    return done(s, ctx, meeting, "agenda.reorder")
 
 
 def move_item(
@@ -648,12 +654,13 @@ def move_item(
 ) -> MeetingPlan:
     """Move one item to 0-based position ``to`` (clamped to the agenda)."""
     with ctx.db.begin() as s:
-        order = [i.id for i in items_of(s, meeting_id)]
-    if item_id not in order:
-        raise NotFound(_("The agenda item does not exist."))
-    order.remove(item_id)
-    order.insert(max(0, min(to, len(order))), item_id)
-    return reorder(ctx, meeting_id, revision, order)
+        meeting = for_edit(s, ctx, meeting_id, revision)
+        order = [i.id for i in items_of(s, meeting.id)]
+        if item_id not in order:
+            raise NotFound(_("The agenda item does not exist."))
+        order.remove(item_id)
+        order.insert(max(0, min(to, len(order))), item_id)
+        return _reorder_in(s, ctx, meeting, order)
 
 
 def set_legal_basis(
