@@ -110,9 +110,13 @@ def test_a_database_with_approved_minutes_tracks_filing_from_its_newest_approval
 
 
 def test_a_new_database_tracks_every_approval(fresh: Database) -> None:
+    """Nothing approved before; and the classification comes with the reference data (or, on
+    a replica, from its server), not from the migration."""
     db = fresh
     try:
         migrate.upgrade(db)
         assert _setting(db) is None
+        with db.engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT count(*) FROM filing_class")).scalar() == 0
     finally:
         db.close()
