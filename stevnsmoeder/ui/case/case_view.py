@@ -49,6 +49,7 @@ from stevnsmoeder.ui.common.forms import title_label
 from stevnsmoeder.ui.common.models import ROW_ROLE, Column, FilterProxy, TableModel
 from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.common.screen import fit_to_screen
+from stevnsmoeder.ui.filing.filing_dialog import FilingDialog, short_status, status_text
 
 OVERDUE = QColor("#b00020")
 STEP_SHADES = {
@@ -168,7 +169,9 @@ def timeline_columns() -> list[Column[TimelineEntry]]:
 
     def minutes_state(e: TimelineEntry) -> str:
         if e.minutes_approved:
-            return QCoreApplication.translate("case_view", "approved")
+            approved = QCoreApplication.translate("case_view", "approved")
+            filed = short_status(e.filing) if e.filing else ""  # the extract in ESDH
+            return f"{approved} · {filed}" if filed else approved
         return QCoreApplication.translate("case_view", "not approved") if e.held else ""
 
     def decision(e: TimelineEntry) -> str:
@@ -324,6 +327,9 @@ def entry_html(e: TimelineEntry) -> str:
         day = short_date(note.at.astimezone(LOCAL_TZ).date())
         label = QCoreApplication.translate("case_view", "Addendum")
         out.append(_para(f"{label} {day} ({note.by}): {note.text}"))
+    if e.filing is not None:  # the child's extract in ESDH
+        label = QCoreApplication.translate("case_view", "Extract in ESDH")
+        out.append(_para(f"{label}: {status_text(e.filing)}", "small"))
     return "".join(out)
 
 
@@ -392,6 +398,9 @@ class CaseWindow(QWidget):
             QCoreApplication.translate("case_view", "Case history, anonymised")
         ).triggered.connect(lambda: self.preview(True))
         self.print_button.setMenu(menu)
+        self.file_button = QPushButton(QCoreApplication.translate("case_view", "File in ESDH …"))
+        self.file_button.setObjectName("file-extract")
+        self.file_button.clicked.connect(lambda: self.file_in_esdh())
         close = QPushButton(QCoreApplication.translate("case_view", "Close"))
         close.clicked.connect(self.close)
         self.goto_button.clicked.connect(self.go_to_meeting)
@@ -440,6 +449,7 @@ class CaseWindow(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.goto_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.file_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -594,6 +604,7 @@ class CaseWindow(QWidget):
     def _show_entry(self) -> None:
         entry = self.selected_entry()
         self.goto_button.setEnabled(entry is not None)
+        self.file_button.setEnabled(entry is not None and entry.filing is not None)
         self.detail.setHtml(entry_html(entry) if entry else "")
 
     # -- actions ---------------------------------------------------------------------------
@@ -621,6 +632,32 @@ class CaseWindow(QWidget):
         self.last_preview = dialog
         dialog.open()
         return dialog
+
+    def file_in_esdh(self) -> FilingDialog | None:
+        """*Arkivér i ESDH …* for the chosen item's meeting: the child's extract."""
+        entry = self.selected_entry()
+        if entry is None or entry.filing is None:
+            return None
+        dialog = FilingDialog(
+            self.ctx, entry.meeting_id, entry.meeting_title, self.prompts, self,
+            case_id=self.case_id,
+        )  # fmt: skip
+        dialog.finished.connect(lambda _result: self._refresh())
+        self.last_filing = dialog
+        dialog.open()
+        return dialog
+
+    def _refresh(self) -> None:
+        """Read the history again (the filing state changed), keeping the chosen item."""
+        entry = self.selected_entry()
+        self.history = case_history.case_history(self.ctx, self.case_id)
+        self.show_history()
+        if entry is not None:
+            for row in range(self.timeline_proxy.rowCount()):
+                shown = self.timeline_proxy.index(row, 0).data(ROW_ROLE)
+                if isinstance(shown, TimelineEntry) and shown.item_id == entry.item_id:
+                    self.timeline_view.selectRow(row)
+                    break
 
     def set_screen_safe(self) -> None:
         self.show_history()

@@ -65,6 +65,7 @@ from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.common.screen import fit_to_screen
 from stevnsmoeder.ui.common.settings import Settings
 from stevnsmoeder.ui.common.worker import run_in_thread
+from stevnsmoeder.ui.filing.unfiled import UnfiledSection
 from stevnsmoeder.ui.main.awaiting_approval import AwaitingApprovalSection
 from stevnsmoeder.ui.main.calendar_view import CalendarPage
 from stevnsmoeder.ui.meeting.meeting_window import MeetingWindow
@@ -203,6 +204,8 @@ class StartPage(QWidget):
         meetings_box.addWidget(self.week_view, 2)
         self.awaiting_approval = AwaitingApprovalSection(ctx, prompts, open_meeting, self)
         meetings_box.addWidget(self.awaiting_approval, 1)
+        self.unfiled = UnfiledSection(ctx, prompts, self)
+        meetings_box.addWidget(self.unfiled, 1)
         attention_box = QVBoxLayout()
         attention_box.addWidget(self.actions_heading)
         attention_box.addWidget(self.actions_view, 2)
@@ -264,6 +267,7 @@ class StartPage(QWidget):
         for view in (self.today_view, self.week_view):
             view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.awaiting_approval.reload()
+        self.unfiled.reload()
         try:
             seen = overview.attention(self.ctx)
         except ServiceError as exc:

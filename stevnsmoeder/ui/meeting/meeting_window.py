@@ -56,6 +56,7 @@ from stevnsmoeder.ui.common.models import Column, TableModel
 from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.common.screen import fit_to_screen
 from stevnsmoeder.ui.common.settings import Settings
+from stevnsmoeder.ui.filing.filing_dialog import FilingDialog
 from stevnsmoeder.ui.live.live_view import LiveView
 from stevnsmoeder.ui.meeting.agenda_model import TITLE, AgendaModel
 
@@ -223,6 +224,9 @@ class MeetingWindow(QWidget):
             lambda: self.preview_extract(anonymised=True)
         )
         self.print_button.setMenu(self.print_menu)
+        self.file_button = QPushButton(self.tr("File in ESDH …"))
+        self.file_button.setObjectName("file-in-esdh")
+        self.file_button.clicked.connect(lambda: self.file_in_esdh())
         close = QPushButton(self.tr("Close"))
         self.move_button.clicked.connect(lambda: self._whole(self.meeting_actions.move_meeting))
         self.cancel_button.clicked.connect(lambda: self._whole(self.meeting_actions.cancel_meeting))
@@ -230,7 +234,10 @@ class MeetingWindow(QWidget):
             lambda: self.meeting_actions.export_meeting(self.plan.summary)
         )
         close.clicked.connect(self.close)
-        for button in (self.move_button, self.cancel_button, self.export_button, self.print_button):
+        for button in (
+            self.move_button, self.cancel_button, self.export_button, self.print_button,
+            self.file_button,
+        ):  # fmt: skip
             bottom.addWidget(button)
         bottom.addStretch(1)
         bottom.addWidget(close)
@@ -324,6 +331,7 @@ class MeetingWindow(QWidget):
         editable = self._editable()
         for widget in (self.move_button, self.cancel_button):
             widget.setVisible(self.can_plan and plan.editable)
+        self.file_button.setVisible(m.approved_at is not None)  # approved minutes are filed
         for widget in (
             self.add_button, self.add_child_button, self.remove_button, self.up_button,
             self.down_button,
@@ -428,6 +436,15 @@ class MeetingWindow(QWidget):
             return
         title = self.tr("Extract, anonymised") if anonymised else self.tr("Extract")
         self.preview(documents.EXTRACT, anonymised, title, case_id=item.case_id)
+
+    def file_in_esdh(self) -> FilingDialog:
+        """*Arkivér i ESDH …*: the approved minutes and the children's extracts."""
+        dialog = FilingDialog(
+            self.ctx, self.meeting_id, self.plan.summary.title, self.prompts, self
+        )
+        self.last_filing = dialog
+        dialog.open()
+        return dialog
 
     # -- the live meeting ----------------------------------------------------------------
     def _ensure_live(self) -> LiveView:
