@@ -638,6 +638,14 @@
         <translation>Udskriv …</translation>
     </message>
     <message>
+        <source>Save as PDF/A …</source>
+        <translation>Gem som PDF/A …</translation>
+    </message>
+    <message>
+        <source>Archival PDF/A-2b, as filed in ESDH</source>
+        <translation>Arkivformatet PDF/A-2b, som dokumenter arkiveres i ESDH</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
@@ -663,6 +671,14 @@
     <message>
         <source>Saved: %1</source>
         <translation>Gemt: %1</translation>
+    </message>
+    <message>
+        <source>Making the PDF/A …</source>
+        <translation>Laver PDF/A …</translation>
+    </message>
+    <message>
+        <source>Save as PDF/A</source>
+        <translation>Gem som PDF/A</translation>
     </message>
     <message>
         <source>Print</source>

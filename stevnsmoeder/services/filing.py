@@ -85,7 +85,13 @@ MANIFEST_FORMAT = "stevnsmoeder/esdh-filing"
 MANIFEST_VERSION = 1
 KINDS = (MINUTES, EXTRACT, CASE_HISTORY)
 # The document in a file name: Danish, ASCII (the case system's lists show them).
-FILE_WORDS = {MINUTES: "Referat", EXTRACT: "Uddrag", CASE_HISTORY: "Sagsforloeb"}
+FILE_WORDS = {
+    MINUTES: "Referat",
+    EXTRACT: "Uddrag",
+    CASE_HISTORY: "Sagsforloeb",
+    "agenda": "Dagsorden",
+    "runsheet": "Drejebog",
+}
 KLE_NUMBER = re.compile(r"^\d{2}\.\d{2}\.\d{2}$")
 FACET = re.compile(r"^[A-Z]\d{2}$")
 MAX_ESDH_NUMBER = 40  # Case.esdh_case_number
@@ -218,14 +224,14 @@ def file_stem(
     if clock:
         parts.append(clock)
     parts.append(ascii_words(type_name))
-    if kind == MINUTES and district:
+    if kind != EXTRACT and district:
         parts.append(ascii_words(district))
     parts.append(FILE_WORDS[kind])
     if kind == EXTRACT:
         parts.append(ascii_words(reference))
         if version > 1:
             parts.append(f"v{version}")
-    else:
+    elif kind == MINUTES:
         parts.append(f"v{version}")
     return "_".join(p for p in parts if p)
 
@@ -754,7 +760,7 @@ def archival_meeting_document(
         doc.starts_at.date().isoformat(),
         doc.type_name,
         doc.district,
-        kind if kind in FILE_WORDS else MINUTES,
+        kind,
         fd.status.version,
         reference,
     )

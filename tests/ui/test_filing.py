@@ -212,3 +212,28 @@ def test_the_case_page_shows_the_extracts_filing_state(  # type: ignore[no-untyp
     qtbot.addWidget(carl)
     assert carl.timeline_model.index(0, 4).data() == "godkendt"
     assert not carl.file_button.isEnabled()
+
+
+def test_the_preview_saves_an_archival_pdfa(  # type: ignore[no-untyped-def]
+    qtbot, login: LoginFn, approved: Meeting, tmp_path: Path
+) -> None:
+    ctx = login("referent")
+    prompts = RecordingPrompts()
+    main = MainWindow(ctx, prompts)
+    qtbot.addWidget(main)
+    main.open_meeting_by_id(approved.id)  # type: ignore[arg-type]
+    window = main.meeting_windows[approved.id]  # type: ignore[index]
+    qtbot.addWidget(window)
+    preview = window.preview(MINUTES, False, "Referat")
+    qtbot.waitUntil(preview.pdfa_button.isEnabled, timeout=20_000)
+    assert preview.pdfa_button.isVisible()
+    target = tmp_path / "referat-arkiv.pdf"
+    prompts.paths.append(target)
+    preview.pdfa_button.click()
+    qtbot.waitUntil(target.exists, timeout=20_000)
+    assert prompts.shown[-1] == (
+        "save",
+        "Gem som PDF/A",
+        str(Path.home() / "2026-11-24_Distriktsmoede_Hother-Haarlev_Referat_v1.pdf"),
+    )
+    assert pdfa.validate_written(target, "2b").passed

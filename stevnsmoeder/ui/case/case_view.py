@@ -42,7 +42,7 @@ from stevnsmoeder.model.case_history import (
     TimelineEntry,
 )
 from stevnsmoeder.model.enums import AgendaItemStatus
-from stevnsmoeder.services import case_history, documents
+from stevnsmoeder.services import case_history, documents, filing
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.common.document_preview import DocumentPreview
 from stevnsmoeder.ui.common.forms import title_label
@@ -626,8 +626,13 @@ class CaseWindow(QWidget):
             else QCoreApplication.translate("case_view", "Case history")
         )
         reference = self.history.case.reference
+
+        def archival() -> tuple[bytes, str]:
+            made = filing.archival_case_history(ctx, case_id, anonymised=anonymised)
+            return made.data, made.file_name
+
         dialog = DocumentPreview(
-            f"{title} – {reference}" if reference else title, build, self.prompts, self
+            f"{title} – {reference}" if reference else title, build, self.prompts, self, archival
         )
         self.last_preview = dialog
         dialog.open()

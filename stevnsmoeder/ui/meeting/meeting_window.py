@@ -39,6 +39,7 @@ from stevnsmoeder.services import (
     cases,
     consent,
     documents,
+    filing,
     live,
     planning,
     reference_data,
@@ -422,7 +423,15 @@ class MeetingWindow(QWidget):
             done = documents.render(ctx, meeting_id, kind, anonymised=anonymised, case_id=case_id)
             return done.data, done.pages, done.file_name
 
-        dialog = DocumentPreview(f"{title} – {self.plan.summary.title}", build, self.prompts, self)
+        def archival() -> tuple[bytes, str]:
+            made = filing.archival_meeting_document(
+                ctx, meeting_id, kind, case_id=case_id, anonymised=anonymised
+            )
+            return made.data, made.file_name
+
+        dialog = DocumentPreview(
+            f"{title} – {self.plan.summary.title}", build, self.prompts, self, archival
+        )
         self.last_preview = dialog
         dialog.open()
         return dialog
