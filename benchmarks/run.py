@@ -46,6 +46,8 @@ BUDGETS = (
     Budget("index_query_ms", "the index query alone vs the LIKE scan", "ms", 20, 50),
     Budget("case_open_ms", "open the longest case", "ms", 100),
     Budget("minutes_pdf_ms", "20-item minutes PDF (vs LibreOffice)", "ms", 150, 10),
+    # Beside the plain PDF: the same minutes as filed (PDF/A-2b, validated on the bytes).
+    Budget("minutes_pdfa_ms", "20-item minutes as PDF/A (filing)", "ms", 500),
     Budget("case_pdf_ms", "case history PDF", "ms", 1000),
     Budget("autosave_s", "autosave: keystroke → committed", "s", 1.0),
     Budget("gui_block_ms", "longest GUI block while typing/saving", "ms", 16),

@@ -185,6 +185,53 @@ def build_parser() -> Parser:
     pdf.add_argument(
         "--anonymised", action="store_true", help=_("children by initials or pseudonym, no CPR")
     )
+    pdf.add_argument(
+        "--pdfa",
+        action="store_true",
+        help=_("archival PDF/A-2b, with the metadata it is filed with in the case system"),
+    )
+
+    filing = sub.add_parser(
+        "file",
+        parents=[common],
+        help=_(
+            "file an approved meeting's minutes and the children's extracts in the case "
+            "system (ESDH): PDF/A with a manifest each"
+        ),
+    )
+    filing.add_argument("meeting", metavar="MEETING_ID", help=_("the meeting's id"))
+    filing.add_argument(
+        "--case",
+        metavar="CASE_ID",
+        help=_("only this child's extract (the case's id or number, S-2026-0001)"),
+    )
+    filing.add_argument(
+        "--to",
+        dest="folder",
+        type=Path,
+        required=True,
+        metavar="FOLDER",
+        help=_("the filing folder (the case system's import folder)"),
+    )
+    filing.add_argument(
+        "--esdh-case",
+        dest="esdh_case",
+        metavar="NUMBER",
+        help=_("the child's case number in the case system (kept on the case; with --case)"),
+    )
+    filing.add_argument(
+        "--again",
+        action="store_true",
+        help=_("file again what is filed in its current version already"),
+    )
+    filing.add_argument("--json", action="store_true", help=_("print JSON"))
+
+    unfiled = sub.add_parser(
+        "unfiled",
+        parents=[common],
+        help=_("approved minutes and extracts not yet filed in the case system, oldest first"),
+    )
+    unfiled.add_argument("--json", action="store_true", help=_("print JSON"))
 
     find = sub.add_parser(
         "search", parents=[common], help=_("search minutes, decisions, actions and cases")
@@ -604,6 +651,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     output = _output(args.output)
     if (args.document == "extract") != (args.case is not None):
         raise CliError(_("An extract needs --case, and only an extract takes it."), EXIT_USAGE)
+    if args.pdfa:
+        return _pdfa(args, output)
     if args.document == "case":
         with _session(args) as ctx:
             case_doc = documents.case_document(
@@ -620,6 +669,111 @@ def cmd_pdf(args: argparse.Namespace) -> int:
             ctx, meeting_id, args.document, anonymised=args.anonymised, case_id=args.case
         )
     _written(output, _write(output, lambda path: write_meeting_document(doc, path)))
+    return EXIT_OK
+
+
+def _pdfa(args: argparse.Namespace, output: Path) -> int:
+    """``pdf … --pdfa``: the document as archival PDF/A-2b."""
+    # lazy: see the module docstring
+    from stevnsmoeder.reports.base import write_atomically
+    from stevnsmoeder.services import cases, filing
+
+    with _session(args) as ctx:
+        if args.document == "case":
+            done = filing.archival_case_history(
+                ctx, cases.case_id_for(ctx, args.meeting), anonymised=args.anonymised
+            )
+        else:
+            try:
+                meeting_id = _uuid(args.meeting)
+            except argparse.ArgumentTypeError as exc:
+                raise CliError(str(exc), EXIT_USAGE) from None
+            done = filing.archival_meeting_document(
+                ctx, meeting_id, args.document, case_id=args.case, anonymised=args.anonymised
+            )
+
+    def write(path: Path) -> int:
+        write_atomically(path, done.data)
+        return done.pages
+
+    _written(output, _write(output, write))
+    return EXIT_OK
+
+
+def _document_word(kind: str) -> str:
+    return {"minutes": _("Minutes"), "extract": _("Extract of the minutes")}.get(kind, kind)
+
+
+def cmd_file(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
+    from stevnsmoeder.services import cases, filing
+
+    try:
+        meeting_id = _uuid(args.meeting)
+    except argparse.ArgumentTypeError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    if args.esdh_case is not None and args.case is None:
+        raise CliError(
+            _("--esdh-case is the number of one child's case: give --case too."), EXIT_USAGE
+        )
+    folder = args.folder.expanduser().absolute()
+    with _session(args) as ctx:
+        case_id = cases.case_id_for(ctx, args.case) if args.case else None
+        if case_id is not None and args.esdh_case is not None:
+            filing.set_esdh_case_number(ctx, case_id, args.esdh_case)
+        try:
+            report = filing.file_meeting(ctx, meeting_id, folder, case_id=case_id, again=args.again)
+        except OSError as exc:
+            raise CliError(
+                _("Could not write {path}: {reason}", path=folder, reason=exc.strerror or exc)
+            ) from None
+    if args.json:
+        _print_json(report.to_json())
+        return EXIT_OK
+    for f in report.filed:
+        what = _document_word(f.kind) + (f" {f.case_reference}" if f.case_reference else "")
+        print(_("{what}, version {n}: {path}", what=what, n=f.version, path=f.path))
+    for d in report.already:
+        what = _document_word(d.kind) + (f" {d.case_reference}" if d.case_reference else "")
+        print(
+            _("{what} is filed in its current version {n} already.", what=what, n=d.status.version)
+        )
+    if report.filed:
+        print(
+            _n(
+                "{n} document filed in {folder}.",
+                "{n} documents filed in {folder}.",
+                len(report.filed),
+                folder=report.folder,
+            )
+        )
+    else:
+        print(_("Nothing new to file (--again files it once more)."))
+    return EXIT_OK
+
+
+def cmd_unfiled(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
+    from stevnsmoeder.services import filing
+
+    with _session(args) as ctx:
+        found = filing.unfiled(ctx)
+    if args.json:
+        _print_json([u.to_json() for u in found])
+        return EXIT_OK
+    for u in found:
+        what = _document_word(u.kind)
+        if u.case_reference:
+            what += f" {u.case_reference} ({u.child_initials})"
+        filed = u.status.filed
+        state = (
+            _("version {n} filed, now version {m}", n=filed.version, m=u.status.version)
+            if filed is not None
+            else _("not filed")
+        )
+        days = _n("{n} day", "{n} days", u.days)
+        print(f"{short_date(u.day)}  ({days})  {u.meeting_title}  {what}  [{state}]")
+    print(_n("{n} document not filed", "{n} documents not filed", len(found)))
     return EXIT_OK
 
 
@@ -960,6 +1114,8 @@ COMMANDS = {
     "plan": cmd_plan,
     "ics": cmd_ics,
     "pdf": cmd_pdf,
+    "file": cmd_file,
+    "unfiled": cmd_unfiled,
     "case": cmd_case,
     "audit": cmd_audit,
     "retention": cmd_retention,

@@ -906,6 +906,96 @@ DANISH: dict[str, str] = {
     "This command works on a database file on this computer, not on a database on a server.": (
         "Kommandoen virker på en databasefil på denne computer, ikke på en database på en server."
     ),
+    # -- filing in the case system (ESDH) --
+    "archival PDF/A-2b, with the metadata it is filed with in the case system": (
+        "arkivformatet PDF/A-2b med de metadata, dokumentet journaliseres med i ESDH"
+    ),
+    "file an approved meeting's minutes and the children's extracts in the case "
+    "system (ESDH): PDF/A with a manifest each": (
+        "arkivér et godkendt mødes referat og børnenes udskrifter i ESDH: PDF/A med et "
+        "manifest til hver"
+    ),
+    "the meeting's id": "mødets id",
+    "only this child's extract (the case's id or number, S-2026-0001)": (
+        "kun dette barns udskrift (sagens id eller nummer, S-2026-0001)"
+    ),
+    "the filing folder (the case system's import folder)": "arkiveringsmappen (ESDH's importmappe)",
+    "the child's case number in the case system (kept on the case; with --case)": (
+        "barnets sagsnummer i ESDH (gemmes på sagen; sammen med --case)"
+    ),
+    "file again what is filed in its current version already": (
+        "arkivér igen det, der allerede er arkiveret i den nuværende version"
+    ),
+    "approved minutes and extracts not yet filed in the case system, oldest first": (
+        "godkendte referater og udskrifter, der endnu ikke er arkiveret i ESDH, ældste først"
+    ),
+    "--esdh-case is the number of one child's case: give --case too.": (
+        "--esdh-case er nummeret på ét barns sag: angiv også --case."
+    ),
+    "{what}, version {n}: {path}": "{what}, version {n}: {path}",
+    "{what} is filed in its current version {n} already.": (
+        "{what} er allerede arkiveret i den nuværende version {n}."
+    ),
+    "Nothing new to file (--again files it once more).": (
+        "Intet nyt at arkivere (--again arkiverer det en gang til)."
+    ),
+    "version {n} filed, now version {m}": "version {n} arkiveret, nu version {m}",
+    "not filed": "ikke arkiveret",
+    "Extract of the approved minutes of {forum} on {day} for case {case}, version {n}": (
+        "Udskrift af det godkendte referat af {forum} den {day} til sag {case}, version {n}"
+    ),
+    "The approved minutes of {forum} on {day}, version {n}": (
+        "Det godkendte referat af {forum} den {day}, version {n}"
+    ),
+    "The path of case {case} across meetings": "Forløbet for sag {case} på tværs af møder",
+    "Only someone who may see every item of the meeting may file its minutes.": (
+        "Kun den, der må se alle mødets punkter, må arkivere referatet."
+    ),
+    "Unknown kind of document: {kind}.": "Ukendt dokumenttype: {kind}.",
+    "A KLE number is written 00.00.00.": "Et KLE-nummer skrives 00.00.00.",
+    "A handling facet is a letter and two digits, such as G01.": (
+        "En handlingsfacet er et bogstav og to cifre, fx G01."
+    ),
+    "The access code is at most 80 characters.": "Adgangskoden (ESDH) er højst 80 tegn.",
+    "The filing folder must be a full path.": "Arkiveringsmappen skal angives med den fulde sti.",
+    "A case number in the case system is at most 40 characters.": (
+        "Et sagsnummer i ESDH er højst 40 tegn."
+    ),
+    "The filing folder {folder} cannot be reached. Check that the network drive "
+    "is connected, or choose another folder.": (
+        "Arkiveringsmappen {folder} kan ikke nås. Kontrollér, at netværksdrevet er "
+        "tilsluttet, eller vælg en anden mappe."
+    ),
+    "No filing folder is set: choose one.": "Der er ikke valgt en arkiveringsmappe: vælg en.",
+    "There is nothing to file from this meeting.": "Der er intet at arkivere fra dette møde.",
+    "The case does not exist.": "Sagen findes ikke.",
+    "The minutes are not approved yet; they are filed once approved.": (
+        "Referatet er ikke godkendt endnu; det arkiveres, når det er godkendt."
+    ),
+    "This meeting has no extract to file for the child: the child is not on "
+    "its agenda by name, or is not yours to see.": (
+        "Mødet har ingen udskrift at arkivere for barnet: barnet er ikke på dagsordenen "
+        "med navn, eller du må ikke se det."
+    ),
+    "change how documents are filed": "ændre, hvordan dokumenter journaliseres",
+    "set the filing folder": "vælge arkiveringsmappen",
+    "record the case number in the case system": "registrere sagsnummeret i ESDH",
+    "{who} filed the minutes of {meeting} in the case system": (
+        "{who} arkiverede referatet af {meeting} i ESDH"
+    ),
+    "{who} filed a child's extract of {meeting} in the case system": (
+        "{who} arkiverede et barns udskrift af {meeting} i ESDH"
+    ),
+    "{who} saw the list of documents not yet filed": (
+        "{who} så listen over dokumenter, der ikke er arkiveret"
+    ),
+    "{who} chose the filing folder": "{who} valgte arkiveringsmappen",
+    "{who} changed how documents are classified when filed": (
+        "{who} ændrede, hvordan dokumenter journaliseres (KLE)"
+    ),
+    "{who} recorded the case system's case number of {case}": (
+        "{who} registrerede ESDH-sagsnummeret for {case}"
+    ),
     "A database exists already at {path}.": ("Der findes allerede en database i {path}."),
     "Give both --tls-cert and --tls-key.": ("Angiv både --tls-cert og --tls-key."),
     "Give the computer a name.": ("Giv computeren et navn."),
@@ -1145,4 +1235,13 @@ DANISH_PLURALS: dict[tuple[str, str], tuple[str, str]] = {
         "Vent {n} sekund, før du prøver igen.",
         "Vent {n} sekunder, før du prøver igen.",
     ),
+    ("{n} document filed in {folder}.", "{n} documents filed in {folder}."): (
+        "{n} dokument arkiveret i {folder}.",
+        "{n} dokumenter arkiveret i {folder}.",
+    ),
+    ("{n} document not filed", "{n} documents not filed"): (
+        "{n} dokument er ikke arkiveret",
+        "{n} dokumenter er ikke arkiveret",
+    ),
+    ("{n} day", "{n} days"): ("{n} dag", "{n} dage"),
 }

@@ -123,6 +123,9 @@ def test_no_stale_danish_entries() -> None:
         "re-key the database",
         "set how long cases are kept",
         "purge closed cases",
+        "change how documents are filed",
+        "set the filing folder",
+        "record the case number in the case system",
         "deletion",
         "pseudonymisation",
     }

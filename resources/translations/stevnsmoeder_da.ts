@@ -814,6 +814,14 @@
         <translation>Udskriv …</translation>
     </message>
     <message>
+        <source>Save as PDF/A …</source>
+        <translation>Gem som PDF/A …</translation>
+    </message>
+    <message>
+        <source>Archival PDF/A-2b, as filed in ESDH</source>
+        <translation>Arkivformatet PDF/A-2b, som dokumenter arkiveres i ESDH</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
@@ -841,6 +849,14 @@
         <translation>Gemt: %1</translation>
     </message>
     <message>
+        <source>Making the PDF/A …</source>
+        <translation>Laver PDF/A …</translation>
+    </message>
+    <message>
+        <source>Save as PDF/A</source>
+        <translation>Gem som PDF/A</translation>
+    </message>
+    <message>
         <source>Print</source>
         <translation>Udskriv</translation>
     </message>
@@ -851,6 +867,68 @@
     <message>
         <source>Sent to the printer.</source>
         <translation>Sendt til printeren.</translation>
+    </message>
+</context>
+<context>
+    <name>FilingDialog</name>
+    <message>
+        <source>File in ESDH – %1</source>
+        <translation>Arkivér i ESDH – %1</translation>
+    </message>
+    <message>
+        <source>The approved minutes and each child&apos;s extract are written into the filing folder as archival PDF/A files, each with a manifest for ESDH. What is not yet filed in its current version is ticked.</source>
+        <translation>Det godkendte referat og hvert barns udskrift skrives i arkiveringsmappen som PDF/A-filer til arkivering, hver med et manifest til ESDH. Det, der ikke er arkiveret i den nuværende version, er afkrydset.</translation>
+    </message>
+    <message>
+        <source>The ESDH import folder, e.g. a network drive</source>
+        <translation>ESDH&apos;s importmappe, fx et netværksdrev</translation>
+    </message>
+    <message>
+        <source>Choose …</source>
+        <translation>Vælg …</translation>
+    </message>
+    <message>
+        <source>&amp;Filing folder:</source>
+        <translation>&amp;Arkiveringsmappe:</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arkivér</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>There is nothing here you may file: the minutes must be approved first.</source>
+        <translation>Her er intet, du kan arkivere: referatet skal først godkendes.</translation>
+    </message>
+    <message>
+        <source>The filing folder</source>
+        <translation>Arkiveringsmappen</translation>
+    </message>
+    <message>
+        <source>Tick at least one document.</source>
+        <translation>Afkryds mindst ét dokument.</translation>
+    </message>
+    <message>
+        <source>Choose the filing folder.</source>
+        <translation>Vælg arkiveringsmappen.</translation>
+    </message>
+    <message>
+        <source>Filing …</source>
+        <translation>Arkiverer …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) filed in %1.</source>
+        <translation>
+            <numerusform>%n dokument arkiveret i %1.</numerusform>
+            <numerusform>%n dokumenter arkiveret i %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not write to %1: %2</source>
+        <translation>Kunne ikke skrive i %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1409,6 +1487,25 @@
     </message>
 </context>
 <context>
+    <name>MeetingDocuments</name>
+    <message>
+        <source>Print</source>
+        <translation>Udskriv</translation>
+    </message>
+    <message>
+        <source>Choose a child&apos;s item first.</source>
+        <translation>Vælg først et barns punkt.</translation>
+    </message>
+    <message>
+        <source>Extract, anonymised</source>
+        <translation>Udskrift, anonymiseret</translation>
+    </message>
+    <message>
+        <source>Extract</source>
+        <translation>Udskrift</translation>
+    </message>
+</context>
+<context>
     <name>MeetingWindow</name>
     <message>
         <source>Add item …</source>
@@ -1499,6 +1596,10 @@
         <translation>Udskrift for det valgte barn, anonymiseret</translation>
     </message>
     <message>
+        <source>File in ESDH …</source>
+        <translation>Arkivér i ESDH …</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Luk</translation>
     </message>
@@ -1517,22 +1618,6 @@
     <message>
         <source>Meeting</source>
         <translation>Møde</translation>
-    </message>
-    <message>
-        <source>Print</source>
-        <translation>Udskriv</translation>
-    </message>
-    <message>
-        <source>Choose a child&apos;s item first.</source>
-        <translation>Vælg først et barns punkt.</translation>
-    </message>
-    <message>
-        <source>Extract</source>
-        <translation>Udskrift</translation>
-    </message>
-    <message>
-        <source>Extract, anonymised</source>
-        <translation>Udskrift, anonymiseret</translation>
     </message>
     <message>
         <source>Show the agenda</source>
@@ -2261,6 +2346,56 @@
     </message>
 </context>
 <context>
+    <name>UnfiledSection</name>
+    <message>
+        <source>Double-click to file the meeting&apos;s documents in ESDH.</source>
+        <translation>Dobbeltklik for at arkivere mødets dokumenter i ESDH.</translation>
+    </message>
+    <message>
+        <source>Meeting day</source>
+        <translation>Mødedag</translation>
+    </message>
+    <message>
+        <source>Waited</source>
+        <translation>Ventet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Møde</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Not yet filed in ESDH</source>
+        <translation>Ikke arkiveret i ESDH endnu</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>intet</translation>
+    </message>
+    <message>
+        <source>(the oldest %1 shown)</source>
+        <translation>(de ældste %1 vises)</translation>
+    </message>
+</context>
+<context>
     <name>UsersDialog</name>
     <message>
         <source>administrator</source>
@@ -2619,6 +2754,10 @@
         <translation>Tillæg</translation>
     </message>
     <message>
+        <source>Extract in ESDH</source>
+        <translation>Udskrift i ESDH</translation>
+    </message>
+    <message>
         <source>Go to the meeting</source>
         <translation>Gå til mødet</translation>
     </message>
@@ -2633,6 +2772,10 @@
     <message>
         <source>Case history, anonymised</source>
         <translation>Sagsforløb, anonymiseret</translation>
+    </message>
+    <message>
+        <source>File in ESDH …</source>
+        <translation>Arkivér i ESDH …</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2736,6 +2879,69 @@
     <message>
         <source>Moved</source>
         <translation>Flyttet</translation>
+    </message>
+</context>
+<context>
+    <name>filing</name>
+    <message>
+        <source>Minutes</source>
+        <translation>Referat</translation>
+    </message>
+    <message>
+        <source>Extract – %1</source>
+        <translation>Udskrift – %1</translation>
+    </message>
+    <message>
+        <source>Approved before filing was tracked</source>
+        <translation>Godkendt, før arkiveringen blev registreret</translation>
+    </message>
+    <message>
+        <source>Not filed</source>
+        <translation>Ikke arkiveret</translation>
+    </message>
+    <message>
+        <source>Out of date: version %1 filed %2, now version %3</source>
+        <translation>Forældet: version %1 arkiveret %2, nu version %3</translation>
+    </message>
+    <message>
+        <source>Filed %1 by %2 (version %3)</source>
+        <translation>Arkiveret %1 af %2 (version %3)</translation>
+    </message>
+    <message>
+        <source>filed (v%1)</source>
+        <translation>arkiveret (v%1)</translation>
+    </message>
+    <message>
+        <source>v%1 filed, now v%2</source>
+        <translation>v%1 arkiveret, nu v%2</translation>
+    </message>
+    <message>
+        <source>not filed</source>
+        <translation>ikke arkiveret</translation>
+    </message>
+    <message>
+        <source>In %1 as %2</source>
+        <translation>I %1 som %2</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Case number in ESDH</source>
+        <translation>Sagsnummer i ESDH</translation>
+    </message>
+    <message>
+        <source>The child&apos;s case in ESDH, where the extract is filed (kept on the case)</source>
+        <translation>Barnets sag i ESDH, hvor udskriften journaliseres (gemmes på sagen)</translation>
     </message>
 </context>
 <context>

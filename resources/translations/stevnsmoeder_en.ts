@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>FilingDialog</name>
+    <message numerus="yes">
+        <source>%n document(s) filed in %1.</source>
+        <translation>
+            <numerusform>%n document filed in %1.</numerusform>
+            <numerusform>%n documents filed in %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message numerus="yes">
         <source>Wait %n seconds before you try again.</source>
@@ -116,6 +126,16 @@
         <translation>
             <numerusform>%n meeting</numerusform>
             <numerusform>%n meetings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnfiledSection</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
         </translation>
     </message>
 </context>

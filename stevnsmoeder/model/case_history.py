@@ -11,6 +11,7 @@ from typing import Any
 from stevnsmoeder.i18n import _
 from stevnsmoeder.model.cases import CaseSummary, ConsentInfo
 from stevnsmoeder.model.enums import AgendaItemStatus, LegalBasisKind, MeetingStatus
+from stevnsmoeder.model.filing import FilingStatus
 from stevnsmoeder.model.minutes import ItemMinutesView, texts
 
 BASIS_LABELS = {
@@ -40,6 +41,8 @@ class TimelineEntry:
     present: tuple[str, ...]  # who was there while the child was discussed
     record: ItemMinutesView
     minutes_approved: bool = False  # the meeting's minutes are approved (and locked)
+    # The child's extract of the approved minutes in the case system (None: none to file).
+    filing: FilingStatus | None = None
 
     @property
     def day(self) -> date:
@@ -65,6 +68,7 @@ class TimelineEntry:
             "district": self.district,
             "meeting_status": self.meeting_status.value,
             "minutes_approved": self.minutes_approved,
+            "filing": self.filing.state.value if self.filing else None,
             "title": self.title,
             "status": self.status.value,
             "legal_basis": self.basis_kind.value if self.basis_kind else None,

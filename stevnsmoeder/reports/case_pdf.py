@@ -17,8 +17,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from stevnsmoeder.domain.dates import long_date, month_year, short_date
-from stevnsmoeder.i18n import _, _n
+from stevnsmoeder.domain.dates import date_words, long_date, month_year, short_date
+from stevnsmoeder.i18n import _, _n, danish
 from stevnsmoeder.model.case_history import CaseHistory, LevelPoint, ScaleStep, TimelineEntry
 from stevnsmoeder.model.documents import CaseDocument
 from stevnsmoeder.model.enums import AgendaItemStatus
@@ -310,6 +310,13 @@ def render_case_document(doc: CaseDocument) -> tuple[bytes, int]:
         lambda: case_story(doc),
         title=_with_reference(_title(doc), doc),
     )
+
+
+def archival_title(doc: CaseDocument) -> str:
+    """'Sagsforløb – S-2025-0043 – 25. november 2026' (the day it was made), in Danish for the
+    case system: the case number, never the child's name."""
+    parts = [danish("Case history"), doc.reference, date_words(doc.generated_at.date(), "da")]
+    return " – ".join(p for p in parts if p)
 
 
 def file_name(doc: CaseDocument) -> str:

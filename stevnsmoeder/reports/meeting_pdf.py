@@ -27,7 +27,7 @@ from stevnsmoeder.domain.dates import (
     short_date,
     week_label,
 )
-from stevnsmoeder.i18n import _
+from stevnsmoeder.i18n import _, danish
 from stevnsmoeder.model.documents import AGENDA, EXTRACT, RUNSHEET, DocItem, MeetingDocument
 from stevnsmoeder.model.enums import AgendaItemStatus, Attendance
 from stevnsmoeder.model.minutes import AddendumNote, ItemMinutesView
@@ -243,6 +243,25 @@ def render_meeting_document(doc: MeetingDocument) -> tuple[bytes, int]:
         title=f"{_title(doc)} – {doc.title} – {date_words(doc.starts_at.date())}",
         watermark=_("DRAFT") if doc.draft else None,
     )
+
+
+def archival_title(doc: MeetingDocument) -> str:
+    """'Referat – Distriktsmøde Hother/Hårlev – 24. november 2026': the kind of document, the
+    meeting type, its forum and the date, in Danish (for the case system). Never the meeting's
+    own title, which is free text and could name a child."""
+    forum = f"{doc.type_name} {doc.district}" if doc.district else doc.type_name
+    return f"{document_type(doc)} – {forum} – {date_words(doc.starts_at.date(), 'da')}"
+
+
+def document_type(doc: MeetingDocument) -> str:
+    """The kind of document in Danish, as the case system records it."""
+    if doc.kind == AGENDA:
+        return danish("Agenda")
+    if doc.kind == RUNSHEET:
+        return danish("Run sheet for the chair")
+    if doc.kind == EXTRACT:
+        return danish("Extract of the minutes")
+    return danish("Minutes")
 
 
 def file_name(doc: MeetingDocument) -> str:

@@ -52,7 +52,7 @@ from stevnsmoeder.model.enums import (
     LegalBasisKind,
     MeetingStatus,
 )
-from stevnsmoeder.services import audit, consent, minutes
+from stevnsmoeder.services import audit, consent, filing_state, minutes
 from stevnsmoeder.services.cases import get_case_in, hiding_redactor
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.permissions import (
@@ -123,6 +123,12 @@ def case_history(ctx: ServiceContext, case_id: uuid.UUID, *, log: bool = True) -
         ).all()
         item_ids = [item.id for item, *_rest in rows]
         views = minutes.item_views(s, item_ids)
+        approved = list({meeting.id for _i, meeting, *_r in rows if meeting.approved_at})
+        filed = (
+            filing_state.statuses(s, ctx, approved, case_id=case_id, with_minutes=False).extracts
+            if approved
+            else {}
+        )
         present = present_for_child(
             s, case_id, [(item.id, meeting.id) for item, meeting, *_r in rows]
         )
@@ -142,6 +148,7 @@ def case_history(ctx: ServiceContext, case_id: uuid.UUID, *, log: bool = True) -
                 present=present.get(item.id, ()),
                 record=views[item.id],
                 minutes_approved=meeting.approved_at is not None,
+                filing=filed.get((meeting.id, case_id)),
             )
             for item, meeting, mt, district, kind in rows
         )

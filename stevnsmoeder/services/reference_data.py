@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from stevnsmoeder.db.models import (
     AgendaTemplateItem,
     District,
+    FilingClass,
     LegalReference,
     MeetingType,
     MeetingTypeRole,
@@ -236,6 +237,16 @@ LEGAL_REFERENCES = (
 )
 
 
+# How each kind of document is classified when filed in the case system (ESDH):
+# kind, KLE number, handling facet, access code. The municipality edits them as the KLE
+# plan changes (services.filing.set_filing_class).
+FILING_CLASSES = (
+    ("minutes", "00.01.10", "P35", "Fortrolig"),
+    ("extract", "27.24.00", "G01", "Fortrolig"),
+    ("case_history", "27.24.00", "G01", "Fortrolig"),
+)
+
+
 def seed(session: Session) -> None:
     """Insert the reference data into an empty, migrated database."""
     for order, (code, name) in enumerate(DISTRICTS):
@@ -280,6 +291,8 @@ def seed(session: Session) -> None:
         session.add(
             LegalReference(code=code, citation=citation, former_citation=former, title=title)
         )
+    for kind, kle, facet, access in FILING_CLASSES:
+        session.add(FilingClass(kind=kind, kle_number=kle, facet=facet, access_code=access))
     for lvl in DEFAULT_LEVELS:
         session.add(
             WellbeingLevel(

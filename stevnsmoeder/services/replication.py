@@ -55,6 +55,7 @@ from stevnsmoeder.db.models import (
     Consent,
     ConsentMeetingType,
     CustodyHolder,
+    FilingRecord,
     ItemAttendance,
     ItemMinutes,
     LegalBasis,
@@ -102,6 +103,7 @@ _EVERYONE = (
     "legal_reference",
     "wellbeing_level",
     "closed_period",
+    "filing_class",
     "app_user",
     "meeting_series",
     "series_participant",
@@ -117,6 +119,7 @@ _IDENTITY = {
     "grade": "",
     "district_id": None,
     "summary": "",
+    "esdh_case_number": "",  # the child's case in ESDH points to the child as well
 }
 _PERSON_DETAILS = {"email": "", "phone": "", "note": "", "organisation": "", "profession": ""}
 
@@ -216,6 +219,11 @@ def _item_rows(s: Session, ctx: ServiceContext, scope: Scope, items: set[uuid.UU
         scope.add(
             "minutes_version",
             s.scalars(select(MinutesVersion.id).where(MinutesVersion.meeting_id.in_(meetings))),
+        )
+        # What of those minutes is filed in the case system (the same readers).
+        scope.add(
+            "filing_record",
+            s.scalars(select(FilingRecord.id).where(FilingRecord.meeting_id.in_(meetings))),
         )
 
 

@@ -38,6 +38,7 @@ from stevnsmoeder.db.models import (
     Case,
     Consent,
     CustodyHolder,
+    FilingRecord,
     ItemAttendance,
     ItemMinutes,
     LegalBasis,
@@ -277,6 +278,8 @@ def _delete(s: Session, case_id: uuid.UUID, today: date) -> None:
     # Items cascade to their minutes, agreements, legal basis and attendance (and the index).
     s.execute(delete(AgendaItem).where(AgendaItem.id.in_(item_ids)))
     _forget_family(s, case_id)
+    # The record of the child's extracts filed in the case system (the case system keeps them).
+    s.execute(delete(FilingRecord).where(FilingRecord.case_id == case_id))
     s.delete(case)
     s.flush()
     _strip_from_approved_minutes(s, reference, family, today, redact)
@@ -323,6 +326,10 @@ def _pseudonymise(s: Session, case_id: uuid.UUID, today: date) -> None:
     case.birth_date = None
     case.institution = ""
     case.summary = ""
+    # The case number in the case system points to the child, and so do the file names of
+    # the extracts filed there (they carry the case number the pseudonym replaces).
+    case.esdh_case_number = ""
+    s.execute(delete(FilingRecord).where(FilingRecord.case_id == case_id))
     case.reference = "X-" + old_reference.removeprefix("S-")
     case.pseudonym = _("Case {ref} (pseudonymised)", ref=case.reference)
     s.flush()

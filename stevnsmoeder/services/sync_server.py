@@ -219,14 +219,15 @@ def add_replica_log(ctx: ServiceContext, device_id: uuid.UUID, events: list[Repl
         for event in sorted(events, key=lambda e: e.seq):
             if event.seq <= device.log_seq:
                 continue  # sent before: its reply was lost
-            if event.action not in access_log.REPLICA_EVENTS:
+            action = event.action  # one of REPLICA_EVENTS, each with its sentence
+            if action not in access_log.REPLICA_EVENTS:
                 raise oplog.ArgumentError("not an event a replica reports")
             audit.append(
                 s,
                 user_id=ctx.actor.user_id,
                 login=ctx.actor.login,
                 at=event.at if now - OFFLINE_LIMIT <= event.at <= now else now,
-                action=event.action,
+                action=action,
                 object_type=event.object_type,
                 object_id=event.object_id,
                 case_id=event.case_id,

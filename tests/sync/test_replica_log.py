@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from stevnsmoeder.db.models import AuditEvent, Case
-from stevnsmoeder.services import case_history, sync_client
+from stevnsmoeder.services import access_log, case_history, sync_client
 from stevnsmoeder.services.demo import DEMO_PASSWORD
 from tests.sync.conftest import Running
 
@@ -36,3 +36,7 @@ def test_reads_on_a_replica_reach_the_servers_log_once(running: Running) -> None
     assert len(new) == 1 and new[0][0] == "leder" and new[0][1].startswith("on ")
     sync_client.sync(replica, DEMO_PASSWORD)  # sent again? no
     assert len(_server_log(running, "case.history")) == len(after)
+
+
+def test_every_event_a_replica_reports_reads_as_a_sentence() -> None:
+    assert set(access_log.ACTION_SENTENCES) >= access_log.REPLICA_EVENTS

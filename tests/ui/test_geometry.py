@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QTableView, QWidget
 
+from stevnsmoeder.model.enums import MeetingStatus
 from stevnsmoeder.services import (
     access,
     case_history,
@@ -26,6 +27,7 @@ from stevnsmoeder.services import (
     demo,
     documents,
     meetings,
+    minutes,
     people,
     planning,
     reference_data,
@@ -188,6 +190,26 @@ def test_case_window_and_its_print_preview_fit(qtbot, laptop: QScreen, demo_logi
     preview = window.preview(False)
     _wait_built(qtbot, preview)
     assert_fits(preview, laptop, [preview.save_button, preview.print_button])
+
+
+def test_the_filing_dialog_fits(qtbot, laptop: QScreen, demo_login) -> None:  # type: ignore[no-untyped-def]
+    """*Arkivér i ESDH …* from the window of an approved meeting with children on it."""
+    ctx = demo_login("leder")
+    main = _main(qtbot, ctx)
+    held = next(
+        m
+        for m in reversed(meetings.list_meetings(ctx, start=TODAY - timedelta(days=30), end=TODAY))
+        if m.status is MeetingStatus.HELD and m.case_items > 1
+    )
+    minutes.approve(ctx, held.id)
+    main.open_meeting(held)
+    window = main.meeting_windows[held.id]
+    qtbot.addWidget(window)
+    assert_fits(window, laptop, [window.file_button])
+    dialog = window.file_in_esdh()
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() > 1
+    assert_fits(dialog, laptop, [dialog.file_button])
 
 
 def test_long_titles_places_and_names_fit(qtbot, laptop: QScreen, demo_login) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ from stevnsmoeder.db.models.cases import (
     CustodyHolder,
     LegalBasis,
 )
+from stevnsmoeder.db.models.filing import FilingClass, FilingRecord
 from stevnsmoeder.db.models.meetings import (
     AgendaItem,
     ItemAttendance,
@@ -66,6 +67,8 @@ __all__ = [
     "Device",
     "DeviceSession",
     "District",
+    "FilingClass",
+    "FilingRecord",
     "HolidayPolicy",
     "ItemAttendance",
     "ItemMinutes",

@@ -39,6 +39,8 @@ class Case(Entity):
     district_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("district.id"))
     closed_on: Mapped[date | None] = mapped_column(Date)
     summary: Mapped[text]
+    # The child's case in the municipality's case system (ESDH), where extracts are filed.
+    esdh_case_number: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
     district: Mapped[District | None] = relationship()
     custody_holders: Mapped[list[CustodyHolder]] = relationship(

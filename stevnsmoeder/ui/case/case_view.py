@@ -37,7 +37,7 @@ from stevnsmoeder.model.case_history import (
     OpenAction,
     TimelineEntry,
 )
-from stevnsmoeder.services import case_history, documents
+from stevnsmoeder.services import case_history, documents, filing
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.case.level_chart import LevelChart, describe_moves
 from stevnsmoeder.ui.case.timeline import action_columns, entry_html, timeline_columns
@@ -46,6 +46,7 @@ from stevnsmoeder.ui.common.forms import title_label
 from stevnsmoeder.ui.common.models import ROW_ROLE, FilterProxy, TableModel
 from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.common.screen import fit_to_screen
+from stevnsmoeder.ui.filing.filing_dialog import FilingDialog
 
 
 def _table(model: object) -> QTableView:
@@ -130,6 +131,9 @@ class CaseWindow(QWidget):
             QCoreApplication.translate("case_view", "Case history, anonymised")
         ).triggered.connect(lambda: self.preview(True))
         self.print_button.setMenu(menu)
+        self.file_button = QPushButton(QCoreApplication.translate("case_view", "File in ESDH …"))
+        self.file_button.setObjectName("file-extract")
+        self.file_button.clicked.connect(lambda: self.file_in_esdh())
         close = QPushButton(QCoreApplication.translate("case_view", "Close"))
         close.clicked.connect(self.close)
         self.goto_button.clicked.connect(self.go_to_meeting)
@@ -178,6 +182,7 @@ class CaseWindow(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.goto_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.file_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -332,6 +337,7 @@ class CaseWindow(QWidget):
     def _show_entry(self) -> None:
         entry = self.selected_entry()
         self.goto_button.setEnabled(entry is not None)
+        self.file_button.setEnabled(entry is not None and entry.filing is not None)
         self.detail.setHtml(entry_html(entry) if entry else "")
 
     # -- actions ---------------------------------------------------------------------------
@@ -353,12 +359,43 @@ class CaseWindow(QWidget):
             else QCoreApplication.translate("case_view", "Case history")
         )
         reference = self.history.case.reference
+
+        def archival() -> tuple[bytes, str]:
+            made = filing.archival_case_history(ctx, case_id, anonymised=anonymised)
+            return made.data, made.file_name
+
         dialog = DocumentPreview(
-            f"{title} – {reference}" if reference else title, build, self.prompts, self
+            f"{title} – {reference}" if reference else title, build, self.prompts, self, archival
         )
         self.last_preview = dialog
         dialog.open()
         return dialog
+
+    def file_in_esdh(self) -> FilingDialog | None:
+        """*Arkivér i ESDH …* for the chosen item's meeting: the child's extract."""
+        entry = self.selected_entry()
+        if entry is None or entry.filing is None:
+            return None
+        dialog = FilingDialog(
+            self.ctx, entry.meeting_id, entry.meeting_title, self.prompts, self,
+            case_id=self.case_id,
+        )  # fmt: skip
+        dialog.finished.connect(lambda _result: self._refresh())
+        self.last_filing = dialog
+        dialog.open()
+        return dialog
+
+    def _refresh(self) -> None:
+        """Read the history again (the filing state changed), keeping the chosen item."""
+        entry = self.selected_entry()
+        self.history = case_history.case_history(self.ctx, self.case_id)
+        self.show_history()
+        if entry is not None:
+            for row in range(self.timeline_proxy.rowCount()):
+                shown = self.timeline_proxy.index(row, 0).data(ROW_ROLE)
+                if isinstance(shown, TimelineEntry) and shown.item_id == entry.item_id:
+                    self.timeline_view.selectRow(row)
+                    break
 
     def set_screen_safe(self) -> None:
         self.show_history()

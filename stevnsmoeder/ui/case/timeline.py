@@ -17,6 +17,7 @@ from stevnsmoeder.model.case_history import (
 )
 from stevnsmoeder.model.enums import AgendaItemStatus
 from stevnsmoeder.ui.common.models import Column
+from stevnsmoeder.ui.filing.filing_dialog import short_status, status_text
 
 OVERDUE = QColor("#b00020")
 
@@ -32,7 +33,9 @@ def timeline_columns() -> list[Column[TimelineEntry]]:
 
     def minutes_state(e: TimelineEntry) -> str:
         if e.minutes_approved:
-            return QCoreApplication.translate("case_view", "approved")
+            approved = QCoreApplication.translate("case_view", "approved")
+            filed = short_status(e.filing) if e.filing else ""  # the extract in ESDH
+            return f"{approved} · {filed}" if filed else approved
         return QCoreApplication.translate("case_view", "not approved") if e.held else ""
 
     def decision(e: TimelineEntry) -> str:
@@ -173,4 +176,7 @@ def entry_html(e: TimelineEntry) -> str:
         day = short_date(note.at.astimezone(LOCAL_TZ).date())
         label = QCoreApplication.translate("case_view", "Addendum")
         out.append(_para(f"{label} {day} ({note.by}): {note.text}"))
+    if e.filing is not None:  # the child's extract in ESDH
+        label = QCoreApplication.translate("case_view", "Extract in ESDH")
+        out.append(_para(f"{label}: {status_text(e.filing)}", "small"))
     return "".join(out)

@@ -21,11 +21,18 @@ from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.common.screen import fit_to_screen
 
 Build = Callable[[], tuple[bytes, int, str]]  # (pdf, pages, suggested file name)
+# The same document as archival PDF/A-2b (for the case system): (pdf, suggested file name).
+Archival = Callable[[], tuple[bytes, str]]
 
 
 class DocumentPreview(QDialog):
     def __init__(
-        self, title: str, build: Build, prompts: Prompts, parent: QWidget | None = None
+        self,
+        title: str,
+        build: Build,
+        prompts: Prompts,
+        parent: QWidget | None = None,
+        archival: Archival | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -44,8 +51,13 @@ class DocumentPreview(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.save_button = QPushButton(self.tr("Save as PDF …"))
         self.print_button = QPushButton(self.tr("Print …"))
+        self.archival = archival
+        self.pdfa_button = QPushButton(self.tr("Save as PDF/A …"))
+        self.pdfa_button.setToolTip(self.tr("Archival PDF/A-2b, as filed in ESDH"))
+        self.pdfa_button.setVisible(archival is not None)
+        self.pdfa_button.clicked.connect(self.save_pdfa)
         close = QPushButton(self.tr("Close"))
-        for button in (self.save_button, self.print_button):
+        for button in (self.save_button, self.print_button, self.pdfa_button):
             button.setEnabled(False)
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_)
@@ -53,6 +65,7 @@ class DocumentPreview(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.pdfa_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -68,7 +81,7 @@ class DocumentPreview(QDialog):
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
         self.status.setText(self.tr("%n pages", "", self.pages))
-        for button in (self.save_button, self.print_button):
+        for button in (self.save_button, self.print_button, self.pdfa_button):
             button.setEnabled(True)
 
     def _failed(self, exc: ServiceError) -> None:
@@ -94,6 +107,47 @@ class DocumentPreview(QDialog):
             )
             return
         self.status.setText(self.tr("Saved: %1").replace("%1", str(path)))
+
+    def save_pdfa(self) -> None:
+        """Make the archival PDF/A off the GUI thread, then save it where the user chooses."""
+        if self.archival is None:
+            return
+        self.status.setText(self.tr("Making the PDF/A …"))
+        self.pdfa_button.setEnabled(False)
+        started = self.operations.run_in_background(
+            self.archival,
+            then=self._pdfa_made,
+            refused=self._pdfa_failed,
+            ended=lambda: self.pdfa_button.setEnabled(True),
+        )
+        if not started:  # another call of this window is in flight
+            self.pdfa_button.setEnabled(True)
+
+    def _pdfa_made(self, result: tuple[bytes, str]) -> None:
+        data, suggested = result
+        self.status.setText(self.tr("%n pages", "", self.pages))
+        path = self.prompts.save_path(
+            self, self.tr("Save as PDF/A"), Path.home() / suggested, self.tr("PDF files (*.pdf)")
+        )
+        if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        try:
+            write_atomically(path, data)
+        except OSError as exc:
+            self.prompts.error(
+                self,
+                self.tr("Save as PDF/A"),
+                self.tr("Could not write %1: %2")
+                .replace("%1", str(path))
+                .replace("%2", exc.strerror or ""),
+            )
+            return
+        self.status.setText(self.tr("Saved: %1").replace("%1", str(path)))
+
+    def _pdfa_failed(self, exc: ServiceError) -> None:
+        self._failed(exc)
 
     def print_(self, printer: QPrinter | None = None) -> bool:
         """Print every page; with no printer given, the system dialog chooses one."""

@@ -23,6 +23,7 @@ from stevnsmoeder.ui.common.models import (
 )
 from stevnsmoeder.ui.common.operations import Operations
 from stevnsmoeder.ui.common.prompts import Prompts
+from stevnsmoeder.ui.filing.unfiled import UnfiledSection
 from stevnsmoeder.ui.main.awaiting_approval import AwaitingApprovalSection
 from stevnsmoeder.ui.main.lists import list_table, open_row, selected_row, stretch
 
@@ -114,6 +115,8 @@ class StartPage(QWidget):
         meetings_box.addWidget(self.week_view, 2)
         self.awaiting_approval = AwaitingApprovalSection(ctx, prompts, open_meeting, self)
         meetings_box.addWidget(self.awaiting_approval, 1)
+        self.unfiled = UnfiledSection(ctx, prompts, self)
+        meetings_box.addWidget(self.unfiled, 1)
         attention_box = QVBoxLayout()
         attention_box.addWidget(self.actions_heading)
         attention_box.addWidget(self.actions_view, 2)
@@ -173,6 +176,7 @@ class StartPage(QWidget):
         for view in (self.today_view, self.week_view):
             view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.awaiting_approval.reload()
+        self.unfiled.reload()
         seen = self.operations.fetch(
             lambda: overview.attention(self.ctx), overview.Attention((), ())
         )

@@ -41,24 +41,23 @@ from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.services.permissions import Permission, allowed
 from stevnsmoeder.services.planning import MeetingPlan, PlanItem
 from stevnsmoeder.ui.common import changes
-from stevnsmoeder.ui.common.document_preview import DocumentPreview
 from stevnsmoeder.ui.common.forms import title_label
 from stevnsmoeder.ui.common.operations import Change, Operations
 from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.common.screen import fit_to_screen
 from stevnsmoeder.ui.common.settings import Settings
 from stevnsmoeder.ui.live.live_view import LiveView
-from stevnsmoeder.ui.meeting.agenda_editing import AgendaEditing
 from stevnsmoeder.ui.meeting.agenda_model import TITLE, AgendaDelegate, AgendaModel
 from stevnsmoeder.ui.meeting.basis_pane import BasisPane
 from stevnsmoeder.ui.meeting.carry_over_pane import CarryOverPane
+from stevnsmoeder.ui.meeting.documents import MeetingDocuments
 from stevnsmoeder.ui.meeting.host import MeetingActions
 from stevnsmoeder.ui.meeting.participants_pane import ParticipantsPane
 
 T = TypeVar("T")
 
 
-class MeetingWindow(AgendaEditing):
+class MeetingWindow(MeetingDocuments):
     def __init__(
         self,
         ctx: ServiceContext,
@@ -195,6 +194,9 @@ class MeetingWindow(AgendaEditing):
             lambda: self.preview_extract(anonymised=True)
         )
         self.print_button.setMenu(self.print_menu)
+        self.file_button = QPushButton(self.tr("File in ESDH …"))
+        self.file_button.setObjectName("file-in-esdh")
+        self.file_button.clicked.connect(lambda: self.file_in_esdh())
         close = QPushButton(self.tr("Close"))
         self.move_button.clicked.connect(lambda: self.whole(self.meeting_actions.move_meeting))
         self.cancel_button.clicked.connect(lambda: self.whole(self.meeting_actions.cancel_meeting))
@@ -202,7 +204,10 @@ class MeetingWindow(AgendaEditing):
             lambda: self.meeting_actions.export_meeting(self.plan.summary)
         )
         close.clicked.connect(self.close)
-        for button in (self.move_button, self.cancel_button, self.export_button, self.print_button):
+        for button in (
+            self.move_button, self.cancel_button, self.export_button, self.print_button,
+            self.file_button,
+        ):  # fmt: skip
             bottom.addWidget(button)
         bottom.addStretch(1)
         bottom.addWidget(close)
@@ -282,6 +287,7 @@ class MeetingWindow(AgendaEditing):
         editable = self.editable()
         for widget in (self.move_button, self.cancel_button):
             widget.setVisible(self.can_plan and plan.editable)
+        self.file_button.setVisible(m.approved_at is not None)  # approved minutes are filed
         for widget in (
             self.add_button, self.add_child_button, self.remove_button, self.up_button,
             self.down_button,
@@ -349,38 +355,6 @@ class MeetingWindow(AgendaEditing):
         self._show(plan)
         if self.live_view is not None and self.stack.currentWidget() is self.live_view:
             self.live_view.show_item(self.live_view.shown_item)  # names follow screen-safe
-
-    # -- documents -----------------------------------------------------------------------
-    def preview(
-        self,
-        kind: str,
-        anonymised: bool,
-        title: str,
-        case_id: uuid.UUID | None = None,
-    ) -> DocumentPreview:
-        """Build the document off the GUI thread and show it with print and save."""
-        if self.live_view is not None:
-            self.live_view.flush()  # print what was typed
-        ctx, meeting_id = self.ctx, self.meeting_id
-
-        def build() -> tuple[bytes, int, str]:
-            done = documents.render(ctx, meeting_id, kind, anonymised=anonymised, case_id=case_id)
-            return done.data, done.pages, done.file_name
-
-        dialog = DocumentPreview(f"{title} – {self.plan.summary.title}", build, self.prompts, self)
-        self.last_preview = dialog
-        dialog.open()
-        return dialog
-
-    def preview_extract(self, anonymised: bool = False) -> None:
-        item = self.selected()
-        if self.live_view is not None and self.stack.currentWidget() is self.live_view:
-            item = self.live_view.selected_item() or item  # the row clicked in the minutes
-        if item is None or item.case_id is None:
-            self.prompts.info(self, self.tr("Print"), self.tr("Choose a child's item first."))
-            return
-        title = self.tr("Extract, anonymised") if anonymised else self.tr("Extract")
-        self.preview(documents.EXTRACT, anonymised, title, case_id=item.case_id)
 
     # -- the live meeting ----------------------------------------------------------------
     def _ensure_live(self) -> LiveView:
