@@ -26,6 +26,7 @@ only), which is also the log of what reached which device.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections.abc import Iterable, Mapping
@@ -68,6 +69,7 @@ from stevnsmoeder.db.models import (
     WellbeingAssessment,
 )
 from stevnsmoeder.domain.dates import LOCAL_TZ
+from stevnsmoeder.i18n import _
 from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.permissions import (
@@ -87,6 +89,8 @@ SCOPE_DAYS_AHEAD = 28
 # Held (shared) by every stamp of a row version, taken exclusively to read the high-water
 # mark; the number is the one migration 0010 put into the triggers.
 WATERMARK_LOCK = 0x7379_6E63_7665_72
+# The marker beside a table's name in a shipment's scope: the ids shipped trimmed.
+TRIMMED = "@trimmed"
 # Shipments whose scope a device may still name as its cursor (older ones keep their ids
 # shipped, for the log, but not the whole scope).
 KEPT_SCOPES = 4
@@ -375,13 +379,24 @@ def pull(ctx: ServiceContext, device_id: uuid.UUID, cursor: int | None) -> Pulle
         )
         scope = scope_of(s, ctx)
         now_ids = scope.as_json()
+        # How rows were trimmed is part of what was shipped: a child who became known (or
+        # unknown) to the user since travels again, whatever its row's version.
+        trimmed = {
+            "child_case": {str(i) for i in scope.anonymous_cases},
+            "person": {str(i) for i in scope.family_people},
+        }
+        reship: dict[str, set[str]] = {}
+        for name, now in trimmed.items():
+            now_ids[f"{name}{TRIMMED}"] = sorted(now)
+            reship[name] = now ^ known.get(f"{name}{TRIMMED}", set())
         shipped: dict[str, list[dict[str, Any]]] = {}
         for table in codec.REPLICATED:
             ids = scope.get(table.name)
             if not ids:
                 continue
             had = known.get(table.name, set())
-            entered = [i for i in ids if str(i) not in had]
+            again = reship.get(table.name, set())
+            entered = [i for i in ids if str(i) not in had or str(i) in again]
             found = s.execute(
                 select(table).where(
                     table.c.id.in_(ids),
@@ -397,10 +412,13 @@ def pull(ctx: ServiceContext, device_id: uuid.UUID, cursor: int | None) -> Pulle
         removed = {
             t: sorted(had - set(now_ids.get(t, [])))
             for t, had in known.items()
-            if had - set(now_ids.get(t, []))
+            if t in codec.BY_NAME and had - set(now_ids.get(t, []))
         }
         if before is not None and not shipped and not removed:
-            return Pulled(before.id, {}, {}, before.upto_version, False)
+            # Nothing in this scope changed up to the mark: the shipment stands for it now
+            # (so the next idle pull answers at once).
+            before.upto_version, before.at = upto, ctx.now()
+            return Pulled(before.id, {}, {}, upto, False)
         record = Shipment(
             device_id=device_id,
             user_id=ctx.actor.user_id,
@@ -460,9 +478,12 @@ def _forget_old_scopes(s: Session, device_id: uuid.UUID, newest: int) -> None:
 def _trimmed(table: Table, scope: Scope, row: dict[str, Any]) -> dict[str, Any]:
     """A row as this user's replica may hold it."""
     if table.name == "child_case" and uuid.UUID(row["id"]) in scope.anonymous_cases:
+        # The child as this user meets it: an anonymous discussion, with nothing that points
+        # to the child (not even the case number, which is in the case system too).
         row.update(_IDENTITY)
-        if not row["anonymous"]:
-            row["pseudonym"] = row["pseudonym"] or "Anonym drøftelse"
+        row["anonymous"] = True
+        row["pseudonym"] = _("anonymous discussion")
+        row["reference"] = "A-" + hashlib.sha256(row["id"].encode()).hexdigest()[:10]
     elif table.name == "person" and uuid.UUID(row["id"]) in scope.family_people:
         row.update(_PERSON_DETAILS)
         row["name"] = scope.family_people[uuid.UUID(row["id"])]
