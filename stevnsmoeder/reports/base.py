@@ -133,16 +133,37 @@ def _joins(char: str) -> bool:
 SKIN_TONES = range(0x1F3FB, 0x1F400)  # the emoji modifiers: colours a one-colour font lacks
 
 
+@cache
+def _drawable() -> frozenset[int]:
+    """What some bundled font can draw: the rest is named in words instead."""
+    return glyphs(FONT) | _coverage()[1]
+
+
+def _named(char: str) -> str:
+    """A character no bundled font has (an emoji newer than the fallback font), in words
+    rather than as an empty box: "[smiling face with tear]"."""
+    name = unicodedata.name(char, "")
+    return f"[{name.lower()}]" if name else f"[U+{ord(char):04X}]"
+
+
 def font_runs(text: str) -> list[tuple[str, bool]]:
     """``text`` in runs, each with whether it is drawn with the fallback font: a character
-    the DejaVu faces lack and the fallback has. One neither has stays in DejaVu Sans. A skin
-    tone after an emoji is left out: the fallback draws it as a shaded square beside the
-    emoji, which reads as an empty box."""
+    the DejaVu faces lack and the fallback has. One no bundled font has is named in words
+    (in DejaVu Sans). A skin tone after an emoji is left out: the fallback draws it as a
+    shaded square beside the emoji, which reads as an empty box."""
     main, fallback = _coverage()
+    drawable = _drawable()
     runs: list[tuple[str, bool]] = []
     for char in text:
         code = ord(char)
         if code in SKIN_TONES and runs and not runs[-1][0][-1].isspace():
+            continue
+        if code not in drawable and not _joins(char) and unicodedata.category(char)[0] in "LNPS":
+            named = _named(char)
+            if runs and not runs[-1][1]:
+                runs[-1] = (runs[-1][0] + named, False)
+            else:
+                runs.append((named, False))
             continue
         if runs and _joins(char) and (not runs[-1][1] or code in fallback):
             use = runs[-1][1]

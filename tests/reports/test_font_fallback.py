@@ -53,6 +53,13 @@ def _drawn(pdf: Path) -> list[tuple[str, str]]:
     return out
 
 
+def test_a_character_no_bundled_font_has_is_named_not_boxed() -> None:
+    # 🥲 (Unicode 13) is newer than the fallback font: it reads as words, never as a box
+    assert 0x1F972 not in _cmap("Symbola") and 0x1F972 not in _cmap("DejaVuSans")
+    assert base.font_runs("Glad 🥲!") == [("Glad [smiling face with tear]!", False)]
+    assert base.font_runs("🙂🥲") == [("🙂", True), ("[smiling face with tear]", False)]
+
+
 def test_runs_split_where_dejavu_lacks_a_glyph() -> None:
     assert base.font_runs("Hej 🙂!") == [("Hej ", False), ("🙂", True), ("!", False)]
     # a variation selector stays with its emoji; a skin tone (a shaded square in a one-colour
