@@ -1099,6 +1099,9 @@ DANISH: dict[str, str] = {
     ),
     "{who} took case {case} along to their computer": ("{who} tog sag {case} med på sin computer"),
     "{who} put case {case} back": ("{who} lagde sag {case} tilbage"),
+    "Users are managed on the server (stevnsmoeder server users), not on a copy.": (
+        "Brugere styres på serveren (stevnsmoeder server users), ikke på en kopi."
+    ),
 }
 
 # Messages about a count: the English (singular, plural) to the Danish (singular, plural).

@@ -67,6 +67,7 @@ from stevnsmoeder.services.errors import (
     DatabaseExists,
     DatabaseMissing,
     DatabaseUnreadable,
+    NotOnThisDatabase,
     ReplicaExpired,
     ServiceError,
     ValidationError,
@@ -694,6 +695,15 @@ def require_manage_users(ctx: ServiceContext, what: str = "create users") -> Non
     """For a caller that asks for something (a password) before calling the service: the
     refusal comes first, and is logged."""
     require(ctx, Permission.MANAGE_USERS, what)
+    _users_on_the_server(ctx)
+
+
+def _users_on_the_server(ctx: ServiceContext) -> None:
+    """A replica holds the server's users as they are there: they are managed there."""
+    if ctx.db.replica:
+        raise NotOnThisDatabase(
+            _("Users are managed on the server (stevnsmoeder server users), not on a copy.")
+        )
 
 
 def list_users(ctx: ServiceContext) -> list[UserInfo]:
@@ -776,6 +786,7 @@ def add_user(ctx: ServiceContext, new: NewUser, *, kdf: KdfParams = DEFAULT_KDF)
     """Create a user and wrap the database key for them (admin only). The user is tied to an
     existing person (``person_id``) or to a new person of that name."""
     require(ctx, Permission.MANAGE_USERS, "create users")
+    _users_on_the_server(ctx)
     name = _check_login_name(new.login)
     _check_password(new.password, name, new.person_name)
     role = Role(new.role)
@@ -832,6 +843,7 @@ def reset_access(
     session: it is never shown, written out or known to anyone. A closed user is reopened
     with reopen_user, not here."""
     require(ctx, Permission.MANAGE_USERS, "reset a user's access")
+    _users_on_the_server(ctx)
     _check_password(new_password, normalise_login(login_name), _person_name(ctx, login_name))
     name = normalise_login(login_name)
     with ctx.db.begin() as s:
@@ -864,6 +876,7 @@ def close_user(
     backups in rotation) is re-keyed. An administrator cannot close their own access, and the
     last active administrator stays."""
     require(ctx, Permission.MANAGE_USERS, "close a user's access")
+    _users_on_the_server(ctx)
     name = normalise_login(login_name)
     if name == ctx.actor.login:
         raise ValidationError(_("You cannot close your own access."))
@@ -887,6 +900,7 @@ def reopen_user(
     """Reopen a closed user's access. Closing removed their key-file entry, so they get a new
     password (to hand over and change at once) and the key is wrapped for it again."""
     require(ctx, Permission.MANAGE_USERS, "reopen a user's access")
+    _users_on_the_server(ctx)
     _check_password(new_password, normalise_login(login_name), _person_name(ctx, login_name))
     name = normalise_login(login_name)
     store = KeyStore.load(keyfile_path(ctx.file_db.path)) if ctx.on_file else None
@@ -919,6 +933,7 @@ def set_active(
 def set_role(ctx: ServiceContext, login_name: str, role: Role) -> None:
     """Give a user another role; the last active administrator keeps theirs."""
     require(ctx, Permission.MANAGE_USERS, "change a user's role")
+    _users_on_the_server(ctx)
     role = Role(role)
     with ctx.db.begin() as s:
         user = _user(s, login_name)

@@ -74,3 +74,19 @@ def test_a_laptop_clock_a_day_ahead_stamps_nothing_in_the_future(running: Runnin
     for ctx in (running.on_server("leder"), replica):  # the server's time on both
         with ctx.db.begin() as s:
             assert s.get_one(Meeting, meeting.id).started_at == running.clock()
+
+
+def test_users_are_managed_on_the_server_not_on_a_replica(running: Running) -> None:
+    from stevnsmoeder.model.enums import Role
+    from stevnsmoeder.services.errors import NotOnThisDatabase
+
+    replica = running.replica(running.connect("admin"), "admin")
+    for attempt in (
+        lambda: access.add_user(
+            replica, access.NewUser("ny", "en meget lang adgangskode 42", Role.LEDER)
+        ),
+        lambda: access.close_user(replica, "ppr"),
+        lambda: access.set_role(replica, "ppr", Role.LEDER),
+    ):
+        with pytest.raises(NotOnThisDatabase, match="serveren"):
+            attempt()
