@@ -107,6 +107,74 @@ def document(version: str) -> dict[str, Any]:
                 },
             }
         },
+        "/v1/push": {
+            "post": {
+                "summary": "Apply the device's operations in order, each once",
+                "security": _BEARER,
+                "requestBody": _body(
+                    ["operations"],
+                    {
+                        "operations": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["op_id", "name", "arguments", "new_ids", "at"],
+                                "properties": {
+                                    "op_id": _STR,
+                                    "name": _STR,
+                                    "arguments": _STR,
+                                    "new_ids": {"type": "object"},
+                                    "at": _STR,
+                                },
+                            },
+                        }
+                    },
+                ),
+                "responses": {
+                    "200": _ok(
+                        "Applied or rejected, with the reason", {"results": {"type": "array"}}
+                    ),
+                    **_ERRORS,
+                },
+            }
+        },
+        "/v1/log": {
+            "post": {
+                "summary": "Add what the user did on the replica to the server's log, once",
+                "security": _BEARER,
+                "requestBody": _body(["events"], {"events": {"type": "array"}}),
+                "responses": {
+                    "200": _ok("The last event added", {"last_seq": {"type": "integer"}}),
+                    **_ERRORS,
+                },
+            }
+        },
+        "/v1/leases": {
+            "post": {
+                "summary": "Claim (or release) the running of a meeting for this computer",
+                "security": _BEARER,
+                "requestBody": _body(
+                    ["meeting_id"], {"meeting_id": _STR, "release": {"type": "boolean"}}
+                ),
+                "responses": {"200": _ok("The lease"), "409": _ERRORS["400"], **_ERRORS},
+            }
+        },
+        "/v1/cases/take": {
+            "post": {
+                "summary": "PPR: take a case along (reason, end date; logged) or put it back",
+                "security": _BEARER,
+                "requestBody": _body(
+                    ["case_id"],
+                    {
+                        "case_id": _STR,
+                        "reason": _STR,
+                        "until": _STR,
+                        "put_back": {"type": "boolean"},
+                    },
+                ),
+                "responses": {"200": _ok("Taken along until"), **_ERRORS},
+            }
+        },
         "/v1/search": {
             "post": {
                 "summary": "Search the whole record (what the user may see; logged)",

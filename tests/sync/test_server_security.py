@@ -166,3 +166,10 @@ def test_wrong_passwords_make_the_name_wait_on_the_server_too(
     assert int(body["wait_seconds"]) >= 1  # type: ignore[call-overload]
     with pytest.raises(AuthError):
         sync_client.connect(running.server, running.folder / "x.db", "leder", DEMO_PASSWORD)
+
+
+def test_every_endpoint_is_documented(http: httpx.Client) -> None:
+    from stevnsmoeder.server.app import ROUTES
+
+    documented = set(http.get("/openapi.json").json()["paths"]) | {"/v1/openapi.json"}
+    assert {route.path for route in ROUTES} == documented
