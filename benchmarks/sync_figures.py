@@ -16,7 +16,6 @@ keeps its token.
 from __future__ import annotations
 
 import contextlib
-import json
 import resource
 import statistics
 import tempfile
@@ -196,24 +195,7 @@ def sync_client_meetings(ctx: ServiceContext) -> list[Any]:
 
 
 def _outbox_json(ctx: ServiceContext) -> dict[str, Any]:
-    from sqlalchemy import select
-
-    from stevnsmoeder.db.models import OutboxEntry
-
-    with ctx.db.begin() as s:
-        entries = list(s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)))
-        return {
-            "operations": [
-                {
-                    "op_id": str(e.op_id),
-                    "name": e.name,
-                    "arguments": e.arguments,
-                    "new_ids": json.loads(e.new_ids),
-                    "at": e.created_at.isoformat(),
-                }
-                for e in entries
-            ]
-        }
+    return sync_client.push_body(sync_client.outbox(ctx))
 
 
 def _load(

@@ -405,24 +405,35 @@ def _outbox(ctx: ServiceContext, after: int = 0) -> list[OutboxEntry]:
         )
 
 
+def push_body(entries: list[OutboxEntry]) -> dict[str, Any]:
+    """Outbox entries as a push sends them."""
+    return {
+        "operations": [
+            {
+                "op_id": str(e.op_id),
+                "name": e.name,
+                "arguments": e.arguments,
+                "new_ids": json.loads(e.new_ids),
+                "at": e.created_at.isoformat(),
+            }
+            for e in entries
+        ]
+    }
+
+
+def outbox(ctx: ServiceContext) -> list[OutboxEntry]:
+    """Everything waiting to be pushed, in order."""
+    with ctx.db.begin() as s:
+        return list(s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)))
+
+
 def _push(ctx: ServiceContext, client: httpx.Client, token: str) -> tuple[int, int, int]:
     """Send the outbox in order, in batches; each answer settles its entry."""
     pushed = applied = rejected = 0
     while entries := _outbox(ctx):
         with ctx.db.begin() as s:  # from now on a new edit is not folded into these
             app_settings.put(s, oplog.PUSHING_SETTING, str(entries[-1].seq))
-        body = {
-            "operations": [
-                {
-                    "op_id": str(e.op_id),
-                    "name": e.name,
-                    "arguments": e.arguments,
-                    "new_ids": json.loads(e.new_ids),
-                    "at": e.created_at.isoformat(),
-                }
-                for e in entries
-            ]
-        }
+        body = push_body(entries)
         results = [
             sync_server.Outcome.from_json(r) for r in _call(client, "/push", body, token)["results"]
         ]

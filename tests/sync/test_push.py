@@ -5,7 +5,6 @@ travels as one change."""
 
 from __future__ import annotations
 
-import json
 import ssl
 import uuid
 
@@ -63,18 +62,7 @@ def test_a_push_whose_reply_was_lost_applies_nothing_twice(running: Running) -> 
         replica, item.id, minutes.NewAction("Indkalde til netværksmøde", owner_text="Sagsbehandler")
     )
     entries = _outbox(replica)
-    body = {
-        "operations": [
-            {
-                "op_id": str(e.op_id),
-                "name": e.name,
-                "arguments": e.arguments,
-                "new_ids": json.loads(e.new_ids),
-                "at": e.created_at.isoformat(),
-            }
-            for e in entries
-        ]
-    }
+    body = sync_client.push_body(entries)
     server = running.on_server("leder")
     before = _actions(server)
     verify = ssl.create_default_context(cafile=str(running.ca))
