@@ -59,6 +59,12 @@ def test_a_laptop_connects_syncs_and_works_offline(
     assert (code, found) == (EXIT_OK, [])
     code, meetings, _err = _run(capsys, "meetings", "--db", replica, "--json")
     assert code == EXIT_OK and meetings  # every command works on the replica
+    code, cases, _err = _run(capsys, "cases", "--db", replica, "--json")
+    assert code == EXIT_OK and cases
+    code, found, _err = _run(capsys, "search", "skole", "--db", replica, "--json")
+    assert code == EXIT_OK and found["hits"]
+    code, _out, _err = _run(capsys, "check", "--db", replica)
+    assert code == EXIT_OK
 
     monkeypatch.setenv("STEVNSMOEDER_USER", "admin")
     code, devices, _err = _run(
