@@ -5,6 +5,7 @@ certificate, and the server on it. Not for real use: see the README on running i
 
 from __future__ import annotations
 
+import signal
 import socket
 import sys
 from dataclasses import dataclass
@@ -56,8 +57,15 @@ def _filled(url: str) -> bool:
         db.close()
 
 
+def _stop(_signum: int, _frame: object) -> None:
+    raise SystemExit(0)
+
+
 def run(folder: Path, host: str, port: int, *, out: TextIO = sys.stdout) -> None:
-    """Set up what is missing in ``folder``, then serve until interrupted."""
+    """Set up what is missing in ``folder``, then serve until interrupted (Ctrl+C, or a
+    termination signal: uvicorn hands the signal on when it has stopped, and then the
+    cluster is stopped too)."""
+    signal.signal(signal.SIGTERM, _stop)
     cluster = Cluster(folder / "postgresql")
     cluster.start()
     try:
