@@ -897,6 +897,22 @@ DANISH: dict[str, str] = {
     "This command works on a database file on this computer, not on a database on a server.": (
         "Kommandoen virker på en databasefil på denne computer, ikke på en database på en server."
     ),
+    # -- the policy follow-up: aggregates only, no child identifiable --
+    "No child can be identified: counts of 1–4 are shown as «<5». Where a hidden count "
+    "could be worked out from the other cells and the totals, further cells are hidden "
+    "and shown as «x» (always 5 or more); zeros are shown. Shares are given only where "
+    "the count is shown and the denominator is at least {share}, medians only over at "
+    "least {median} children. When most of a table would be hidden, its categories are "
+    "merged (Trivselslinealen levels into the three steps of the ladder, quarters into "
+    "the year). Meeting types with fewer than 5 discussions are merged into «Other».": (
+        "Intet barn kan genkendes: tal fra 1 til 4 vises som «<5». Hvor et skjult tal ville "
+        "kunne regnes ud af de andre celler og totalerne, skjules flere celler, vist som «x» "
+        "(altid 5 eller flere); nuller vises. Andele vises kun, hvor tallet vises og nævneren "
+        "er mindst {share}, medianer kun over mindst {median} børn. Hvis det meste af en "
+        "tabel ville være skjult, slås kategorierne sammen (Trivselslinealens niveauer til "
+        "indsatstrappens tre trin, kvartaler til året). Mødetyper med færre end 5 drøftelser "
+        "slås sammen under «Øvrige»."
+    ),
 }
 
 # Messages about a count: the English (singular, plural) to the Danish (singular, plural).
