@@ -123,6 +123,7 @@ def test_no_stale_danish_entries() -> None:
         "re-key the database",
         "set how long cases are kept",
         "purge closed cases",
+        "see the policy follow-up",
         "deletion",
         "pseudonymisation",
     }

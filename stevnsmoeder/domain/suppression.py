@@ -424,10 +424,12 @@ def rule_note() -> str:
         "No child can be identified: counts of 1–4 are shown as «<5». Where a hidden count "
         "could be worked out from the other cells and the totals, further cells are hidden "
         "and shown as «x» (always 5 or more); zeros are shown. Shares are given only where "
-        "the count is shown and the denominator is at least {share}, medians only over at "
-        "least {median} children. When most of a table would be hidden, its categories are "
+        "the count is shown and the denominator is at least {share}, medians only where "
+        "they rest on {median} or more children. When most of a table would be hidden, "
+        "its categories are "
         "merged (Trivselslinealen levels into the three steps of the ladder, quarters into "
-        "the year). Meeting types with fewer than 5 discussions are merged into «Other».",
+        "the year). Meeting types with fewer than 5 discussions are merged into «Other meeting "
+        "types».",
         share=MIN_DENOMINATOR,
         median=MIN_MEDIAN,
     )

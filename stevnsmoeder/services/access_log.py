@@ -84,6 +84,8 @@ ACTION_SENTENCES = {
     "export.pdf@meeting": "{who} printed or exported a document of {meeting}",
     "export.pdf@case": "{who} printed or exported the case history of {case}",
     "export.ics": "{who} exported meetings to a calendar file",
+    "statistics.policy": "{who} saw the policy follow-up",
+    "export.statistics": "{who} exported the policy follow-up",
     "overview.view": "{who} saw the agreements and consents on the start page",
     "search": "{who} searched",
     "search.shown": "{who} was shown the case {case} in a search",
