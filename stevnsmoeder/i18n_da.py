@@ -1169,6 +1169,14 @@ DANISH: dict[str, str] = {
     "Share of the column (%)": "Andel af kolonnen (%)",
     "Share of the row (%)": "Andel af rækken (%)",
     "Overview": "Oversigt",
+    "the annual policy follow-up: figures with no child identifiable": (
+        "den årlige opfølgning på børne- og ungepolitikken: tal, hvor intet barn kan genkendes"
+    ),
+    "which report": "hvilken rapport",
+    "the year (beside the year before)": "året (ved siden af året før)",
+    "one district (code or name); default: all": "ét distrikt (kode eller navn); standard: alle",
+    "the file to write: .pdf or .xlsx": "filen, der skal skrives: .pdf eller .xlsx",
+    "{text} is not a year": "{text} er ikke et årstal",
 }
 
 # Messages about a count: the English (singular, plural) to the Danish (singular, plural).
@@ -1265,6 +1273,10 @@ DANISH_PLURALS: dict[tuple[str, str], tuple[str, str]] = {
     ("{low}–{n} day", "{low}–{n} days"): ("{low}–{n} dag", "{low}–{n} dage"),
     ("More than {n} day", "More than {n} days"): ("Mere end {n} dag", "Mere end {n} dage"),
     ("{low}–{n} year", "{low}–{n} years"): ("{low}–{n} år", "{low}–{n} år"),
+    ("{path} written ({n} sheet).", "{path} written ({n} sheets)."): (
+        "{path} er skrevet ({n} ark).",
+        "{path} er skrevet ({n} ark).",
+    ),
     (
         "Outcomes: the record holds no referral or report of concern as such, so they are "
         "read from the child's next item on an agenda within {n} week.",

@@ -218,7 +218,7 @@ def _shade(n: int, count: int) -> int:
 
 def grouped_chart(chart: Chart) -> Drawing:
     height = 62 * mm
-    d = Drawing(WIDTH, height)
+    d = Drawing(WIDTH, height, initialFontName=FONT)
     d.add(String(0, height - 4 * mm, chart.title, fontName=FONT_BOLD, fontSize=9))
     left, bottom, top = 8 * mm, 14 * mm, height - 16 * mm
     values = [b.value for bars in chart.bars for b in bars if b.value is not None]
@@ -277,7 +277,7 @@ def stacked_chart(chart: Chart) -> Drawing:
     row_height = 7 * mm
     label_width = 42 * mm
     height = (len(chart.categories) + 1) * row_height + 22 * mm
-    d = Drawing(WIDTH, height)
+    d = Drawing(WIDTH, height, initialFontName=FONT)
     d.add(String(0, height - 4 * mm, chart.title, fontName=FONT_BOLD, fontSize=9))
     span = WIDTH - label_width - 2 * mm
     y = height - 12 * mm - row_height

@@ -134,7 +134,7 @@ def build_story(ctx: ServiceContext) -> Story:
         ids[name] = cases.create_case(
             ctx,
             cases.NewCase(
-                first_name=f"Barn{name}",
+                first_name=f"Ylvie{name}",
                 last_name=SURNAME,
                 cpr=cpr,
                 institution=SCHOOL,
