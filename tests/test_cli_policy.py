@@ -60,7 +60,7 @@ def personal_data(ctx: ServiceContext) -> list[str]:
 
 
 def assert_clean(text: str, personal: list[str]) -> None:
-    assert SURNAME in personal and SCHOOL in personal  # the list itself is complete
+    assert len(personal) > 10  # the list itself was found
     lowered = text.lower()
     leaks = [t for t in personal if t.lower() in lowered]
     assert leaks == []
@@ -72,6 +72,8 @@ def where(login: LoginFn, monkeypatch: pytest.MonkeyPatch) -> tuple[str, Service
     """The story's database (a file or a PostgreSQL URL), with the head of Børn & Læring."""
     build_story(login("leder"))
     head = chef(login)
+    found = personal_data(head)
+    assert SURNAME in found and SCHOOL in found and "0103154001" in found
     monkeypatch.setenv("STEVNSMOEDER_PASSWORD", PASSWORD)
     helper = login  # the fixture's helper knows its database
     db = str(getattr(helper, "url", None) or helper.path)  # type: ignore[attr-defined]
