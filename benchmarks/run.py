@@ -47,6 +47,7 @@ BUDGETS = (
     Budget("case_open_ms", "open the longest case", "ms", 100),
     Budget("minutes_pdf_ms", "20-item minutes PDF (vs LibreOffice)", "ms", 150, 10),
     Budget("case_pdf_ms", "case history PDF", "ms", 1000),
+    Budget("policy_s", "policy follow-up, a year beside the year before", "s", 2.0),
     Budget("autosave_s", "autosave: keystroke → committed", "s", 1.0),
     Budget("gui_block_ms", "longest GUI block while typing/saving", "ms", 16),
     Budget("rss_mb", "memory (RSS), database open in the window", "MB", 250),
@@ -195,6 +196,8 @@ def run(years: list[int], *, smoke: bool, with_peers: bool, out: Path) -> dict[s
     print("· PDFs …", flush=True)
     ctx = figures.open_context(main_db, "leder")
     pdf, minutes_doc = figures.pdf_figures(ctx, repeats * 2)
+    print("· the policy follow-up …", flush=True)
+    values["policy_s"] = figures.policy_seconds(ctx, repeats)
     ctx.db.close()
     values.update(pdf)
     peer["minutes_pdf_ms"] = None
@@ -279,6 +282,7 @@ def print_table(result: dict[str, Any]) -> None:
             ("open the longest case", "case_open_ms", sqlite["case_open_ms"]),
             ("20-item minutes: fetch + PDF", "minutes_fetch_and_pdf_ms",
              pg["file_minutes_fetch_and_pdf_ms"]),
+            ("policy follow-up", "policy_ms", result["figures"]["policy_s"]["value"] * 1000),
         ):  # fmt: skip
             print(
                 f"  {label:<30} PostgreSQL {f[key]:8.1f} ms   SQLite {file_value:8.1f} ms   "
