@@ -33,8 +33,8 @@ def _rss_mb() -> tuple[float, float]:
 
 def launch(db: Path) -> None:
     # What `stevnsmoeder` does up to the login window (stevnsmoeder.ui.app.run).
+    from stevnsmoeder.ui.access.login import LoginDialog
     from stevnsmoeder.ui.app import create_application
-    from stevnsmoeder.ui.login import LoginDialog
 
     app = create_application()
     dialog = LoginDialog(db, "leder")
@@ -45,8 +45,8 @@ def launch(db: Path) -> None:
 
 def _main_window(db: Path, user: str = "leder") -> tuple[object, object, object]:
     from stevnsmoeder.services import access
-    from stevnsmoeder.ui.main_window import MainWindow
-    from stevnsmoeder.ui.prompts import RecordingPrompts
+    from stevnsmoeder.ui.common.prompts import RecordingPrompts
+    from stevnsmoeder.ui.main.main_window import MainWindow
 
     ctx = access.login(db, user, "demo")
     window = MainWindow(ctx, RecordingPrompts())
@@ -56,8 +56,8 @@ def _main_window(db: Path, user: str = "leder") -> tuple[object, object, object]
 def login(db: Path, repeats: int) -> None:
     """Password given → main window with this week's meetings, then the week view, painted.
     The imports are warm, as the login dialog warms them while the user types."""
+    from stevnsmoeder.ui.access.login import _warm_imports
     from stevnsmoeder.ui.app import create_application
-    from stevnsmoeder.ui.login import _warm_imports
 
     app = create_application()
     _warm_imports()
@@ -82,7 +82,7 @@ def login(db: Path, repeats: int) -> None:
 def memory(db: Path) -> None:
     """Resident memory with the database open in the window, every page visited."""
     from stevnsmoeder.ui.app import create_application
-    from stevnsmoeder.ui.worker import wait_for_all
+    from stevnsmoeder.ui.common.worker import wait_for_all
 
     app = create_application()
     _ctx, window, _p = _main_window(db)
@@ -116,7 +116,7 @@ def autosave(db: Path) -> None:
 
     from stevnsmoeder.services import meetings
     from stevnsmoeder.ui.app import create_application
-    from stevnsmoeder.ui.autosave import DEBOUNCE_MS
+    from stevnsmoeder.ui.common.autosave import DEBOUNCE_MS
 
     app = create_application()
     ctx, window, _p = _main_window(db)

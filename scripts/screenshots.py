@@ -57,9 +57,9 @@ def main() -> int:
             minutes,
         )
         from stevnsmoeder.ui.app import create_application
-        from stevnsmoeder.ui.main_window import MainWindow
-        from stevnsmoeder.ui.prompts import RecordingPrompts
-        from stevnsmoeder.ui.screen import FRAME, fit_to_screen
+        from stevnsmoeder.ui.common.prompts import RecordingPrompts
+        from stevnsmoeder.ui.common.screen import FRAME, fit_to_screen
+        from stevnsmoeder.ui.main.main_window import MainWindow
 
         app = create_application()
         path = Path(tmp) / "demo.db"

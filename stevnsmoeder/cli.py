@@ -8,7 +8,6 @@ stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
@@ -17,9 +16,21 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
-from stevnsmoeder import __version__, logging_setup, paths
+from stevnsmoeder import __version__, cli_sync, logging_setup, paths
+from stevnsmoeder.cli_base import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_UNEXPECTED,
+    EXIT_USAGE,
+    USER_ENV,
+    CliError,
+    Parser,
+)
+from stevnsmoeder.cli_base import credentials as _credentials
+from stevnsmoeder.cli_base import new_password as _new_password
+from stevnsmoeder.cli_base import print_json as _print_json
 from stevnsmoeder.db.urls import is_postgres_url
 from stevnsmoeder.db.urls import shown as shown_url
 from stevnsmoeder.domain.dates import LOCAL_TZ, long_datetime, parse_date, short_date, week_label
@@ -30,25 +41,8 @@ from stevnsmoeder.services.errors import ServiceError, storage_problem
 if TYPE_CHECKING:
     from stevnsmoeder.services.context import ServiceContext
 
-USER_ENV = "STEVNSMOEDER_USER"
-NEW_PASSWORD_ENV = "STEVNSMOEDER_NEW_PASSWORD"
-PASSWORD_ENV = "STEVNSMOEDER_PASSWORD"
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_UNEXPECTED = 0, 1, 2, 70
 
 log = logging.getLogger(__name__)
-
-
-class CliError(Exception):
-    """A problem to report in one line, with an exit code."""
-
-    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-class Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise CliError(_("{message} (see --help)", message=message), EXIT_USAGE)
 
 
 def _date(text: str) -> date:
@@ -88,6 +82,42 @@ def _uuid(text: str) -> uuid.UUID:
         return uuid.UUID(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(_("{text} is not an id", text=repr(text))) from None
+
+
+def add_users_actions(users: argparse.ArgumentParser, common: Parser) -> None:
+    """The actions of ``users`` (also under ``server users``)."""
+    users_sub = users.add_subparsers(
+        dest="users_command", metavar=_("ACTION"), parser_class=Parser, required=True
+    )
+    users_list = users_sub.add_parser("list", parents=[common], help=_("list the users"))
+    users_list.add_argument("--json", action="store_true", help=_("print JSON"))
+    users_add = users_sub.add_parser(
+        "add",
+        parents=[common],
+        help=_("add a user (password: STEVNSMOEDER_NEW_PASSWORD or a prompt)"),
+    )
+    users_add.add_argument("login", metavar="LOGIN", help=_("the new user name"))
+    users_add.add_argument("--name", required=True, help=_("the user's full name"))
+    users_add.add_argument(
+        "--role",
+        required=True,
+        choices=tuple(role.value for role in Role),
+        help=_("the user's role"),
+    )
+    users_add.add_argument(
+        "--person",
+        help=_("an existing person of the register (name or id) whose meetings the user sees"),
+    )
+    users_close = users_sub.add_parser("close", parents=[common], help=_("close a user's access"))
+    users_close.add_argument("login", metavar="LOGIN", help=_("the user"))
+    users_reopen = users_sub.add_parser(
+        "reopen",
+        parents=[common],
+        help=_(
+            "reopen a user's access with a new password (STEVNSMOEDER_NEW_PASSWORD or a prompt)"
+        ),
+    )
+    users_reopen.add_argument("login", metavar="LOGIN", help=_("the user"))
 
 
 def build_parser() -> Parser:
@@ -209,38 +239,7 @@ def build_parser() -> Parser:
     users = sub.add_parser(
         "users", parents=[common], help=_("list, add, close and reopen users (administrators)")
     )
-    users_sub = users.add_subparsers(
-        dest="users_command", metavar=_("ACTION"), parser_class=Parser, required=True
-    )
-    users_list = users_sub.add_parser("list", parents=[common], help=_("list the users"))
-    users_list.add_argument("--json", action="store_true", help=_("print JSON"))
-    users_add = users_sub.add_parser(
-        "add",
-        parents=[common],
-        help=_("add a user (password: STEVNSMOEDER_NEW_PASSWORD or a prompt)"),
-    )
-    users_add.add_argument("login", metavar="LOGIN", help=_("the new user name"))
-    users_add.add_argument("--name", required=True, help=_("the user's full name"))
-    users_add.add_argument(
-        "--role",
-        required=True,
-        choices=tuple(role.value for role in Role),
-        help=_("the user's role"),
-    )
-    users_add.add_argument(
-        "--person",
-        help=_("an existing person of the register (name or id) whose meetings the user sees"),
-    )
-    users_close = users_sub.add_parser("close", parents=[common], help=_("close a user's access"))
-    users_close.add_argument("login", metavar="LOGIN", help=_("the user"))
-    users_reopen = users_sub.add_parser(
-        "reopen",
-        parents=[common],
-        help=_(
-            "reopen a user's access with a new password (STEVNSMOEDER_NEW_PASSWORD or a prompt)"
-        ),
-    )
-    users_reopen.add_argument("login", metavar="LOGIN", help=_("the user"))
+    add_users_actions(users, common)
 
     sub.add_parser(
         "rekey",
@@ -316,6 +315,7 @@ def build_parser() -> Parser:
         "init", parents=[common], help=_("create an empty database with one administrator")
     )
     init.set_defaults(init=True)
+    cli_sync.add_parsers(sub, common, add_users_actions)
     return parser
 
 
@@ -408,38 +408,15 @@ def _db_path(args: argparse.Namespace) -> Path:
     return path
 
 
-def _credentials(args: argparse.Namespace) -> tuple[str, str]:
-    user = args.user or os.environ.get(USER_ENV, "")
-    interactive = sys.stdin is not None and sys.stdin.isatty()
-    if not user and interactive:
-        user = input(_("User name: ")).strip()
-    if not user:
-        raise CliError(_("No user: give --user or set STEVNSMOEDER_USER."))
-    password = os.environ.get(PASSWORD_ENV)
-    if password is None:
-        if not interactive:
-            raise CliError(_("No password: set STEVNSMOEDER_PASSWORD or run in a terminal."))
-        import getpass
-
-        password = getpass.getpass(_("Password for {user}: ", user=user))
-    return user, password
-
-
 @contextmanager
 def _session(args: argparse.Namespace) -> Iterator[ServiceContext]:
     """Log in for one command, and log out (closing the database) whatever happens."""
     # lazy: see the module docstring
     from stevnsmoeder.services import access, access_log, audit_trail
+    from stevnsmoeder.services.authenticate import authenticator_for
 
     user, password = _credentials(args)
-    url = _db_url(args)
-    if url:
-        # lazy: see the module docstring
-        from stevnsmoeder.services import server_access
-
-        ctx = server_access.login_server(url, user, password)
-    else:
-        ctx = access.login(_db_path(args), user, password)
+    ctx = authenticator_for(_db_url(args) or _db_path(args)).login(user, password)
     try:
         for warning in (audit_trail.rollback_warning(ctx), access_log.failed_logins_notice(ctx)):
             if warning:
@@ -447,10 +424,6 @@ def _session(args: argparse.Namespace) -> Iterator[ServiceContext]:
         yield ctx
     finally:
         access.logout(ctx)
-
-
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 # -- commands ----------------------------------------------------------------------------------
@@ -775,22 +748,6 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _new_password(login_name: str) -> str:
-    """The new password for a user: from STEVNSMOEDER_NEW_PASSWORD, or asked twice."""
-    new = os.environ.get(NEW_PASSWORD_ENV)
-    if new is not None:
-        return new
-    if not (sys.stdin is not None and sys.stdin.isatty()):
-        raise CliError(_("No new password: set {env} or run in a terminal.", env=NEW_PASSWORD_ENV))
-    import getpass
-
-    new = getpass.getpass(_("New password for {user}: ", user=login_name))
-    again = getpass.getpass(_("The same password again: "))
-    if new != again:
-        raise CliError(_("The two passwords are not the same."))
-    return new
-
-
 def cmd_users(args: argparse.Namespace) -> int:
     # lazy: see the module docstring
     from stevnsmoeder.services import access
@@ -1076,6 +1033,17 @@ COMMANDS = {
     "reindex": cmd_reindex,
     "report": cmd_report,
 }
+
+
+def cmd_server(args: argparse.Namespace) -> int:
+    if args.server_command == "users":  # the users of the server's database
+        args.db = args.database
+        return cmd_users(args)
+    return cli_sync.cmd_server(args)
+
+
+COMMANDS.update(cli_sync.COMMANDS)
+COMMANDS["server"] = cmd_server
 
 
 def _run_gui(args: argparse.Namespace) -> int:

@@ -730,6 +730,15 @@ DANISH: dict[str, str] = {
     "{who} logged in": "{who} loggede ind",
     "{who} logged out": "{who} loggede ud",
     "Failed login as {who}": "Mislykket login som {who}",
+    "{who} registered a computer for the shared record": (
+        "{who} registrerede en computer til den fælles database"
+    ),
+    "{who} revoked a computer's access to the shared record": (
+        "{who} lukkede en computers adgang til den fælles database"
+    ),
+    "{who} brought this computer in step with the server": (
+        "{who} synkroniserede denne computer med serveren"
+    ),
     "Login as {who} refused after too many failed attempts": (
         "Login som {who} afvist efter for mange mislykkede forsøg"
     ),
@@ -1177,10 +1186,96 @@ DANISH: dict[str, str] = {
     "one district (code or name); default: all": "ét distrikt (kode eller navn); standard: alle",
     "the file to write: .pdf or .xlsx": "filen, der skal skrives: .pdf eller .xlsx",
     "{text} is not a year": "{text} er ikke et årstal",
+    "A database exists already at {path}.": ("Der findes allerede en database i {path}."),
+    "Give both --tls-cert and --tls-key.": ("Angiv både --tls-cert og --tls-key."),
+    "Give the computer a name.": ("Giv computeren et navn."),
+    "Log in again: the session has ended.": ("Log ind igen: sessionen er udløbet."),
+    "No such computer is registered.": ("Der er ikke registreret nogen computer med det id."),
+    "Plain HTTP (--insecure-dev) is allowed on 127.0.0.1 only.": (
+        "Ukrypteret HTTP (--insecure-dev) er kun tilladt på 127.0.0.1."
+    ),
+    "The server cannot be reached.": ("Serveren kan ikke nås."),
+    "The server refused the request.": ("Serveren afviste forespørgslen."),
+    "The server speaks TLS only: give --tls-cert and --tls-key.": (
+        "Serveren bruger kun krypteret forbindelse (TLS): angiv --tls-cert og --tls-key."
+    ),
+    "The server's certificate could not be trusted.": (
+        "Serverens certifikat kunne ikke godkendes."
+    ),
+    "This computer is not registered, or its access was revoked.": (
+        "Denne computer er ikke registreret, eller dens adgang er blevet lukket."
+    ),
+    "This computer is registered to another user.": (
+        "Denne computer er registreret til en anden bruger."
+    ),
+    "This computer's or this user's access was revoked.": (
+        "Denne computers eller denne brugers adgang er blevet lukket."
+    ),
+    "This database is not connected to a server.": (
+        "Denne database er ikke forbundet til en server."
+    ),
+    "create the server's database and its first administrator": (
+        "opret serverens database og dens første administrator"
+    ),
+    "the address to listen on": ("adressen, der lyttes på"),
+    "the server's PostgreSQL database: postgresql+psycopg://USER@/DBNAME?host=DIR": (
+        "serverens PostgreSQL-database: postgresql+psycopg://BRUGER@/DATABASE?host=MAPPE"
+    ),
+    "connect this computer to the server: a replica of your part of the record": (
+        "forbind denne computer til serveren: en kopi af din del af databasen"
+    ),
+    "the server, e.g. https://server:8443": ("serveren, fx https://server:8443"),
+    "Serving {url}": ("Serverer {url}"),
+    "the port to listen on": ("porten, der lyttes på"),
+    "the server's certificate (PEM)": ("serverens certifikat (PEM)"),
+    "worker processes": ("antal arbejdsprocesser"),
+    "revoked": ("lukket"),
+    "The computer's access is revoked.": ("Computerens adgang er lukket."),
+    "serve the API": ("kør serverens API"),
+    "run the shared record's server (administrators)": (
+        "kør den fælles databases server (administratorer)"
+    ),
+    "the server's CA certificate (PEM)": ("serverens CA-certifikat (PEM)"),
+    "Unknown action.": ("Ukendt handling."),
+    "this computer's name on the server": ("computerens navn på serveren"),
+    "the registered computers": ("de registrerede computere"),
+    "plain HTTP on 127.0.0.1, for development only": (
+        "ukrypteret HTTP på 127.0.0.1, kun til udvikling"
+    ),
+    "changes the server refused, kept for you": ("ændringer, serveren afviste, gemt til dig"),
+    "the first administrator (password: STEVNSMOEDER_NEW_PASSWORD or a prompt)": (
+        "den første administrator (adgangskode: STEVNSMOEDER_NEW_PASSWORD eller en forespørgsel)"
+    ),
+    "bring the replica in step": ("synkronisér kopien med serveren"),
+    "the certificate's private key (PEM)": ("certifikatets private nøgle (PEM)"),
+    "Connected. {path} holds {meetings} and {cases}.": (
+        "Forbundet. {path} indeholder {meetings} og {cases}."
+    ),
+    "the server's users (administrators)": ("serverens brugere (administratorer)"),
+    "--database needs a PostgreSQL URL: postgresql+psycopg://USER@/DBNAME?host=DIR": (
+        "--database skal være en PostgreSQL-URL: postgresql+psycopg://BRUGER@/DATABASE?host=MAPPE"
+    ),
+    "revoke a computer's access": ("luk en computers adgang"),
+    "Give the replica's file with --db.": ("Angiv kopiens fil med --db."),
+    "list the computers": ("vis computerne"),
+    "the computer's id": ("computerens id"),
+    "In step: {pulled} from the server, {removed} removed, {pushed} sent.": (
+        "Synkroniseret: {pulled} fra serveren, {removed} fjernet, {pushed} sendt."
+    ),
+    "The change belongs to someone else.": ("Ændringen tilhører en anden."),
+    "The server could not apply the change.": ("Serveren kunne ikke gennemføre ændringen."),
+    "Someone else changed this text meanwhile.": ("En anden har ændret teksten i mellemtiden."),
 }
 
 # Messages about a count: the English (singular, plural) to the Danish (singular, plural).
 DANISH_PLURALS: dict[tuple[str, str], tuple[str, str]] = {
+    ("{n} conflict", "{n} conflicts"): ("{n} konflikt", "{n} konflikter"),
+    ("{n} conflict to decide", "{n} conflicts to decide"): (
+        "{n} konflikt at tage stilling til",
+        "{n} konflikter at tage stilling til",
+    ),
+    ("{n} change", "{n} changes"): ("{n} ændring", "{n} ændringer"),
+    ("{n} computer", "{n} computers"): ("{n} computer", "{n} computere"),
     ("{n} meeting", "{n} meetings"): ("{n} møde", "{n} møder"),
     ("{n} case", "{n} cases"): ("{n} sag", "{n} sager"),
     ("{n} series", "{n} series"): ("{n} serie", "{n} serier"),

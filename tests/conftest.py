@@ -66,8 +66,8 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def _background_threads_end() -> Iterator[None]:
     """A test ends only when the window's background threads have (as the app does)."""
     yield
-    if "stevnsmoeder.ui.worker" in sys.modules:
-        from stevnsmoeder.ui.worker import wait_for_all
+    if "stevnsmoeder.ui.common.worker" in sys.modules:
+        from stevnsmoeder.ui.common.worker import wait_for_all
 
         assert wait_for_all(), "a background thread did not end"
 

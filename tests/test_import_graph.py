@@ -34,6 +34,8 @@ LAYERS = {
     "services": 5,
     "ui": 6,
     "server": 6,
+    "cli_base": 7,
+    "cli_sync": 7,
     "cli": 7,
     "__main__": 8,
 }
@@ -44,13 +46,19 @@ QT_LAYERS = {"ui"}
 LAZY = {
     # a command loads only what it needs: --help and bad input answer at once
     "stevnsmoeder.cli": ("stevnsmoeder.services", "stevnsmoeder.reports", "stevnsmoeder.ui"),
+    "stevnsmoeder.cli_sync": (
+        "stevnsmoeder.services",
+        "stevnsmoeder.server",
+        "stevnsmoeder.db.engine",
+        "stevnsmoeder.model",
+    ),
     # the login window shows before SQLAlchemy and the driver are loaded
     "stevnsmoeder.ui.app": (
         "stevnsmoeder.services",
-        "stevnsmoeder.ui.main_window",
-        "stevnsmoeder.ui.sessions",
+        "stevnsmoeder.ui.main.main_window",
+        "stevnsmoeder.ui.access.sessions",
     ),
-    "stevnsmoeder.ui.login": ("stevnsmoeder.services",),
+    "stevnsmoeder.ui.access.login": ("stevnsmoeder.services",),
     # the demo generator is large and only needed for a demo database
     "stevnsmoeder.services.demo": ("stevnsmoeder.services.demo_data",),
 }

@@ -11,6 +11,8 @@ from sqlalchemy import BigInteger, DateTime, Enum, MetaData, String, Text, TypeD
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from stevnsmoeder.db.row_ids import new_row_id
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -54,7 +56,7 @@ def str_enum(cls: type[enum.Enum], name: str) -> Enum:
     )
 
 
-uuid_pk = Annotated[uuid.UUID, mapped_column(primary_key=True, default=uuid.uuid4)]
+uuid_pk = Annotated[uuid.UUID, mapped_column(primary_key=True, default=new_row_id)]
 name200 = Annotated[str, mapped_column(String(200))]
 text = Annotated[str, mapped_column(Text, default="")]
 opt_text = Annotated[str | None, mapped_column(Text)]

@@ -268,11 +268,18 @@ class Database:
 
     #: The database file, for the engine that has one (None on a server).
     path: Path | None = None
+    #: A replica of the shared record: its write operations are recorded for the server.
+    replica: bool = False
+    #: The shared record: operations pushed by replicas are recorded as applied.
+    applies_operations: bool = False
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._thread = threading.local()  # the unit of work open on each thread
+        # Run inside every unit of work that ends well, just before its commit (the sync's
+        # outbox and applied-operation records join the work they record).
+        self.before_commit: list[Callable[[Session], None]] = []
 
     @property
     def dialect(self) -> str:
@@ -297,19 +304,33 @@ class Database:
         try:
             with self._sessions.begin() as session:
                 yield session
+                for hook in self.before_commit:
+                    hook(session)
             failed = False
         finally:
             self._thread.open = False
             after: list[Callable[[], None]] = self._thread.after
             self._thread.after = []
-            for work in after:
-                try:
-                    work()
-                except Exception:
-                    if not failed:
-                        raise
-                    # The unit of work's own error is what the caller must see.
-                    log.exception("work after a failed unit of work failed too")
+            self._thread.in_after = True
+            try:
+                self._run_after(after, failed)
+            finally:
+                self._thread.in_after = False
+
+    def running_after_work(self) -> bool:
+        """True while work queued by ``after_unit_of_work`` runs (a refusal's log entry)."""
+        return bool(getattr(self._thread, "in_after", False))
+
+    @staticmethod
+    def _run_after(after: list[Callable[[], None]], failed: bool) -> None:
+        for work in after:
+            try:
+                work()
+            except Exception:
+                if not failed:
+                    raise
+                # The unit of work's own error is what the caller must see.
+                log.exception("work after a failed unit of work failed too")
 
     def in_unit_of_work(self) -> bool:
         return bool(getattr(self._thread, "open", False))

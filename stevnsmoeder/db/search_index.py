@@ -167,6 +167,17 @@ def rebuild_statements(dialect: str = "sqlite") -> list[str]:
     ]
 
 
+def forget_deleted_statements(dialect: str = "sqlite") -> list[str]:
+    """After deleting text for good: no part of the index keeps a copy of it.
+
+    FTS5 keeps deleted terms in older segments until they are merged; PostgreSQL's index
+    entries go with the row (the server's VACUUM reclaims the old row versions).
+    """
+    if dialect == "postgresql":
+        return []
+    return [f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')"]
+
+
 def suspend_statements(dialect: str = "sqlite") -> list[str]:
     """Before a bulk load: the triggers go (re-indexing row by row is the slow part)."""
     if dialect == "postgresql":

@@ -50,7 +50,14 @@ from stevnsmoeder.domain import passwords
 from stevnsmoeder.domain.text import one_line
 from stevnsmoeder.i18n import _
 from stevnsmoeder.model.enums import Role
-from stevnsmoeder.services import app_settings, audit, audit_trail, backup, reference_data
+from stevnsmoeder.services import (
+    app_settings,
+    audit,
+    audit_trail,
+    backup,
+    oplog,
+    reference_data,
+)
 from stevnsmoeder.services import rekey as rekey_service
 from stevnsmoeder.services.backup_rotation import list_backups, live_database_for
 from stevnsmoeder.services.context import Actor, Clock, ServiceContext
@@ -162,8 +169,13 @@ def create_database(
     kdf: KdfParams = DEFAULT_KDF,
     populate: Callable[[Session], dict[str, uuid.UUID]] | None = None,
     demo: bool = False,
+    replica_of: Callable[[Session], None] | None = None,
 ) -> None:
     """Create an encrypted database with reference data and the given users.
+
+    ``replica_of``: a replica of the shared record instead. It fills the new file (the first
+    pull: the reference data and the user come from the server, ids and all), and the key
+    is wrapped for the given user, whose password the server has already checked.
 
     ``populate`` may add data (the demo) and return person ids by login for the users.
     The database is built under a hidden name beside ``path``, readable by this user only,
@@ -174,7 +186,7 @@ def create_database(
     """
     if database_exists(path):
         raise DatabaseExists(str(path))
-    checked = check_new_users(users, demo=demo)
+    checked = check_new_users(users, demo=demo or replica_of is not None)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         lock = instance_lock(path)
@@ -193,7 +205,9 @@ def create_database(
             raise DatabaseExists(str(path))
         for leftover in path.parent.glob(f".{path.name}.creating-*"):
             leftover.unlink(missing_ok=True)  # from a creation that was killed
-        _build(path, checked, clock=clock, kdf=kdf, populate=populate, demo=demo)
+        _build(
+            path, checked, clock=clock, kdf=kdf, populate=populate, demo=demo, replica_of=replica_of
+        )
     finally:
         release_lock(lock)
 
@@ -206,6 +220,7 @@ def _build(
     kdf: KdfParams,
     populate: Callable[[Session], dict[str, uuid.UUID]] | None,
     demo: bool,
+    replica_of: Callable[[Session], None] | None = None,
 ) -> None:
     tmp = path.with_name(f".{path.name}.creating-{secrets.token_hex(6)}")
     os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))  # this user's only
@@ -217,7 +232,16 @@ def _build(
     try:
         db = EncryptedFileDatabase.open(tmp, key, create=True)
         try:
-            fill_new_database(db, checked, clock=clock, kdf=kdf, populate=populate, demo=demo)
+            if replica_of is not None:
+                migrate.upgrade(db)
+                with db.begin() as s:
+                    replica_of(s)
+                    audit.append(
+                        s, user_id=None, login="-", at=clock(), action="database.create",
+                        detail="replica",
+                    )  # fmt: skip
+            else:
+                fill_new_database(db, checked, clock=clock, kdf=kdf, populate=populate, demo=demo)
         finally:
             db.close()
         for u, name in checked:
@@ -436,6 +460,9 @@ def login(path: Path, login_name: str, password: str, *, clock: Clock = utcnow) 
         if attempts is not None:
             Attempts.load(counted).end_count(name)
         _finish_key_work(ctx, opened, password)
+        with db.begin() as s:
+            if app_settings.get(s, oplog.REPLICA_SETTING):
+                oplog.attach_replica(db)
         if attempts is not None and counted == path:
             _record_attempts(ctx)
         return ctx
@@ -489,8 +516,7 @@ def _record_attempts(ctx: ServiceContext) -> None:
         if store.attempts_seen is None and had_record:
             intact = False  # removed from the key file, to hide a deleted attempts file
         app_settings.put(s, "login.attempts_recorded", "1")
-    if not intact:
-        with ctx.db.begin() as s:
+        if not intact:
             audit.record(s, ctx, "login.attempts-file", detail="the key file's record was altered")
     where = _where(ctx.file_db.path)
     if not intact or store.seen_attempts_serial(where) != serial:

@@ -35,6 +35,9 @@ ACTION_SENTENCES = {
     "login.failed": "Failed login as {who}",
     "login.delayed": "Login as {who} refused after too many failed attempts",
     "login.attempts-file": "The record of failed logins was found deleted or replaced",
+    "device.register": "{who} registered a computer for the shared record",
+    "device.revoke": "{who} revoked a computer's access to the shared record",
+    "sync": "{who} brought this computer in step with the server",
     "lock": "{who} locked the program",
     "unlock": "{who} unlocked the program",
     "unlock.failed": "{who} typed a wrong password to unlock the program",
@@ -208,59 +211,7 @@ def entries(ctx: ServiceContext, query: Query = Query()) -> list[Entry]:
     The user filter takes a login or (part of) a person's name."""
     require(ctx, Permission.VIEW_AUDIT, "see the access log")
     with ctx.db.begin() as s:
-        q = select(AuditEvent)
-        if query.case_id is not None:
-            q = q.where(AuditEvent.case_id == query.case_id)
-        if query.login:
-            q = q.where(AuditEvent.login.in_(_logins_matching(s, query.login)))
-        if query.action:
-            q = q.where(AuditEvent.action.startswith(query.action, autoescape=True))
-        if query.start:
-            q = q.where(AuditEvent.at >= range_start(query.start).replace(tzinfo=LOCAL_TZ))
-        if query.end:
-            q = q.where(AuditEvent.at < range_end(query.end).replace(tzinfo=LOCAL_TZ))
-        rows = s.scalars(q.order_by(AuditEvent.seq.desc()).limit(query.limit)).all()
-        meeting_ids = {e.object_id for e in rows if e.object_type == "meeting" and e.object_id}
-        meetings = {
-            m_id: f"{type_name} {starts:%d.%m.%Y}"
-            for m_id, type_name, starts in s.execute(
-                select(Meeting.id, MeetingType.name, Meeting.starts_at)
-                .join(MeetingType, Meeting.meeting_type_id == MeetingType.id)
-                .where(Meeting.id.in_(meeting_ids))
-            )
-        }
-        case_ids = {e.case_id for e in rows if e.case_id}
-        references: dict[uuid.UUID, str] = {
-            case_id: reference or ""
-            for case_id, reference in s.execute(
-                select(Case.id, Case.reference).where(Case.id.in_(case_ids))
-            )
-        }
-        users = s.execute(
-            select(User.id, User.login, User.role, Person.name).outerjoin(
-                Person, User.person_id == Person.id
-            )
-        ).all()
-        by_login = {u.login: (u.name or u.login, u.role.value) for u in users}
-        by_id = {u.id: u.name or u.login for u in users}
-        result = [
-            Entry(
-                seq=e.seq,
-                at=e.at,
-                login=e.login,
-                role=by_login.get(e.login, ("", ""))[1],
-                action=e.action,
-                object_type=e.object_type,
-                object_id=e.object_id,
-                case_id=e.case_id,
-                detail=e.detail,
-                meeting=meetings.get(e.object_id, "") if e.object_id else "",
-                name=by_login.get(e.login, (e.login, ""))[0],
-                case=references.get(e.case_id, "") if e.case_id else "",
-                user=by_id.get(e.object_id, "") if e.object_type == "user" and e.object_id else "",
-            )
-            for e in rows
-        ]
+        result = _entries_in(s, query)
         audit.record(
             s,
             ctx,
@@ -269,6 +220,64 @@ def entries(ctx: ServiceContext, query: Query = Query()) -> list[Entry]:
             detail=f"{len(result)} events" + (f", user {query.login}" if query.login else ""),
         )
         return result
+
+
+def _entries_in(s: Session, query: Query) -> list[Entry]:
+    """The events (newest first) inside the caller's unit of work, which logs the reading."""
+    q = select(AuditEvent)
+    if query.case_id is not None:
+        q = q.where(AuditEvent.case_id == query.case_id)
+    if query.login:
+        q = q.where(AuditEvent.login.in_(_logins_matching(s, query.login)))
+    if query.action:
+        q = q.where(AuditEvent.action.startswith(query.action, autoescape=True))
+    if query.start:
+        q = q.where(AuditEvent.at >= range_start(query.start).replace(tzinfo=LOCAL_TZ))
+    if query.end:
+        q = q.where(AuditEvent.at < range_end(query.end).replace(tzinfo=LOCAL_TZ))
+    rows = s.scalars(q.order_by(AuditEvent.seq.desc()).limit(query.limit)).all()
+    meeting_ids = {e.object_id for e in rows if e.object_type == "meeting" and e.object_id}
+    meetings = {
+        m_id: f"{type_name} {starts:%d.%m.%Y}"
+        for m_id, type_name, starts in s.execute(
+            select(Meeting.id, MeetingType.name, Meeting.starts_at)
+            .join(MeetingType, Meeting.meeting_type_id == MeetingType.id)
+            .where(Meeting.id.in_(meeting_ids))
+        )
+    }
+    case_ids = {e.case_id for e in rows if e.case_id}
+    references: dict[uuid.UUID, str] = {
+        case_id: reference or ""
+        for case_id, reference in s.execute(
+            select(Case.id, Case.reference).where(Case.id.in_(case_ids))
+        )
+    }
+    users = s.execute(
+        select(User.id, User.login, User.role, Person.name).outerjoin(
+            Person, User.person_id == Person.id
+        )
+    ).all()
+    by_login = {u.login: (u.name or u.login, u.role.value) for u in users}
+    by_id = {u.id: u.name or u.login for u in users}
+    result = [
+        Entry(
+            seq=e.seq,
+            at=e.at,
+            login=e.login,
+            role=by_login.get(e.login, ("", ""))[1],
+            action=e.action,
+            object_type=e.object_type,
+            object_id=e.object_id,
+            case_id=e.case_id,
+            detail=e.detail,
+            meeting=meetings.get(e.object_id, "") if e.object_id else "",
+            name=by_login.get(e.login, (e.login, ""))[0],
+            case=references.get(e.case_id, "") if e.case_id else "",
+            user=by_id.get(e.object_id, "") if e.object_type == "user" and e.object_id else "",
+        )
+        for e in rows
+    ]
+    return result
 
 
 def _logins_matching(s: Session, text: str) -> set[str]:
@@ -346,12 +355,18 @@ def case_export(ctx: ServiceContext, case_id: uuid.UUID) -> dict[str, Any]:
     require(ctx, Permission.VIEW_AUDIT, "see the access log")
     with ctx.db.begin() as s:
         reference = s.scalar(select(Case.reference).where(Case.id == case_id))
-    if reference is None:
-        raise NotFound(_("The case does not exist or is not visible to you."))
-    found = entries(ctx, Query(case_id=case_id, limit=1_000_000))
-    found.reverse()  # oldest first, as a report reads
-    with ctx.db.begin() as s:
-        audit.record(s, ctx, "audit.export", object_type="case", case_id=case_id)
+        if reference is None:
+            raise NotFound(_("The case does not exist or is not visible to you."))
+        found = _entries_in(s, Query(case_id=case_id, limit=1_000_000))
+        found.reverse()  # oldest first, as a report reads
+        audit.record(
+            s,
+            ctx,
+            "audit.export",
+            object_type="case",
+            case_id=case_id,
+            detail=f"{len(found)} events",
+        )
     return {
         "case_id": str(case_id),
         "case_reference": reference,

@@ -28,6 +28,7 @@ from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import display_name
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
+from stevnsmoeder.services.oplog import operation
 from stevnsmoeder.services.permissions import Permission, allowed, case_visible, require
 from stevnsmoeder.services.planning import (
     MeetingPlan,
@@ -247,6 +248,7 @@ def copy_items_into(
     return count
 
 
+@operation("carry_over.carry_over")
 def carry_over(
     ctx: ServiceContext, meeting_id: uuid.UUID, revision: int, item_ids: Sequence[uuid.UUID]
 ) -> MeetingPlan:
@@ -263,6 +265,7 @@ def carry_over(
         return done(s, ctx, meeting, "agenda.carry_over", detail=f"{len(item_ids)} items")
 
 
+@operation("carry_over.bring_agreements")
 def bring_agreements(
     ctx: ServiceContext,
     meeting_id: uuid.UUID,

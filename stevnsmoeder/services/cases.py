@@ -24,6 +24,7 @@ from stevnsmoeder.services import audit, reference_data
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
 from stevnsmoeder.services.meetings import resolve_district
+from stevnsmoeder.services.oplog import operation
 from stevnsmoeder.services.permissions import (
     Permission,
     case_visible,
@@ -405,6 +406,7 @@ def create_case_in(s: Session, ctx: ServiceContext, new: NewCase) -> CreatedCase
     return CreatedCase(summary, checked.warnings)
 
 
+@operation("cases.create_case")
 def create_case(ctx: ServiceContext, new: NewCase) -> CreatedCase:
     """Register a named child (name, optional CPR) or an anonymous case (pseudonym only)."""
     require(ctx, Permission.EDIT_CASES, "create cases")
@@ -420,6 +422,7 @@ def _case_for_edit(s: Session, ctx: ServiceContext, case_id: uuid.UUID) -> Case:
     return case
 
 
+@operation("cases.close_case")
 def close_case(ctx: ServiceContext, case_id: uuid.UUID, on: date | None = None) -> None:
     """Close a case (the child no longer needs the meetings): it stays in the register, shown
     as closed, until it is deleted at the end of its retention period."""
@@ -453,6 +456,7 @@ def reopen_in(s: Session, ctx: ServiceContext, case: Case) -> None:
     )
 
 
+@operation("cases.reopen_case")
 def reopen_case(ctx: ServiceContext, case_id: uuid.UUID) -> CaseSummary:
     """Open a closed case again (the child is back on an agenda); logged like other case
     changes."""

@@ -23,6 +23,7 @@ from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import MAX_HOLDER_NAME, MAX_RELATION
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
+from stevnsmoeder.services.oplog import operation
 from stevnsmoeder.services.permissions import Permission, case_visible, identity_known, require
 
 MAX_DOCUMENT_REF = 80  # Consent.document_ref
@@ -96,6 +97,7 @@ def custody_holders(ctx: ServiceContext, case_id: uuid.UUID) -> list[HolderInfo]
         return found
 
 
+@operation("consent.add_custody_holder")
 def add_custody_holder(
     ctx: ServiceContext, case_id: uuid.UUID, name: str, relation: str
 ) -> HolderInfo:
@@ -171,6 +173,7 @@ def list_consents(ctx: ServiceContext, case_id: uuid.UUID) -> list[ConsentInfo]:
         return result
 
 
+@operation("consent.record_consent")
 def record_consent(ctx: ServiceContext, case_id: uuid.UUID, new: NewConsent) -> ConsentInfo:
     """Record a custody holder's consent: who, what, to whom, from when, until when."""
     require(ctx, Permission.EDIT_CASES, "record consent")

@@ -35,6 +35,7 @@ from stevnsmoeder.services import audit
 from stevnsmoeder.services.carry_over import copy_items_into
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
+from stevnsmoeder.services.oplog import operation
 from stevnsmoeder.services.permissions import Permission, meeting_visible, require
 from stevnsmoeder.services.planning import participation
 from stevnsmoeder.services.revisions import bump
@@ -197,6 +198,7 @@ def state(ctx: ServiceContext, meeting_id: uuid.UUID) -> LiveState:
         return _state(s, ctx, _meeting(s, ctx, meeting_id))
 
 
+@operation("live.start")
 def start(ctx: ServiceContext, meeting_id: uuid.UUID) -> LiveState:
     """Start the meeting: it is in progress, the first item is current, everyone invited is
     marked present (the chair corrects it), and the clock runs."""
@@ -221,6 +223,7 @@ def start(ctx: ServiceContext, meeting_id: uuid.UUID) -> LiveState:
         return _state(s, ctx, meeting)
 
 
+@operation("live.set_back_to_planned")
 def set_back_to_planned(ctx: ServiceContext, meeting_id: uuid.UUID) -> LiveState:
     """A meeting started by mistake (the wrong day, the wrong meeting) goes back to planned,
     as if never started: no clock, no current item, participants invited again. Only while
@@ -277,6 +280,7 @@ def _make_current(s: Session, ctx: ServiceContext, meeting: Meeting, item: Agend
             s.add(ItemAttendance(agenda_item_id=item.id, person_id=person_id))
 
 
+@operation("live.go_to")
 def go_to(ctx: ServiceContext, meeting_id: uuid.UUID, item_id: uuid.UUID) -> LiveState:
     with ctx.db.begin() as s:
         meeting = _running(s, ctx, meeting_id)
@@ -287,6 +291,7 @@ def go_to(ctx: ServiceContext, meeting_id: uuid.UUID, item_id: uuid.UUID) -> Liv
         return _state(s, ctx, meeting)
 
 
+@operation("live.step")
 def step(ctx: ServiceContext, meeting_id: uuid.UUID, direction: int) -> LiveState:
     """Next (+1) or previous (-1) item; the item left behind counts as discussed."""
     with ctx.db.begin() as s:
@@ -301,6 +306,7 @@ def step(ctx: ServiceContext, meeting_id: uuid.UUID, direction: int) -> LiveStat
         return _state(s, ctx, meeting)
 
 
+@operation("live.push_to_next_time")
 def push_to_next_time(ctx: ServiceContext, meeting_id: uuid.UUID, item_id: uuid.UUID) -> LiveState:
     """The item goes to the series' next meeting when this one ends."""
     with ctx.db.begin() as s:
@@ -315,6 +321,7 @@ def push_to_next_time(ctx: ServiceContext, meeting_id: uuid.UUID, item_id: uuid.
         return _state(s, ctx, meeting)
 
 
+@operation("live.undo_push")
 def undo_push(ctx: ServiceContext, meeting_id: uuid.UUID, item_id: uuid.UUID) -> LiveState:
     """Take a pushed item back into today's meeting (while it runs)."""
     with ctx.db.begin() as s:
@@ -336,6 +343,7 @@ def undo_push(ctx: ServiceContext, meeting_id: uuid.UUID, item_id: uuid.UUID) ->
         return _state(s, ctx, meeting)
 
 
+@operation("live.set_present")
 def set_present(
     ctx: ServiceContext,
     meeting_id: uuid.UUID,
@@ -376,6 +384,7 @@ class EndReport:
     next_meeting_id: uuid.UUID | None
 
 
+@operation("live.end")
 def end(ctx: ServiceContext, meeting_id: uuid.UUID) -> EndReport:
     """Mark the meeting held. Items never reached are marked so; they and the items pushed
     to next time go onto the series' next planned meeting."""

@@ -28,6 +28,7 @@ from stevnsmoeder.model.enums import AgendaItemKind, MeetingStatus
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import NotFound, ValidationError
+from stevnsmoeder.services.oplog import operation
 from stevnsmoeder.services.permissions import (
     Permission,
     case_visible,
@@ -247,6 +248,7 @@ class NewMeeting:
     place: str = ""
 
 
+@operation("meetings.create_meeting")
 def create_meeting(ctx: ServiceContext, new: NewMeeting) -> MeetingSummary:
     """Create an ad hoc meeting with the meeting type's template agenda."""
     require(ctx, Permission.EDIT_MEETINGS, "plan meetings")
@@ -311,6 +313,7 @@ def add_template_agenda(
         )
 
 
+@operation("meetings.create_ftm_for_case")
 def create_ftm_for_case(
     ctx: ServiceContext,
     case_id: uuid.UUID,

@@ -52,7 +52,9 @@ from stevnsmoeder.model.minutes import with_texts as with_texts
 from stevnsmoeder.services import audit
 from stevnsmoeder.services.cases import display_name, hide_unknown_children
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.services.errors import NotFound, ValidationError
+from stevnsmoeder.services.errors import ConflictError, NotFound, ValidationError
+from stevnsmoeder.services.oplog import note as note_seen
+from stevnsmoeder.services.oplog import operation
 from stevnsmoeder.services.permissions import (
     SCOPED_ROLES,
     Permission,
@@ -180,7 +182,7 @@ def item_views(s: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, ItemMinutesV
         select(Action, Person.name)
         .outerjoin(Person, Action.owner_id == Person.id)
         .where(Action.agenda_item_id.in_(ids))
-        .order_by(Action.created_at)
+        .order_by(Action.created_at, Action.id)  # the same order on every engine
     ):
         actions[a.agenda_item_id].append(
             ActionView(
@@ -328,8 +330,15 @@ def get_minutes(ctx: ServiceContext, meeting_id: uuid.UUID) -> MinutesState:
 # -- writing -----------------------------------------------------------------------------------
 
 
-def save_text(ctx: ServiceContext, item_id: uuid.UUID, field: str, text: str) -> None:
-    """Save one text field of an item's minutes (notes, decision, FTM rounds …)."""
+@operation("minutes.save_text", merge=lambda args, kwargs: (args[0], args[1]))
+def save_text(
+    ctx: ServiceContext, item_id: uuid.UUID, field: str, text: str, *, base: str | None = None
+) -> None:
+    """Save one text field of an item's minutes (notes, decision, FTM rounds …).
+
+    ``base``: the text the writer started from (a replica sends it along). When the field
+    holds something else by now — someone else wrote there meanwhile — the save is refused
+    with ConflictError and the writer's text is kept by the caller."""
     if field not in minutes_fields.names():
         raise ValueError(f"not a minutes text field: {field}")
     text = clean_text(text)
@@ -340,7 +349,11 @@ def save_text(ctx: ServiceContext, item_id: uuid.UUID, field: str, text: str) ->
     with ctx.db.begin() as s:
         item, meeting = _writable_item(s, ctx, item_id)
         row = _row(s, item)
-        if getattr(row, field) != text:
+        current = getattr(row, field)
+        if base is not None and current not in (base, text):
+            raise ConflictError(_("Someone else changed this text meanwhile."))
+        note_seen(base=current)
+        if current != text:
             setattr(row, field, text)
             audit.record(
                 s,
@@ -353,6 +366,7 @@ def save_text(ctx: ServiceContext, item_id: uuid.UUID, field: str, text: str) ->
             )
 
 
+@operation("minutes.set_level")
 def set_level(ctx: ServiceContext, item_id: uuid.UUID, level: int | None) -> None:
     """The child's Trivselslinealen level as assessed at this item (None clears it)."""
     if level is not None and not MIN_LEVEL <= level <= MAX_LEVEL:
@@ -383,6 +397,7 @@ def set_level(ctx: ServiceContext, item_id: uuid.UUID, level: int | None) -> Non
         _log(s, ctx, "minutes.level", meeting, item, detail=str(level))
 
 
+@operation("minutes.set_follow_up")
 def set_follow_up(ctx: ServiceContext, item_id: uuid.UUID, day: date | None) -> None:
     with ctx.db.begin() as s:
         item, meeting = _writable_item(s, ctx, item_id)
@@ -400,6 +415,7 @@ class NewAction:
     due_on: date | None = None
 
 
+@operation("minutes.add_action")
 def add_action(ctx: ServiceContext, item_id: uuid.UUID, new: NewAction) -> ActionView:
     """An agreed action: hvem (a participant or free text), hvad, hvornår."""
     with ctx.db.begin() as s:
@@ -449,6 +465,7 @@ def _add_action_in(
     )
 
 
+@operation("minutes.remove_action")
 def remove_action(ctx: ServiceContext, action_id: uuid.UUID) -> None:
     with ctx.db.begin() as s:
         action = s.get(Action, action_id)
@@ -459,6 +476,7 @@ def remove_action(ctx: ServiceContext, action_id: uuid.UUID) -> None:
         _log(s, ctx, "minutes.action_removed", meeting, item)
 
 
+@operation("minutes.complete_action")
 def complete_action(
     ctx: ServiceContext, action_id: uuid.UUID, done_on: date, note: str = ""
 ) -> None:
@@ -481,6 +499,7 @@ def complete_action(
         )
 
 
+@operation("minutes.set_preliminary_basis")
 def set_preliminary_basis(
     ctx: ServiceContext, item_id: uuid.UUID, legal_reference_code: str
 ) -> None:
@@ -492,6 +511,7 @@ def set_preliminary_basis(
         _log(s, ctx, "minutes.preliminary", meeting, item)
 
 
+@operation("minutes.add_next_step")
 def add_next_step(
     ctx: ServiceContext, item_id: uuid.UUID, step: str, due_on: date, owner_id: uuid.UUID | None
 ) -> ActionView:
@@ -600,6 +620,7 @@ def _dump(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+@operation("minutes.approve")
 def approve(ctx: ServiceContext, meeting_id: uuid.UUID) -> str:
     """Approve the minutes of a held meeting: they lock, and version 1 is kept with its
     checksum (returned)."""
@@ -653,6 +674,7 @@ class VersionInfo:
     redacted: bool = False
 
 
+@operation("minutes.add_addendum")
 def add_addendum(
     ctx: ServiceContext, meeting_id: uuid.UUID, text: str, item_id: uuid.UUID | None = None
 ) -> VersionInfo:

@@ -58,6 +58,7 @@ from stevnsmoeder.services.cases import (
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ConflictError, NotFound, ValidationError
 from stevnsmoeder.services.meetings import MeetingSummary, summaries_in
+from stevnsmoeder.services.oplog import operation
 from stevnsmoeder.services.permissions import (
     SCOPED_ROLES,
     Permission,
@@ -510,6 +511,7 @@ def _visible_case(s: Session, ctx: ServiceContext, case_id: uuid.UUID) -> Case:
     return case
 
 
+@operation("planning.add_item")
 def add_item(
     ctx: ServiceContext,
     meeting_id: uuid.UUID,
@@ -547,6 +549,7 @@ class ChildItemAdded:
     reopened: bool = False
 
 
+@operation("planning.add_child_item")
 def add_child_item(
     ctx: ServiceContext,
     meeting_id: uuid.UUID,
@@ -588,6 +591,7 @@ def add_child_item(
         return ChildItemAdded(plan, get_case_in(s, ctx, child), warnings, reopened)
 
 
+@operation("planning.update_item")
 def update_item(
     ctx: ServiceContext,
     meeting_id: uuid.UUID,
@@ -610,6 +614,7 @@ def update_item(
         return done(s, ctx, meeting, "agenda.edit", case_id=item.case_id)
 
 
+@operation("planning.remove_item")
 def remove_item(
     ctx: ServiceContext, meeting_id: uuid.UUID, revision: int, item_id: uuid.UUID
 ) -> MeetingPlan:
@@ -630,32 +635,42 @@ def remove_item(
         return done(s, ctx, meeting, "agenda.remove", case_id=case_id)
 
 
+@operation("planning.reorder")
 def reorder(
     ctx: ServiceContext, meeting_id: uuid.UUID, revision: int, item_ids: Sequence[uuid.UUID]
 ) -> MeetingPlan:
     """Put the items in the given order (which must name each item once)."""
     with ctx.db.begin() as s:
         meeting = for_edit(s, ctx, meeting_id, revision)
-        items = {i.id: i for i in items_of(s, meeting.id)}
-        if sorted(map(str, item_ids)) != sorted(map(str, items)):
-            raise ValidationError(_("The new order must name every item once."))
-        renumber([items[i] for i in item_ids])
-        return done(s, ctx, meeting, "agenda.reorder")
+        return _reorder_in(s, ctx, meeting, item_ids)
 
 
+def _reorder_in(
+    s: Session, ctx: ServiceContext, meeting: Meeting, item_ids: Sequence[uuid.UUID]
+) -> MeetingPlan:
+    items = {i.id: i for i in items_of(s, meeting.id)}
+    if sorted(map(str, item_ids)) != sorted(map(str, items)):
+        raise ValidationError(_("The new order must name every item once."))
+    renumber([items[i] for i in item_ids])
+    return done(s, ctx, meeting, "agenda.reorder")
+
+
+@operation("planning.move_item")
 def move_item(
     ctx: ServiceContext, meeting_id: uuid.UUID, revision: int, item_id: uuid.UUID, to: int
 ) -> MeetingPlan:
     """Move one item to 0-based position ``to`` (clamped to the agenda)."""
     with ctx.db.begin() as s:
-        order = [i.id for i in items_of(s, meeting_id)]
-    if item_id not in order:
-        raise NotFound(_("The agenda item does not exist."))
-    order.remove(item_id)
-    order.insert(max(0, min(to, len(order))), item_id)
-    return reorder(ctx, meeting_id, revision, order)
+        meeting = for_edit(s, ctx, meeting_id, revision)
+        order = [i.id for i in items_of(s, meeting.id)]
+        if item_id not in order:
+            raise NotFound(_("The agenda item does not exist."))
+        order.remove(item_id)
+        order.insert(max(0, min(to, len(order))), item_id)
+        return _reorder_in(s, ctx, meeting, order)
 
 
+@operation("planning.set_legal_basis")
 def set_legal_basis(
     ctx: ServiceContext,
     meeting_id: uuid.UUID,
@@ -740,6 +755,7 @@ def participation(s: Session, meeting: Meeting, person_id: uuid.UUID) -> Partici
     return row
 
 
+@operation("planning.set_attendance")
 def set_attendance(
     ctx: ServiceContext,
     meeting_id: uuid.UUID,
@@ -762,6 +778,7 @@ def set_attendance(
         return done(s, ctx, meeting, "meeting.attendance")
 
 
+@operation("planning.remove_participant")
 def remove_participant(
     ctx: ServiceContext, meeting_id: uuid.UUID, revision: int, person_id: uuid.UUID
 ) -> MeetingPlan:
@@ -772,6 +789,7 @@ def remove_participant(
         return done(s, ctx, meeting, "meeting.participant_removed")
 
 
+@operation("planning.invite_family")
 def invite_family(
     ctx: ServiceContext, meeting_id: uuid.UUID, revision: int, case_id: uuid.UUID
 ) -> MeetingPlan:

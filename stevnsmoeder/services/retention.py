@@ -30,6 +30,7 @@ from datetime import date
 from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session
 
+from stevnsmoeder.db import search_index
 from stevnsmoeder.db.models import (
     Action,
     AgendaItem,
@@ -46,7 +47,6 @@ from stevnsmoeder.db.models import (
     User,
     WellbeingAssessment,
 )
-from stevnsmoeder.db.search_index import FTS_TABLE
 from stevnsmoeder.domain.anonymise import Redactor
 from stevnsmoeder.i18n import _
 from stevnsmoeder.services import app_settings, audit
@@ -167,9 +167,9 @@ def purge(ctx: ServiceContext, *, dry_run: bool) -> PurgeReport:
                 case_id=c.case_id,
                 detail=f"closed {c.closed_on.isoformat()}, {c.items} items",
             )
-    if candidates and ctx.db.dialect == "sqlite":
-        with ctx.db.begin() as s:  # merge the search index so no segment keeps old text
-            s.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')"))
+        if candidates:
+            for sql in search_index.forget_deleted_statements(ctx.db.dialect):
+                s.execute(text(sql))
     return PurgeReport(rule, candidates, True)
 
 

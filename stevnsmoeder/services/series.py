@@ -47,6 +47,7 @@ from stevnsmoeder.services.meetings import (
     resolve_type,
     within,
 )
+from stevnsmoeder.services.oplog import operation
 from stevnsmoeder.services.permissions import Permission, meeting_visible, require
 from stevnsmoeder.services.revisions import bump
 
@@ -141,9 +142,19 @@ def _checked_rule(rule: str, starts_on: date, ends_on: date | None) -> str:
     return text
 
 
-def create_series(ctx: ServiceContext, new: NewSeries) -> SeriesInfo:
+@operation("series.create_series")
+def create_series(
+    ctx: ServiceContext, new: NewSeries, *, plan_days: int | None = None
+) -> SeriesInfo:
+    """Create a series; with ``plan_days``, its meetings that far ahead in the same unit of work.
+
+    Either both happen or neither: a failed generation leaves no half-made series behind, so
+    pressing *Opret* again cannot make a second one.
+    """
     require(ctx, Permission.EDIT_MEETINGS, "plan meetings")
     rule = _checked_rule(new.rule, new.starts_on, new.ends_on)
+    if plan_days is not None:
+        _check_horizon(plan_days)
     title, place = within(new.title, MAX_TITLE), within(new.place, MAX_PLACE)
     with ctx.db.begin() as s:
         mt = resolve_type(s, new.type_code)
@@ -173,6 +184,8 @@ def create_series(ctx: ServiceContext, new: NewSeries) -> SeriesInfo:
             )
         s.flush()
         audit.record(s, ctx, "series.create", object_type="series", object_id=series.id)
+        if plan_days is not None:
+            _generate_in(s, ctx, plan_days, series.id, None)
         return _info(s, series)
 
 
@@ -204,6 +217,7 @@ def list_closed_periods(ctx: ServiceContext) -> list[ClosedPeriodInfo]:
         ]
 
 
+@operation("series.add_closed_period")
 def add_closed_period(
     ctx: ServiceContext, starts_on: date, ends_on: date, reason: str, *, yearly: bool = False
 ) -> ClosedPeriodInfo:
@@ -258,6 +272,7 @@ class GenerateReport:
     skipped_days: tuple[tuple[date, str], ...] = field(default_factory=tuple)
 
 
+@operation("series.generate")
 def generate(
     ctx: ServiceContext,
     *,
@@ -267,57 +282,72 @@ def generate(
 ) -> GenerateReport:
     """Create the planned meetings of every active series (or one) up to the horizon."""
     require(ctx, Permission.EDIT_MEETINGS, "plan meetings")
+    _check_horizon(horizon_days)
+    with ctx.db.begin() as s:
+        return _generate_in(s, ctx, horizon_days, series_id, from_day)
+
+
+def _check_horizon(horizon_days: int) -> None:
     if not 1 <= horizon_days <= calendar.MAX_HORIZON_DAYS:
         raise ValidationError(_("Plan at most three years ahead at a time."))
+
+
+def _generate_in(
+    s: Session,
+    ctx: ServiceContext,
+    horizon_days: int,
+    series_id: uuid.UUID | None,
+    from_day: date | None,
+) -> GenerateReport:
+    """Generation inside the caller's unit of work (permission and horizon already checked)."""
     start = from_day or ctx.today()
     end = start + timedelta(days=horizon_days)
     created = moved = skipped = existing = 0
     skipped_days: list[tuple[date, str]] = []
-    with ctx.db.begin() as s:
-        q = select(MeetingSeries).where(MeetingSeries.active)
-        if series_id is not None:
-            q = q.where(MeetingSeries.id == series_id)
-        closures = _closures(s, start, end + timedelta(days=31))
-        for series in s.scalars(q).all():
-            try:
-                occ = calendar.occurrences(
-                    series.rrule,
-                    series.starts_on,
-                    start,
-                    end,
-                    series.holiday_policy,
-                    closures,
-                    ends_on=series.ends_on,
-                )
-            except RuleError as exc:
-                raise ValidationError(str(exc)) from None
-            have = set(
-                s.scalars(
-                    select(Meeting.occurrence_date).where(
-                        Meeting.series_id == series.id, Meeting.occurrence_date.is_not(None)
-                    )
+    q = select(MeetingSeries).where(MeetingSeries.active)
+    if series_id is not None:
+        q = q.where(MeetingSeries.id == series_id)
+    closures = _closures(s, start, end + timedelta(days=31))
+    for series in s.scalars(q).all():
+        try:
+            occ = calendar.occurrences(
+                series.rrule,
+                series.starts_on,
+                start,
+                end,
+                series.holiday_policy,
+                closures,
+                ends_on=series.ends_on,
+            )
+        except RuleError as exc:
+            raise ValidationError(str(exc)) from None
+        have = set(
+            s.scalars(
+                select(Meeting.occurrence_date).where(
+                    Meeting.series_id == series.id, Meeting.occurrence_date.is_not(None)
                 )
             )
-            mt = s.get_one(MeetingType, series.meeting_type_id)
-            for o in occ:
-                if o.day is None:
-                    skipped += 1
-                    skipped_days.append((o.rule_date, o.reason))
-                    continue
-                if o.rule_date in have:
-                    existing += 1
-                    continue
-                _create_occurrence(s, series, mt, o)
-                created += 1
-                moved += o.moved
-        audit.record(
-            s,
-            ctx,
-            "series.generate",
-            object_type="series",
-            object_id=series_id,
-            detail=f"{created} created, {moved} moved, {skipped} skipped, horizon {horizon_days}",
         )
+        mt = s.get_one(MeetingType, series.meeting_type_id)
+        for o in occ:
+            if o.day is None:
+                skipped += 1
+                skipped_days.append((o.rule_date, o.reason))
+                continue
+            if o.rule_date in have:
+                existing += 1
+                continue
+            _create_occurrence(s, series, mt, o)
+            created += 1
+            moved += o.moved
+    audit.record(
+        s,
+        ctx,
+        "series.generate",
+        object_type="series",
+        object_id=series_id,
+        detail=f"{created} created, {moved} moved, {skipped} skipped, horizon {horizon_days}",
+    )
     return GenerateReport(created, moved, skipped, existing, tuple(skipped_days))
 
 
@@ -354,6 +384,7 @@ def _create_occurrence(
     return meeting
 
 
+@operation("series.change_rule")
 def change_rule(
     ctx: ServiceContext,
     series_id: uuid.UUID,
@@ -371,6 +402,7 @@ def change_rule(
     """
     require(ctx, Permission.EDIT_MEETINGS, "plan meetings")
     text = _checked_rule(rule, from_day, None)
+    _check_horizon(horizon_days)
     with ctx.db.begin() as s:
         old = s.get(MeetingSeries, series_id)
         if old is None:
@@ -412,10 +444,9 @@ def change_rule(
             if has_cases is None:
                 s.delete(meeting)
         audit.record(s, ctx, "series.change_rule", object_type="series", object_id=new.id)
-        new_id = new.id
-    generate(ctx, horizon_days=horizon_days, series_id=new_id, from_day=from_day)
-    with ctx.db.begin() as s:
-        return _info(s, s.get_one(MeetingSeries, new_id))
+        s.flush()
+        _generate_in(s, ctx, horizon_days, new.id, from_day)
+        return _info(s, new)
 
 
 # -- one occurrence -----------------------------------------------------------------------------
@@ -458,6 +489,7 @@ def move_warnings(ctx: ServiceContext, new_start: datetime) -> tuple[str, ...]:
     return tuple(warnings)
 
 
+@operation("series.move_meeting")
 def move_meeting(
     ctx: ServiceContext, meeting_id: uuid.UUID, new_start: datetime, reason: str
 ) -> None:
@@ -484,6 +516,7 @@ def move_meeting(
         audit.record(s, ctx, "meeting.move", object_type="meeting", object_id=meeting.id)
 
 
+@operation("series.cancel_meeting")
 def cancel_meeting(ctx: ServiceContext, meeting_id: uuid.UUID, reason: str) -> None:
     require(ctx, Permission.EDIT_MEETINGS, "plan meetings")
     if not reason.strip():
@@ -497,6 +530,7 @@ def cancel_meeting(ctx: ServiceContext, meeting_id: uuid.UUID, reason: str) -> N
         audit.record(s, ctx, "meeting.cancel", object_type="meeting", object_id=meeting.id)
 
 
+@operation("series.add_participant")
 def add_participant(
     ctx: ServiceContext, meeting_id: uuid.UUID, person_id: uuid.UUID, role_code: str
 ) -> None:

@@ -131,44 +131,63 @@ def login_server(
     url: str, login_name: str, password: str, *, clock: Clock = utcnow
 ) -> ServiceContext:
     """Verify the user against the server database's own record and return the context
-    every service call takes. Failures and refusals are logged; a closed user is refused."""
-    name = normalise_login(login_name)
+    every service call takes (on a connection of its own). Failures and refusals are logged;
+    a closed user is refused."""
     db = PostgresDatabase.connect(url)
     try:
         bring_schema_up_to_date(db)
-        now = clock()
-        with db.begin() as s:
-            user = s.scalar(select(User).where(User.login == name))
-            noted = name if user is not None else UNKNOWN_USER  # never a typed password
-            count, last = _failures_in_a_row(s, noted)
-            wait = login_wait(count, last, now) if last is not None else timedelta(0)
-        if wait > timedelta(0):
-            _log_failure(db, noted, now, "login.delayed")
-            seconds = max(1, math.ceil(wait.total_seconds()))
-            raise LoginDelayed(_("Too many failed logins."), wait_seconds=seconds)
-        if user is None or not access.verify_password(user.password_hash, password):
-            _log_failure(db, noted, now, "login.failed")
-            raise AuthError(_("Wrong user name or password."))
-        if not user.active:
-            _log_failure(db, noted, now, "login.failed")
-            raise AuthError(_("This user no longer has access."))
-        with db.begin() as s:
-            user = s.get_one(User, user.id)
-            user.last_login_at = now
-            person = s.get(Person, user.person_id) if user.person_id else None
-            actor = Actor(
-                user_id=user.id,
-                login=user.login,
-                role=user.role,
-                person_id=user.person_id,
-                display_name=person.name if person else user.login,
-            )
-            ctx = ServiceContext(db=db, actor=actor, clock=clock)
-            audit.record(s, ctx, "login")
-        return ctx
+        return ServiceContext(db=db, actor=verify_login(db, login_name, password, clock=clock),
+                              clock=clock)  # fmt: skip
     except BaseException:
         db.close()
         raise
+
+
+def verify_login(
+    db: PostgresDatabase,
+    login_name: str,
+    password: str,
+    *,
+    clock: Clock = utcnow,
+    detail: str = "",
+) -> Actor:
+    """The user whose password this is, with the login logged (``detail``: how, e.g. from
+    which device); a wrong password, a closed user and a name that must wait are refused
+    and logged. Argon2id runs outside any transaction."""
+    name = normalise_login(login_name)
+    now = clock()
+    with db.begin() as s:
+        user = s.scalar(select(User).where(User.login == name))
+        noted = name if user is not None else UNKNOWN_USER  # never a typed password
+        count, last = _failures_in_a_row(s, noted)
+        wait = login_wait(count, last, now) if last is not None else timedelta(0)
+    if wait > timedelta(0):
+        _log_failure(db, noted, now, "login.delayed")
+        seconds = max(1, math.ceil(wait.total_seconds()))
+        raise LoginDelayed(_("Too many failed logins."), wait_seconds=seconds)
+    if user is None or not access.verify_password(user.password_hash, password):
+        _log_failure(db, noted, now, "login.failed")
+        raise AuthError(_("Wrong user name or password."))
+    if not user.active:
+        _log_failure(db, noted, now, "login.failed")
+        raise AuthError(_("This user no longer has access."))
+    with db.begin() as s:
+        user = s.get_one(User, user.id)
+        user.last_login_at = now
+        actor = actor_of(s, user)
+        audit.record(s, ServiceContext(db=db, actor=actor, clock=clock), "login", detail=detail)
+    return actor
+
+
+def actor_of(s: Session, user: User) -> Actor:
+    person = s.get(Person, user.person_id) if user.person_id else None
+    return Actor(
+        user_id=user.id,
+        login=user.login,
+        role=user.role,
+        person_id=user.person_id,
+        display_name=person.name if person else user.login,
+    )
 
 
 def _log_failure(db: PostgresDatabase, login: str, at: datetime, action: str) -> None:

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from stevnsmoeder import __version__, i18n, logging_setup, paths
 from stevnsmoeder.services.errors import storage_problem
-from stevnsmoeder.ui.login import LoginDialog
-from stevnsmoeder.ui.settings import Settings
-from stevnsmoeder.ui.worker import wait_for_all
+from stevnsmoeder.ui.access.login import LoginDialog
+from stevnsmoeder.ui.common.settings import Settings
+from stevnsmoeder.ui.common.worker import wait_for_all
 
 if TYPE_CHECKING:
     from stevnsmoeder.services.context import ServiceContext
@@ -127,7 +127,7 @@ def run(db_path: Path, user: str = "") -> int:
     logging_setup.configure()
     app = create_application()
     sys.excepthook = _crash_hook
-    from stevnsmoeder.ui.sessions import Sessions  # lazy: the database layer (see ui.login)
+    from stevnsmoeder.ui.access.sessions import Sessions  # lazy: the database layer (see ui.login)
 
     settings = Settings()
     if os.environ.get(SMOKE_ENV):

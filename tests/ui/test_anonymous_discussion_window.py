@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from stevnsmoeder.services import meetings
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.case_view import CaseWindow
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.prompts import RecordingPrompts
+from stevnsmoeder.ui.case.case_view import CaseWindow
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.main.main_window import MainWindow
 from tests.services.test_anonymous_discussion import Anon, build_anon, leaks
 
 LoginFn = Callable[[str], ServiceContext]

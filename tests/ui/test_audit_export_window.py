@@ -10,8 +10,8 @@ import pytest
 from stevnsmoeder.services import audit_trail
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.prompts import RecordingPrompts
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.main.main_window import MainWindow
 
 LoginFn = Callable[[str], ServiceContext]
 

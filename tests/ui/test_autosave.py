@@ -7,7 +7,7 @@ import threading
 import uuid
 
 from stevnsmoeder.services.errors import ServiceError
-from stevnsmoeder.ui.autosave import AutoSaver
+from stevnsmoeder.ui.common.autosave import AutoSaver
 
 
 class FlakyStore:

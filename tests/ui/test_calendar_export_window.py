@@ -12,8 +12,8 @@ from icalendar import Calendar
 from stevnsmoeder.services import calendar_export, meetings, series
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.prompts import RecordingPrompts
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.main.main_window import MainWindow
 
 LoginFn = Callable[[str], ServiceContext]
 

@@ -11,10 +11,10 @@ from sqlalchemy import select
 from stevnsmoeder.db.models import AuditEvent
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.case_view import CaseWindow
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.prompts import RecordingPrompts
-from stevnsmoeder.ui.search_view import HTML_ROLE, snippet_html
+from stevnsmoeder.ui.case.case_view import CaseWindow
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.main.main_window import MainWindow
+from stevnsmoeder.ui.search.search_view import HTML_ROLE, snippet_html
 from tests.services.test_case_history import Story, _story
 
 LoginFn = Callable[[str], ServiceContext]
@@ -150,7 +150,7 @@ def test_an_older_answer_never_replaces_a_newer_one(  # type: ignore[no-untyped-
     page.query_edit.setText("hærværk")
     page.run_search()
     qtbot.waitUntil(lambda: page.last_result is not None, timeout=5_000)
-    from stevnsmoeder.ui.worker import wait_for_all
+    from stevnsmoeder.ui.common.worker import wait_for_all
 
     assert wait_for_all()
     qtbot.waitUntil(lambda: page.last_result is not None and page.last_result.text == "hærværk")

@@ -25,18 +25,20 @@ from sqlalchemy import func, select
 from stevnsmoeder.db.models import AuditEvent, Case
 from stevnsmoeder.services import cases, consent, meetings, planning, series
 from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.ui.admin.users_dialog import AddUserDialog
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.case_dialogs import (
+from stevnsmoeder.ui.case.case_dialogs import (
     AddItemDialog,
     ChildItemDialog,
     ConsentDialog,
     HolderDialog,
 )
-from stevnsmoeder.ui.forms import DateEdit
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.meeting_window import MeetingWindow
-from stevnsmoeder.ui.password_dialog import PasswordDialog
-from stevnsmoeder.ui.planning_dialogs import (
+from stevnsmoeder.ui.common.forms import DateEdit
+from stevnsmoeder.ui.common.password_dialog import PasswordDialog
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.main.main_window import MainWindow
+from stevnsmoeder.ui.meeting.meeting_window import MeetingWindow
+from stevnsmoeder.ui.planning.planning_dialogs import (
     ClosedPeriodsDialog,
     FtmDialog,
     MoveDialog,
@@ -44,8 +46,6 @@ from stevnsmoeder.ui.planning_dialogs import (
     ParticipantDialog,
     RuleDialog,
 )
-from stevnsmoeder.ui.prompts import RecordingPrompts
-from stevnsmoeder.ui.users_dialog import AddUserDialog
 
 LoginFn = Callable[[str], ServiceContext]
 Step = Callable[[QDialog], None]

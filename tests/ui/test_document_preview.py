@@ -14,8 +14,8 @@ from PySide6.QtPrintSupport import QPrinter
 from stevnsmoeder.services import cases, live, meetings, minutes, planning
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.prompts import RecordingPrompts
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.main.main_window import MainWindow
 
 LoginFn = Callable[[str], ServiceContext]
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLabel
 
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.prompts import Prompts, use_native_dialog
+from stevnsmoeder.ui.common.prompts import Prompts, use_native_dialog
 
 
 @pytest.fixture(autouse=True)
@@ -57,7 +57,7 @@ def test_the_file_list_says_what_a_folder_is_in_danish(  # type: ignore[no-untyp
 ) -> None:
     from PySide6.QtWidgets import QTreeView
 
-    from stevnsmoeder.ui.prompts import qt_file_dialog_strings
+    from stevnsmoeder.ui.common.prompts import qt_file_dialog_strings
 
     assert "Mappe" in qt_file_dialog_strings()
     (tmp_path / "referater").mkdir()

@@ -33,15 +33,18 @@ from stevnsmoeder.services import (
 )
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.people import PersonInfo
-from stevnsmoeder.ui.addendum_dialog import AddendumDialog
+from stevnsmoeder.ui.access.lock import LockDialog
+from stevnsmoeder.ui.access.login import LoginDialog
+from stevnsmoeder.ui.admin.users_dialog import AddUserDialog, RoleDialog, UsersDialog
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.case_dialogs import AddItemDialog, ChildItemDialog, ConsentDialog
-from stevnsmoeder.ui.document_preview import DocumentPreview
-from stevnsmoeder.ui.lock import LockDialog
-from stevnsmoeder.ui.login import LoginDialog
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.password_dialog import PasswordDialog
-from stevnsmoeder.ui.planning_dialogs import (
+from stevnsmoeder.ui.case.case_dialogs import AddItemDialog, ChildItemDialog, ConsentDialog
+from stevnsmoeder.ui.common.document_preview import DocumentPreview
+from stevnsmoeder.ui.common.password_dialog import PasswordDialog
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.common.screen import FRAME, fit_to_screen
+from stevnsmoeder.ui.live.addendum_dialog import AddendumDialog
+from stevnsmoeder.ui.main.main_window import MainWindow
+from stevnsmoeder.ui.planning.planning_dialogs import (
     ClosedPeriodsDialog,
     FtmDialog,
     MoveDialog,
@@ -50,9 +53,6 @@ from stevnsmoeder.ui.planning_dialogs import (
     RuleDialog,
     SeriesDialog,
 )
-from stevnsmoeder.ui.prompts import RecordingPrompts
-from stevnsmoeder.ui.screen import FRAME, fit_to_screen
-from stevnsmoeder.ui.users_dialog import AddUserDialog, RoleDialog, UsersDialog
 from tests.conftest import TODAY, FakeClock, Login
 
 LAPTOPS = ("1366x768", "1280x720")

@@ -17,11 +17,11 @@ from stevnsmoeder.db.models import AuditEvent
 from stevnsmoeder.services import documents, live, meetings, minutes
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.case_dialogs import AddItemDialog, ChildItemDialog
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.meeting_window import MeetingWindow
-from stevnsmoeder.ui.models import ROW_ROLE
-from stevnsmoeder.ui.prompts import RecordingPrompts
+from stevnsmoeder.ui.case.case_dialogs import AddItemDialog, ChildItemDialog
+from stevnsmoeder.ui.common.models import ROW_ROLE
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.main.main_window import MainWindow
+from stevnsmoeder.ui.meeting.meeting_window import MeetingWindow
 from tests.services.test_case_history import Story, _story
 
 LoginFn = Callable[[str], ServiceContext]

@@ -13,10 +13,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from stevnsmoeder.model.enums import AgendaItemStatus, MeetingStatus
 from stevnsmoeder.services import live, minutes, planning
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.ui.live_view import LiveView
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.meeting_window import MeetingWindow
-from stevnsmoeder.ui.prompts import RecordingPrompts
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.live.live_view import LiveView
+from stevnsmoeder.ui.main.main_window import MainWindow
+from stevnsmoeder.ui.meeting.meeting_window import MeetingWindow
 from tests.conftest import FakeClock
 from tests.ui.test_live_meeting import Keyboard, _district_with_children, _open
 

@@ -19,11 +19,11 @@ from stevnsmoeder.services import meetings, planning
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.meetings import MeetingStatus
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.live_view import LiveView
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.meeting_window import MeetingWindow
-from stevnsmoeder.ui.prompts import RecordingPrompts
-from stevnsmoeder.ui.screen import FRAME, fit_to_screen
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.common.screen import FRAME, fit_to_screen
+from stevnsmoeder.ui.live.live_view import LiveView
+from stevnsmoeder.ui.main.main_window import MainWindow
+from stevnsmoeder.ui.meeting.meeting_window import MeetingWindow
 from tests.ui.test_live_meeting import Keyboard
 from tests.ui.test_typed_text_kept import _meeting
 

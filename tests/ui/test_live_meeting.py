@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QApplication
 
 from stevnsmoeder.services import cases, meetings, minutes, planning, series
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.ui.addendum_dialog import AddendumDialog
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.meeting_window import MeetingWindow
-from stevnsmoeder.ui.prompts import RecordingPrompts
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.live.addendum_dialog import AddendumDialog
+from stevnsmoeder.ui.main.main_window import MainWindow
+from stevnsmoeder.ui.meeting.meeting_window import MeetingWindow
 from tests.conftest import FakeClock
 
 LoginFn = Callable[[str], ServiceContext]

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from stevnsmoeder.db.models import AuditEvent
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.prompts import RecordingPrompts
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.main.main_window import MainWindow
 from tests.conftest import PASSWORD
 
 LoginFn = Callable[[str], ServiceContext]

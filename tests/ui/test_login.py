@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from stevnsmoeder.services import demo
+from stevnsmoeder.ui.access.login import LoginDialog
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.login import LoginDialog
 from tests.conftest import CHEAP_KDF, PASSWORD
 
 
@@ -81,7 +81,7 @@ def test_the_login_window_does_not_wait_for_the_database_layer() -> None:
 
     code = (
         "import sys\n"
-        "import stevnsmoeder.cli, stevnsmoeder.ui.app, stevnsmoeder.ui.login\n"
+        "import stevnsmoeder.cli, stevnsmoeder.ui.app, stevnsmoeder.ui.access.login\n"
         "heavy = [m for m in ('sqlalchemy', 'sqlcipher3', 'alembic', 'reportlab') "
         "if m in sys.modules]\n"
         "print(','.join(heavy))\n"

@@ -13,9 +13,9 @@ from sqlalchemy import select
 from stevnsmoeder.services import cases, meetings
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.models import ROW_ROLE
-from stevnsmoeder.ui.prompts import RecordingPrompts
+from stevnsmoeder.ui.common.models import ROW_ROLE
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.main.main_window import MainWindow
 
 LoginFn = Callable[[str], ServiceContext]
 

@@ -12,9 +12,9 @@ from stevnsmoeder.model.enums import MeetingStatus
 from stevnsmoeder.services import meetings, planning
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.meeting_window import MeetingWindow
-from stevnsmoeder.ui.prompts import RecordingPrompts
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.main.main_window import MainWindow
+from stevnsmoeder.ui.meeting.meeting_window import MeetingWindow
 
 LoginFn = Callable[[str], ServiceContext]
 

@@ -12,13 +12,13 @@ from sqlalchemy import select
 
 from stevnsmoeder.services import cases, meetings, planning, series
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.ui.agenda_model import MIME, AgendaModel
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.case_dialogs import AddItemDialog, ChildItemDialog, ConsentDialog
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.meeting_window import MeetingWindow
-from stevnsmoeder.ui.models import ROW_ROLE
-from stevnsmoeder.ui.prompts import RecordingPrompts
+from stevnsmoeder.ui.case.case_dialogs import AddItemDialog, ChildItemDialog, ConsentDialog
+from stevnsmoeder.ui.common.models import ROW_ROLE
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.main.main_window import MainWindow
+from stevnsmoeder.ui.meeting.agenda_model import MIME, AgendaModel
+from stevnsmoeder.ui.meeting.meeting_window import MeetingWindow
 
 LoginFn = Callable[[str], ServiceContext]
 

@@ -20,8 +20,8 @@ from stevnsmoeder.domain.minutes_fields import (
 from stevnsmoeder.services import cases, live, meetings, planning, reference_data
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.live_view import LiveView
-from stevnsmoeder.ui.prompts import RecordingPrompts
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.live.live_view import LiveView
 
 LoginFn = Callable[[str], ServiceContext]
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from stevnsmoeder.model.cases import CaseSummary
 from stevnsmoeder.model.enums import MeetingStatus
 from stevnsmoeder.services.meetings import MeetingSummary
-from stevnsmoeder.ui.models import (
+from stevnsmoeder.ui.common.models import (
     ROW_ROLE,
     FilterProxy,
     TableModel,

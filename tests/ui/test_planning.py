@@ -14,15 +14,15 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from stevnsmoeder.services import cases, meetings, planning, series
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.planning_dialogs import (
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.main.main_window import MainWindow
+from stevnsmoeder.ui.planning.planning_dialogs import (
     FtmDialog,
     MoveDialog,
     NewSeriesDialog,
     ParticipantDialog,
     RuleDialog,
 )
-from stevnsmoeder.ui.prompts import RecordingPrompts
 
 LoginFn = Callable[[str], ServiceContext]
 

@@ -10,10 +10,10 @@ import pytest
 
 from stevnsmoeder.services import meetings, planning
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.ui.agenda_model import CLOCK, MINUTES, NUMBER, TITLE
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.prompts import RecordingPrompts
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.main.main_window import MainWindow
+from stevnsmoeder.ui.meeting.agenda_model import CLOCK, MINUTES, NUMBER, TITLE
 from tests.services.test_police import _ssp
 
 LoginFn = Callable[[str], ServiceContext]

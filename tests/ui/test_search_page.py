@@ -12,9 +12,9 @@ from sqlalchemy import select
 from stevnsmoeder.db.models import AuditEvent
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.prompts import RecordingPrompts
-from stevnsmoeder.ui.search_view import SearchPage
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.main.main_window import MainWindow
+from stevnsmoeder.ui.search.search_view import SearchPage
 from tests.services.test_case_history import Story, _story
 
 LoginFn = Callable[[str], ServiceContext]

@@ -15,14 +15,14 @@ from stevnsmoeder.db.models import Person
 from stevnsmoeder.model.cases import CaseSummary
 from stevnsmoeder.services import cases, live, meetings, minutes, planning
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.ui.addendum_dialog import AddendumDialog
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.case_view import CaseWindow
-from stevnsmoeder.ui.live_view import LiveView
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.meeting_window import MeetingWindow
-from stevnsmoeder.ui.prompts import RecordingPrompts
-from stevnsmoeder.ui.versions_dialog import VersionsDialog
+from stevnsmoeder.ui.case.case_view import CaseWindow
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.live.addendum_dialog import AddendumDialog
+from stevnsmoeder.ui.live.live_view import LiveView
+from stevnsmoeder.ui.live.versions_dialog import VersionsDialog
+from stevnsmoeder.ui.main.main_window import MainWindow
+from stevnsmoeder.ui.meeting.meeting_window import MeetingWindow
 from tests.conftest import FakeClock
 
 LoginFn = Callable[[str], ServiceContext]

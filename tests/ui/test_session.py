@@ -18,11 +18,11 @@ from stevnsmoeder.services import access, meetings, planning
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import AuthError
 from stevnsmoeder.services.meetings import MeetingStatus
+from stevnsmoeder.ui.access.login import LoginDialog
+from stevnsmoeder.ui.access.sessions import Sessions
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.login import LoginDialog
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.prompts import RecordingPrompts
-from stevnsmoeder.ui.sessions import Sessions
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.main.main_window import MainWindow
 from tests.conftest import PASSWORD, FakeClock
 
 LoginFn = Callable[[str], ServiceContext]

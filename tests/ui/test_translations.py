@@ -47,7 +47,7 @@ def test_all_ui_strings_are_translated_and_compiled(
 ) -> None:
     fresh = tmp_path / "fresh.ts"
     shutil.copy2(ts, fresh)
-    ui_files = sorted(str(p) for p in (ROOT / "stevnsmoeder" / "ui").glob("*.py"))
+    ui_files = sorted(str(p) for p in (ROOT / "stevnsmoeder" / "ui").rglob("*.py"))
     subprocess.run(
         [str(BIN / "pyside6-lupdate"), "-no-obsolete", "-locations", "none", *options,
          *ui_files, "-ts", str(fresh)],

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from stevnsmoeder.services import cases, meetings, minutes, people, planning, series
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.ui import autosave, changes
 from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.live_view import LiveView
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.meeting_window import MeetingWindow
-from stevnsmoeder.ui.prompts import RecordingPrompts
+from stevnsmoeder.ui.common import autosave, changes
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.live.live_view import LiveView
+from stevnsmoeder.ui.main.main_window import MainWindow
+from stevnsmoeder.ui.meeting.meeting_window import MeetingWindow
 
 LoginFn = Callable[[str], ServiceContext]
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -13,17 +13,17 @@ from stevnsmoeder.db.models import AuditEvent, Person
 from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services import access
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.ui.app import create_application
-from stevnsmoeder.ui.main_window import MainWindow
-from stevnsmoeder.ui.models import TableModel
-from stevnsmoeder.ui.password_dialog import PasswordDialog
-from stevnsmoeder.ui.prompts import RecordingPrompts
-from stevnsmoeder.ui.users_dialog import (
+from stevnsmoeder.ui.admin.users_dialog import (
     AddUserDialog,
     RoleDialog,
     UsersDialog,
     user_columns,
 )
+from stevnsmoeder.ui.app import create_application
+from stevnsmoeder.ui.common.models import TableModel
+from stevnsmoeder.ui.common.password_dialog import PasswordDialog
+from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.main.main_window import MainWindow
 from tests.conftest import PASSWORD
 
 LoginFn = Callable[[str], ServiceContext]
@@ -241,8 +241,8 @@ def test_changing_a_role_and_the_last_administrator_stays(  # type: ignore[no-un
 def test_every_user_changes_their_own_password_in_the_window(  # type: ignore[no-untyped-def]
     qtbot, login: LoginFn, db_path: Path
 ) -> None:
-    from stevnsmoeder.ui.main_window import MainWindow
-    from stevnsmoeder.ui.prompts import RecordingPrompts
+    from stevnsmoeder.ui.common.prompts import RecordingPrompts
+    from stevnsmoeder.ui.main.main_window import MainWindow
 
     prompts = RecordingPrompts()
     window = MainWindow(login("ppr"), prompts)

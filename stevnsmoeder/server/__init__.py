@@ -1,0 +1,1 @@
+"""The shared record's server: an ASGI app over PostgreSQL that runs the same services."""

@@ -1,0 +1,136 @@
+"""The server's API described as OpenAPI 3.1 (served at ``/v1/openapi.json``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_ERROR = {"$ref": "#/components/schemas/Error"}
+
+
+def _body(required: list[str], props: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {"type": "object", "required": required, "properties": props}
+            }
+        },
+    }
+
+
+def _ok(description: str, props: dict[str, Any] | None = None) -> dict[str, Any]:
+    content = {"application/json": {"schema": {"type": "object", "properties": props or {}}}}
+    return {"description": description, "content": content}
+
+
+_STR = {"type": "string"}
+_ERROR_CONTENT = {"application/json": {"schema": _ERROR}}
+_ERRORS = {
+    code: {"description": text, "content": _ERROR_CONTENT}
+    for code, text in (
+        ("400", "Malformed request"),
+        ("401", "No valid session"),
+        ("403", "Not allowed for this role"),
+        ("413", "Body too large"),
+        ("426", "The program is too old"),
+        ("429", "Too many failed logins: wait"),
+    )
+}
+_BEARER: list[dict[str, list[str]]] = [{"bearer": []}]
+
+
+def document(version: str) -> dict[str, Any]:
+    paths: dict[str, Any] = {
+        "/v1/health": {
+            "get": {
+                "summary": "Is the server up, and is its schema current?",
+                "responses": {"200": _ok("Health", {"status": _STR, "version": _STR})},
+            }
+        },
+        "/v1/devices": {
+            "post": {
+                "summary": "Register this computer for a user (user name and password)",
+                "requestBody": _body(
+                    ["login", "password", "device_name"],
+                    {"login": _STR, "password": _STR, "device_name": _STR},
+                ),
+                "responses": {
+                    "201": _ok("Registered", {"device_id": _STR, "device_secret": _STR}),
+                    **_ERRORS,
+                },
+            }
+        },
+        "/v1/login": {
+            "post": {
+                "summary": "A short-lived token for a user on a registered computer",
+                "requestBody": _body(
+                    ["login", "password", "device_id", "device_secret"],
+                    {"login": _STR, "password": _STR, "device_id": _STR, "device_secret": _STR},
+                ),
+                "responses": {
+                    "200": _ok("Logged in", {"token": _STR, "expires_at": _STR}),
+                    **_ERRORS,
+                },
+            }
+        },
+        "/v1/refresh": {
+            "post": {
+                "summary": "A new token for a session still valid",
+                "security": _BEARER,
+                "responses": {"200": _ok("Renewed", {"token": _STR}), **_ERRORS},
+            }
+        },
+        "/v1/logout": {
+            "post": {
+                "summary": "End the session",
+                "security": _BEARER,
+                "responses": {"204": {"description": "Ended"}, **_ERRORS},
+            }
+        },
+        "/v1/pull": {
+            "post": {
+                "summary": "The rows of the user's scope changed since the cursor",
+                "security": _BEARER,
+                "requestBody": _body([], {"cursor": {"type": ["integer", "null"]}}),
+                "responses": {
+                    "200": _ok(
+                        "Rows, removed ids and the next cursor",
+                        {
+                            "cursor": {"type": ["integer", "null"]},
+                            "rows": {"type": "object"},
+                            "removed": {"type": "object"},
+                            "upto": {"type": "integer"},
+                            "full": {"type": "boolean"},
+                        },
+                    ),
+                    **_ERRORS,
+                },
+            }
+        },
+        "/v1/search": {
+            "post": {
+                "summary": "Search the whole record (what the user may see; logged)",
+                "security": _BEARER,
+                "requestBody": _body(
+                    ["query"],
+                    {"query": _STR, "from": _STR, "to": _STR, "offset": {"type": "integer"}},
+                ),
+                "responses": {"200": _ok("Hits"), **_ERRORS},
+            }
+        },
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "stevnsmoeder", "version": version},
+        "paths": paths,
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "schemas": {
+                "Error": {
+                    "type": "object",
+                    "required": ["error", "message"],
+                    "properties": {"error": _STR, "message": _STR},
+                }
+            },
+        },
+    }

@@ -1,0 +1,465 @@
+"""What a user's laptop carries (the scope), and moving it: a pull on the server, applying
+it on the replica.
+
+The scope is computed on the server with the rules every service uses (permissions.py), so a
+replica holds nothing its user could not see on the server:
+
+- reference data, the users (without password hashes) and the series, for everyone;
+- the meetings the user may see from ``SCOPE_DAYS_BACK`` days back on (the calendar; a
+  participant's own meetings, the police's SSP meetings);
+- of those meetings within the window (``SCOPE_DAYS_BACK`` back, ``SCOPE_DAYS_AHEAD``
+  ahead) the agenda items the user may see — for the roles that meet at them, the
+  meetings they take part in — with their minutes, presence, agreements, levels and
+  legal basis;
+- for each child on those items: the case and the child's earlier items the user may see;
+  for the roles that see whole cases (leder, referent, ppr) also the custody holders,
+  consents and the levels recorded outside meetings;
+- the people those rows name. A participant or the police learn a child's identity only as
+  on the server (identity_known): otherwise the case row travels as its pseudonym, and the
+  family's people travel as their role.
+
+A pull ships the rows in scope changed since the device's last applied pull (its cursor)
+and below a safe high-water mark (see migration 0010), the rows that entered the scope
+whatever their version, and the ids that left it. The server records each shipment (ids
+only), which is also the log of what reached which device.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Table, and_, bindparam, delete, insert, or_, select, text, update
+from sqlalchemy.orm import Session, aliased
+
+from stevnsmoeder.db import rows as codec
+from stevnsmoeder.db.models import (
+    Action,
+    AgendaItem,
+    Case,
+    Consent,
+    ConsentMeetingType,
+    CustodyHolder,
+    ItemAttendance,
+    ItemMinutes,
+    LegalBasis,
+    Meeting,
+    MinutesVersion,
+    ParticipantRole,
+    Participation,
+    Shipment,
+    WellbeingAssessment,
+)
+from stevnsmoeder.model.enums import Role
+from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.services.permissions import (
+    SCOPED_ROLES,
+    Permission,
+    allowed,
+    identity_known,
+    item_visible,
+    lawfully_named,
+    linked_to_child,
+    meeting_visible,
+)
+
+SCOPE_DAYS_BACK = 14
+SCOPE_DAYS_AHEAD = 28
+# Held (shared) by every stamp of a row version, taken exclusively to read the high-water
+# mark; the number is the one migration 0010 put into the triggers.
+WATERMARK_LOCK = 0x7379_6E63_7665_72
+# Shipments whose scope a device may still name as its cursor (older ones keep their ids
+# shipped, for the log, but not the whole scope).
+KEPT_SCOPES = 4
+
+Ids = dict[str, set[uuid.UUID]]
+
+# Tables every replica holds whole.
+_EVERYONE = (
+    "district",
+    "participant_role",
+    "meeting_type",
+    "meeting_type_role",
+    "agenda_template_item",
+    "legal_reference",
+    "wellbeing_level",
+    "closed_period",
+    "app_user",
+    "meeting_series",
+    "series_participant",
+)
+
+# Columns of a case that name the child: blanked for a user who may not know who it is.
+_IDENTITY = {
+    "first_name": None,
+    "last_name": None,
+    "cpr": None,
+    "birth_date": None,
+    "institution": "",
+    "grade": "",
+    "district_id": None,
+    "summary": "",
+}
+_PERSON_DETAILS = {"email": "", "phone": "", "note": "", "organisation": "", "profession": ""}
+
+
+@dataclass
+class Scope:
+    """The ids in a user's scope per table, and how some rows must be trimmed on the way."""
+
+    ids: Ids = field(default_factory=dict)
+    anonymous_cases: set[uuid.UUID] = field(default_factory=set)  # travel as pseudonyms
+    family_people: dict[uuid.UUID, str] = field(default_factory=dict)  # travel as their role
+    dropped_links: dict[tuple[str, str], set[uuid.UUID]] = field(default_factory=dict)
+
+    def add(self, table: str, found: Iterable[uuid.UUID | None]) -> None:
+        self.ids.setdefault(table, set()).update(i for i in found if i is not None)
+
+    def get(self, table: str) -> set[uuid.UUID]:
+        return self.ids.get(table, set())
+
+    def as_json(self) -> dict[str, list[str]]:
+        return {t: sorted(map(str, ids)) for t, ids in sorted(self.ids.items()) if ids}
+
+
+def scope_of(s: Session, ctx: ServiceContext) -> Scope:
+    """Every row the acting user's replica may hold (see the module docstring)."""
+    scope = Scope()
+    for name in _EVERYONE:
+        table = codec.BY_NAME[name]
+        scope.add(name, s.scalars(select(table.c.id)))
+    today = ctx.today()
+    back = datetime.combine(today - timedelta(days=SCOPE_DAYS_BACK), time.min)
+    ahead = datetime.combine(today + timedelta(days=SCOPE_DAYS_AHEAD + 1), time.min)
+    calendar = set(
+        s.scalars(select(Meeting.id).where(Meeting.starts_at >= back, meeting_visible(ctx)))
+    )
+    window = select(Meeting.id).where(
+        Meeting.starts_at >= back, Meeting.starts_at < ahead, meeting_visible(ctx)
+    )
+    if ctx.actor.role not in (Role.LEDER, Role.REFERENT, Role.ADMIN):
+        mine = select(Participation.meeting_id).where(
+            Participation.person_id == ctx.actor.person_id
+        )
+        window = window.where(Meeting.id.in_(mine))
+    window_ids = set(s.scalars(window))
+    meeting = aliased(Meeting)
+    visible_items = (
+        select(AgendaItem.id, AgendaItem.case_id, AgendaItem.meeting_id)
+        .join(meeting, meeting.id == AgendaItem.meeting_id)
+        .where(item_visible(ctx), meeting_visible(ctx, meeting))
+    )
+    on_agendas = s.execute(visible_items.where(AgendaItem.meeting_id.in_(window_ids))).all()
+    cases = {c for _i, c, _m in on_agendas if c is not None}
+    if ctx.actor.role is Role.PPR:
+        cases |= _taken_along(s, ctx)
+    earlier = s.execute(
+        visible_items.where(
+            AgendaItem.case_id.in_(cases), linked_to_child(ctx, AgendaItem, meeting)
+        )
+    ).all()
+    items = {i for i, _c, _m in on_agendas} | {i for i, _c, _m in earlier}
+    scope.add("agenda_item", items)
+    scope.add("meeting", calendar | window_ids | {m for _i, _c, m in earlier})
+    scope.add("child_case", cases)
+    _item_rows(s, ctx, scope, items)
+    _case_rows(s, ctx, scope, cases)
+    _people(s, ctx, scope)
+    return scope
+
+
+def _taken_along(s: Session, ctx: ServiceContext) -> set[uuid.UUID]:
+    """Cases a PPR reviewer took along (with a reason, until an end date): none yet here."""
+    return set()
+
+
+def _item_rows(s: Session, ctx: ServiceContext, scope: Scope, items: set[uuid.UUID]) -> None:
+    def of_items(model: Any) -> set[uuid.UUID]:
+        return set(s.scalars(select(model.id).where(model.agenda_item_id.in_(items))))
+
+    for model in (ItemMinutes, ItemAttendance, Action, WellbeingAssessment, LegalBasis):
+        scope.add(model.__tablename__, of_items(model))
+    meetings = scope.get("meeting")
+    scope.add(
+        "participation",
+        s.scalars(select(Participation.id).where(Participation.meeting_id.in_(meetings))),
+    )
+    if ctx.actor.role not in SCOPED_ROLES and ctx.actor.role is not Role.ADMIN:
+        # An approved version holds every item of its meeting: only for those who see all.
+        scope.add(
+            "minutes_version",
+            s.scalars(select(MinutesVersion.id).where(MinutesVersion.meeting_id.in_(meetings))),
+        )
+
+
+def _case_rows(s: Session, ctx: ServiceContext, scope: Scope, cases: set[uuid.UUID]) -> None:
+    known = set(s.scalars(select(Case.id).where(Case.id.in_(cases), identity_known(ctx))))
+    scope.anonymous_cases = {c for c in cases if c not in known}
+    if ctx.actor.role not in SCOPED_ROLES and allowed(ctx, Permission.VIEW_CASES):
+        scope.add(
+            "custody_holder",
+            s.scalars(select(CustodyHolder.id).where(CustodyHolder.case_id.in_(cases))),
+        )
+        scope.add("consent", s.scalars(select(Consent.id).where(Consent.case_id.in_(cases))))
+        scope.add(
+            "wellbeing_assessment",
+            s.scalars(select(WellbeingAssessment.id).where(WellbeingAssessment.case_id.in_(cases))),
+        )
+    else:
+        # A participant or the police: the consents behind the items that name a child to
+        # them (so the replica names the child as the server does), nothing else.
+        meeting = aliased(Meeting)
+        named = (
+            select(LegalBasis.consent_id)
+            .join(AgendaItem, AgendaItem.id == LegalBasis.agenda_item_id)
+            .join(meeting, meeting.id == AgendaItem.meeting_id)
+            .where(
+                LegalBasis.id.in_(scope.get("legal_basis")),
+                LegalBasis.consent_id.is_not(None),
+                AgendaItem.case_id.in_(known),
+                lawfully_named(AgendaItem, meeting),
+            )
+        )
+        consents = set(s.scalars(named))
+        scope.add("consent", consents)
+        scope.add(
+            "custody_holder",
+            s.scalars(select(Consent.given_by_id).where(Consent.id.in_(consents))),
+        )
+    scope.add(
+        "consent_meeting_type",
+        s.scalars(
+            select(ConsentMeetingType.id).where(
+                ConsentMeetingType.consent_id.in_(scope.get("consent"))
+            )
+        ),
+    )
+
+
+def _people(s: Session, ctx: ServiceContext, scope: Scope) -> None:
+    """The people the rows in scope name, and which of them are a child's family."""
+    people: set[uuid.UUID] = set()
+    for table_name, columns in _PERSON_LINKS.items():
+        table = codec.BY_NAME[table_name]
+        ids = scope.get(table_name)
+        if not ids:
+            continue
+        for column in columns:
+            people |= {
+                p for p in s.scalars(select(table.c[column]).where(table.c.id.in_(ids))) if p
+            }
+    if ctx.actor.person_id is not None:
+        people.add(ctx.actor.person_id)
+    scope.add("person", people)
+    if ctx.actor.role in SCOPED_ROLES:
+        family = s.execute(
+            select(Participation.person_id, ParticipantRole.name)
+            .join(ParticipantRole, ParticipantRole.id == Participation.role_id)
+            .where(
+                Participation.id.in_(scope.get("participation")),
+                ParticipantRole.is_family.is_(True),
+            )
+        ).all()
+        scope.family_people = {p: role for p, role in family}
+
+
+_PERSON_LINKS: dict[str, tuple[str, ...]] = {
+    "app_user": ("person_id",),
+    "series_participant": ("person_id",),
+    "meeting": ("chair_id", "secretary_id"),
+    "participation": ("person_id",),
+    "item_attendance": ("person_id",),
+    "action": ("owner_id",),
+    "wellbeing_assessment": ("assessed_by_id",),
+    "custody_holder": ("person_id",),
+}
+
+
+# -- the pull (on the server) --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pulled:
+    cursor: int | None  # the shipment to name next time (None: nothing shipped yet)
+    rows: dict[str, list[dict[str, Any]]]  # table → rows (JSON), parents first
+    removed: dict[str, list[str]]  # table → ids that left the scope or were deleted
+    upto: int  # the high-water mark the rows are complete up to
+    full: bool  # the cursor was unknown: the whole scope was shipped
+
+    @property
+    def count(self) -> int:
+        return sum(len(r) for r in self.rows.values())
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "cursor": self.cursor,
+            "rows": self.rows,
+            "removed": self.removed,
+            "upto": self.upto,
+            "full": self.full,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Pulled:
+        return cls(
+            cursor=data["cursor"],
+            rows={t: list(r) for t, r in data["rows"].items()},
+            removed={t: list(i) for t, i in data["removed"].items()},
+            upto=int(data["upto"]),
+            full=bool(data["full"]),
+        )
+
+
+def high_water_mark(s: Session) -> int:
+    """The highest row version below which nothing is still in flight (PostgreSQL): taken
+    under the exclusive lock every stamping transaction holds shared until it ends."""
+    s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WATERMARK_LOCK})
+    last, called = s.execute(text("SELECT last_value, is_called FROM row_version_seq")).one()
+    return int(last) if called else 0
+
+
+def pull(ctx: ServiceContext, device_id: uuid.UUID, cursor: int | None) -> Pulled:
+    """The rows a device needs to be in step, from the shipment it names as applied."""
+    with ctx.db.begin() as s:
+        upto = high_water_mark(s)  # its own transaction: the lock ends with it
+    with ctx.db.begin() as s:
+        before = _shipment(s, device_id, ctx.actor.user_id, cursor)
+        since = before.upto_version if before is not None else 0
+        known: dict[str, set[str]] = (
+            {t: set(i) for t, i in json.loads(before.scope_ids).items()}
+            if before is not None and before.scope_ids
+            else {}
+        )
+        scope = scope_of(s, ctx)
+        now_ids = scope.as_json()
+        shipped: dict[str, list[dict[str, Any]]] = {}
+        for table in codec.REPLICATED:
+            ids = scope.get(table.name)
+            if not ids:
+                continue
+            had = known.get(table.name, set())
+            entered = [i for i in ids if str(i) not in had]
+            found = s.execute(
+                select(table).where(
+                    table.c.id.in_(ids),
+                    or_(
+                        and_(table.c.row_version > since, table.c.row_version <= upto),
+                        table.c.id.in_(entered),
+                    ),
+                )
+            ).mappings()
+            out = [_trimmed(table, scope, codec.encode(table, dict(r))) for r in found]
+            if out:
+                shipped[table.name] = out
+        removed = {
+            t: sorted(had - set(now_ids.get(t, [])))
+            for t, had in known.items()
+            if had - set(now_ids.get(t, []))
+        }
+        if before is not None and not shipped and not removed:
+            return Pulled(before.id, {}, {}, before.upto_version, False)
+        record = Shipment(
+            device_id=device_id,
+            user_id=ctx.actor.user_id,
+            at=ctx.now(),
+            since_version=since,
+            upto_version=upto,
+            rows=sum(len(r) for r in shipped.values()),
+            row_ids=json.dumps({t: [r["id"] for r in rs] for t, rs in shipped.items()}),
+            scope_ids=json.dumps(now_ids),
+        )
+        s.add(record)
+        s.flush()
+        _forget_old_scopes(s, device_id, record.id)
+        return Pulled(record.id, shipped, removed, upto, before is None)
+
+
+def _shipment(
+    s: Session, device_id: uuid.UUID, user_id: uuid.UUID, cursor: int | None
+) -> Shipment | None:
+    if cursor is None:
+        return None
+    found = s.get(Shipment, cursor)
+    if (
+        found is None
+        or found.device_id != device_id
+        or found.user_id != user_id
+        or found.scope_ids is None
+    ):
+        return None  # unknown, another device's or too old: the whole scope again
+    return found
+
+
+def _forget_old_scopes(s: Session, device_id: uuid.UUID, newest: int) -> None:
+    old = (
+        select(Shipment.id)
+        .where(Shipment.device_id == device_id, Shipment.scope_ids.is_not(None))
+        .order_by(Shipment.id.desc())
+        .offset(KEPT_SCOPES)
+    )
+    stale = list(s.scalars(old))
+    if stale:
+        s.execute(update(Shipment).where(Shipment.id.in_(stale)).values(scope_ids=None))
+
+
+def _trimmed(table: Table, scope: Scope, row: dict[str, Any]) -> dict[str, Any]:
+    """A row as this user's replica may hold it."""
+    if table.name == "child_case" and uuid.UUID(row["id"]) in scope.anonymous_cases:
+        row.update(_IDENTITY)
+        if not row["anonymous"]:
+            row["pseudonym"] = row["pseudonym"] or "Anonym drøftelse"
+    elif table.name == "person" and uuid.UUID(row["id"]) in scope.family_people:
+        row.update(_PERSON_DETAILS)
+        row["name"] = scope.family_people[uuid.UUID(row["id"])]
+    elif table.name == "agenda_item":
+        previous = row.get("carried_over_from_id")
+        if previous and uuid.UUID(previous) not in scope.get("agenda_item"):
+            row["carried_over_from_id"] = None
+    elif table.name == "legal_basis":
+        consent = row.get("consent_id")
+        if consent and uuid.UUID(consent) not in scope.get("consent"):
+            row["consent_id"] = None
+    return row
+
+
+# -- applying a pull (on the replica) ------------------------------------------------------
+
+
+def apply(s: Session, pulled: Pulled) -> None:
+    """Write a pull into the replica's database in the caller's unit of work: rows upserted
+    parents first, removed rows deleted children first. Foreign keys are checked at commit
+    (a pull may carry a row before the row it points to within one table)."""
+    s.execute(text("PRAGMA defer_foreign_keys = ON"))
+    for table in reversed(codec.REPLICATED):
+        gone = pulled.removed.get(table.name)
+        if gone:
+            s.execute(delete(table).where(table.c.id.in_([uuid.UUID(i) for i in gone])))
+    for table in codec.REPLICATED:
+        found = pulled.rows.get(table.name)
+        if not found:
+            continue
+        values = [codec.decode(table, r) for r in found]
+        have = _existing(s, table, [v["id"] for v in values])
+        # Not an upsert: SQLite runs the search index's insert triggers for it even where it
+        # updates, and an update must fire the update triggers (the index follows the text).
+        fresh = [v for v in values if v["id"] not in have]
+        if fresh:
+            s.execute(insert(table), fresh)
+        changed = [{"_id": v["id"], **v} for v in values if v["id"] in have]
+        if changed:
+            columns: dict[str, Any] = {
+                c.name: bindparam(c.name) for c in table.columns if c.name != "id"
+            }
+            s.execute(update(table).where(table.c.id == bindparam("_id")).values(columns), changed)
+
+
+def _existing(s: Session, table: Table, ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    have: set[uuid.UUID] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        have |= set(s.scalars(select(table.c.id).where(table.c.id.in_(chunk))))
+    return have

@@ -1,0 +1,413 @@
+"""The laptop's side of the shared record: connecting a replica and keeping it in step.
+
+``connect`` registers this computer for the user, creates the user's encrypted replica and
+fills it with the first pull. ``sync`` logs in to the server with the user's password and
+the device's secret (kept in the replica, which only the user's password opens), pushes
+what was done here and pulls what changed there. Only this module talks to the network;
+the window calls it off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import platform
+import ssl
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import delete, func, select, text
+from sqlalchemy.orm import Session
+
+from stevnsmoeder import __version__
+from stevnsmoeder.db import rows as codec
+from stevnsmoeder.db.base import utcnow
+from stevnsmoeder.db.keystore import DEFAULT_KDF, KdfParams
+from stevnsmoeder.db.models import AgendaItem, Case, Meeting, OutboxEntry, SyncConflict
+from stevnsmoeder.i18n import _
+from stevnsmoeder.model.enums import Role
+from stevnsmoeder.services import access, app_settings, audit, oplog, replication, sync_server
+from stevnsmoeder.services.context import Clock, ServiceContext
+from stevnsmoeder.services.errors import AuthError, LoginDelayed, ServiceError
+
+TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+VERSION_HEADER = "X-Stevnsmoeder-Version"
+
+# What a replica remembers about its server (in its own encrypted database).
+SERVER_URL = "sync.server_url"
+CA_FILE = "sync.ca_file"
+DEVICE_ID = oplog.REPLICA_SETTING
+DEVICE_SECRET = "sync.device_secret"
+CURSOR = "sync.cursor"
+LAST_CONTACT = "sync.last_contact"
+
+
+class ServerUnreachable(ServiceError):
+    """No answer from the server: the laptop keeps working offline."""
+
+
+class ServerRefused(ServiceError):
+    """The server answered with a refusal (its Danish message is the text)."""
+
+    def __init__(self, message: str, *, status: int, code: str) -> None:
+        super().__init__(message)
+        self.status, self.code = status, code
+
+
+@dataclass(frozen=True)
+class Server:
+    """Where the server is, and how its certificate is checked."""
+
+    url: str
+    ca_file: Path | None = None
+
+    def client(self) -> httpx.Client:
+        verify: Any = ssl.create_default_context(cafile=str(self.ca_file)) if self.ca_file else True
+        return httpx.Client(
+            base_url=self.url.rstrip("/") + "/v1",
+            verify=verify,
+            timeout=TIMEOUT,
+            headers={VERSION_HEADER: __version__},
+        )
+
+
+def _call(client: httpx.Client, path: str, body: dict[str, Any], token: str = "") -> Any:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    try:
+        reply = client.post(path, json=body, headers=headers)
+    except httpx.ConnectError as exc:
+        if "CERTIFICATE" in str(exc).upper():
+            raise ServerRefused(
+                _("The server's certificate could not be trusted."), status=0, code="certificate"
+            ) from None
+        raise ServerUnreachable(_("The server cannot be reached.")) from None
+    except httpx.HTTPError:
+        raise ServerUnreachable(_("The server cannot be reached.")) from None
+    if reply.status_code >= 400:
+        try:
+            data = reply.json()
+            message, code = str(data["message"]), str(data["error"])
+        except (ValueError, KeyError, TypeError):
+            message, code = _("The server refused the request."), "refused"
+        if reply.status_code == 429:
+            raise LoginDelayed(message, wait_seconds=int(reply.json().get("wait_seconds", 1)))
+        if reply.status_code == 401:
+            raise AuthError(message)
+        raise ServerRefused(message, status=reply.status_code, code=code)
+    return reply.json() if reply.content else None
+
+
+@dataclass(frozen=True)
+class Connected:
+    path: Path
+    meetings: int
+    cases: int
+    items: int
+    rows: int
+
+
+def connect(
+    server: Server,
+    replica: Path,
+    login_name: str,
+    password: str,
+    *,
+    device_name: str = "",
+    clock: Clock = utcnow,
+    kdf: KdfParams = DEFAULT_KDF,
+) -> Connected:
+    """Register this computer for the user, create the user's encrypted replica at
+    ``replica`` and fill it with the first pull."""
+    if access.database_exists(replica):
+        raise ServiceError(_("A database exists already at {path}.", path=replica))
+    with server.client() as client:
+        made = _call(
+            client,
+            "/devices",
+            {
+                "login": login_name,
+                "password": password,
+                "device_name": device_name or platform.node() or "stevnsmoeder",
+            },
+        )
+        device_id, secret = made["device_id"], made["device_secret"]
+        logged_in = _call(
+            client,
+            "/login",
+            {
+                "login": login_name,
+                "password": password,
+                "device_id": device_id,
+                "device_secret": secret,
+            },
+        )
+        pulled = replication.Pulled.from_json(
+            _call(client, "/pull", {"cursor": None}, logged_in["token"])
+        )
+
+    def fill(s: Session) -> None:
+        replication.apply(s, pulled)
+        app_settings.put(s, SERVER_URL, server.url)
+        app_settings.put(s, CA_FILE, str(server.ca_file) if server.ca_file else "")
+        app_settings.put(s, DEVICE_ID, device_id)
+        app_settings.put(s, DEVICE_SECRET, secret)
+        app_settings.put(s, CURSOR, str(pulled.cursor))
+        app_settings.put(s, LAST_CONTACT, clock().isoformat())
+
+    user = logged_in["user"]
+    access.create_database(
+        replica,
+        [access.NewUser(user["login"], password, Role(user["role"]))],
+        clock=clock,
+        kdf=kdf,
+        replica_of=fill,
+    )
+    return Connected(
+        replica,
+        len(pulled.rows.get("meeting", [])),
+        len(pulled.rows.get("child_case", [])),
+        len(pulled.rows.get("agenda_item", [])),
+        pulled.count,
+    )
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    pushed: int
+    applied: int
+    rejected: int
+    pulled: int
+    removed: int
+    conflicts: int
+    full: bool
+    at: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "pushed": self.pushed,
+            "applied": self.applied,
+            "rejected": self.rejected,
+            "pulled": self.pulled,
+            "removed": self.removed,
+            "conflicts": self.conflicts,
+            "full": self.full,
+            "at": self.at.isoformat(),
+        }
+
+
+def is_replica(ctx: ServiceContext) -> bool:
+    with ctx.db.begin() as s:
+        return bool(app_settings.get(s, DEVICE_ID))
+
+
+def _server_of(s: Session) -> tuple[Server, str, str, int | None]:
+    url = app_settings.get(s, SERVER_URL)
+    device_id = app_settings.get(s, DEVICE_ID)
+    secret = app_settings.get(s, DEVICE_SECRET)
+    if not url or not device_id or not secret:
+        raise ServiceError(_("This database is not connected to a server."))
+    ca = app_settings.get(s, CA_FILE, "")
+    cursor = app_settings.get(s, CURSOR, "")
+    return (
+        Server(url, Path(ca) if ca else None),
+        device_id,
+        secret,
+        int(cursor) if cursor.isdigit() else None,
+    )
+
+
+PUSH_BATCH = 200
+
+
+def sync(ctx: ServiceContext, password: str) -> SyncReport:
+    """Push what was done here, then pull what changed on the server (the user's password
+    logs in to the server, as on the laptop). What the server refused is kept as a conflict
+    with the user's text; what was done here while the sync ran is done again on top of the
+    pulled rows."""
+    with ctx.db.begin() as s:
+        server, device_id, secret, cursor = _server_of(s)
+    with server.client() as client:
+        logged_in = _call(
+            client,
+            "/login",
+            {
+                "login": ctx.actor.login,
+                "password": password,
+                "device_id": device_id,
+                "device_secret": secret,
+            },
+        )
+        token = logged_in["token"]
+        try:
+            pushed, applied, rejected = _push(ctx, client, token)
+            pulled = replication.Pulled.from_json(_call(client, "/pull", {"cursor": cursor}, token))
+        finally:
+            with contextlib.suppress(ServiceError):
+                _call(client, "/logout", {}, token)
+    removed = sum(len(i) for i in pulled.removed.values())
+    with ctx.db.begin() as s:
+        replication.apply(s, pulled)
+        app_settings.put(s, CURSOR, str(pulled.cursor))
+        app_settings.put(s, LAST_CONTACT, ctx.now().isoformat())
+        audit.record(
+            s, ctx, "sync", detail=f"pushed {pushed}, pulled {pulled.count} rows, removed {removed}"
+        )
+    _rebase(ctx)
+    return SyncReport(
+        pushed, applied, rejected, pulled.count, removed, _open_conflicts(ctx), pulled.full,
+        ctx.now(),
+    )  # fmt: skip
+
+
+def _outbox(ctx: ServiceContext, after: int = 0) -> list[OutboxEntry]:
+    with ctx.db.begin() as s:
+        return list(
+            s.scalars(
+                select(OutboxEntry)
+                .where(OutboxEntry.seq > after)
+                .order_by(OutboxEntry.seq)
+                .limit(PUSH_BATCH)
+            )
+        )
+
+
+def _push(ctx: ServiceContext, client: httpx.Client, token: str) -> tuple[int, int, int]:
+    """Send the outbox in order, in batches; each answer settles its entry."""
+    pushed = applied = rejected = 0
+    while entries := _outbox(ctx):
+        with ctx.db.begin() as s:  # from now on a new edit is not folded into these
+            app_settings.put(s, oplog.PUSHING_SETTING, str(entries[-1].seq))
+        body = {
+            "operations": [
+                {
+                    "op_id": str(e.op_id),
+                    "name": e.name,
+                    "arguments": e.arguments,
+                    "new_ids": json.loads(e.new_ids),
+                    "at": e.created_at.isoformat(),
+                }
+                for e in entries
+            ]
+        }
+        results = [
+            sync_server.Outcome.from_json(r) for r in _call(client, "/push", body, token)["results"]
+        ]
+        by_id = {e.op_id: e for e in entries}
+        with ctx.db.begin() as s:
+            for outcome in results:
+                entry = by_id.get(outcome.op_id)
+                if entry is None:
+                    continue
+                _drop(s, outcome.unused)
+                if not outcome.applied:
+                    s.add(
+                        SyncConflict(
+                            op_id=entry.op_id,
+                            name=entry.name,
+                            arguments=entry.arguments,
+                            reason=outcome.reason,
+                            kind=outcome.kind,
+                            created_at=ctx.now(),
+                        )
+                    )
+                    rejected += 1
+                else:
+                    applied += 1
+                s.execute(delete(OutboxEntry).where(OutboxEntry.seq == entry.seq))
+        pushed += len(results)
+        if len(results) < len(entries):
+            break  # the server answered part of it: the rest goes next time
+    return pushed, applied, rejected
+
+
+def _drop(s: Session, unused: dict[str, list[str]]) -> None:
+    """The replica's own rows the server did not make: they go (the pull brings the
+    server's)."""
+    if not unused:
+        return
+    s.execute(text("PRAGMA defer_foreign_keys = ON"))
+    for table in reversed(codec.REPLICATED):
+        ids = unused.get(table.name)
+        if ids:
+            s.execute(delete(table).where(table.c.id.in_([uuid.UUID(i) for i in ids])))
+
+
+def _rebase(ctx: ServiceContext) -> None:
+    """Operations done here while the sync ran are not on the server yet: done again on top
+    of the pulled rows, so the user's edits stay visible (they are pushed next time)."""
+    for entry in _outbox(ctx):
+        as_then = ServiceContext(db=ctx.db, actor=ctx.actor, clock=_fixed(entry.created_at))
+        ids = {t: [uuid.UUID(i) for i in found] for t, found in json.loads(entry.new_ids).items()}
+        with contextlib.suppress(ServiceError, oplog.ArgumentError):
+            oplog.replay(as_then, entry.op_id, entry.name, entry.arguments, ids, None)
+
+
+def _fixed(at: datetime) -> Clock:
+    return lambda: at
+
+
+def _open_conflicts(ctx: ServiceContext) -> int:
+    with ctx.db.begin() as s:
+        return int(
+            s.scalar(
+                select(func.count())
+                .select_from(SyncConflict)
+                .where(SyncConflict.resolved_at.is_(None))
+            )
+            or 0
+        )
+
+
+@dataclass(frozen=True)
+class Conflict:
+    id: uuid.UUID
+    name: str  # the operation, e.g. minutes.save_text
+    reason: str
+    kind: str
+    created_at: datetime
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "id": str(self.id),
+            "operation": self.name,
+            "reason": self.reason,
+            "kind": self.kind,
+            "created_at": self.created_at.isoformat(),
+        }
+
+
+def conflicts(ctx: ServiceContext) -> list[Conflict]:
+    """The operations the server refused that the user has not decided on, oldest first."""
+    with ctx.db.begin() as s:
+        rows = s.scalars(
+            select(SyncConflict)
+            .where(SyncConflict.resolved_at.is_(None))
+            .order_by(SyncConflict.created_at)
+        )
+        return [Conflict(c.id, c.name, c.reason, c.kind, c.created_at) for c in rows]
+
+
+def pending(ctx: ServiceContext) -> int:
+    """Operations done here and not yet pushed."""
+    with ctx.db.begin() as s:
+        return int(s.scalar(select(func.count()).select_from(OutboxEntry)) or 0)
+
+
+def replica_counts(ctx: ServiceContext) -> dict[str, int]:
+    """How much of the record this replica carries (for the note and the status)."""
+    with ctx.db.begin() as s:
+        return {
+            "meetings": int(s.scalar(select(func.count()).select_from(Meeting)) or 0),
+            "cases": int(s.scalar(select(func.count()).select_from(Case)) or 0),
+            "items": int(s.scalar(select(func.count()).select_from(AgendaItem)) or 0),
+        }
+
+
+def device_id_of(ctx: ServiceContext) -> uuid.UUID | None:
+    with ctx.db.begin() as s:
+        found = app_settings.get(s, DEVICE_ID)
+    return uuid.UUID(found) if found else None

@@ -1,0 +1,1 @@
+"""Logging in, the lock screen, logging out and switching user."""

@@ -1,0 +1,1 @@
+"""The case page and the dialogs that put a child on an agenda."""

@@ -1,0 +1,2 @@
+"""The live meeting and its minutes: notes, decisions, actions, presence, approval,
+addenda and versions."""

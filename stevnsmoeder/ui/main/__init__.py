@@ -1,0 +1,1 @@
+"""The main window and its pages: the start page, the calendar, the meeting and case lists."""

@@ -1,0 +1,1 @@
+"""The meeting window: the agenda, legal bases, carry-over suggestions and participants."""

@@ -1,0 +1,1 @@
+"""Planning dialogs: moving a meeting, participants, series and closed days."""
