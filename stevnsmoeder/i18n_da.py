@@ -1127,10 +1127,10 @@ DANISH: dict[str, str] = {
     "Follow-up on the child and youth policy {year}": (
         "Opfølgning på børne- og ungepolitikken {year}"
     ),
-    "No personal data. «<5»: 1–4. «x»: hidden so that a small count cannot be worked "
-    "out. The method is at the end.": (
-        "Ingen personoplysninger. «<5»: 1–4. «x»: skjult, så et lille tal ikke kan regnes ud. "
-        "Metoden står bagest."
+    "No personal data.": "Ingen personoplysninger.",
+    "The method is at the end.": "Metoden står bagest.",
+    "«<5»: 1–4. «x»: hidden so that a small count cannot be worked out.": (
+        "«<5»: 1–4. «x»: skjult, så et lille tal ikke kan regnes ud."
     ),
     "The whole municipality": "Hele kommunen",
     "the whole municipality": "hele kommunen",

@@ -418,6 +418,11 @@ def median(values: Iterable[float]) -> float | None:
     return float(statistics.median(found))
 
 
+def legend() -> str:
+    """What the two marks mean, in one line (under a table, in a page's footer)."""
+    return _("«<5»: 1–4. «x»: hidden so that a small count cannot be worked out.")
+
+
 def rule_note() -> str:
     """The rule, as the report's footnote states it."""
     return _(

@@ -153,6 +153,7 @@ class PolicyReport:
     charts: tuple[Chart, ...]
     method: tuple[str, ...]  # how each figure is made, paragraph by paragraph
     rule: str  # the suppression rule, as the footnote states it
+    legend: str = ""  # what "<5" and "x" mean, in one line
 
     @property
     def tables(self) -> tuple[TablePair, ...]:
@@ -170,4 +171,5 @@ class PolicyReport:
             "charts": [c.to_json() for c in self.charts],
             "method": list(self.method),
             "rule": self.rule,
+            "legend": self.legend,
         }

@@ -57,11 +57,8 @@ def where(report: PolicyReport) -> str:
     return report.district or _("The whole municipality")
 
 
-def footer() -> str:
-    return _(
-        "No personal data. «<5»: 1–4. «x»: hidden so that a small count cannot be worked "
-        "out. The method is at the end."
-    )
+def footer(report: PolicyReport) -> str:
+    return " ".join((_("No personal data."), report.legend, _("The method is at the end.")))
 
 
 def _p(text: str, style: object) -> Paragraph:
@@ -419,7 +416,7 @@ def render_policy_pdf(report: PolicyReport) -> tuple[bytes, int]:
         header,
         lambda: policy_story(report),
         title=f"{report_title(report)} – {where(report)}",
-        footer=footer(),
+        footer=footer(report),
     )
 
 

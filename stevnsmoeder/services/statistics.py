@@ -682,6 +682,7 @@ def build_report(
         charts=charts,
         method=_method(year, as_of),
         rule=suppression.rule_note(),
+        legend=suppression.legend(),
     )
 
 

@@ -39,7 +39,15 @@ from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.common.screen import fit_to_screen
 from stevnsmoeder.ui.common.worker import run_in_thread
 
-ROLE_ORDER = (Role.LEDER, Role.REFERENT, Role.DELTAGER, Role.PPR, Role.POLITI, Role.ADMIN)
+ROLE_ORDER = (
+    Role.LEDER,
+    Role.REFERENT,
+    Role.DELTAGER,
+    Role.PPR,
+    Role.POLITI,
+    Role.CHEF,
+    Role.ADMIN,
+)
 
 
 def role_label(role: Role) -> str:
@@ -50,6 +58,9 @@ def role_label(role: Role) -> str:
         Role.DELTAGER: QCoreApplication.translate("UsersDialog", "participant"),
         Role.PPR: QCoreApplication.translate("UsersDialog", "PPR (read only)"),
         Role.POLITI: QCoreApplication.translate("UsersDialog", "police (SSP)"),
+        Role.CHEF: QCoreApplication.translate(
+            "UsersDialog", "head of Børn & Læring (figures only)"
+        ),
     }
     return labels[role]
 
