@@ -16,15 +16,18 @@ The units, as the method note in the report states them:
 
 from __future__ import annotations
 
-import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from stevnsmoeder.domain.suppression import CountTable, Grouping, Merge
 from stevnsmoeder.i18n import _, _n
 from stevnsmoeder.model.enums import ActionStatus, LegalBasisKind
+
+# An id as read from the record: a UUID, or its text on the file (the counting only compares
+# ids, and reading them as text spares some tens of thousands of conversions a year).
+Key = Hashable
 
 # A discussion leads to what the child's next item (within this time) shows: a referral to
 # forvisitation, a report of concern.
@@ -35,7 +38,7 @@ ACTION_BUCKETS = (14, 30)  # days: within 14, within 30, later
 
 @dataclass(frozen=True)
 class TypeInfo:
-    id: uuid.UUID
+    id: Key
     name: str  # the short name ("FTM"): tables have many columns
     order: int
     referral: bool  # forvisitation: the type whose minutes hold a preliminary decision
@@ -53,11 +56,11 @@ class LevelInfo:
 class ItemRow:
     """An item about a child, in a meeting that was not cancelled."""
 
-    id: uuid.UUID
-    case_id: uuid.UUID
+    id: Key
+    case_id: Key
     at: datetime  # the meeting's start, local time
-    type_id: uuid.UUID
-    meeting_district: uuid.UUID | None
+    type_id: Key
+    meeting_district: Key | None
     discussed: bool
     named: bool  # names the child on a basis that holds that day (permissions.lawfully_named)
     basis: LegalBasisKind | None
@@ -69,15 +72,15 @@ class ItemRow:
 
 @dataclass(frozen=True)
 class CaseRow:
-    id: uuid.UUID
+    id: Key
     birth: date | None  # from the register, or the CPR number; None for an anonymous case
-    district_id: uuid.UUID | None
+    district_id: Key | None
 
 
 @dataclass(frozen=True)
 class AssessmentRow:
-    case_id: uuid.UUID
-    item_id: uuid.UUID | None
+    case_id: Key
+    item_id: Key | None
     level: int
     day: date
     order: datetime  # when it was recorded, to order two on one day
@@ -85,8 +88,8 @@ class AssessmentRow:
 
 @dataclass(frozen=True)
 class ActionRow:
-    case_id: uuid.UUID
-    item_id: uuid.UUID
+    case_id: Key
+    item_id: Key
     at: datetime  # the meeting where it was agreed
     due_on: date | None
     status: ActionStatus
@@ -100,13 +103,13 @@ class Record:
 
     types: list[TypeInfo]
     levels: list[LevelInfo]
-    districts: list[tuple[uuid.UUID, str]]
-    cases: dict[uuid.UUID, CaseRow]
+    districts: list[tuple[Key, str, str]]  # id, code, name
+    cases: dict[Key, CaseRow]
     items: list[ItemRow]
-    first_discussed: dict[uuid.UUID, datetime]  # each case's first discussion ever
+    first_discussed: dict[Key, datetime]  # each case's first discussion ever
     assessments: list[AssessmentRow]
     actions: list[ActionRow]
-    by_case: dict[uuid.UUID, list[ItemRow]] = field(default_factory=dict)
+    by_case: dict[Key, list[ItemRow]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.items.sort(key=lambda i: (i.at, str(i.id)))
@@ -117,12 +120,12 @@ class Record:
 # -- what belongs to a year ----------------------------------------------------------------------
 
 
-def district_of(record: Record, item: ItemRow) -> uuid.UUID | None:
+def district_of(record: Record, item: ItemRow) -> Key | None:
     case = record.cases.get(item.case_id)
     return (case.district_id if case else None) or item.meeting_district
 
 
-def discussions(record: Record, year: int, district: uuid.UUID | None) -> list[ItemRow]:
+def discussions(record: Record, year: int, district: Key | None) -> list[ItemRow]:
     return [
         i
         for i in record.items
@@ -132,8 +135,8 @@ def discussions(record: Record, year: int, district: uuid.UUID | None) -> list[I
     ]
 
 
-def type_counts(record: Record, year: int, district: uuid.UUID | None) -> dict[uuid.UUID, int]:
-    counts: dict[uuid.UUID, int] = defaultdict(int)
+def type_counts(record: Record, year: int, district: Key | None) -> dict[Key, int]:
+    counts: dict[Key, int] = defaultdict(int)
     for item in discussions(record, year, district):
         counts[item.type_id] += 1
     return counts
@@ -142,14 +145,14 @@ def type_counts(record: Record, year: int, district: uuid.UUID | None) -> dict[u
 @dataclass(frozen=True)
 class Category:
     label: str
-    types: frozenset[uuid.UUID]
+    types: frozenset[Key]
 
 
 def _shareable(n: int) -> bool:
     return n == 0 or n >= 5
 
 
-def categories(record: Record, counts: Sequence[dict[uuid.UUID, int]]) -> list[Category]:
+def categories(record: Record, counts: Sequence[dict[Key, int]]) -> list[Category]:
     """The meeting types as the tables show them: every type discussed in one of the years,
     in the reference data's order; a type with 1–4 discussions in a year is merged into
     "Other" (with the next smallest until Other has 0 or at least 5 in every year), so the
@@ -172,7 +175,7 @@ def categories(record: Record, counts: Sequence[dict[uuid.UUID, int]]) -> list[C
     return result
 
 
-def _category_index(cats: Sequence[Category]) -> dict[uuid.UUID, int]:
+def _category_index(cats: Sequence[Category]) -> dict[Key, int]:
     return {t: n for n, c in enumerate(cats) for t in c.types}
 
 
@@ -280,9 +283,7 @@ def quarter_labels() -> tuple[str, ...]:
     return tuple(_("Q{n}", n=n) for n in range(1, 5))
 
 
-def _outcome(
-    record: Record, item: ItemRow, types: dict[uuid.UUID, TypeInfo], next_step: bool
-) -> int:
+def _outcome(record: Record, item: ItemRow, types: dict[Key, TypeInfo], next_step: bool) -> int:
     later = [
         i
         for i in record.by_case.get(item.case_id, ())
@@ -328,7 +329,7 @@ def _frozen(grid: Iterable[Iterable[int]]) -> tuple[tuple[int, ...], ...]:
 def year_figures(
     record: Record,
     year: int,
-    district: uuid.UUID | None,
+    district: Key | None,
     cats: Sequence[Category],
     today: date,
 ) -> YearFigures:
@@ -341,21 +342,21 @@ def year_figures(
     level_index = {lv.level: n for n, lv in enumerate(levels)}
     disc = discussions(record, year, district)
     children = sorted({i.case_id for i in disc}, key=str)
-    per_child: dict[uuid.UUID, list[ItemRow]] = defaultdict(list)
+    per_child: dict[Key, list[ItemRow]] = defaultdict(list)
     for item in disc:
         per_child[item.case_id].append(item)
-    in_year: dict[uuid.UUID, list[AssessmentRow]] = defaultdict(list)
+    in_year: dict[Key, list[AssessmentRow]] = defaultdict(list)
     for a in record.assessments:
         if a.day.year == year:
             in_year[a.case_id].append(a)
     for found in in_year.values():
         found.sort(key=lambda a: (a.day, a.order))
-    item_level: dict[uuid.UUID, int] = {}
+    item_level: dict[Key, int] = {}
     for a in sorted(record.assessments, key=lambda a: (a.day, a.order)):
         if a.item_id is not None:
             item_level[a.item_id] = a.level
-    actions_of_item: dict[uuid.UUID, list[ActionRow]] = defaultdict(list)
-    actions_of_case: dict[uuid.UUID, list[ActionRow]] = defaultdict(list)
+    actions_of_item: dict[Key, list[ActionRow]] = defaultdict(list)
+    actions_of_case: dict[Key, list[ActionRow]] = defaultdict(list)
     for action in record.actions:
         actions_of_item[action.item_id].append(action)
         actions_of_case[action.case_id].append(action)
@@ -377,8 +378,8 @@ def year_figures(
         (_("With the child's name"), _("Anonymously")), cat_labels, _frozen(named),
         fixed_column_totals=True, fixed_grand_total=True,
     )  # fmt: skip
-    district_rows = [name for _id, name in record.districts] + [_("No district")]
-    district_index = {d: n for n, (d, _name) in enumerate(record.districts)}
+    district_rows = [name for _id, _code, name in record.districts] + [_("No district")]
+    district_index = {d: n for n, (d, _code, _name) in enumerate(record.districts)}
     by_district = _grid(len(district_rows), 1)
     for child in children:
         case = record.cases.get(child)

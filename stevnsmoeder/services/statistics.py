@@ -12,19 +12,21 @@ PostgreSQL), counted in Python (policy_figures).
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from stevnsmoeder.db.models import (
     Action,
     AgendaItem,
     Case,
+    Consent,
+    ConsentMeetingType,
     District,
     LegalBasis,
     Meeting,
@@ -37,7 +39,7 @@ from stevnsmoeder.domain import suppression
 from stevnsmoeder.domain.dates import date_words
 from stevnsmoeder.domain.suppression import Mark, Position, Published
 from stevnsmoeder.i18n import _, _n
-from stevnsmoeder.model.enums import AgendaItemStatus, MeetingStatus
+from stevnsmoeder.model.enums import AgendaItemStatus, LegalBasisKind, MeetingStatus
 from stevnsmoeder.model.policy import (
     Bar,
     Chart,
@@ -53,7 +55,8 @@ from stevnsmoeder.services import policy_figures as pf
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ValidationError
 from stevnsmoeder.services.meetings import resolve_district
-from stevnsmoeder.services.permissions import Permission, lawfully_named, require
+from stevnsmoeder.services.permissions import Permission, require
+from stevnsmoeder.services.planning import BasisState, evaluate_basis
 
 FIRST_YEAR = 2000
 HELD = (MeetingStatus.HELD, MeetingStatus.IN_PROGRESS)
@@ -72,6 +75,64 @@ def _birth(born: date | None, cpr: str | None) -> date | None:
         return None
 
 
+def _key(column: Any) -> Any:
+    """An id column read as it is stored: text on the file, a UUID from PostgreSQL's driver
+    (policy_figures.Key). Tens of thousands of ids a year, compared and never shown."""
+    return type_coerce(column, String())
+
+
+def _named(
+    s: Session, rows: Sequence[Any], in_range: Sequence[Any], anonymous: set[pf.Key]
+) -> set[pf.Key]:
+    """The items that name their child: a legal basis that holds on the meeting day, by the
+    agenda's own rule (planning.evaluate_basis) over the rows read here."""
+    consents: dict[pf.Key, Consent] = {}
+    covered: dict[pf.Key, set[pf.Key]] = {}
+    used = (
+        select(LegalBasis.consent_id)
+        .join(AgendaItem, AgendaItem.id == LegalBasis.agenda_item_id)
+        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+        .where(*in_range, LegalBasis.consent_id.is_not(None))
+    )
+    for consent_id, given, expires, withdrawn in s.execute(
+        select(_key(Consent.id), Consent.given_on, Consent.expires_on, Consent.withdrawn_on).where(
+            Consent.id.in_(used)
+        )
+    ):
+        consents[consent_id] = Consent(given_on=given, expires_on=expires, withdrawn_on=withdrawn)
+    for consent_id, type_id in s.execute(
+        select(_key(ConsentMeetingType.consent_id), _key(ConsentMeetingType.meeting_type_id)).where(
+            ConsentMeetingType.consent_id.in_(used)
+        )
+    ):
+        covered.setdefault(consent_id, set()).add(type_id)
+    types = {
+        type_id: MeetingType(id=type_id, name=name, allows_rpl115=rpl115)
+        for type_id, name, rpl115 in s.execute(
+            select(_key(MeetingType.id), MeetingType.name, MeetingType.allows_rpl115)
+        )
+    }
+    named: set[pf.Key] = set()
+    anonymous_case, named_case = Case(anonymous=True), Case(anonymous=False)
+    bases: dict[tuple[LegalBasisKind, str], LegalBasis] = {}  # the rule reads kind and reason
+    for item_id, case_id, at, type_id, _d, _s, _m, kind, consent_id, reason in rows:
+        if kind is None or case_id is None:
+            continue
+        basis = bases.setdefault((kind, reason or ""), LegalBasis(kind=kind, reason=reason or ""))
+        status = evaluate_basis(
+            anonymous_case if case_id in anonymous else named_case,
+            basis,
+            consents.get(consent_id) if consent_id is not None else None,
+            covered.get(consent_id, set()) if consent_id is not None else set(),  # type: ignore[arg-type]
+            "",
+            types[type_id],
+            at.date(),
+        )
+        if status.state is BasisState.OK and status.kind not in (None, LegalBasisKind.ANONYMOUS):
+            named.add(item_id)
+    return named
+
+
 def read_record(s: Session, year: int) -> pf.Record:
     """Everything the follow-up of ``year`` (and the year before) is counted from."""
     start = datetime(year - 1, 1, 1)
@@ -82,6 +143,35 @@ def read_record(s: Session, year: int) -> pf.Record:
         Meeting.starts_at >= start,
         Meeting.starts_at < end,
     )
+    rows = s.execute(
+        select(
+            _key(AgendaItem.id),
+            _key(AgendaItem.case_id),
+            Meeting.starts_at,
+            _key(Meeting.meeting_type_id),
+            _key(Meeting.district_id),
+            AgendaItem.status,
+            Meeting.status,
+            LegalBasis.kind,
+            _key(LegalBasis.consent_id),
+            LegalBasis.reason,
+        )
+        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+        .outerjoin(LegalBasis, LegalBasis.agenda_item_id == AgendaItem.id)
+        .where(*in_range)
+    ).all()
+    case_ids = select(AgendaItem.case_id).join(Meeting).where(*in_range)
+    cases: dict[pf.Key, pf.CaseRow] = {}
+    anonymous_cases: set[pf.Key] = set()
+    for case_id, anonymous, born, cpr, district_id in s.execute(
+        select(
+            _key(Case.id), Case.anonymous, Case.birth_date, Case.cpr, _key(Case.district_id)
+        ).where(Case.id.in_(case_ids))
+    ):
+        cases[case_id] = pf.CaseRow(case_id, None if anonymous else _birth(born, cpr), district_id)
+        if anonymous:
+            anonymous_cases.add(case_id)
+    named = _named(s, rows, in_range, anonymous_cases)
     items = [
         pf.ItemRow(
             id=item_id,
@@ -90,42 +180,16 @@ def read_record(s: Session, year: int) -> pf.Record:
             type_id=type_id,
             meeting_district=district_id,
             discussed=status is AgendaItemStatus.DISCUSSED and meeting_status in HELD,
-            named=bool(named),
+            named=item_id in named,
             basis=basis,
         )
-        for item_id, case_id, at, type_id, district_id, status, meeting_status, named, basis in (
-            s.execute(
-                select(
-                    AgendaItem.id,
-                    AgendaItem.case_id,
-                    Meeting.starts_at,
-                    Meeting.meeting_type_id,
-                    Meeting.district_id,
-                    AgendaItem.status,
-                    Meeting.status,
-                    lawfully_named(AgendaItem, Meeting).label("named"),
-                    LegalBasis.kind,
-                )
-                .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-                .outerjoin(LegalBasis, LegalBasis.agenda_item_id == AgendaItem.id)
-                .where(*in_range)
-            )
-        )
+        for item_id, case_id, at, type_id, district_id, status, meeting_status, basis, *_ in rows
         if case_id is not None  # (the query asks for children's items only)
     ]
-    case_ids = select(AgendaItem.case_id).join(Meeting).where(*in_range)
-    cases = {
-        case_id: pf.CaseRow(case_id, None if anonymous else _birth(born, cpr), district_id)
-        for case_id, anonymous, born, cpr, district_id in s.execute(
-            select(Case.id, Case.anonymous, Case.birth_date, Case.cpr, Case.district_id).where(
-                Case.id.in_(case_ids)
-            )
-        )
-    }
     first_discussed = {
         case_id: first
         for case_id, first in s.execute(
-            select(AgendaItem.case_id, func.min(Meeting.starts_at))
+            select(_key(AgendaItem.case_id), func.min(Meeting.starts_at))
             .join(Meeting, Meeting.id == AgendaItem.meeting_id)
             .where(
                 AgendaItem.case_id.in_(case_ids),
@@ -140,8 +204,8 @@ def read_record(s: Session, year: int) -> pf.Record:
         pf.AssessmentRow(case_id, item_id, level, day, created)
         for case_id, item_id, level, day, created in s.execute(
             select(
-                WellbeingAssessment.case_id,
-                WellbeingAssessment.agenda_item_id,
+                _key(WellbeingAssessment.case_id),
+                _key(WellbeingAssessment.agenda_item_id),
                 WellbeingAssessment.level,
                 WellbeingAssessment.assessed_on,
                 WellbeingAssessment.created_at,
@@ -155,8 +219,8 @@ def read_record(s: Session, year: int) -> pf.Record:
         pf.ActionRow(case_id, item_id, at, due, status, done, bool(step))
         for case_id, item_id, at, due, status, done, step in s.execute(
             select(
-                AgendaItem.case_id,
-                Action.agenda_item_id,
+                _key(AgendaItem.case_id),
+                _key(Action.agenda_item_id),
                 Meeting.starts_at,
                 Action.due_on,
                 Action.status,
@@ -177,7 +241,7 @@ def read_record(s: Session, year: int) -> pf.Record:
         pf.TypeInfo(type_id, name, order, bool(referral))
         for type_id, name, order, referral in s.execute(
             select(
-                MeetingType.id,
+                _key(MeetingType.id),
                 MeetingType.short_name,
                 MeetingType.sort_order,
                 MeetingType.minutes_preliminary_decision,
@@ -196,9 +260,11 @@ def read_record(s: Session, year: int) -> pf.Record:
         )
     ]
     districts = [
-        (district_id, name)
-        for district_id, name in s.execute(
-            select(District.id, District.name).order_by(District.sort_order, District.name)
+        (district_id, code, name)
+        for district_id, code, name in s.execute(
+            select(_key(District.id), District.code, District.name).order_by(
+                District.sort_order, District.name
+            )
         )
     ]
     return pf.Record(types, levels, districts, cases, items, first_discussed, assessments, actions)
@@ -540,10 +606,13 @@ SECTION_OF = {
 
 
 def build_report(
-    record: pf.Record, year: int, district: tuple[uuid.UUID, str] | None, as_of: date
+    record: pf.Record, year: int, district_code: str | None, as_of: date
 ) -> PolicyReport:
-    """The published follow-up of ``year`` (beside ``year`` − 1)."""
-    district_id = district[0] if district else None
+    """The published follow-up of ``year`` (beside ``year`` − 1), for the district with
+    ``district_code`` or the whole municipality."""
+    chosen = next((d for d in record.districts if d[1] == district_code), None)
+    district_id = chosen[0] if chosen else None
+    district = (chosen[0], chosen[2]) if chosen else None
     years = (year, year - 1)
     counts = [pf.type_counts(record, y, district_id) for y in years]
     # A year too small to show anything does not decide how the other year's types merge.
@@ -881,7 +950,7 @@ def policy_report(ctx: ServiceContext, year: int, district: str | None = None) -
         audit.record(
             s, ctx, "statistics.policy", detail=f"{year} {found.code if found else 'alle'}"
         )
-    return build_report(record, year, (found.id, found.name) if found else None, today)
+    return build_report(record, year, found.code if found else None, today)
 
 
 def file_name(report: PolicyReport, suffix: str) -> str:

@@ -210,7 +210,7 @@ def chef(login: LoginFn) -> ServiceContext:
 def _raw(ctx: ServiceContext, year: int, district: str | None = None) -> dict[int, pf.YearFigures]:
     with ctx.db.begin() as s:
         record = statistics.read_record(s, year)
-        found = statistics.resolve_district(s, district).id if district else None
+    found = next((d[0] for d in record.districts if d[1] == district), None)
     counts = [pf.type_counts(record, y, found) for y in (year, year - 1)]
     cats = pf.categories(record, counts)
     return {y: pf.year_figures(record, y, found, cats, ctx.today()) for y in (year, year - 1)}
@@ -369,3 +369,42 @@ def test_a_year_and_a_district_that_do_not_exist(login: LoginFn) -> None:
         statistics.policy_report(ctx, 2027)
     with pytest.raises(ValidationError):
         statistics.policy_report(ctx, 2026, "Atlantis")
+
+
+def test_a_discussion_under_consent_names_the_child(login: LoginFn) -> None:
+    """Consent that covers the meeting type on the day names the child; the same child
+    discussed anonymously at the next meeting does not."""
+    from stevnsmoeder.services import consent
+
+    ctx = login("leder")
+    child = cases.create_case(
+        ctx,
+        cases.NewCase(
+            first_name="Ylvie", last_name=SURNAME, district="hother",
+            custody_holders=(("Forælder " + SURNAME, "mor"),),
+        ),
+    ).case.id  # fmt: skip
+    given = consent.record_consent(
+        ctx,
+        child,
+        consent.NewConsent(
+            "Forælder " + SURNAME, "mor", "Trivsel", "Skole", date(2026, 1, 1), None, ("district",)
+        ),
+    )
+    for day, kind in ((3, Kind.CONSENT), (17, Kind.ANONYMOUS)):
+        m = meetings.create_meeting(
+            ctx, meetings.NewMeeting("district", datetime(2026, 2, day, 13), district="hother")
+        )
+        plan = planning.get_plan(ctx, m.id)
+        plan = planning.add_item(
+            ctx, m.id, plan.revision, title="Trivsel", minutes=10,
+            kind=planning.AgendaItemKind.CASE, case_id=child,
+        )  # fmt: skip
+        item = next(i for i in plan.items if i.case_id == child)
+        planning.set_legal_basis(
+            ctx, m.id, plan.revision, item.id, kind,
+            consent_id=given.id if kind is Kind.CONSENT else None,
+        )  # fmt: skip
+        _hold(ctx, m.id)
+    raw = _raw(ctx, 2026)
+    assert cells(raw[2026], "named") == ((1, 1), (1, 1), (2, 2))
