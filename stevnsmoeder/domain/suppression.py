@@ -40,6 +40,7 @@ import statistics
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from stevnsmoeder.i18n import _
 
@@ -303,6 +304,59 @@ def protect(table: CountTable) -> Protected | None:
                 changed = True
     grid = tuple(tuple(marks[(i, j)] for j in range(c + 1)) for i in range(r + 1))
     return Protected(table, values, grid)
+
+
+# -- sums a published table already gives --------------------------------------------------
+
+
+def implied_sum(p: Protected, positions: Iterable[Position]) -> int | None:
+    """The sum of these cells, when the published table already determines it (from its shown
+    cells and totals), else None: a figure built from a table (children on a better step:
+    the cells below the diagonal) may then be shown without telling anything new.
+
+    Linear algebra over the hidden cells: the sum is determined exactly when it is a
+    combination of the table's equations (row and column sums) restricted to them."""
+    r, c = p.table.shape
+    unknown = [
+        (i, j) for i in range(r + 1) for j in range(c + 1) if p.mark((i, j)) is not Mark.SHOWN
+    ]
+    index = {pos: n for n, pos in enumerate(unknown)}
+    wanted = set(positions)
+
+    def equation(cells: Iterable[Position], total: Position) -> list[Fraction]:
+        """sum(cells) − total = 0, the unknowns on the left, the known rest on the right."""
+        row = [Fraction(0)] * (len(unknown) + 1)
+        for pos, sign in [*((q, 1) for q in cells), (total, -1)]:
+            if pos in index:
+                row[index[pos]] += sign
+            else:
+                row[-1] -= sign * p.value(pos)
+        return row
+
+    rows = [equation([(i, j) for j in range(c)], (i, c)) for i in range(r + 1)]
+    rows += [equation([(i, j) for i in range(r)], (r, j)) for j in range(c + 1)]
+    target = [Fraction(1 if pos in wanted else 0) for pos in unknown]
+    known = sum(p.value(pos) for pos in wanted if pos not in index)
+    # Gaussian elimination on the equations, then reduce the target by the pivot rows.
+    pivots: list[tuple[int, list[Fraction]]] = []
+    for row in rows:
+        for col, pivot_row in pivots:
+            if row[col]:
+                factor = row[col] / pivot_row[col]
+                row = [a - factor * b for a, b in zip(row, pivot_row, strict=True)]
+        lead = next((k for k in range(len(unknown)) if row[k]), None)
+        if lead is not None:
+            pivots.append((lead, row))
+    value = Fraction(known)
+    residue = [*target, Fraction(0)]
+    for col, pivot_row in pivots:
+        if residue[col]:
+            factor = residue[col] / pivot_row[col]
+            residue = [a - factor * b for a, b in zip(residue, pivot_row, strict=True)]
+            value += factor * pivot_row[-1]
+    if any(residue[:-1]):
+        return None
+    return int(value)
 
 
 # -- merging categories --------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from stevnsmoeder.domain.dates import long_date
@@ -110,6 +111,34 @@ def _notes(pair: TablePair) -> list[str]:
     return notes
 
 
+PAD = 7  # points of padding in a cell, both sides
+
+
+def _column_widths(
+    header: Sequence[str], body: Sequence[Sequence[str]]
+) -> tuple[float, list[float]]:
+    """A font size and column widths with which no heading word and no cell is broken: each
+    number column as wide as its longest word or cell, the labels take what is left (up to
+    60 mm), any rest is shared out. Smaller type for a wide table."""
+    for size in (8.5, 8, 7.5, 7, 6.5):
+        need = [
+            max(
+                max(stringWidth(w, FONT_BOLD, size) for w in (header[j].split() or [""])),
+                max(stringWidth(row[j], FONT_BOLD, size) for row in body),
+            )
+            + PAD
+            for j in range(1, len(header))
+        ]
+        label_least = max(stringWidth(w, FONT, size) for h in (header[0], *(r[0] for r in body))
+                          for w in (h.split() or [""])) + PAD  # fmt: skip
+        rest = WIDTH - sum(need)
+        if rest >= max(label_least, 30 * mm) or size == 6.5:
+            label = min(max(rest, label_least), 60 * mm)
+            spare = max(0.0, (WIDTH - label - sum(need)) / len(need))
+            return size, [label] + [w + spare for w in need]
+    raise AssertionError("unreachable")
+
+
 def pair_table(pair: TablePair, st: Styles) -> list[Flowable]:
     view = pair.current
     prev_label, prev_cells = _previous_column(pair)
@@ -118,15 +147,12 @@ def pair_table(pair: TablePair, st: Styles) -> list[Flowable]:
         [view.rows[i], *(_cell(view, i, j) for j in range(len(view.columns))), prev_cells[i]]
         for i in range(len(view.rows))
     ]
-    n = len(header)
-    label_width = 46 * mm if n > 5 else 60 * mm
-    rest = (WIDTH - label_width) / (n - 1)
-    size = 7.5 if n > 6 else 8.5
+    size, widths = _column_widths(header, body)
     head_style = st.small.clone("head", fontName=FONT_BOLD, fontSize=size, leading=size + 2)
     cell_style = st.small.clone("cell", fontSize=size, leading=size + 2, textColor=colors.black)
     rows: list[list[object]] = [[_p(h, head_style) for h in header]]
     rows += [[_p(row[0], cell_style), *row[1:]] for row in body]
-    table = Table(rows, colWidths=[label_width] + [rest] * (n - 1), repeatRows=1)
+    table = Table(rows, colWidths=widths, repeatRows=1)
     style = [
         ("FONT", (0, 0), (-1, -1), FONT, size),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -189,21 +215,33 @@ def _value_text(value: float, unit: str) -> str:
     return f"{round(value)} %" if unit == "%" else str(round(value))
 
 
-def _legend(d: Drawing, x: float, y: float, labels: Sequence[str]) -> None:
+LEGEND_LINE = 4.5 * mm
+
+
+def _legend_lines(labels: Sequence[str], x: float) -> list[list[tuple[int, str, float]]]:
+    """The legend's entries (index, label, x) line by line, wrapped at the drawing's width."""
+    left = x
+    lines: list[list[tuple[int, str, float]]] = [[]]
     for n, label in enumerate(labels):
-        d.add(
-            Rect(
-                x,
-                y,
-                3.2 * mm,
-                3.2 * mm,
-                fillColor=SHADES[_shade(n, len(labels))],
-                strokeColor=colors.black,
-                strokeWidth=0.5,
-            )
-        )
-        d.add(String(x + 4.5 * mm, y + 0.6 * mm, label, fontName=FONT, fontSize=7))
-        x += 6 * mm + 1.6 * mm * len(label) * 0.9
+        width = 4.5 * mm + stringWidth(label, FONT, 7) + 4 * mm
+        if x + width > WIDTH and x > left:
+            x = left
+            lines.append([])
+        lines[-1].append((n, label, x))
+        x += width
+    return lines
+
+
+def _legend(d: Drawing, x: float, y: float, labels: Sequence[str]) -> None:
+    """Swatches with their labels from (x, y) down, on as many lines as the width needs."""
+    for line in _legend_lines(labels, x):
+        for n, label, at in line:
+            d.add(
+                Rect(at, y, 3.2 * mm, 3.2 * mm, fillColor=SHADES[_shade(n, len(labels))],
+                     strokeColor=colors.black, strokeWidth=0.5)
+            )  # fmt: skip
+            d.add(String(at + 4.5 * mm, y + 0.6 * mm, label, fontName=FONT, fontSize=7))
+        y -= LEGEND_LINE
 
 
 def _shade(n: int, count: int) -> int:
@@ -273,11 +311,13 @@ def grouped_chart(chart: Chart) -> Drawing:
 def stacked_chart(chart: Chart) -> Drawing:
     row_height = 7 * mm
     label_width = 42 * mm
-    height = (len(chart.categories) + 1) * row_height + 22 * mm
+    legend = len(_legend_lines(chart.series, 0)) * LEGEND_LINE
+    height = len(chart.categories) * row_height + legend + 12 * mm
     d = Drawing(WIDTH, height, initialFontName=FONT)
     d.add(String(0, height - 4 * mm, chart.title, fontName=FONT_BOLD, fontSize=9))
+    _legend(d, 0, height - 9.5 * mm, chart.series)
     span = WIDTH - label_width - 2 * mm
-    y = height - 12 * mm - row_height
+    y = height - 9 * mm - legend - row_height
     for c, category in enumerate(chart.categories):
         d.add(String(0, y + 2 * mm, category[:34], fontName=FONT, fontSize=7.5))
         x = label_width
@@ -352,7 +392,6 @@ def stacked_chart(chart: Chart) -> Drawing:
                     )
                 )
         y -= row_height
-    _legend(d, label_width, 4 * mm, chart.series)
     return d
 
 

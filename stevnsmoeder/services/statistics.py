@@ -365,10 +365,11 @@ def _publish(spec: pf.Spec, enough: tuple[bool, bool], years: tuple[int, int]) -
 
 
 def _sum_shown(p: suppression.Protected | None, cells: Sequence[Position]) -> int | None:
-    """The sum of published counts (None unless every one of them is shown)."""
-    if p is None or any(p.mark(pos) is not Mark.SHOWN for pos in cells):
+    """The sum of these cells where the published table already tells it (every one of them
+    shown, or their hidden ones adding up to what the totals leave), else None."""
+    if p is None:
         return None
-    return sum(p.value(pos) for pos in cells)
+    return suppression.implied_sum(p, cells)
 
 
 def _grand(p: suppression.Protected | None) -> int | None:

@@ -25,6 +25,7 @@ from stevnsmoeder.domain.suppression import (
     Merge,
     Position,
     Protected,
+    implied_sum,
     median,
     merged,
     protect,
@@ -35,7 +36,14 @@ from stevnsmoeder.domain.suppression import (
 )
 
 
-def feasible(p: Protected) -> dict[Position, set[int]]:
+def completions(p: Protected) -> list[list[list[int]]]:
+    """The extended tables near the true one that agree with everything published."""
+    found: list[list[list[int]]] = []
+    feasible(p, found)
+    return found
+
+
+def feasible(p: Protected, keep: list[list[list[int]]] | None = None) -> dict[Position, set[int]]:
     """For each hidden cell, the values it takes in the tables near the true one that agree
     with everything published (the true table is one of them)."""
     r, c = p.table.shape
@@ -75,6 +83,8 @@ def feasible(p: Protected) -> dict[Position, set[int]]:
         if ok:
             for pos in hidden:
                 seen[pos].add(ext[pos[0]][pos[1]])
+            if keep is not None:
+                keep.append(ext)
     return seen
 
 
@@ -148,6 +158,38 @@ def test_small_counts_never_show_and_shared_totals_always_do(table: CountTable) 
                 assert mark is Mark.SHOWN and p.text(pos) == str(value)
             if table.fixed(pos):
                 assert mark is Mark.SHOWN
+
+
+@settings(max_examples=200, deadline=None)
+@given(tables(), st.data())
+def test_a_sum_is_given_only_when_the_table_already_tells_it(
+    table: CountTable, data: st.DataObject
+) -> None:
+    p = protect(table)
+    assume(p is not None)
+    assert p is not None
+    r, c = table.shape
+    cells = [(i, j) for i in range(r) for j in range(c)]
+    chosen = data.draw(st.lists(st.sampled_from(cells), unique=True, max_size=len(cells)))
+    value = implied_sum(p, chosen)
+    true = sum(p.value(pos) for pos in chosen)
+    if all(p.mark(pos) is Mark.SHOWN for pos in chosen):
+        assert value == true  # shown cells: their sum, of course
+    if value is not None:
+        assert value == true
+        assert {sum(ext[i][j] for i, j in chosen) for ext in completions(p)} == {true}
+
+
+def test_a_sum_of_hidden_cells_told_by_the_totals() -> None:
+    """Two hidden cells of a row whose other cells and total are shown: their sum is known
+    (the total less the rest), each alone is not."""
+    table = CountTable(("a", "b"), ("x", "y", "z"), ((3, 10, 7), (8, 9, 12)))
+    p = protect(table)
+    assert p is not None
+    assert [p.text((0, j)) for j in range(4)] == ["<5", "10", "x", "20"]
+    assert implied_sum(p, [(0, 0), (0, 2)]) == 10
+    assert implied_sum(p, [(0, 0)]) is None
+    assert implied_sum(p, [(0, 0), (1, 0)]) == 11  # the first column's total
 
 
 def test_a_row_total_gives_away_a_lone_small_count() -> None:
