@@ -106,6 +106,14 @@ def test_the_head_of_børn_og_læring_gets_a_window_of_figures_only(
     window = sessions.open(head)
     qtbot.addWidget(window)
     assert isinstance(window, FollowUpWindow)
+    # One menu: saving the follow-up, the password, leaving and locking; no way to meetings.
+    menus = window.menuBar().actions()
+    assert [m.text() for m in menus] == ["&Filer"]
+    entries = [a.text() for a in menus[0].menu().actions() if a.text()]
+    assert entries == [
+        "Gem som &PDF …", "Gem som &regneark …", "Skift min &adgangskode …",
+        "Log &ud", "S&kift bruger …", "&Lås nu", "&Afslut",
+    ]  # fmt: skip
     _loaded(qtbot, window.page)
     assert window.page.report is not None and window.page.report.year == 2025
     assert window.page.report.headline[0].current == "5"
