@@ -84,6 +84,9 @@ class CountTable:
     fixed_row_totals: bool = False
     fixed_column_totals: bool = False
     fixed_grand_total: bool = False
+    # Columns whose cells are hidden to protect others only as a last resort (the policy's
+    # indicator for the 0–6-year-olds); the index of the row totals is len(columns).
+    precious_columns: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.cells) != len(self.rows) or any(
@@ -292,7 +295,13 @@ def protect(table: CountTable) -> Protected | None:
         ]
         beside = [p for p in candidates if p[0] == target[0] or p[1] == target[1]]
         pool = helping or beside or candidates
-        chosen = min(pool, key=lambda p: _cost(p, values[p[0]][p[1]], shape, target))
+        chosen = min(
+            pool,
+            key=lambda p: (
+                p[0] < r and p[1] in table.precious_columns,
+                *_cost(p, values[p[0]][p[1]], shape, target),
+            ),
+        )
         marks[chosen] = Mark.HIDDEN
     # A cell hidden on the way that can be worked out anyway protects nothing: show it.
     changed = True
@@ -399,6 +408,8 @@ def merged(table: CountTable, merge: Merge) -> CountTable:
         fixed_row_totals=table.fixed_row_totals,
         fixed_column_totals=table.fixed_column_totals,
         fixed_grand_total=table.fixed_grand_total,
+        # (the row totals' column keeps its index when only the rows merge)
+        precious_columns=table.precious_columns if merge.columns is None else (),
     )
 
 

@@ -406,7 +406,10 @@ def year_figures(
         row = level_index[latest[-1].level] if latest else len(levels)
         by_level[row][band] += 1
     level_rows = (*(f"{lv.level} {lv.label}" for lv in levels), _("Not assessed"))
-    tables["levels"] = CountTable(level_rows, ages, _frozen(by_level), fixed_grand_total=True)
+    tables["levels"] = CountTable(
+        level_rows, ages, _frozen(by_level), fixed_grand_total=True,
+        precious_columns=(0,),  # the policy's indicator: hidden last
+    )  # fmt: skip
 
     # 3. Discussions at each step of the ladder, by meeting type.
     by_step = _grid(len(ladder.labels) + 1, n_cats)

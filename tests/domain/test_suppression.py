@@ -113,6 +113,7 @@ def tables(draw: st.DrawFn) -> CountTable:
     fixed_rows = row_totals and draw(st.booleans()) and shareable([row[c] for row in ext[:r]])
     fixed_columns = column_totals and draw(st.booleans()) and shareable(list(ext[r][:c]))
     fixed_grand = (row_totals or column_totals) and draw(st.booleans()) and shareable([ext[r][c]])
+    precious = tuple(j for j in range(c + 1) if draw(st.booleans()) and draw(st.booleans()))
     return CountTable(
         table.rows,
         table.columns,
@@ -122,6 +123,7 @@ def tables(draw: st.DrawFn) -> CountTable:
         fixed_row_totals=fixed_rows,
         fixed_column_totals=fixed_columns,
         fixed_grand_total=fixed_grand,
+        precious_columns=precious,
     )
 
 
@@ -221,6 +223,18 @@ def test_a_hidden_five_beside_a_one_gives_both_away() -> None:
     assert shown.withheld
     assert [shown.protected.text((i, 0)) for i in range(3)] == ["", "", ""]
     assert shown.protected.text((2, 1)) == "6"  # the shared grand total, and nothing else
+
+
+def test_a_precious_column_is_hidden_last() -> None:
+    """The policy's indicator (the 0–6-year-olds) keeps its counts when other cells can
+    protect the small ones instead."""
+    cells = ((3, 6, 9), (8, 5, 12))
+    plain = protect(CountTable(("a", "b"), ("x", "y", "z"), cells))
+    kept = protect(CountTable(("a", "b"), ("x", "y", "z"), cells, precious_columns=(1,)))
+    assert plain is not None and kept is not None
+    assert plain.text((0, 1)) == "x"
+    assert [kept.text((i, 1)) for i in range(2)] == ["6", "5"]
+    assert all(len(v) >= 2 for v in feasible(kept).values())
 
 
 def test_merging_when_mostly_hidden() -> None:
