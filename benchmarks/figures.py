@@ -1,4 +1,5 @@
-"""The in-process figures: search (beside a LIKE scan), opening a case, and the PDFs."""
+"""The in-process figures: search (beside a LIKE scan), opening a case, the PDFs and the
+policy follow-up."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from stevnsmoeder.domain import search_query
 from stevnsmoeder.model.documents import MeetingDocument
 from stevnsmoeder.model.enums import MeetingStatus
 from stevnsmoeder.services import access, case_history, documents, search
+from stevnsmoeder.services import statistics as follow_up
 from stevnsmoeder.services.context import ServiceContext
 
 # What a psychologist types: single words, prefixes, phrases, OR and two-word searches.
@@ -181,6 +183,20 @@ def pdf_figures(ctx: ServiceContext, repeats: int) -> tuple[dict[str, float], An
     }, doc
 
 
+def policy_year(ctx: ServiceContext) -> int:
+    """The last whole year of the record: the year the committee's follow-up is about."""
+    with ctx.db.begin() as s:
+        last = s.scalar(select(func.max(Meeting.starts_at)).where(Meeting.status == "held"))
+    return (last.year if last else ctx.today().year) - 1
+
+
+def policy_seconds(ctx: ServiceContext, repeats: int) -> float:
+    """The policy follow-up of the last whole year beside the year before: reading the
+    record, counting, and the suppression rule (the report as the window and the PDF get it)."""
+    year = policy_year(ctx)
+    return statistics.median(timed(lambda: follow_up.policy_report(ctx, year), repeats))
+
+
 def server_figures(url: str, repeats: int, rounds: int) -> dict[str, float]:
     """The same figures on the shared record (PostgreSQL): search (Danish stemming), the
     longest case, and the 20-item minutes (fetched through the services and rendered)."""
@@ -196,9 +212,15 @@ def server_figures(url: str, repeats: int, rounds: int) -> dict[str, float]:
     ctx = server_access.login_server(url, "leder", "demo")
     try:
         made = timed(lambda: meeting_pdf.render_meeting_document(twenty_item_minutes(ctx)), repeats)
+        policy = policy_seconds(ctx, repeats)
     finally:
         ctx.db.close()
-    return {**found, **case, "minutes_fetch_and_pdf_ms": statistics.median(made) * 1000}
+    return {
+        **found,
+        **case,
+        "minutes_fetch_and_pdf_ms": statistics.median(made) * 1000,
+        "policy_ms": policy * 1000,
+    }
 
 
 def file_minutes_fetch_and_pdf(path: Path, repeats: int) -> float:

@@ -49,6 +49,7 @@ BUDGETS = (
     # Beside the plain PDF: the same minutes as filed (PDF/A-2b, validated on the bytes).
     Budget("minutes_pdfa_ms", "20-item minutes as PDF/A (filing)", "ms", 500),
     Budget("case_pdf_ms", "case history PDF", "ms", 1000),
+    Budget("policy_s", "policy follow-up, a year beside the year before", "s", 2.0),
     Budget("autosave_s", "autosave: keystroke → committed", "s", 1.0),
     Budget("gui_block_ms", "longest GUI block while typing/saving", "ms", 16),
     Budget("rss_mb", "memory (RSS), database open in the window", "MB", 250),
@@ -199,6 +200,8 @@ def run(years: list[int], *, smoke: bool, with_peers: bool, out: Path) -> dict[s
     print("· PDFs …", flush=True)
     ctx = figures.open_context(main_db, "leder")
     pdf, minutes_doc = figures.pdf_figures(ctx, repeats * 2)
+    print("· the policy follow-up …", flush=True)
+    values["policy_s"] = figures.policy_seconds(ctx, repeats)
     ctx.db.close()
     values.update(pdf)
     peer["minutes_pdf_ms"] = None
@@ -283,6 +286,7 @@ def print_table(result: dict[str, Any]) -> None:
             ("open the longest case", "case_open_ms", sqlite["case_open_ms"]),
             ("20-item minutes: fetch + PDF", "minutes_fetch_and_pdf_ms",
              pg["file_minutes_fetch_and_pdf_ms"]),
+            ("policy follow-up", "policy_ms", result["figures"]["policy_s"]["value"] * 1000),
         ):  # fmt: skip
             print(
                 f"  {label:<30} PostgreSQL {f[key]:8.1f} ms   SQLite {file_value:8.1f} ms   "

@@ -4,7 +4,8 @@ Builds a fresh demo database (fictitious data) in a temporary folder, logs in as
 a fixed date so the pictures are stable, and grabs the start page, the calendar (month and
 week), a meeting's planning window, the case list and the live meeting; then, as they
 open on a 1366×768 laptop, the live meeting, a meeting window, a case page and a print
-preview (the *-1366.png). Runs offscreen unless a screen is set; offscreen, the laptop is
+preview (the *-1366.png); last the policy follow-up as the head of Børn & Læring sees it, and
+the first page of its PDF. Runs offscreen unless a screen is set; offscreen, the laptop is
 a second screen of 1366×728 (a 40-pixel taskbar off).
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--only NAME ...]
@@ -221,7 +222,55 @@ def main() -> int:
         preview.close()
         ftm_window.close()
         window.close()
+        followup(args, app, tmp, out, shot)
     return 0
+
+
+def followup(args: argparse.Namespace, app: object, tmp: str, out: Path, shot: object) -> None:
+    """The policy follow-up as the head of Børn & Læring sees it, and its PDF's first page:
+    a demo of three years, so that the year followed up and the year before are both whole."""
+    names = ("followup", "followup-charts", "followup-pdf")
+    if args.only and not any(name in args.only for name in names):
+        return
+    from stevnsmoeder.db.keystore import KdfParams
+    from stevnsmoeder.services import access, demo, statistics
+    from stevnsmoeder.ui.common.prompts import RecordingPrompts
+    from stevnsmoeder.ui.followup.charts import ChartWidget
+    from stevnsmoeder.ui.followup.window import FollowUpWindow
+
+    path = Path(tmp) / "followup.db"
+    demo.create_demo_database(path, years=3, today=TODAY, kdf=KdfParams(1, 8, 1))
+    now = datetime(2026, 11, 24, 8, tzinfo=UTC)
+    head = access.login(path, "chef", demo.DEMO_PASSWORD, clock=lambda: now)
+    window = FollowUpWindow(head, RecordingPrompts())
+    window.resize(1360, 800)
+    window.show()
+    page = window.page
+    deadline = time.monotonic() + 60
+    while (page.report is None or not page.pdf_button.isEnabled()) and time.monotonic() < deadline:
+        app.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.01)
+    for _ in range(20):  # the new content is laid out in a few rounds
+        app.processEvents()  # type: ignore[attr-defined]
+    shot(window, "followup")  # type: ignore[operator]
+    charts = page.findChildren(ChartWidget)
+    if len(charts) > 1:
+        page.scroll_area.ensureWidgetVisible(charts[1], 0, 40)
+        app.processEvents()  # type: ignore[attr-defined]
+        shot(window, "followup-charts")  # type: ignore[operator]
+    report = page.report
+    assert report is not None
+    pdf = out / "followup.pdf"
+    pdf.write_bytes(statistics.render_pdf(head, report)[0])
+    if shutil.which("pdftoppm") and (not args.only or "followup-pdf" in args.only):
+        subprocess.run(
+            ["pdftoppm", "-r", "70", "-png", "-f", "1", "-l", "1", "-singlefile",
+             str(pdf), str(out / "followup-pdf")],
+            check=True,
+        )  # fmt: skip
+        print(out / "followup-pdf.png")
+    pdf.unlink()
+    window.close()
 
 
 if __name__ == "__main__":

@@ -64,6 +64,13 @@ def _positive(text: str) -> int:
     return value
 
 
+def _year(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("{text} is not a year", text=repr(text))) from None
+
+
 def _db_file(text: str) -> str:
     if not text.strip():
         raise argparse.ArgumentTypeError(_("--db needs the name of a database file."))
@@ -94,7 +101,7 @@ def add_users_actions(users: argparse.ArgumentParser, common: Parser) -> None:
     users_add.add_argument(
         "--role",
         required=True,
-        choices=("admin", "leder", "referent", "deltager", "ppr", "politi"),
+        choices=tuple(role.value for role in Role),
         help=_("the user's role"),
     )
     users_add.add_argument(
@@ -336,6 +343,20 @@ def build_parser() -> Parser:
         "--from", dest="start", type=_date, help=_("the meetings from this day on (default: today)")
     )
     since.add_argument("--with-past", action="store_true", help=_("the past meetings too"))
+
+    report = sub.add_parser(
+        "report",
+        parents=[common],
+        help=_("the annual policy follow-up: figures with no child identifiable"),
+    )
+    report.add_argument("kind", choices=("policy",), help=_("which report"))
+    report.add_argument(
+        "--year", type=_year, required=True, help=_("the year (beside the year before)")
+    )
+    report.add_argument("--district", help=_("one district (code or name); default: all"))
+    output = report.add_mutually_exclusive_group()
+    output.add_argument("-o", "--output", type=Path, help=_("the file to write: .pdf or .xlsx"))
+    output.add_argument("--json", action="store_true", help=_("print JSON"))
 
     init = sub.add_parser(
         "init", parents=[common], help=_("create an empty database with one administrator")
@@ -1104,6 +1125,44 @@ def cmd_case(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
+    from stevnsmoeder.services import statistics
+
+    output = _output(args.output) if args.output else None
+    if output is not None and output.suffix.lower() not in (".pdf", ".xlsx"):
+        raise CliError(_("Write the follow-up to a .pdf or an .xlsx file."), EXIT_USAGE)
+    with _session(args) as ctx:
+        report = statistics.policy_report(ctx, args.year, args.district)
+        if output is not None:
+            written = _write(output, lambda path: statistics.write(ctx, report, path))
+    if args.json:
+        _print_json(report.to_json())
+        return EXIT_OK
+    if output is not None:
+        if output.suffix.lower() == ".pdf":
+            _written(output, written)
+        else:
+            print(
+                _n(
+                    "{path} written ({n} sheet).",
+                    "{path} written ({n} sheets).",
+                    written,
+                    path=output,
+                )
+            )
+        return EXIT_OK
+    where = report.district or _("the whole municipality")
+    print(_("Policy follow-up {year}: {where}", year=report.year, where=where))
+    width = max(len(f.label) for f in report.headline)
+    print(f"{'':<{width}}  {report.year:>8}  {report.previous_year:>8}")
+    for figure in report.headline:
+        print(f"{figure.label:<{width}}  {figure.current:>8}  {figure.previous:>8}")
+    for sentence in report.trends:
+        print(f"· {sentence}")
+    return EXIT_OK
+
+
 COMMANDS = {
     "demo": cmd_demo,
     "meetings": cmd_meetings,
@@ -1128,6 +1187,7 @@ COMMANDS = {
     "restore": cmd_restore,
     "search": cmd_search,
     "reindex": cmd_reindex,
+    "report": cmd_report,
 }
 
 

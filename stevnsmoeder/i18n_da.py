@@ -845,6 +845,10 @@ DANISH: dict[str, str] = {
         "{who} udskrev eller eksporterede sagsforløbet for {case}"
     ),
     "{who} exported meetings to a calendar file": "{who} eksporterede møder til en kalenderfil",
+    "{who} saw the policy follow-up": "{who} så opfølgningen på børne- og ungepolitikken",
+    "{who} exported the policy follow-up": (
+        "{who} eksporterede opfølgningen på børne- og ungepolitikken"
+    ),
     "{who} saw the agreements and consents on the start page": (
         "{who} så aftaler og samtykker på startsiden"
     ),
@@ -996,6 +1000,282 @@ DANISH: dict[str, str] = {
     "{who} recorded the case system's case number of {case}": (
         "{who} registrerede ESDH-sagsnummeret for {case}"
     ),
+    # -- the policy follow-up: aggregates only, no child identifiable --
+    "No child can be identified: counts of 1–4 are shown as «<5». Where a hidden count "
+    "could be worked out from the other cells and the totals, further cells are hidden "
+    "and shown as «x» (always 5 or more); zeros are shown. Shares are given only where "
+    "the count is shown and the denominator is at least {share}, medians only where "
+    "they rest on {median} or more children. When most of a table would be hidden, "
+    "its categories are "
+    "merged (Trivselslinealen levels into the three steps of the ladder, quarters into "
+    "the year). Meeting types with fewer than 5 discussions are merged into «Other meeting "
+    "types».": (
+        "Intet barn kan genkendes: tal fra 1 til 4 vises som «<5». Hvor et skjult tal ville "
+        "kunne regnes ud af de andre celler og totalerne, skjules flere celler, vist som «x» "
+        "(altid 5 eller flere); nuller vises. Andele vises kun, hvor tallet vises og nævneren "
+        "er mindst {share}, medianer kun, hvor de bygger på {median} eller flere børn. "
+        "Hvis det meste af en "
+        "tabel ville være skjult, slås kategorierne sammen (Trivselslinealens niveauer til "
+        "indsatstrappens tre trin, kvartaler til året). Mødetyper med færre end 5 drøftelser "
+        "slås sammen under «Øvrige mødetyper»."
+    ),
+    "All meeting types": "Alle mødetyper",
+    "Other meeting types": "Øvrige mødetyper",
+    "{label} ({levels})": "{label} ({levels})",
+    "Unknown age or 18+": "Ukendt alder eller 18+",
+    "Stayed in universal services": "Forblev i almene tilbud",
+    "Referred to forvisitation": "Henvist til forvisitation",
+    "Report of concern (underretning)": "Underretning",
+    "Conversation or investigation decided": "Børnesamtale eller undersøgelse besluttet",
+    "Referred on, reported or decided": "Henvist, underrettet eller besluttet",
+    "Done on time": "Udført til tiden",
+    "Done late": "Udført for sent",
+    "Open, not yet due": "Åben, ikke forfalden",
+    "Open, overdue": "Åben, overskredet",
+    "Cancelled": "Annulleret",
+    "Q{n}": "{n}. kvt.",
+    "The year": "Hele året",
+    "With the child's name": "Med barnets navn",
+    "Anonymously": "Anonymt",
+    "No district": "Uden distrikt",
+    "Children": "Børn",
+    "Not assessed": "Ikke vurderet",
+    "No agreement yet": "Ingen aftale endnu",
+    "Once": "1 gang",
+    "Twice": "2 gange",
+    "Three times or more": "3 gange eller flere",
+    "Total": "I alt",
+    "Children discussed": "Børn drøftet",
+    "Discussions": "Drøftelser",
+    "Share of discussions naming the child": "Andel drøftelser med barnets navn",
+    "Children discussed twice or more": "Børn drøftet 2 gange eller flere",
+    "Discussions of children by meeting type and quarter, named or anonymous.": (
+        "Drøftelser af børn pr. mødetype og kvartal, med navn eller anonymt."
+    ),
+    "Children by latest level and age": "Børn efter seneste niveau og alder",
+    "The policy's indicator for the 0–6-year-olds: children by their latest "
+    "Trivselslinealen level in the year and their age.": (
+        "Politikkens indikator for de 0–6-årige: børn efter deres seneste niveau på "
+        "Trivselslinealen i året og deres alder."
+    ),
+    "The steps of the ladder": "Indsatstrappens trin",
+    "The share of discussions at each step: prevention, early and intrusive.": (
+        "Andelen af drøftelser på hvert trin: forebyggende, tidlig og indgribende indsats."
+    ),
+    "Movement on the ladder": "Bevægelse på indsatstrappen",
+    "The step of each child's first and last assessment in the year.": (
+        "Trinnet ved hvert barns første og sidste vurdering i året."
+    ),
+    "Timely action (pejlemærke 1)": "Rettidig indsats (pejlemærke 1)",
+    "From a child's first discussion to the first agreed action.": (
+        "Fra barnets første drøftelse til den første aftalte handling."
+    ),
+    "What the discussions led to": "Hvad drøftelserne førte til",
+    "Universal services, forvisitation, reports of concern; children discussed again.": (
+        "Almene tilbud, forvisitation, underretninger; børn drøftet igen."
+    ),
+    "Agreements": "Aftaler",
+    "Actions agreed at the year's discussions: done on time, overdue.": (
+        "Handlinger aftalt ved årets drøftelser: udført til tiden, overskredet."
+    ),
+    "Discussions by meeting type and quarter": "Drøftelser pr. mødetype og kvartal",
+    "discussions": "drøftelser",
+    "Meeting type": "Mødetype",
+    "Named or anonymous discussions": "Drøftelser med navn eller anonymt",
+    "Discussed": "Drøftet",
+    "Children discussed by district": "Børn drøftet pr. distrikt",
+    "children": "børn",
+    "District": "Distrikt",
+    "Children by latest level in the year and age": "Børn efter seneste niveau i året og alder",
+    "Latest level": "Seneste niveau",
+    "Discussions by step of the ladder": "Drøftelser pr. trin på indsatstrappen",
+    "Step": "Trin",
+    "Children by step at first (rows) and last (columns) assessment": (
+        "Børn efter trin ved første (rækker) og sidste (kolonner) vurdering"
+    ),
+    "First step": "Første trin",
+    "New children by days from first discussion to first agreement": (
+        "Nye børn efter dage fra første drøftelse til første aftale"
+    ),
+    "First discussed at": "Første drøftelse på",
+    "What each discussion led to": "Hvad hver drøftelse førte til",
+    "Outcome": "Udfald",
+    "Children by number of discussions in the year": "Børn efter antal drøftelser i året",
+    "Agreements by meeting type": "Aftaler pr. mødetype",
+    "agreements": "aftaler",
+    "On a lower step at the last assessment": "På et lavere trin ved sidste vurdering",
+    "On the same step": "På samme trin",
+    "On a higher step": "På et højere trin",
+    "Median days to the first agreement": "Median, dage til første aftale",
+    "Agreement within 14 days": "Aftale inden for 14 dage",
+    "Agreement within 30 days": "Aftale inden for 30 dage",
+    "Done on time, of all agreements": "Udført til tiden, af alle aftaler",
+    "Overdue, of all agreements": "Overskredet, af alle aftaler",
+    "Children at the step «{step}»": "Børn på trinnet «{step}»",
+    "Children aged 0–6 at the step «{step}» (the policy's indicator for the youngest)": (
+        "Børn på 0–6 år på trinnet «{step}» (politikkens indikator for de yngste)"
+    ),
+    "The share of discussions at the step «{step}»": "Andelen af drøftelser på trinnet «{step}»",
+    "The share of children who ended the year on a lower step than they began": (
+        "Andelen af børn, der sluttede året på et lavere trin, end de begyndte"
+    ),
+    "The share of new children with an agreement within 14 days": (
+        "Andelen af nye børn med en aftale inden for 14 dage"
+    ),
+    "{what}: too few to compare with last year.": (
+        "{what}: for få til at sammenligne med sidste år."
+    ),
+    "{what}: more than last year ({now} against {before}).": (
+        "{what}: flere end sidste år ({now} mod {before})."
+    ),
+    "{what}: fewer than last year ({now} against {before}).": (
+        "{what}: færre end sidste år ({now} mod {before})."
+    ),
+    "{what}: as many as last year ({now}).": "{what}: lige så mange som sidste år ({now}).",
+    "{what} rose from {before} % to {now} %.": "{what} steg fra {before} % til {now} %.",
+    "{what} fell from {before} % to {now} %.": "{what} faldt fra {before} % til {now} %.",
+    "{what} was unchanged at {now} %.": "{what} var uændret {now} %.",
+    "The median time from the first discussion to the first agreement was {now} "
+    "(last year {before}).": (
+        "Mediantiden fra første drøftelse til første aftale var {now} (sidste år {before})."
+    ),
+    "The median time to the first agreement: too few to compare with last year.": (
+        "Mediantiden til første aftale: for få til at sammenligne med sidste år."
+    ),
+    "Children by latest step of the ladder": "Børn efter seneste trin på indsatstrappen",
+    "Share of discussions at each step, by meeting type ({year})": (
+        "Andel drøftelser på hvert trin, pr. mødetype ({year})"
+    ),
+    "New children by days to the first agreement": "Nye børn efter dage til første aftale",
+    "Choose a year from {first} to {last}.": "Vælg et år fra {first} til {last}.",
+    "Write the follow-up to a .pdf or an .xlsx file.": (
+        "Opfølgningen skrives til en .pdf- eller en .xlsx-fil."
+    ),
+    "see the policy follow-up": "se opfølgningen på børne- og ungepolitikken",
+    "The figures are counted from the meetings' own record: every meeting held in the "
+    "year (cancelled meetings are left out), for the whole municipality or one "
+    "district. A discussion is an item about a child marked discussed; a child is a "
+    "case in the register (an anonymous case counts as one child). A child belongs to "
+    "the district of the case in the register, else to the meeting's district.": (
+        "Tallene er talt op i mødernes egne data: alle møder holdt i året (aflyste møder "
+        "tælles ikke med), for hele kommunen eller ét distrikt. En drøftelse er et punkt om "
+        "et barn, der er markeret drøftet; et barn er en sag i sagsregistret (en anonym sag "
+        "tæller som ét barn). Et barn hører til sagens distrikt i registret, ellers mødets."
+    ),
+    "Named or anonymous: a discussion names the child when its legal basis held on "
+    "the meeting day (consent covering the meeting type, Retsplejeloven § 115 at SSP, "
+    "a report of concern, another basis given in words); otherwise it was anonymous.": (
+        "Med navn eller anonymt: en drøftelse nævner barnet, når dens hjemmel gjaldt på "
+        "mødedagen (samtykke, der dækker mødetypen, retsplejelovens § 115 i SSP, en "
+        "underretning, en anden hjemmel angivet med ord); ellers var den anonym."
+    ),
+    "Level and step: a child's latest level is the last Trivselslinealen assessment "
+    "in the year; the age band is the child's age at the year's last discussion "
+    "(anonymous cases have no birth date). A discussion's step is the step of the "
+    "level set at that item. Movement compares the step of a child's first and last "
+    "assessment in the year, for children assessed at least twice; moves between "
+    "levels 4 and 5 stay within the intrusive step.": (
+        "Niveau og trin: et barns seneste niveau er årets sidste vurdering på "
+        "Trivselslinealen; aldersgruppen er barnets alder ved årets sidste drøftelse (anonyme "
+        "sager har ingen fødselsdato). En drøftelses trin er trinnet for det niveau, der blev "
+        "sat ved punktet. Bevægelse sammenligner trinnet ved barnets første og sidste "
+        "vurdering i året for børn, der er vurderet mindst to gange; skift mellem niveau 4 og "
+        "5 ligger inden for det indgribende trin."
+    ),
+    "Timely action: for children discussed for the first time ever in the year, the "
+    "days from that discussion to the first meeting that agreed an action about the "
+    "child (0 when the first discussion agreed one).": (
+        "Rettidig indsats: for børn, der blev drøftet første gang nogensinde i året, antal "
+        "dage fra den drøftelse til det første møde, der aftalte en handling om barnet (0, "
+        "når den første drøftelse aftalte en)."
+    ),
+    "An item at a forvisitation meeting is a referral; an item whose legal basis is a "
+    "report of concern (Barnets lov § 133), where this discussion's was not, is a new "
+    "report of concern. At forvisitation, an agreed next step with its provision (a "
+    "conversation with the child, a child-welfare investigation) is a decision. "
+    "Anything else counts as staying in universal services.": (
+        "Et punkt på et forvisitationsmøde er en henvisning; et punkt med underretning "
+        "(barnets lovs § 133) som hjemmel, hvor denne drøftelses hjemmel ikke var det, er en "
+        "ny underretning. På forvisitation er et aftalt næste skridt med sin lovhjemmel "
+        "(børnesamtale, børnefaglig undersøgelse) en beslutning. Alt andet tæller som at "
+        "forblive i almene tilbud."
+    ),
+    "Agreements: the actions agreed at the year's discussions, as they stand on "
+    "{day}: done by the deadline, done after it, open and not yet due, open and past "
+    "the deadline, or cancelled.": (
+        "Aftaler: handlinger aftalt ved årets drøftelser, som de står den {day}: udført "
+        "inden fristen, udført efter den, åben og ikke forfalden, åben og over fristen eller "
+        "annulleret."
+    ),
+    "Reports for single districts are each protected on their own; do not publish "
+    "them beside the whole municipality's, since differences between the reports can "
+    "reveal hidden counts.": (
+        "Rapporter for enkelte distrikter er beskyttet hver for sig; offentliggør dem ikke "
+        "sammen med rapporten for hele kommunen, da forskelle mellem rapporterne kan afsløre "
+        "skjulte tal."
+    ),
+    "Follow-up on the child and youth policy {year}": (
+        "Opfølgning på børne- og ungepolitikken {year}"
+    ),
+    "No personal data.": "Ingen personoplysninger.",
+    "The method is at the end.": "Metoden står bagest.",
+    "«<5»: 1–4. «x»: hidden so that a small count cannot be worked out.": (
+        "«<5»: 1–4. «x»: skjult, så et lille tal ikke kan regnes ud."
+    ),
+    "The whole municipality": "Hele kommunen",
+    "the whole municipality": "hele kommunen",
+    "{year} total": "I alt {year}",
+    "{title} ({year}; counted: {unit})": "{title} ({year}; optalt: {unit})",
+    "Categories are merged: most counts would otherwise be hidden.": (
+        "Kategorier er slået sammen, da de fleste tal ellers ville være skjult."
+    ),
+    "{where}. Annual follow-up on the coherent child and youth policy, from the "
+    "cross-disciplinary meetings' own record. Made on {day}.": (
+        "{where}. Årlig opfølgning på den sammenhængende børne- og ungepolitik, opgjort i de "
+        "tværfaglige mødernes egne data. Udarbejdet {day}."
+    ),
+    "Key figures": "Nøgletal",
+    "Compared with last year": "Sammenlignet med sidste år",
+    "Method": "Metode",
+    "Too few discussions in {year} to show any figure.": (
+        "For få drøftelser i {year} til at vise tal."
+    ),
+    "{year}: only the totals can be shown without revealing a small count.": (
+        "{year}: kun totalerne kan vises uden at afsløre et lille tal."
+    ),
+    "Shares in brackets are of the column total.": "Andele i parentes er af kolonnens total.",
+    "Shares in brackets are of the row total.": "Andele i parentes er af rækkens total.",
+    "hidden": "skjult",
+    "Policy follow-up {year}: {where}": "Opfølgning på børne- og ungepolitikken {year}: {where}",
+    "1 Discussions": "1 Drøftelser",
+    "1 Named or anonymous": "1 Navn eller anonymt",
+    "1 Districts": "1 Distrikter",
+    "2 Level and age": "2 Niveau og alder",
+    "3 Steps": "3 Trin",
+    "4 Movement": "4 Bevægelse",
+    "5 Timely action": "5 Rettidig indsats",
+    "6 Outcomes": "6 Udfald",
+    "6 Discussed again": "6 Drøftet igen",
+    "7 Agreements": "7 Aftaler",
+    "Counted: {unit}. {where}.": "Optalt: {unit}. {where}.",
+    "Agreements as of {day}.": "Aftaler opgjort den {day}.",
+    "Too few discussions this year to show any figure.": (
+        "For få drøftelser dette år til at vise tal."
+    ),
+    "Only the totals can be shown without revealing a small count.": (
+        "Kun totalerne kan vises uden at afsløre et lille tal."
+    ),
+    "Share of the column (%)": "Andel af kolonnen (%)",
+    "Share of the row (%)": "Andel af rækken (%)",
+    "Overview": "Oversigt",
+    "the annual policy follow-up: figures with no child identifiable": (
+        "den årlige opfølgning på børne- og ungepolitikken: tal, hvor intet barn kan genkendes"
+    ),
+    "which report": "hvilken rapport",
+    "the year (beside the year before)": "året (ved siden af året før)",
+    "one district (code or name); default: all": "ét distrikt (kode eller navn); standard: alle",
+    "the file to write: .pdf or .xlsx": "filen, der skal skrives: .pdf eller .xlsx",
+    "{text} is not a year": "{text} er ikke et årstal",
     "A database exists already at {path}.": ("Der findes allerede en database i {path}."),
     "Give both --tls-cert and --tls-key.": ("Angiv både --tls-cert og --tls-key."),
     "Give the computer a name.": ("Giv computeren et navn."),
@@ -1247,4 +1527,23 @@ DANISH_PLURALS: dict[tuple[str, str], tuple[str, str]] = {
         "{n} dokumenter er ikke arkiveret",
     ),
     ("{n} day", "{n} days"): ("{n} dag", "{n} dage"),
+    ("Within {n} day", "Within {n} days"): ("Inden for {n} dag", "Inden for {n} dage"),
+    ("{low}–{n} day", "{low}–{n} days"): ("{low}–{n} dag", "{low}–{n} dage"),
+    ("More than {n} day", "More than {n} days"): ("Mere end {n} dag", "Mere end {n} dage"),
+    ("{low}–{n} year", "{low}–{n} years"): ("{low}–{n} år", "{low}–{n} år"),
+    ("{path} written ({n} sheet).", "{path} written ({n} sheets)."): (
+        "{path} er skrevet ({n} ark).",
+        "{path} er skrevet ({n} ark).",
+    ),
+    (
+        "Outcomes: the record holds no referral or report of concern as such, so they are "
+        "read from the child's next item on an agenda within {n} week.",
+        "Outcomes: the record holds no referral or report of concern as such, so they are "
+        "read from the child's next item on an agenda within {n} weeks.",
+    ): (
+        "Udfald: data rummer ikke henvisninger og underretninger som sådan, så de aflæses af "
+        "barnets næste punkt på en dagsorden inden for {n} uge.",
+        "Udfald: data rummer ikke henvisninger og underretninger som sådan, så de aflæses af "
+        "barnets næste punkt på en dagsorden inden for {n} uger.",
+    ),
 }

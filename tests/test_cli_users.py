@@ -138,7 +138,7 @@ def test_users_add_with_a_person_by_name_or_id(
     [
         ["users"],
         ["users", "add", "x", "--name", "X"],
-        ["users", "add", "x", "--name", "X", "--role", "chef"],
+        ["users", "add", "x", "--name", "X", "--role", "rektor"],
         ["users", "add", "x", "--role", "ppr"],
         ["users", "close"],
     ],

@@ -932,6 +932,155 @@
     </message>
 </context>
 <context>
+    <name>FollowUpChart</name>
+    <message>
+        <source>hidden</source>
+        <translation>skjult</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPage</name>
+    <message>
+        <source>%1 (so far)</source>
+        <translation>%1 (indtil nu)</translation>
+    </message>
+    <message>
+        <source>The whole municipality</source>
+        <translation>Hele kommunen</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF …</source>
+        <translation>Gem som &amp;PDF …</translation>
+    </message>
+    <message>
+        <source>Save as spread&amp;sheet …</source>
+        <translation>Gem som &amp;regneark …</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>&amp;År</translation>
+    </message>
+    <message>
+        <source>&amp;District</source>
+        <translation>&amp;Distrikt</translation>
+    </message>
+    <message>
+        <source>Counting …</source>
+        <translation>Tæller op …</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Opfølgning</translation>
+    </message>
+    <message>
+        <source>Follow-up on the child and youth policy %1</source>
+        <translation>Opfølgning på børne- og ungepolitikken %1</translation>
+    </message>
+    <message>
+        <source>%1. Agreements as they stand on %2.</source>
+        <translation>%1. Aftaler, som de står den %2.</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Nøgletal</translation>
+    </message>
+    <message>
+        <source>Compared with last year</source>
+        <translation>Sammenlignet med sidste år</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Metode</translation>
+    </message>
+    <message>
+        <source>Too few discussions in %1 to show any figure.</source>
+        <translation>For få drøftelser i %1 til at vise tal.</translation>
+    </message>
+    <message>
+        <source>%1: only the totals can be shown without revealing a small count.</source>
+        <translation>%1: kun totalerne kan vises uden at afsløre et lille tal.</translation>
+    </message>
+    <message>
+        <source>Categories are merged: most counts would otherwise be hidden.</source>
+        <translation>Kategorier er slået sammen, da de fleste tal ellers ville være skjult.</translation>
+    </message>
+    <message>
+        <source>Save the follow-up</source>
+        <translation>Gem opfølgningen</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (*.xlsx)</source>
+        <translation>Regneark (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Gemt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpWindow</name>
+    <message>
+        <source>Follow-up</source>
+        <translation>Opfølgning</translation>
+    </message>
+    <message>
+        <source>stevnsmoeder – follow-up on the child and youth policy</source>
+        <translation>stevnsmoeder – opfølgning på børne- og ungepolitikken</translation>
+    </message>
+    <message>
+        <source>DEMO – all data is fictitious</source>
+        <translation>DEMO – alle data er fiktive</translation>
+    </message>
+    <message>
+        <source>Logged in as %1 (head of Børn &amp; Læring, figures only)</source>
+        <translation>Logget ind som %1 (chef for Børn &amp; Læring, kun tal)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Filer</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF …</source>
+        <translation>Gem som &amp;PDF …</translation>
+    </message>
+    <message>
+        <source>Save as spread&amp;sheet …</source>
+        <translation>Gem som &amp;regneark …</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password …</source>
+        <translation>Skift min &amp;adgangskode …</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Lås nu</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afslut</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Skift min adgangskode</translation>
+    </message>
+    <message>
+        <source>Your current password:</source>
+        <translation>Din nuværende adgangskode:</translation>
+    </message>
+    <message>
+        <source>Your new password: at least 12 characters, best a few words that belong together only for you.</source>
+        <translation>Din nye adgangskode: mindst 12 tegn, helst nogle ord, der kun hører sammen for dig.</translation>
+    </message>
+    <message>
+        <source>Your password is changed.</source>
+        <translation>Din adgangskode er skiftet.</translation>
+    </message>
+</context>
+<context>
     <name>FtmDialog</name>
     <message>
         <source>New family team meeting</source>
@@ -1218,6 +1367,10 @@
         <translation>politi (SSP)</translation>
     </message>
     <message>
+        <source>head of Børn &amp; Læring</source>
+        <translation>chef for Børn &amp; Læring</translation>
+    </message>
+    <message>
         <source>stevnsmoeder – Stevns Kommune</source>
         <translation>stevnsmoeder – Stevns Kommune</translation>
     </message>
@@ -1252,6 +1405,10 @@
     <message>
         <source>&amp;Access log</source>
         <translation>&amp;Adgangslog</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up</source>
+        <translation>&amp;Opfølgning</translation>
     </message>
     <message>
         <source>&amp;Export my meetings to calendar (.ics) …</source>
@@ -1982,6 +2139,21 @@
     </message>
 </context>
 <context>
+    <name>PolicyTableModel</name>
+    <message>
+        <source>%1 total</source>
+        <translation>I alt %1</translation>
+    </message>
+    <message>
+        <source>1–4: hidden, so that no child can be recognised</source>
+        <translation>1–4: skjult, så intet barn kan genkendes</translation>
+    </message>
+    <message>
+        <source>Hidden, so that a small count cannot be worked out</source>
+        <translation>Skjult, så et lille tal ikke kan regnes ud</translation>
+    </message>
+</context>
+<context>
     <name>PresencePane</name>
     <message>
         <source>Present for this item – Ctrl+T</source>
@@ -2420,6 +2592,10 @@
     <message>
         <source>police (SSP)</source>
         <translation>politi (SSP)</translation>
+    </message>
+    <message>
+        <source>head of Børn &amp; Læring (figures only)</source>
+        <translation>chef for Børn &amp; Læring (kun tal)</translation>
     </message>
     <message>
         <source>active</source>

@@ -14,6 +14,7 @@ class Role(enum.StrEnum):
     DELTAGER = "deltager"  # participant: the meetings they take part in
     PPR = "ppr"  # read-only reviewer of cases
     POLITI = "politi"  # SSP police participant
+    CHEF = "chef"  # head of Børn & Læring: the policy follow-up's figures, nothing about a child
 
 
 class MeetingStatus(enum.StrEnum):

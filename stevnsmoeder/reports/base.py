@@ -272,10 +272,13 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no types
 class _FramedDoc(SimpleDocTemplate):  # type: ignore[misc]  # reportlab has no types
     """The page frame: watermark, header and the confidentiality footer."""
 
-    def __init__(self, target: Any, header: str, watermark: str | None, **kw: Any) -> None:
+    def __init__(
+        self, target: Any, header: str, watermark: str | None, footer: str | None, **kw: Any
+    ) -> None:
         super().__init__(target, **kw)
         self.header_text = header
         self.watermark = watermark
+        self.footer = footer
 
     def _frame(self, canvas: Any, doc: Any) -> None:
         width, height = self.pagesize
@@ -295,7 +298,7 @@ class _FramedDoc(SimpleDocTemplate):  # type: ignore[misc]  # reportlab has no t
         canvas.drawString(
             self.leftMargin,
             10 * mm,
-            _("Confidential – contains sensitive personal data"),
+            self.footer or _("Confidential – contains sensitive personal data"),
         )
         canvas.restoreState()
 
@@ -306,15 +309,18 @@ def render_pdf(
     *,
     title: str,
     watermark: str | None = None,
+    footer: str | None = None,
 ) -> tuple[bytes, int]:
     """The PDF in memory, and its number of pages. Nothing touches the disk: a preview of a
-    child's minutes never leaves an unencrypted copy behind."""
+    child's minutes never leaves an unencrypted copy behind. ``footer`` replaces the
+    confidentiality line (for a document with no personal data in it)."""
     register_fonts()
     buffer = io.BytesIO()
     doc = _FramedDoc(
         buffer,
         header,
         watermark,
+        footer,
         pagesize=A4,
         title=title,
         author="Stevns Kommune",

@@ -95,6 +95,8 @@ ACTION_SENTENCES = {
     "filing.folder": "{who} chose the filing folder",
     "filing.class": "{who} changed how documents are classified when filed",
     "filing.esdh_case": "{who} recorded the case system's case number of {case}",
+    "statistics.policy": "{who} saw the policy follow-up",
+    "export.statistics": "{who} exported the policy follow-up",
     "overview.view": "{who} saw the agreements and consents on the start page",
     "search": "{who} searched",
     "search.shown": "{who} was shown the case {case} in a search",

@@ -25,6 +25,7 @@ DEMO_USERS = (
     ("ppr", Role.PPR, "PPR, læseadgang"),
     ("politi", Role.POLITI, "politi i SSP"),
     ("admin", Role.ADMIN, "administrator"),
+    ("chef", Role.CHEF, "chef for Børn & Læring, kun opfølgningens tal"),
 )
 
 

@@ -83,7 +83,9 @@ YEARLY_CLOSURES = (
 )
 LOGINS = ("admin", "leder", "referent", "ppr", "politi")
 TYPE_CODES = ("district", "presence", "ssp", "ftm", "forvisitation")
-LEGAL_CODES = ("fvl28", "rpl115", "bl133")
+LEGAL_CODES = ("fvl28", "rpl115", "bl133", "bl5", "bl20")
+# A forvisitation's next step names its provision, as the program's own (minutes.NEXT_STEPS).
+NEXT_STEP_CODES = {txt.CHILD_CONVERSATION: "bl5", txt.INVESTIGATION: "bl20"}
 
 # Inserted in this order so every foreign key points at a row that is already there.
 INSERT_ORDER: tuple[type[Base], ...] = (
@@ -1530,10 +1532,25 @@ class _Generator:
             for role, what in rng.sample(pool, min(count, len(pool))):
                 specs.append((role, what, rng.choice((7, 14, 14, 21, 28, 42))))
         for role, what, days in specs:
-            self._action(ctx, case, item_id, role, what.format(**words), day + timedelta(days=days))
+            self._action(
+                ctx,
+                case,
+                item_id,
+                role,
+                what.format(**words),
+                day + timedelta(days=days),
+                NEXT_STEP_CODES.get(what),
+            )
 
     def _action(
-        self, ctx: _MeetingCtx, case: _Case, item_id: uuid.UUID, role: str, what: str, due: date
+        self,
+        ctx: _MeetingCtx,
+        case: _Case,
+        item_id: uuid.UUID,
+        role: str,
+        what: str,
+        due: date,
+        provision: str | None = None,
     ) -> None:
         rng, day = self.rng, ctx.day
         people = ctx.present.get("parent" if role == "parents" else role, [])
@@ -1575,6 +1592,7 @@ class _Generator:
                 "status": status,
                 "done_on": done_on,
                 "done_note": note,
+                "legal_reference_id": self.ref.legal[provision] if provision else None,
             },
             updated=done_on or (min(due, self.today) if status is ActionStatus.CANCELLED else None),
         )

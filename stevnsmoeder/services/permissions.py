@@ -40,6 +40,9 @@ class Permission(enum.StrEnum):
     EDIT_REFERENCE = "edit_reference"
     VIEW_AUDIT = "view_audit"
     MAINTAIN = "maintain"  # integrity check, backups
+    # The policy follow-up: counts with small numbers hidden (services.statistics), never a
+    # child, a case, an item, minutes or a search.
+    VIEW_STATISTICS = "view_statistics"
 
 
 P = Permission
@@ -48,14 +51,30 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
         {P.VIEW_MEETINGS, P.MANAGE_USERS, P.EDIT_REFERENCE, P.VIEW_AUDIT, P.MAINTAIN}
     ),
     Role.LEDER: frozenset(
-        {P.VIEW_MEETINGS, P.EDIT_MEETINGS, P.VIEW_CASES, P.EDIT_CASES, P.MAINTAIN}
+        {
+            P.VIEW_MEETINGS,
+            P.EDIT_MEETINGS,
+            P.VIEW_CASES,
+            P.EDIT_CASES,
+            P.MAINTAIN,
+            P.VIEW_STATISTICS,
+        }
     ),
     Role.REFERENT: frozenset(
-        {P.VIEW_MEETINGS, P.EDIT_MEETINGS, P.VIEW_CASES, P.EDIT_CASES, P.MAINTAIN}
+        {
+            P.VIEW_MEETINGS,
+            P.EDIT_MEETINGS,
+            P.VIEW_CASES,
+            P.EDIT_CASES,
+            P.MAINTAIN,
+            P.VIEW_STATISTICS,
+        }
     ),
     Role.DELTAGER: frozenset({P.VIEW_MEETINGS, P.VIEW_CASES}),
     Role.PPR: frozenset({P.VIEW_MEETINGS, P.VIEW_CASES}),
     Role.POLITI: frozenset({P.VIEW_MEETINGS, P.VIEW_CASES}),
+    # The head of Børn & Læring: aggregates only. No meeting, case, minutes or search.
+    Role.CHEF: frozenset({P.VIEW_STATISTICS}),
 }
 
 
@@ -102,7 +121,10 @@ def meeting_visible(ctx: ServiceContext, meeting: Any = Meeting) -> ColumnElemen
     """A filter on Meeting rows (or an alias of Meeting): the meetings this actor may see.
 
     The subqueries use aliases of their own, so they never correlate with tables of the
-    caller's query."""
+    caller's query. None for a role that may not see meetings at all (the head of Børn &
+    Læring, who sees aggregates only), whatever the entry point forgot to check."""
+    if not allowed(ctx, Permission.VIEW_MEETINGS):
+        return false()
     role = ctx.actor.role
     if role is Role.POLITI:
         police_type = _POLICE_TYPE
@@ -132,6 +154,8 @@ def item_visible(ctx: ServiceContext, item: Any = AgendaItem) -> ColumnElement[b
     """A filter on agenda items (or an alias) within meetings the actor may see: for the
     police, only what § 115 allows; for the administrator, no child's item at all (meetings
     yes, case data no); for every other role, every item."""
+    if not allowed(ctx, Permission.VIEW_MEETINGS):
+        return false()
     if ctx.actor.role is Role.ADMIN:
         return item.case_id.is_(None)  # type: ignore[no-any-return]
     if ctx.actor.role is not Role.POLITI:

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QApplication
 from stevnsmoeder.services import access_log, audit_trail
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
+from stevnsmoeder.services.permissions import Permission, allowed
 from stevnsmoeder.ui.access.login import LoginDialog
 from stevnsmoeder.ui.common.prompts import Prompts
+from stevnsmoeder.ui.followup.window import FollowUpWindow
 from stevnsmoeder.ui.main.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -40,7 +42,7 @@ class Sessions(QObject):
         self.quit_app = quit_app or QApplication.quit
         self.on_login = on_login
         self.plan_ahead = plan_ahead  # each session plans the series' coming year first
-        self.window: MainWindow | None = None
+        self.window: MainWindow | FollowUpWindow | None = None
         self.login_dialog: LoginDialog | None = None
 
     def first_login(self, user: str) -> bool:
@@ -69,17 +71,23 @@ class Sessions(QObject):
         if dialog.context is not None:
             self.open(dialog.context)
 
-    def open(self, ctx: ServiceContext) -> MainWindow:
+    def open(self, ctx: ServiceContext) -> MainWindow | FollowUpWindow:
         """The main window of a new session, and what the user must know at once: a log
         that lacks events, and failed logins under their name since their last login."""
         if self.on_login is not None:
             self.on_login(ctx)
         prompts = self.prompts()
-        window = MainWindow(ctx, prompts)
+        # A role with the follow-up's figures only (the head of Børn & Læring) gets a window
+        # of its own: no page of meetings or cases is built for it.
+        window: MainWindow | FollowUpWindow = (
+            MainWindow(ctx, prompts)
+            if allowed(ctx, Permission.VIEW_MEETINGS)
+            else FollowUpWindow(ctx, prompts)
+        )
         window.session_closed.connect(self._closed)
         self.window = window
         window.show()
-        if self.plan_ahead and window.can_plan():
+        if self.plan_ahead and isinstance(window, MainWindow) and window.can_plan():
             # The series' meetings for the coming year exist before anyone looks for them.
             window.plan_ahead(quiet=True)
         for title, notice, show in (

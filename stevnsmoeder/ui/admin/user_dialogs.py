@@ -22,7 +22,15 @@ from stevnsmoeder.services.people import PersonInfo
 from stevnsmoeder.ui.common.forms import compact, ok_cancel
 from stevnsmoeder.ui.common.operations import Operations
 
-ROLE_ORDER = (Role.LEDER, Role.REFERENT, Role.DELTAGER, Role.PPR, Role.POLITI, Role.ADMIN)
+ROLE_ORDER = (
+    Role.LEDER,
+    Role.REFERENT,
+    Role.DELTAGER,
+    Role.PPR,
+    Role.POLITI,
+    Role.CHEF,
+    Role.ADMIN,
+)
 
 
 def role_label(role: Role) -> str:
@@ -33,6 +41,9 @@ def role_label(role: Role) -> str:
         Role.DELTAGER: QCoreApplication.translate("UsersDialog", "participant"),
         Role.PPR: QCoreApplication.translate("UsersDialog", "PPR (read only)"),
         Role.POLITI: QCoreApplication.translate("UsersDialog", "police (SSP)"),
+        Role.CHEF: QCoreApplication.translate(
+            "UsersDialog", "head of Børn & Læring (figures only)"
+        ),
     }
     return labels[role]
 

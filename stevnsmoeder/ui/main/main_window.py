@@ -34,6 +34,7 @@ from stevnsmoeder.ui.common.operations import Operations
 from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.common.screen import fit_to_screen
 from stevnsmoeder.ui.common.settings import Settings
+from stevnsmoeder.ui.followup.followup_page import FollowUpPage
 from stevnsmoeder.ui.main.calendar_view import CalendarPage
 from stevnsmoeder.ui.main.lists import CasesPage, MeetingsPage
 from stevnsmoeder.ui.main.planning_actions import PlanningActions
@@ -48,6 +49,7 @@ ROLE_NAMES: dict[Role, str] = {
     Role.DELTAGER: str(QT_TRANSLATE_NOOP("MainWindow", "participant")),
     Role.PPR: str(QT_TRANSLATE_NOOP("MainWindow", "PPR (read only)")),
     Role.POLITI: str(QT_TRANSLATE_NOOP("MainWindow", "police (SSP)")),
+    Role.CHEF: str(QT_TRANSLATE_NOOP("MainWindow", "head of Børn & Læring")),
 }
 
 
@@ -113,6 +115,10 @@ class MainWindow(PlanningActions):
         if allowed(ctx, Permission.VIEW_AUDIT):
             self.audit_page = AuditPage(ctx, self.prompts)
             self.tabs.addTab(self.audit_page, self.tr("&Access log"))
+        self.followup_page: FollowUpPage | None = None
+        if allowed(ctx, Permission.VIEW_STATISTICS):
+            self.followup_page = FollowUpPage(ctx, self.prompts)
+            self.tabs.addTab(self.followup_page, self.tr("&Follow-up"))
         for number in range(self.tabs.count()):
             shortcut = QAction(self)
             shortcut.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
@@ -250,6 +256,9 @@ class MainWindow(PlanningActions):
         page = self.tabs.widget(index)
         if page is self.meetings_page and not self.meetings_page.loaded:
             self.meetings_page.reload()
+        followup = self.followup_page
+        if page is followup and followup is not None and not followup.loaded:
+            followup.reload()  # counting is logged too: only when asked to
         if page is self.audit_page and self.audit_page is not None and not self.audit_page.loaded:
             self.audit_page.reload()  # reading the log is logged: only when asked to
         if page is self.cases_page and self.cases_page is not None and not self.cases_page.loaded:
