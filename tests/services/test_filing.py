@@ -16,13 +16,12 @@ import pikepdf
 import pytest
 from pikepdf import pdfa
 from pypdf import PdfReader
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from stevnsmoeder.db.models import AuditEvent, FilingRecord
+from stevnsmoeder.db.models import AuditEvent, FilingClass, FilingRecord
 from stevnsmoeder.model.filing import EXTRACT, MINUTES, FilingState
 from stevnsmoeder.services import (
     access_log,
-    app_settings,
     case_history,
     cases,
     consent,
@@ -463,7 +462,7 @@ def test_minutes_approved_before_tracking_began_are_not_listed_as_unfiled(
     ctx = login("referent")
     m = _approved_meeting(ctx, clock)
     with ctx.db.begin() as s:  # as the migration leaves a database that had approved minutes
-        app_settings.put(s, "filing.tracked_from", WEDNESDAY.isoformat())
+        s.execute(update(FilingClass).values(tracked_from=WEDNESDAY))
     assert filing.unfiled(ctx) == []
     states = {d.status.state for d in filing.fileable(ctx, m.id)}  # type: ignore[arg-type]
     assert states == {FilingState.UNTRACKED}
