@@ -9,6 +9,7 @@ import uuid
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select, update
 
 from stevnsmoeder.db import migrate
@@ -19,6 +20,7 @@ from stevnsmoeder.model.enums import MeetingStatus
 from stevnsmoeder.services import cases, filing, minutes, replication, sync_client
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.demo import DEMO_PASSWORD
+from stevnsmoeder.services.errors import ValidationError
 from tests.db.test_filing_migration import _filing_revision
 from tests.sync.conftest import Running
 
@@ -115,3 +117,15 @@ def test_minutes_approved_before_the_upgrade_are_not_unfiled_on_a_replica(
     sync_client.sync(laptop, DEMO_PASSWORD)
     assert after in {u.meeting_id for u in filing.unfiled(laptop)}
     assert filing.unfiled(laptop) == filing.unfiled(server)
+
+
+def test_the_classification_is_changed_on_the_server_not_on_a_laptop(running: Running) -> None:
+    """A change on a replica would not travel (the next pull would undo it): refused there,
+    with the reason; on the server it reaches the laptop at the next sync."""
+    laptop = running.replica(running.connect("admin"), "admin")
+    with pytest.raises(ValidationError, match="ændres på serveren"):
+        filing.set_filing_class(laptop, "minutes", "00.01.12", "P35", "Fortrolig")
+    assert filing.filing_classes(laptop)[0].kle_number == "00.01.10"
+    filing.set_filing_class(running.on_server("admin"), "minutes", "00.01.12", "P35", "Fortrolig")
+    sync_client.sync(laptop, DEMO_PASSWORD)
+    assert filing.filing_classes(laptop)[0].kle_number == "00.01.12"
