@@ -951,6 +951,21 @@ DANISH: dict[str, str] = {
     "Only someone who may see every item of the meeting may file its minutes.": (
         "Kun den, der må se alle mødets punkter, må arkivere referatet."
     ),
+    "how each kind of document is classified (KLE) when filed in the case system": (
+        "hvordan hver slags dokument journaliseres (KLE), når det arkiveres i ESDH"
+    ),
+    "change how a kind of document is classified (administrators)": (
+        "ændre, hvordan en slags dokument journaliseres (administratorer)"
+    ),
+    "the KLE number, such as 27.24.00": "KLE-nummeret, fx 27.24.00",
+    "the handling facet, such as G01": "handlingsfacetten, fx G01",
+    "the access code in the case system (unchanged if not given)": (
+        "adgangskoden i ESDH (uændret, hvis den ikke angives)"
+    ),
+    "Document": "Dokument",
+    "KLE number": "KLE-nummer",
+    "Handling facet": "Handlingsfacet",
+    "Access code": "Adgangskode",
     "Unknown kind of document: {kind}. Known: {kinds}.": (
         "Ukendt dokumenttype: {kind}. Kendte: {kinds}."
     ),

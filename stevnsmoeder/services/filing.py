@@ -116,6 +116,15 @@ class FilingClassInfo:
         """'KLE 27.24.00 G01', as the archival file's keywords."""
         return f"KLE {self.kle_number} {self.facet}"
 
+    def to_json(self) -> dict[str, Any]:
+        """As the manifests name the fields."""
+        return {
+            "document": self.kind,
+            "kle_number": self.kle_number,
+            "handling_facet": self.facet,
+            "access_code": self.access_code,
+        }
+
 
 def filing_classes(ctx: ServiceContext) -> list[FilingClassInfo]:
     """How each kind of document is classified when filed: the minutes, a child's extract and
