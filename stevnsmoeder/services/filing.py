@@ -208,9 +208,7 @@ def set_filing_class(
         row = s.scalar(select(FilingClass).where(FilingClass.kind == kind))
         before = "-"
         if row is None:
-            row = FilingClass(
-                kind=kind, tracked_from=s.scalar(select(func.max(FilingClass.tracked_from)))
-            )
+            row = FilingClass(kind=kind, tracked_from=filing_state.tracked_from(s))
             s.add(row)
         elif (row.kle_number, row.facet, row.access_code) == (kle_number, facet, access_code):
             return _class_info(row)
