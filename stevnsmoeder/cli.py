@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+FILING_KINDS = ("minutes", "extract", "case_history")  # services.filing.KINDS (not imported here)
+
 
 def _date(text: str) -> date:
     try:
@@ -239,6 +241,33 @@ def build_parser() -> Parser:
         help=_("approved minutes and extracts not yet filed in the case system, oldest first"),
     )
     unfiled.add_argument("--json", action="store_true", help=_("print JSON"))
+
+    classes = sub.add_parser(
+        "filing-classes",
+        parents=[common],
+        help=_("how each kind of document is classified (KLE) when filed in the case system"),
+    )
+    classes.add_argument("--json", action="store_true", help=_("print JSON"))
+    classes_set = classes.add_subparsers(
+        dest="classes_command", metavar=_("ACTION"), parser_class=Parser
+    ).add_parser(
+        "set",
+        parents=[common],
+        help=_("change how a kind of document is classified (administrators)"),
+    )
+    classes_set.add_argument(
+        "kind", metavar="KIND", choices=FILING_KINDS, help=" | ".join(FILING_KINDS)
+    )
+    classes_set.add_argument(
+        "--kle", required=True, metavar="NN.NN.NN", help=_("the KLE number, such as 27.24.00")
+    )
+    classes_set.add_argument("--facet", required=True, help=_("the handling facet, such as G01"))
+    classes_set.add_argument(
+        "--access-code",
+        dest="access_code",
+        help=_("the access code in the case system (unchanged if not given)"),
+    )
+    classes_set.add_argument("--json", action="store_true", help=_("print JSON"))
 
     find = sub.add_parser(
         "search", parents=[common], help=_("search minutes, decisions, actions and cases")
@@ -722,7 +751,12 @@ def _pdfa(args: argparse.Namespace, output: Path) -> int:
 
 
 def _document_word(kind: str) -> str:
-    return {"minutes": _("Minutes"), "extract": _("Extract of the minutes")}.get(kind, kind)
+    words = {
+        "minutes": _("Minutes"),
+        "extract": _("Extract of the minutes"),
+        "case_history": _("Case history"),
+    }
+    return words.get(kind, kind)
 
 
 def cmd_file(args: argparse.Namespace) -> int:
@@ -795,6 +829,31 @@ def cmd_unfiled(args: argparse.Namespace) -> int:
         days = _n("{n} day", "{n} days", u.days)
         print(f"{short_date(u.day)}  ({days})  {u.meeting_title}  {what}  [{state}]")
     print(_n("{n} document not filed", "{n} documents not filed", len(found)))
+    return EXIT_OK
+
+
+def cmd_filing_classes(args: argparse.Namespace) -> int:
+    # lazy: see the module docstring
+    from stevnsmoeder.services import filing
+
+    with _session(args) as ctx:
+        if args.classes_command == "set":
+            access_code = args.access_code
+            if access_code is None:  # unchanged
+                now = {c.kind: c.access_code for c in filing.filing_classes(ctx)}
+                access_code = now.get(args.kind, "")
+            found = [filing.set_filing_class(ctx, args.kind, args.kle, args.facet, access_code)]
+        else:
+            found = filing.filing_classes(ctx)
+    if args.json:
+        changed = args.classes_command == "set"
+        _print_json(found[0].to_json() if changed else [c.to_json() for c in found])
+        return EXIT_OK
+    rows = [(_document_word(c.kind), c.kle_number, c.facet, c.access_code) for c in found]
+    header = (_("Document"), _("KLE number"), _("Handling facet"), _("Access code"))
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
     return EXIT_OK
 
 
@@ -1175,6 +1234,7 @@ COMMANDS = {
     "pdf": cmd_pdf,
     "file": cmd_file,
     "unfiled": cmd_unfiled,
+    "filing-classes": cmd_filing_classes,
     "case": cmd_case,
     "audit": cmd_audit,
     "retention": cmd_retention,

@@ -955,10 +955,38 @@ DANISH: dict[str, str] = {
     "Only someone who may see every item of the meeting may file its minutes.": (
         "Kun den, der må se alle mødets punkter, må arkivere referatet."
     ),
-    "Unknown kind of document: {kind}.": "Ukendt dokumenttype: {kind}.",
-    "A KLE number is written 00.00.00.": "Et KLE-nummer skrives 00.00.00.",
-    "A handling facet is a letter and two digits, such as G01.": (
-        "En handlingsfacet er et bogstav og to cifre, fx G01."
+    "how each kind of document is classified (KLE) when filed in the case system": (
+        "hvordan hver slags dokument journaliseres (KLE), når det arkiveres i ESDH"
+    ),
+    "change how a kind of document is classified (administrators)": (
+        "ændre, hvordan en slags dokument journaliseres (administratorer)"
+    ),
+    "the KLE number, such as 27.24.00": "KLE-nummeret, fx 27.24.00",
+    "the handling facet, such as G01": "handlingsfacetten, fx G01",
+    "the access code in the case system (unchanged if not given)": (
+        "adgangskoden i ESDH (uændret, hvis den ikke angives)"
+    ),
+    "Document": "Dokument",
+    "KLE number": "KLE-nummer",
+    "Handling facet": "Handlingsfacet",
+    "Access code": "Adgangskode",
+    "Unknown kind of document: {kind}. Known: {kinds}.": (
+        "Ukendt dokumenttype: {kind}. Kendte: {kinds}."
+    ),
+    "Write the KLE number, such as 27.24.00.": "Skriv KLE-nummeret, fx 27.24.00.",
+    "«{value}» is not a KLE number: it is written as three pairs of digits with "
+    "points between them, such as 27.24.00.": (
+        "»{value}« er ikke et KLE-nummer: det skrives som tre par cifre med punktum "
+        "imellem, fx 27.24.00."
+    ),
+    "Write the handling facet, such as G01.": "Skriv handlingsfacetten, fx G01.",
+    "«{value}» is not a handling facet: it is a letter and two digits, such as G01.": (
+        "»{value}« er ikke en handlingsfacet: den er et bogstav og to cifre, fx G01."
+    ),
+    "The classification is changed on the server, not on a laptop's copy: the "
+    "next synchronisation would undo it here.": (
+        "Journaliseringen (KLE) ændres på serveren, ikke i en bærbars kopi: den næste "
+        "synkronisering ville gøre ændringen om her."
     ),
     "The access code is at most 80 characters.": "Adgangskoden (ESDH) er højst 80 tegn.",
     "The filing folder must be a full path.": "Arkiveringsmappen skal angives med den fulde sti.",

@@ -870,6 +870,69 @@
     </message>
 </context>
 <context>
+    <name>FilingClassesDialog</name>
+    <message>
+        <source>Minutes</source>
+        <translation>Referat</translation>
+    </message>
+    <message>
+        <source>A child&apos;s extract</source>
+        <translation>Udskrift til et barns sag</translation>
+    </message>
+    <message>
+        <source>Case history</source>
+        <translation>Sagsforløb</translation>
+    </message>
+    <message>
+        <source>Filing in ESDH</source>
+        <translation>Arkivering i ESDH</translation>
+    </message>
+    <message>
+        <source>How each kind of document is classified when it is filed in ESDH: its KLE number (such as 27.24.00), handling facet (a letter and two digits, such as G01) and access code. Change them when the municipality&apos;s KLE plan changes.</source>
+        <translation>Hvordan hver slags dokument journaliseres, når det arkiveres i ESDH: KLE-nummer (fx 27.24.00), handlingsfacet (et bogstav og to cifre, fx G01) og adgangskode. Ret dem, når kommunens KLE-plan ændres.</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>KLE number</source>
+        <translation>KLE-nummer</translation>
+    </message>
+    <message>
+        <source>Handling facet</source>
+        <translation>Handlingsfacet</translation>
+    </message>
+    <message>
+        <source>Access code</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <source>The ESDH import folder, e.g. a network drive</source>
+        <translation>ESDH&apos;s importmappe, fx et netværksdrev</translation>
+    </message>
+    <message>
+        <source>Choose …</source>
+        <translation>Vælg …</translation>
+    </message>
+    <message>
+        <source>&amp;Filing folder:</source>
+        <translation>&amp;Arkiveringsmappe:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Gem</translation>
+    </message>
+    <message>
+        <source>The filing folder</source>
+        <translation>Arkiveringsmappen</translation>
+    </message>
+    <message>
+        <source>The filing folder must be a full path, such as %1.</source>
+        <translation>Arkiveringsmappen skal angives med den fulde sti, fx %1.</translation>
+    </message>
+</context>
+<context>
     <name>FilingDialog</name>
     <message>
         <source>File in ESDH – %1</source>
@@ -1417,6 +1480,10 @@
     <message>
         <source>&amp;Users …</source>
         <translation>&amp;Brugere …</translation>
+    </message>
+    <message>
+        <source>&amp;Filing in ESDH …</source>
+        <translation>A&amp;rkivering i ESDH …</translation>
     </message>
     <message>
         <source>Change my &amp;password …</source>

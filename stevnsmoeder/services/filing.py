@@ -95,6 +95,7 @@ FILE_WORDS = {
 KLE_NUMBER = re.compile(r"^\d{2}\.\d{2}\.\d{2}$")
 FACET = re.compile(r"^[A-Z]\d{2}$")
 MAX_ESDH_NUMBER = 40  # Case.esdh_case_number
+MAX_ACCESS_CODE = 80  # FilingClass.access_code
 _TRANSLITERATE = str.maketrans(
     {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa", "ß": "ss"}
 )
@@ -115,11 +116,22 @@ class FilingClassInfo:
         """'KLE 27.24.00 G01', as the archival file's keywords."""
         return f"KLE {self.kle_number} {self.facet}"
 
+    def to_json(self) -> dict[str, Any]:
+        """As the manifests name the fields."""
+        return {
+            "document": self.kind,
+            "kle_number": self.kle_number,
+            "handling_facet": self.facet,
+            "access_code": self.access_code,
+        }
+
 
 def filing_classes(ctx: ServiceContext) -> list[FilingClassInfo]:
-    """How each kind of document is classified when filed (minutes, extract, case history)."""
+    """How each kind of document is classified when filed: the minutes, a child's extract and
+    the case history, in that order (a kind removed by hand is left out)."""
     with ctx.db.begin() as s:
-        return [_class_info(row) for row in s.scalars(select(FilingClass))]
+        rows = [_class_info(row) for row in s.scalars(select(FilingClass))]
+    return sorted(rows, key=lambda c: KINDS.index(c.kind) if c.kind in KINDS else len(KINDS))
 
 
 def _class_info(row: FilingClass) -> FilingClassInfo:
@@ -133,28 +145,78 @@ def _filing_class(s: Session, kind: str) -> FilingClassInfo:
     return _class_info(row)
 
 
+def may_edit_classes(ctx: ServiceContext) -> bool:
+    """The actor may change the classification (the administrator)."""
+    return allowed(ctx, Permission.EDIT_REFERENCE)
+
+
+def check_filing_class(kle_number: str, facet: str, access_code: str) -> tuple[str, str, str]:
+    """A classification as it is kept (the facet in capitals, no spaces around), or
+    ValidationError saying what is wrong, in the user's words."""
+    kle_number, facet, access_code = kle_number.strip(), facet.strip().upper(), access_code.strip()
+    if not kle_number:
+        raise ValidationError(_("Write the KLE number, such as 27.24.00."))
+    if not KLE_NUMBER.match(kle_number):
+        raise ValidationError(
+            _(
+                "«{value}» is not a KLE number: it is written as three pairs of digits with "
+                "points between them, such as 27.24.00.",
+                value=kle_number,
+            )
+        )
+    if not facet:
+        raise ValidationError(_("Write the handling facet, such as G01."))
+    if not FACET.match(facet):
+        raise ValidationError(
+            _(
+                "«{value}» is not a handling facet: it is a letter and two digits, such as G01.",
+                value=facet,
+            )
+        )
+    if len(access_code) > MAX_ACCESS_CODE:
+        raise ValidationError(_("The access code is at most 80 characters."))
+    return kle_number, facet, access_code
+
+
 def set_filing_class(
     ctx: ServiceContext, kind: str, kle_number: str, facet: str, access_code: str
 ) -> FilingClassInfo:
     """Change the KLE number, handling facet and access code a kind of document is filed
-    under (the administrator, as the KLE plan changes)."""
+    under (the administrator, as the KLE plan changes). Every change is logged, with what it
+    was and what it became; the same values again change nothing.
+
+    Not on a laptop's replica: the classification is the server's reference data, and a
+    replica's change would not travel (the next sync would undo it)."""
     require(ctx, Permission.EDIT_REFERENCE, "change how documents are filed")
     if kind not in KINDS:
-        raise ValidationError(_("Unknown kind of document: {kind}.", kind=kind))
-    kle_number, facet, access_code = kle_number.strip(), facet.strip().upper(), access_code.strip()
-    if not KLE_NUMBER.match(kle_number):
-        raise ValidationError(_("A KLE number is written 00.00.00."))
-    if not FACET.match(facet):
-        raise ValidationError(_("A handling facet is a letter and two digits, such as G01."))
-    if len(access_code) > 80:
-        raise ValidationError(_("The access code is at most 80 characters."))
+        raise ValidationError(
+            _(
+                "Unknown kind of document: {kind}. Known: {kinds}.",
+                kind=kind,
+                kinds=", ".join(KINDS),
+            )
+        )
+    kle_number, facet, access_code = check_filing_class(kle_number, facet, access_code)
+    if ctx.db.replica:
+        raise ValidationError(
+            _(
+                "The classification is changed on the server, not on a laptop's copy: the "
+                "next synchronisation would undo it here."
+            )
+        )
     with ctx.db.begin() as s:
         row = s.scalar(select(FilingClass).where(FilingClass.kind == kind))
+        before = "-"
         if row is None:
-            row = FilingClass(kind=kind)
+            row = FilingClass(kind=kind, tracked_from=filing_state.tracked_from(s))
             s.add(row)
+        elif (row.kle_number, row.facet, row.access_code) == (kle_number, facet, access_code):
+            return _class_info(row)
+        else:
+            before = f"{row.kle_number} {row.facet} {row.access_code}".strip()
         row.kle_number, row.facet, row.access_code = kle_number, facet, access_code
-        audit.record(s, ctx, "filing.class", detail=f"{kind}: {kle_number} {facet}")
+        after = f"{kle_number} {facet} {access_code}".strip()
+        audit.record(s, ctx, "filing.class", detail=f"{kind}: {before} -> {after}")
         return _class_info(row)
 
 

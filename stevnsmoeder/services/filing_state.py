@@ -13,8 +13,10 @@ unfiled, and the case page (services.case_history). The rules, once:
   about the meeting in general (an addendum about another child is not in the extract).
 - A document is filed when its latest filing has its current version; an addendum after the
   filing makes it out of date.
-- A database that had approved minutes before the program kept track of filing (migration:
-  ``filing.tracked_from``) filed those by hand: they are "untracked", never unfiled.
+- A database that had approved minutes before the program kept track of filing filed those by
+  hand: they are "untracked", never unfiled. The moment tracking began is reference data
+  (``filing_class.tracked_from``, migrations 0012 and 0013), so a laptop's replica knows it
+  as its server does.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, exists, func, or_, select
@@ -33,6 +35,7 @@ from stevnsmoeder.db.models import (
     Action,
     AgendaItem,
     Case,
+    FilingClass,
     FilingRecord,
     ItemMinutes,
     Meeting,
@@ -44,7 +47,6 @@ from stevnsmoeder.db.models import (
 from stevnsmoeder.domain import minutes_fields
 from stevnsmoeder.model.enums import AgendaItemStatus
 from stevnsmoeder.model.filing import EXTRACT, MINUTES, FiledInfo, FilingStatus
-from stevnsmoeder.services import app_settings
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.minutes import ADDENDUM
 from stevnsmoeder.services.permissions import (
@@ -54,7 +56,6 @@ from stevnsmoeder.services.permissions import (
     lawfully_named,
 )
 
-TRACKED_FROM = "filing.tracked_from"
 # Items whose child has an extract to file: discussed, or left open in the minutes (others
 # only with something written about them: see _written).
 FILEABLE_ITEMS = (AgendaItemStatus.DISCUSSED, AgendaItemStatus.OPEN)
@@ -67,15 +68,9 @@ Key = tuple[uuid.UUID, str, uuid.UUID | None]  # meeting, kind, case
 
 def tracked_from(s: Session) -> datetime | None:
     """The newest approval the program found when it began keeping track of filing; later
-    approvals are tracked (None: all are)."""
-    value = app_settings.get(s, TRACKED_FROM)
-    if not value:
-        return None
-    try:
-        when = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
+    approvals are tracked (None: all are). Read from the classification, which every replica
+    holds: a laptop lists as unfiled what its server lists."""
+    return s.scalar(select(func.max(FilingClass.tracked_from)))
 
 
 def is_tracked(approved_at: datetime, since: datetime | None) -> bool:

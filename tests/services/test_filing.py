@@ -16,13 +16,12 @@ import pikepdf
 import pytest
 from pikepdf import pdfa
 from pypdf import PdfReader
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from stevnsmoeder.db.models import AuditEvent, FilingRecord
+from stevnsmoeder.db.models import AuditEvent, FilingClass, FilingRecord
 from stevnsmoeder.model.filing import EXTRACT, MINUTES, FilingState
 from stevnsmoeder.services import (
     access_log,
-    app_settings,
     case_history,
     cases,
     consent,
@@ -438,7 +437,7 @@ def test_the_classification_is_reference_data(
     }
     changed = filing.set_filing_class(admin, "extract", "27.24.04", "g01", "Følsom")
     assert (changed.kle_number, changed.facet, changed.access_code) == ("27.24.04", "G01", "Følsom")
-    with pytest.raises(ValidationError, match=r"00\.00\.00"):
+    with pytest.raises(ValidationError, match=r"»27\.24« er ikke et KLE-nummer"):
         filing.set_filing_class(admin, "extract", "27.24", "G01", "")
     with pytest.raises(ValidationError):
         filing.set_filing_class(admin, "extract", "27.24.00", "GG1", "")
@@ -463,7 +462,7 @@ def test_minutes_approved_before_tracking_began_are_not_listed_as_unfiled(
     ctx = login("referent")
     m = _approved_meeting(ctx, clock)
     with ctx.db.begin() as s:  # as the migration leaves a database that had approved minutes
-        app_settings.put(s, "filing.tracked_from", WEDNESDAY.isoformat())
+        s.execute(update(FilingClass).values(tracked_from=WEDNESDAY))
     assert filing.unfiled(ctx) == []
     states = {d.status.state for d in filing.fileable(ctx, m.id)}  # type: ignore[arg-type]
     assert states == {FilingState.UNTRACKED}

@@ -45,6 +45,7 @@ from stevnsmoeder.ui.common.document_preview import DocumentPreview
 from stevnsmoeder.ui.common.password_dialog import PasswordDialog
 from stevnsmoeder.ui.common.prompts import RecordingPrompts
 from stevnsmoeder.ui.common.screen import FRAME, fit_to_screen
+from stevnsmoeder.ui.filing.classes_dialog import FilingClassesDialog
 from stevnsmoeder.ui.live.addendum_dialog import AddendumDialog
 from stevnsmoeder.ui.main.main_window import MainWindow
 from stevnsmoeder.ui.planning.closed_days import ClosedPeriodsDialog
@@ -356,6 +357,7 @@ def test_users_login_and_lock_dialogs_fit(  # type: ignore[no-untyped-def]
             AddUserDialog(access.people_for_users(ctx), lambda _new: None, main),
             PasswordDialog("Ny adgangskode", "Til leder", main),
             RoleDialog("leder", ctx.actor.role, main),
+            FilingClassesDialog(ctx, RecordingPrompts(), main),
             LoginDialog(demo_path, "leder", main),
             LockDialog("Administrator", main),
         ],

@@ -13,7 +13,12 @@ from stevnsmoeder.db.base import Entity, UTCDateTime
 
 
 class FilingClass(Entity):
-    """The KLE number, handling facet and access code a kind of document is filed under."""
+    """The KLE number, handling facet and access code a kind of document is filed under.
+
+    ``tracked_from``: on a database that had approved minutes before the program kept track of
+    filing, the newest approval then (those were filed by hand; only later ones can be
+    unfiled). The same on every row, None where every approval is tracked. It is kept here,
+    not as a setting, so that every replica holds it with the reference data."""
 
     __tablename__ = "filing_class"
 
@@ -21,6 +26,7 @@ class FilingClass(Entity):
     kle_number: Mapped[str] = mapped_column(String(20))  # e.g. "27.24.00"
     facet: Mapped[str] = mapped_column(String(10))  # handlingsfacet, e.g. "G01"
     access_code: Mapped[str] = mapped_column(String(80), default="")
+    tracked_from: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class FilingRecord(Entity):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from stevnsmoeder.model.enums import Role
 from stevnsmoeder.services import (
     access,
+    filing,
     meetings,
     reference_data,
 )
@@ -34,6 +35,7 @@ from stevnsmoeder.ui.common.operations import Operations
 from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.common.screen import fit_to_screen
 from stevnsmoeder.ui.common.settings import Settings
+from stevnsmoeder.ui.filing.classes_dialog import FilingClassesDialog
 from stevnsmoeder.ui.followup.followup_page import FollowUpPage
 from stevnsmoeder.ui.main.calendar_view import CalendarPage
 from stevnsmoeder.ui.main.lists import CasesPage, MeetingsPage
@@ -154,6 +156,11 @@ class MainWindow(PlanningActions):
             self.users_action = QAction(self.tr("&Users …"), self)
             self.users_action.triggered.connect(self.show_users)
             file_menu.addAction(self.users_action)
+        self.filing_classes_action: QAction | None = None
+        if filing.may_edit_classes(self.ctx):  # administrators: the KLE classification
+            self.filing_classes_action = QAction(self.tr("&Filing in ESDH …"), self)
+            self.filing_classes_action.triggered.connect(self.show_filing_classes)
+            file_menu.addAction(self.filing_classes_action)
         self.password_action = QAction(self.tr("Change my &password …"), self)
         self.password_action.triggered.connect(self.change_own_password)
         file_menu.addAction(self.password_action)
@@ -293,6 +300,10 @@ class MainWindow(PlanningActions):
 
     def show_users(self) -> None:
         self.last_dialog = UsersDialog(self.ctx, self.prompts, self)
+        self.last_dialog.open()
+
+    def show_filing_classes(self) -> None:
+        self.last_dialog = FilingClassesDialog(self.ctx, self.prompts, self)
         self.last_dialog.open()
 
     def open_meeting(self, summary: MeetingSummary) -> None:
