@@ -504,6 +504,7 @@ def test_tab_leaves_the_text_and_dates_are_typed(qtbot) -> None:  # type: ignore
     qtbot.keyClick(dialog.scope, Qt.Key.Key_Tab)
     assert dialog.scope.toPlainText() == "Trivsel"  # no tab typed into it
     assert dialog.focusWidget() is dialog.recipients
+    given = dialog.given.lineEdit()
     for typed, expected in (
         ("5.1.2026", date(2026, 1, 5)),
         ("05-11-26", date(2026, 11, 5)),
@@ -512,13 +513,14 @@ def test_tab_leaves_the_text_and_dates_are_typed(qtbot) -> None:  # type: ignore
         dialog.recipients.setFocus()
         qtbot.keyClick(dialog.recipients, Qt.Key.Key_Tab)  # on to "Given on", all selected
         assert dialog.focusWidget() in (dialog.given, dialog.given.lineEdit())
-        qtbot.wait(1)  # the selection follows the focus
+        qtbot.waitUntil(lambda: given.selectedText() == given.text())  # all of it selected
         qtbot.keyClicks(dialog.given, typed)
         qtbot.keyClick(dialog.given, Qt.Key.Key_Tab)
         assert dialog.given.date() == QDate(expected.year, expected.month, expected.day), typed
         assert dialog.given.text() == expected.strftime("%d.%m.%Y")
     assert dialog.focusWidget() in (dialog.expires, dialog.expires.lineEdit())
-    qtbot.wait(1)
+    expires = dialog.expires.lineEdit()
+    qtbot.waitUntil(lambda: expires.selectedText() == expires.text())
     qtbot.keyClicks(dialog.expires, "31.2.2027")  # no such day: the date shown stays
     qtbot.keyClick(dialog.expires, Qt.Key.Key_Tab)
     assert dialog.expires.date() == QDate(2027, 11, 23)
@@ -538,8 +540,7 @@ def test_up_and_down_in_a_date_change_the_day_unless_the_cursor_is_elsewhere(qtb
     assert isinstance(given, DateEdit) and given.date() == QDate(2026, 1, 31)
     dialog.recipients.setFocus()
     qtbot.keyClick(dialog.recipients, Qt.Key.Key_Tab)  # into the date, all of it selected
-    qtbot.wait(1)
-    assert given.lineEdit().selectedText() == "31.01.2026"
+    qtbot.waitUntil(lambda: given.lineEdit().selectedText() == "31.01.2026")
     qtbot.keyClick(given, Qt.Key.Key_Up)
     assert given.date() == QDate(2026, 2, 1)  # the next day, not 31.01.2027
     qtbot.keyClick(given, Qt.Key.Key_Down)

@@ -78,8 +78,11 @@ class DateEdit(QDateEdit):
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         if event.reason() != Qt.FocusReason.PopupFocusReason:
-            # After the edit has placed its cursor; the line edit's own select-all (the spin
-            # box's leaves the cursor in the day, where typing edits that section alone).
+            # The line edit's own select-all (the spin box's leaves the cursor in the day,
+            # where typing edits that section alone): at once, so a key pressed straight
+            # after Tab finds the whole date selected, and once more after a mouse press
+            # has placed its cursor.
+            self.lineEdit().selectAll()
             QTimer.singleShot(0, self.lineEdit().selectAll)
 
     # -- Up and Down (and the wheel) ------------------------------------------------------
