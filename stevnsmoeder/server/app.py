@@ -29,7 +29,7 @@ from stevnsmoeder import __version__
 from stevnsmoeder.db import migrate
 from stevnsmoeder.db.base import utcnow
 from stevnsmoeder.db.engine import PostgresDatabase
-from stevnsmoeder.server import openapi
+from stevnsmoeder.server import openapi, watch
 from stevnsmoeder.services import (
     devices,
     leases,
@@ -57,6 +57,7 @@ API = "/v1"
 MAX_BODY = 8 * 1024 * 1024  # bytes: a push of a long meeting's minutes fits many times over
 VERSION_HEADER = "X-Stevnsmoeder-Version"
 SCHEMA_HEADER = "X-Stevnsmoeder-Schema"  # the replica's schema (its newest migration)
+TIME_HEADER = "X-Stevnsmoeder-Time"  # the server's clock, so a laptop can see its own is off
 # The oldest program the server still takes operations from.
 OLDEST_CLIENT = (0, 1, 0)
 
@@ -67,6 +68,7 @@ class ServerState:
     clock: Clock = utcnow
     schema: str = ""
     older_schemas: frozenset[str] = frozenset()
+    watcher: watch.Watcher | None = None
 
 
 class ApiError(Exception):
@@ -159,6 +161,7 @@ def endpoint(fn: Work) -> Handler:
         except ServiceError as exc:
             api = _from_service(exc)
             response = _error(api.status, api.code, api.message, **api.extra)
+        response.headers[TIME_HEADER] = state.clock().isoformat()
         log.info("%s %s -> %s", request.method, request.url.path, response.status_code)
         return response
 
@@ -291,6 +294,32 @@ def pull(request: Request, state: ServerState, data: dict[str, Any]) -> Response
     return JSONResponse({**pulled.to_json(), "leases": running})
 
 
+async def changes(request: Request) -> Response:
+    """A long poll: answers when the record's version passes ``upto`` (the laptop then
+    pulls), or after ``wait`` seconds (at most 25) with nothing new."""
+    state: ServerState = request.app.state.server
+    try:
+        _check_schema(request, state)
+        data = await _json(request)
+        await run_in_threadpool(_session, request, state)
+        upto, wait = data.get("upto"), data.get("wait", watch.LONGEST_WAIT)
+        if not isinstance(upto, int) or isinstance(upto, bool):
+            raise ApiError(400, "malformed", "Feltet upto er ugyldigt.")
+        if not isinstance(wait, (int, float)) or isinstance(wait, bool):
+            raise ApiError(400, "malformed", "Feltet wait er ugyldigt.")
+        assert state.watcher is not None
+        version = await state.watcher.beyond(upto, float(wait))
+        response: Response = JSONResponse({"changed": version > upto, "version": version})
+    except ApiError as exc:
+        response = _error(exc.status, exc.code, exc.message, **exc.extra)
+    except ServiceError as exc:
+        api = _from_service(exc)
+        response = _error(api.status, api.code, api.message, **api.extra)
+    response.headers[TIME_HEADER] = state.clock().isoformat()
+    log.info("%s %s -> %s", request.method, request.url.path, response.status_code)
+    return response
+
+
 def lease(request: Request, state: ServerState, data: dict[str, Any]) -> Response:
     session = _session(request, state)
     meeting_id = _uuid(data, "meeting_id")
@@ -367,6 +396,7 @@ ROUTES = [
     Route(f"{API}/refresh", endpoint(refresh), methods=["POST"]),
     Route(f"{API}/logout", endpoint(logout), methods=["POST"]),
     Route(f"{API}/pull", endpoint(pull), methods=["POST"]),
+    Route(f"{API}/changes", changes, methods=["POST"]),
     Route(f"{API}/push", endpoint(push), methods=["POST"]),
     Route(f"{API}/leases", endpoint(lease), methods=["POST"]),
     Route(f"{API}/log", endpoint(replica_log), methods=["POST"]),
@@ -396,7 +426,7 @@ def create_app(db: PostgresDatabase, *, clock: Clock = utcnow) -> Starlette:
     )
     schema = migrate.head_revision()
     app.state.server = ServerState(
-        db, clock, schema, frozenset(migrate.known_revisions() - {schema})
+        db, clock, schema, frozenset(migrate.known_revisions() - {schema}), watch.Watcher(db)
     )
     oplog.attach_server(db)
     return app

@@ -107,6 +107,22 @@ def document(version: str) -> dict[str, Any]:
                 },
             }
         },
+        "/v1/changes": {
+            "post": {
+                "summary": "Wait (at most 25 s) until the record changes after a version",
+                "security": _BEARER,
+                "requestBody": _body(
+                    ["upto"], {"upto": {"type": "integer"}, "wait": {"type": "number"}}
+                ),
+                "responses": {
+                    "200": _ok(
+                        "Whether the record moved past upto, and its version",
+                        {"changed": {"type": "boolean"}, "version": {"type": "integer"}},
+                    ),
+                    **_ERRORS,
+                },
+            }
+        },
         "/v1/push": {
             "post": {
                 "summary": "Apply the device's operations in order, each once",

@@ -29,7 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -501,11 +501,13 @@ def _trimmed(table: Table, scope: Scope, row: dict[str, Any]) -> dict[str, Any]:
 # -- applying a pull (on the replica) ------------------------------------------------------
 
 
-def apply(s: Session, pulled: Pulled) -> None:
+def apply(s: Session, pulled: Pulled, progress: Callable[[int, int], None] | None = None) -> None:
     """Write a pull into the replica's database in the caller's unit of work: rows upserted
     parents first, removed rows deleted children first. Foreign keys are checked at commit
-    (a pull may carry a row before the row it points to within one table)."""
+    (a pull may carry a row before the row it points to within one table). ``progress``
+    hears (rows written, rows in the pull) after each table."""
     s.execute(text("PRAGMA defer_foreign_keys = ON"))
+    written, total = 0, pulled.count
     for table in reversed(codec.REPLICATED):
         gone = pulled.removed.get(table.name)
         if gone:
@@ -528,6 +530,9 @@ def apply(s: Session, pulled: Pulled) -> None:
                 c.name: bindparam(c.name) for c in table.columns if c.name != "id"
             }
             s.execute(update(table).where(table.c.id == bindparam("_id")).values(columns), changed)
+        written += len(values)
+        if progress is not None:
+            progress(written, total)
 
 
 def _unique_keys(table: Table) -> list[tuple[str, ...]]:

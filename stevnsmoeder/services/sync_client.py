@@ -14,11 +14,11 @@ import json
 import platform
 import ssl
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import httpx
 from sqlalchemy import delete, func, select, text
@@ -57,6 +57,7 @@ from stevnsmoeder.services.login_attempts import attempts_path
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 VERSION_HEADER = "X-Stevnsmoeder-Version"
 SCHEMA_HEADER = "X-Stevnsmoeder-Schema"
+TIME_HEADER = "X-Stevnsmoeder-Time"
 
 # What a replica remembers about its server (in its own encrypted database).
 SERVER_URL = "sync.server_url"
@@ -66,6 +67,7 @@ DEVICE_SECRET = "sync.device_secret"
 CURSOR = "sync.cursor"
 LAST_CONTACT = "sync.last_contact"
 LEASES = "sync.leases"
+UPTO = "sync.upto"  # the record's version the last pull reached
 LOG_SENT = "sync.log_sent"  # the last of this replica's log events the server has
 
 
@@ -122,19 +124,24 @@ def _call(client: httpx.Client, path: str, body: dict[str, Any], token: str = ""
     except httpx.HTTPError:
         raise ServerUnreachable(_("The server cannot be reached.")) from None
     if reply.status_code >= 400:
-        try:
-            data = reply.json()
-            message, code = str(data["message"]), str(data["error"])
-        except (ValueError, KeyError, TypeError):
-            message, code = _("The server refused the request."), "refused"
-        if reply.status_code == 429:
-            raise LoginDelayed(message, wait_seconds=int(reply.json().get("wait_seconds", 1)))
-        if reply.status_code == 401:
-            if code == "revoked":
-                raise AccessRevoked(message)
-            raise AuthError(message)
-        raise ServerRefused(message, status=reply.status_code, code=code)
+        _refusal(reply)
     return reply.json() if reply.content else None
+
+
+def _refusal(reply: httpx.Response) -> NoReturn:
+    """The server's refusal as the error the caller knows (its Danish message kept)."""
+    try:
+        data = reply.json()
+        message, code = str(data["message"]), str(data["error"])
+    except (ValueError, KeyError, TypeError):
+        message, code = _("The server refused the request."), "refused"
+    if reply.status_code == 429:
+        raise LoginDelayed(message, wait_seconds=int(reply.json().get("wait_seconds", 1)))
+    if reply.status_code == 401:
+        if code == "revoked":
+            raise AccessRevoked(message)
+        raise AuthError(message)
+    raise ServerRefused(message, status=reply.status_code, code=code)
 
 
 @dataclass(frozen=True)
@@ -144,6 +151,46 @@ class Connected:
     cases: int
     items: int
     rows: int
+    login: str = ""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a first connection has come, for a progress bar: ``step`` is one of
+    STEPS; ``done`` of ``total`` counts bytes while downloading and rows while writing."""
+
+    step: str
+    done: int = 0
+    total: int = 0
+    meetings: int = 0
+    cases: int = 0
+
+
+STEPS = ("register", "login", "download", "write", "done")
+
+
+def _pull_streamed(
+    client: httpx.Client,
+    token: str,
+    progress: Callable[[Progress], None],
+) -> Any:
+    """The first pull, read in chunks so the bytes received can be shown."""
+    headers = {"Authorization": f"Bearer {token}"}
+    try:
+        with client.stream("POST", "/pull", json={"cursor": None}, headers=headers) as reply:
+            if reply.status_code >= 400:
+                reply.read()
+                _refusal(reply)
+            total = int(reply.headers.get("content-length") or 0)
+            chunks: list[bytes] = []
+            received = 0
+            for chunk in reply.iter_bytes(256 * 1024):
+                chunks.append(chunk)
+                received += len(chunk)
+                progress(Progress("download", received, max(total, received)))
+    except httpx.HTTPError:
+        raise ServerUnreachable(_("The server cannot be reached.")) from None
+    return json.loads(b"".join(chunks))
 
 
 def connect(
@@ -155,12 +202,15 @@ def connect(
     device_name: str = "",
     clock: Clock = utcnow,
     kdf: KdfParams = DEFAULT_KDF,
+    progress: Callable[[Progress], None] | None = None,
 ) -> Connected:
     """Register this computer for the user, create the user's encrypted replica at
-    ``replica`` and fill it with the first pull."""
+    ``replica`` and fill it with the first pull (``progress`` hears how far it has come)."""
+    tell = progress or (lambda _p: None)
     if access.database_exists(replica):
         raise ServiceError(_("A database exists already at {path}.", path=replica))
     with server.client() as client:
+        tell(Progress("register"))
         made = _call(
             client,
             "/devices",
@@ -171,6 +221,7 @@ def connect(
             },
         )
         device_id, secret = made["device_id"], made["device_secret"]
+        tell(Progress("login"))
         logged_in = _call(
             client,
             "/login",
@@ -181,11 +232,17 @@ def connect(
                 "device_secret": secret,
             },
         )
-        answer = _call(client, "/pull", {"cursor": None}, logged_in["token"])
+        tell(Progress("download"))
+        answer = _pull_streamed(client, logged_in["token"], tell)
         pulled = replication.Pulled.from_json(answer)
+    meetings = len(pulled.rows.get("meeting", []))
+    cases = len(pulled.rows.get("child_case", []))
+
+    def written(done: int, total: int) -> None:
+        tell(Progress("write", done, total, meetings, cases))
 
     def fill(s: Session) -> None:
-        replication.apply(s, pulled)
+        replication.apply(s, pulled, written)
         app_settings.put(s, SERVER_URL, server.url)
         app_settings.put(s, CA_FILE, str(server.ca_file) if server.ca_file else "")
         app_settings.put(s, DEVICE_ID, device_id)
@@ -202,12 +259,14 @@ def connect(
         kdf=kdf,
         replica_of=fill,
     )
+    tell(Progress("done", pulled.count, pulled.count, meetings, cases))
     return Connected(
         replica,
-        len(pulled.rows.get("meeting", [])),
-        len(pulled.rows.get("child_case", [])),
+        meetings,
+        cases,
         len(pulled.rows.get("agenda_item", [])),
         pulled.count,
+        str(user["login"]),
     )
 
 
@@ -221,6 +280,7 @@ class SyncReport:
     conflicts: int
     full: bool
     at: datetime
+    clock_skew: float = 0.0  # seconds the server's clock is ahead of this computer's
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -232,6 +292,7 @@ class SyncReport:
             "conflicts": self.conflicts,
             "full": self.full,
             "at": self.at.isoformat(),
+            "clock_skew_seconds": round(self.clock_skew),
         }
 
 
@@ -264,86 +325,182 @@ def sync(ctx: ServiceContext, password: str) -> SyncReport:
     logs in to the server, as on the laptop). What the server refused is kept as a conflict
     with the user's text; what was done here while the sync ran is done again on top of the
     pulled rows."""
-    with ctx.db.begin() as s:
-        server, device_id, secret, cursor = _server_of(s)
-    try:
-        return _sync(ctx, password, server, device_id, secret, cursor)
-    except AccessRevoked:
-        wipe(ctx)
-        raise ReplicaWiped(_wiped()) from None
+    with Link(ctx, password) as link:
+        return link.sync()
 
 
-def _sync(
-    ctx: ServiceContext,
-    password: str,
-    server: Server,
-    device_id: str,
-    secret: str,
-    cursor: int | None,
-) -> SyncReport:
-    with server.client() as client:
-        logged_in = _call(
-            client,
-            "/login",
-            {
-                "login": ctx.actor.login,
-                "password": password,
-                "device_id": device_id,
-                "device_secret": secret,
-            },
+#: A token is renewed when less than this is left of it.
+RENEW_BEFORE = 120.0
+#: A long poll is answered within this; the request waits a little longer.
+CHANGES_WAIT = 20.0
+
+
+class Link:
+    """A session with the server kept between syncs (the window's background sync): the
+    password logs in once, and again when the token runs out; ``close`` ends it. One
+    thread syncs through it; another may wait for changes (``wait_for_change``) at the
+    same time, on a connection of its own."""
+
+    def __init__(self, ctx: ServiceContext, password: str) -> None:
+        with ctx.db.begin() as s:
+            self.server, self.device_id, self.secret, _cursor = _server_of(s)
+        self.ctx = ctx
+        self._password = password
+        self._client: httpx.Client | None = None
+        self._token = ""
+        self._expires: datetime | None = None
+        self.clock_skew = 0.0  # seconds the server's clock is ahead of this computer's
+        self.user: dict[str, Any] = {}
+
+    def __enter__(self) -> Link:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _connection(self) -> httpx.Client:
+        if self._client is None:
+            client = self.server.client()
+            client.event_hooks["response"].append(self._saw)
+            self._client = client
+        return self._client
+
+    def _saw(self, reply: httpx.Response) -> None:
+        found = reply.headers.get(TIME_HEADER)
+        if found:
+            self.clock_skew = _skew(found, self.ctx.now())
+
+    def token(self) -> str:
+        """A valid token: logged in with the password when there is none or it runs out."""
+        left = (
+            (self._expires - self.ctx.now()).total_seconds() - self.clock_skew
+            if self._expires is not None
+            else -1.0
         )
-        token = logged_in["token"]
+        if not self._token or left < RENEW_BEFORE:
+            try:
+                logged_in = _call(
+                    self._connection(),
+                    "/login",
+                    {
+                        "login": self.ctx.actor.login,
+                        "password": self._password,
+                        "device_id": self.device_id,
+                        "device_secret": self.secret,
+                    },
+                )
+            except AccessRevoked:
+                wipe(self.ctx)
+                raise ReplicaWiped(_wiped()) from None
+            self._token = str(logged_in["token"])
+            self._expires = datetime.fromisoformat(logged_in["expires_at"])
+            self.user = dict(logged_in.get("user") or {})
+        return self._token
+
+    def call(self, path: str, body: dict[str, Any]) -> Any:
+        """A request as the user; a token the server no longer takes is renewed once."""
         try:
-            pushed, applied, rejected = _push(ctx, client, token)
-            _send_log(ctx, client, token)
-            answer = _call(client, "/pull", {"cursor": cursor}, token)
-            pulled = replication.Pulled.from_json(answer)
-        finally:
+            return _call(self._connection(), path, body, self.token())
+        except AccessRevoked:
+            wipe(self.ctx)
+            raise ReplicaWiped(_wiped()) from None
+        except AuthError:
+            self._token = ""  # expired, or ended on the server: log in again, once
+            return _call(self._connection(), path, body, self.token())
+
+    def sync(self) -> SyncReport:
+        """Push, send the log, pull; see ``sync``."""
+        try:
+            return self._sync()
+        except AccessRevoked:
+            wipe(self.ctx)
+            raise ReplicaWiped(_wiped()) from None
+
+    def _sync(self) -> SyncReport:
+        ctx = self.ctx
+        with ctx.db.begin() as s:
+            cursor_text = app_settings.get(s, CURSOR, "")
+        cursor = int(cursor_text) if cursor_text.isdigit() else None
+        self.token()
+        pushed, applied, rejected = _push(ctx, self)
+        _send_log(ctx, self)
+        answer = self.call("/pull", {"cursor": cursor})
+        pulled = replication.Pulled.from_json(answer)
+        removed = sum(len(i) for i in pulled.removed.values())
+        with ctx.db.begin() as s:
+            replication.apply(s, pulled)
+            app_settings.put(s, CURSOR, str(pulled.cursor))
+            app_settings.put(s, UPTO, str(pulled.upto))
+            app_settings.put(s, LAST_CONTACT, ctx.now().isoformat())
+            app_settings.put(s, LEASES, json.dumps(answer.get("leases", [])))
+            if pushed or pulled.count or removed:  # an idle sync leaves no trace in the log
+                audit.record(
+                    s,
+                    ctx,
+                    "sync",
+                    detail=f"pushed {pushed}, pulled {pulled.count} rows, removed {removed}",
+                )
+        ctx.db.read_only = False  # in contact again
+        _rebase(ctx)
+        return SyncReport(
+            pushed, applied, rejected, pulled.count, removed, _open_conflicts(ctx), pulled.full,
+            ctx.now(), self.clock_skew,
+        )  # fmt: skip
+
+    def wait_for_change(self, seconds: float = CHANGES_WAIT) -> bool:
+        """Wait (on a connection of its own) until the record changes after what this
+        replica last pulled, or ``seconds`` pass; True when it changed."""
+        with self.ctx.db.begin() as s:
+            upto = app_settings.get(s, UPTO, "")
+        token = self._token or self.token()
+        timeout = httpx.Timeout(seconds + 15.0, connect=10.0)
+        with self.server.client() as client:
+            client.timeout = timeout
+            try:
+                answer = _call(
+                    client,
+                    "/changes",
+                    {"upto": int(upto) if upto.isdigit() else 0, "wait": seconds},
+                    token,
+                )
+            except AuthError:
+                self._token = ""  # the sync thread logs in again
+                return True
+        return bool(answer and answer.get("changed"))
+
+    def close(self) -> None:
+        """End the session on the server (if it can be reached) and the connection."""
+        if self._client is None:
+            return
+        if self._token:
             with contextlib.suppress(ServiceError):
-                _call(client, "/logout", {}, token)
-    removed = sum(len(i) for i in pulled.removed.values())
-    with ctx.db.begin() as s:
-        replication.apply(s, pulled)
-        app_settings.put(s, CURSOR, str(pulled.cursor))
-        app_settings.put(s, LAST_CONTACT, ctx.now().isoformat())
-        app_settings.put(s, LEASES, json.dumps(answer.get("leases", [])))
-        audit.record(
-            s, ctx, "sync", detail=f"pushed {pushed}, pulled {pulled.count} rows, removed {removed}"
-        )
-    ctx.db.read_only = False  # in contact again
-    _rebase(ctx)
-    return SyncReport(
-        pushed, applied, rejected, pulled.count, removed, _open_conflicts(ctx), pulled.full,
-        ctx.now(),
-    )  # fmt: skip
+                _call(self._client, "/logout", {}, self._token)
+        self._token = ""
+        self._client.close()
+        self._client = None
+
+
+#: A clock further off than this is worth telling the user about.
+CLOCK_TOLERANCE = 300.0
+
+
+def _skew(header: str, now: datetime) -> float:
+    """How far the server's clock (its time header) is ahead of this computer's."""
+    try:
+        theirs = datetime.fromisoformat(header)
+    except ValueError:
+        return 0.0
+    if theirs.tzinfo is None:
+        return 0.0
+    return (theirs - now).total_seconds()
 
 
 @contextlib.contextmanager
 def _online(ctx: ServiceContext, password: str) -> Iterator[tuple[httpx.Client, str]]:
     """A logged-in session with the server for this replica's user (ended afterwards)."""
-    with ctx.db.begin() as s:
-        server, device_id, secret, _cursor = _server_of(s)
-    with server.client() as client:
-        try:
-            logged_in = _call(
-                client,
-                "/login",
-                {
-                    "login": ctx.actor.login,
-                    "password": password,
-                    "device_id": device_id,
-                    "device_secret": secret,
-                },
-            )
-        except AccessRevoked:
-            wipe(ctx)
-            raise ReplicaWiped(_wiped()) from None
-        token = logged_in["token"]
-        try:
-            yield client, token
-        finally:
-            with contextlib.suppress(ServiceError):
-                _call(client, "/logout", {}, token)
+    with Link(ctx, password) as link:
+        token = link.token()
+        yield link._connection(), token
 
 
 def take_along(
@@ -427,16 +584,14 @@ def outbox(ctx: ServiceContext) -> list[OutboxEntry]:
         return list(s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)))
 
 
-def _push(ctx: ServiceContext, client: httpx.Client, token: str) -> tuple[int, int, int]:
+def _push(ctx: ServiceContext, link: Link) -> tuple[int, int, int]:
     """Send the outbox in order, in batches; each answer settles its entry."""
     pushed = applied = rejected = 0
     while entries := _outbox(ctx):
         with ctx.db.begin() as s:  # from now on a new edit is not folded into these
             app_settings.put(s, oplog.PUSHING_SETTING, str(entries[-1].seq))
         body = push_body(entries)
-        results = [
-            sync_server.Outcome.from_json(r) for r in _call(client, "/push", body, token)["results"]
-        ]
+        results = [sync_server.Outcome.from_json(r) for r in link.call("/push", body)["results"]]
         by_id = {e.op_id: e for e in entries}
         with ctx.db.begin() as s:
             for outcome in results:
@@ -477,7 +632,7 @@ def _drop(s: Session, unused: dict[str, list[str]]) -> None:
             s.execute(delete(table).where(table.c.id.in_([uuid.UUID(i) for i in ids])))
 
 
-def _send_log(ctx: ServiceContext, client: httpx.Client, token: str) -> None:
+def _send_log(ctx: ServiceContext, link: Link) -> None:
     """What the user did here that only this replica saw (reads, sessions): to the server's
     log, in order, once."""
     while True:
@@ -499,7 +654,7 @@ def _send_log(ctx: ServiceContext, client: httpx.Client, token: str) -> None:
             if e.action in access_log.REPLICA_EVENTS
         ]
         if events:
-            _call(client, "/log", {"events": [e.to_json() for e in events]}, token)
+            link.call("/log", {"events": [e.to_json() for e in events]})
         if found:
             with ctx.db.begin() as s:
                 app_settings.put(s, LOG_SENT, str(found[-1].seq))
