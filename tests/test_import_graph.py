@@ -59,6 +59,13 @@ LAZY = {
         "stevnsmoeder.ui.access.sessions",
     ),
     "stevnsmoeder.ui.access.login": ("stevnsmoeder.services",),
+    # the login window's connect dialog, likewise; and the replicas it lists
+    "stevnsmoeder.ui.sync.connect_dialog": ("stevnsmoeder.services",),
+    "stevnsmoeder.services.replicas": (
+        "stevnsmoeder.db",
+        "stevnsmoeder.services.sync_client",
+        "stevnsmoeder.services.access",
+    ),
     # the demo generator is large and only needed for a demo database
     "stevnsmoeder.services.demo": ("stevnsmoeder.services.demo_data",),
 }

@@ -709,6 +709,133 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to the municipality&apos;s server</source>
+        <translation>Forbind til kommunens server</translation>
+    </message>
+    <message>
+        <source>the system&apos;s certificates</source>
+        <translation>systemets certifikater</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose …</source>
+        <translation>&amp;Vælg …</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>Server&amp;adresse:</translation>
+    </message>
+    <message>
+        <source>CA &amp;file:</source>
+        <translation>CA-&amp;fil:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Brugernavn:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Adgangskode:</translation>
+    </message>
+    <message>
+        <source>This computer gets its own encrypted copy of what you may see in the shared record. You can work offline; it keeps in step by itself when the network is there.</source>
+        <translation>Computeren får sin egen krypterede kopi af det, du må se i den fælles journal. Du kan arbejde uden net; kopien holder sig selv ajour, når der er net.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Forbind</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>The municipality&apos;s CA certificate</source>
+        <translation>Kommunens CA-certifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certifikater (*.pem *.crt *.cer);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, e.g. https://stevnsmoeder.stevns.dk.</source>
+        <translation>Skriv serverens adresse, fx https://stevnsmoeder.stevns.dk.</translation>
+    </message>
+    <message>
+        <source>The CA file was not found.</source>
+        <translation>CA-filen findes ikke.</translation>
+    </message>
+    <message>
+        <source>Type your user name and password.</source>
+        <translation>Skriv dit brugernavn og din adgangskode.</translation>
+    </message>
+    <message>
+        <source>Connecting to the server …</source>
+        <translation>Forbinder til serveren …</translation>
+    </message>
+    <message>
+        <source>Registering this computer …</source>
+        <translation>Registrerer computeren …</translation>
+    </message>
+    <message>
+        <source>Logging in …</source>
+        <translation>Logger ind …</translation>
+    </message>
+    <message>
+        <source>Fetching your meetings and cases … %1 of %2</source>
+        <translation>Henter dine møder og sager … %1 af %2</translation>
+    </message>
+    <message>
+        <source>Fetching your meetings and cases …</source>
+        <translation>Henter dine møder og sager …</translation>
+    </message>
+    <message>
+        <source>Saving %1 and %2 on this computer …</source>
+        <translation>Gemmer %1 og %2 på computeren …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meeting(s)</source>
+        <translation>
+            <numerusform>%n møde</numerusform>
+            <numerusform>%n møder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n sag</numerusform>
+            <numerusform>%n sager</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected: %1 and %2 are on this computer.</source>
+        <translation>Forbundet: %1 og %2 er nu på computeren.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the address and that this computer is on the municipality&apos;s network.</source>
+        <translation>Serveren kan ikke nås. Tjek adressen, og at computeren er på kommunens netværk.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate could not be trusted. Choose the municipality&apos;s CA file (ask IT), or check the address.</source>
+        <translation>Serverens certifikat kan ikke godkendes. Vælg kommunens CA-fil (spørg IT), eller tjek adressen.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectedWindow</name>
+    <message numerus="yes">
+        <source>This computer has not reached the server for more than %n day(s). Everything can be read, but nothing can be changed until it has been synchronised: connect to the network.</source>
+        <translation>
+            <numerusform>Computeren har ikke været i kontakt med serveren i mere end %n dag. Alt kan læses, men intet kan ændres, før den er synkroniseret: forbind den til netværket.</numerusform>
+            <numerusform>Computeren har ikke været i kontakt med serveren i mere end %n dage. Alt kan læses, men intet kan ændres, før den er synkroniseret: forbind den til netværket.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Access closed</source>
+        <translation>Adgangen er lukket</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>Record consent</source>
@@ -1348,12 +1475,28 @@
         <translation>Opret demodatabase</translation>
     </message>
     <message>
+        <source>Connect to the municipality&apos;s &amp;server …</source>
+        <translation>Forbind til kommunens &amp;server …</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
         <source>&amp;User name:</source>
         <translation>&amp;Brugernavn:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
         <translation>&amp;Adgangskode:</translation>
+    </message>
+    <message>
+        <source>Connect to the municipality&apos;s server …</source>
+        <translation>Forbind til kommunens server …</translation>
+    </message>
+    <message>
+        <source>Synchronise and open</source>
+        <translation>Synkronisér og åbn</translation>
     </message>
     <message>
         <source>Restore the newest backup</source>
@@ -1366,6 +1509,14 @@
     <message>
         <source>Cancel</source>
         <translation>Annullér</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s own database</source>
+        <translation>Computerens egen database</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 på %2</translation>
     </message>
     <message>
         <source>Database: %1</source>
@@ -1386,6 +1537,10 @@
     <message>
         <source>Opening the database …</source>
         <translation>Åbner databasen …</translation>
+    </message>
+    <message>
+        <source>Synchronising with the server …</source>
+        <translation>Synkroniserer med serveren …</translation>
     </message>
     <message>
         <source>Checking and restoring the backup …</source>
@@ -2582,6 +2737,167 @@
     <message>
         <source>%1, of them %2 overdue</source>
         <translation>%1, heraf %2 overskredet</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n time</numerusform>
+            <numerusform>%n timer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minut</numerusform>
+            <numerusform>%n minutter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n ændring venter</numerusform>
+            <numerusform>%n ændringer venter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting …</source>
+        <translation>Forbinder …</translation>
+    </message>
+    <message>
+        <source>Synchronising …</source>
+        <translation>Synkroniserer …</translation>
+    </message>
+    <message>
+        <source>Synchronised %1</source>
+        <translation>Synkroniseret %1</translation>
+    </message>
+    <message>
+        <source>Offline – %1</source>
+        <translation>Offline – %1</translation>
+    </message>
+    <message>
+        <source>Offline – synchronised %1</source>
+        <translation>Offline – synkroniseret %1</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Not synchronised: %1</source>
+        <translation>Ikke synkroniseret: %1</translation>
+    </message>
+    <message>
+        <source>Access closed</source>
+        <translation>Adgangen er lukket</translation>
+    </message>
+    <message>
+        <source>Not synchronising</source>
+        <translation>Synkroniserer ikke</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not trusted</source>
+        <translation>serverens certifikat kan ikke godkendes</translation>
+    </message>
+    <message>
+        <source>update the program</source>
+        <translation>opdatér programmet</translation>
+    </message>
+    <message>
+        <source>the server runs an older version</source>
+        <translation>serveren kører en ældre udgave</translation>
+    </message>
+    <message>
+        <source>the server did not accept the password</source>
+        <translation>serveren tog ikke imod adgangskoden</translation>
+    </message>
+    <message>
+        <source>the server refused</source>
+        <translation>serveren afviste</translation>
+    </message>
+    <message>
+        <source>Synchronisation with the server: click for details</source>
+        <translation>Synkronisering med serveren: klik for detaljer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n konflikt</numerusform>
+            <numerusform>%n konflikter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is %1 fast</source>
+        <translation>Computerens ur går %1 for hurtigt</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is %1 slow</source>
+        <translation>Computerens ur går %1 for langsomt</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synkronisering</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Last synchronised:</source>
+        <translation>Senest synkroniseret:</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent:</source>
+        <translation>Venter på at blive sendt:</translation>
+    </message>
+    <message>
+        <source>Conflicts:</source>
+        <translation>Konflikter:</translation>
+    </message>
+    <message>
+        <source>&amp;Synchronise now</source>
+        <translation>&amp;Synkronisér nu</translation>
+    </message>
+    <message>
+        <source>Show &amp;conflicts …</source>
+        <translation>Vis &amp;konflikter …</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>endnu ikke</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n ændring</numerusform>
+            <numerusform>%n ændringer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>intet</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>The server stamps your changes with its own time; set the clock right so the times you see are right.</source>
+        <translation>Serveren giver dine ændringer sin egen tid; stil uret rigtigt, så de tider, du ser, passer.</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,33 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message numerus="yes">
+        <source>%n meeting(s)</source>
+        <translation>
+            <numerusform>%n meeting</numerusform>
+            <numerusform>%n meetings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConnectedWindow</name>
+    <message numerus="yes">
+        <source>This computer has not reached the server for more than %n day(s). Everything can be read, but nothing can be changed until it has been synchronised: connect to the network.</source>
+        <translation>
+            <numerusform>This computer has not reached the server for more than %n day. Everything can be read, but nothing can be changed until it has been synchronised: connect to the network.</numerusform>
+            <numerusform>This computer has not reached the server for more than %n days. Everything can be read, but nothing can be changed until it has been synchronised: connect to the network.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DocumentPreview</name>
     <message numerus="yes">
         <source>%n pages</source>
@@ -126,6 +153,51 @@
         <translation>
             <numerusform>%n meeting</numerusform>
             <numerusform>%n meetings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
         </translation>
     </message>
 </context>

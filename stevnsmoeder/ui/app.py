@@ -139,10 +139,13 @@ def run(db_path: Path, user: str = "") -> int:
         print("stevnsmoeder smoke test: login window shown")
         return 0
 
+    sessions = Sessions(db_path, plan_ahead=True, place=settings.last_place)
+
     def logged_in(ctx: ServiceContext) -> None:
         settings.last_user = ctx.actor.login
+        settings.last_place = sessions.place  # the standalone file or a replica
 
-    sessions = Sessions(db_path, on_login=logged_in, plan_ahead=True)
+    sessions.on_login = logged_in
     if not sessions.first_login(user or settings.last_user):
         return 0
     code = app.exec()

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,10 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stevnsmoeder.services import backup_rotation
-from stevnsmoeder.services.errors import AuthError, DatabaseUnreadable, ServiceError
+from stevnsmoeder.services import backup_rotation, replicas
+from stevnsmoeder.services.errors import (
+    AuthError,
+    DatabaseUnreadable,
+    ReplicaExpired,
+    ServiceError,
+)
 from stevnsmoeder.ui.common.forms import title_label
 from stevnsmoeder.ui.common.worker import run_in_thread
+from stevnsmoeder.ui.sync.connect_dialog import ConnectDialog
 
 HEAVY_MODULES = ("stevnsmoeder.services.access", "stevnsmoeder.services.meetings")
 
@@ -43,10 +50,24 @@ def _warm_imports() -> None:
 
 
 class LoginDialog(QDialog):
-    def __init__(self, db_path: Path, user: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        user: str = "",
+        parent: QWidget | None = None,
+        *,
+        place: str = "",
+        home: Path | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.db_path = db_path
+        self.local_path = db_path  # the standalone file (the embedded default)
+        self.db_path = db_path  # the database chosen: the standalone file or a replica
+        self.home = home  # where the replicas are listed (the data folder)
         self.context: Any = None  # the ServiceContext after a successful login
+        # A replica's background sync logs in to the server with the user's password: kept
+        # for the session in memory only, and only for a replica.
+        self.sync_password = ""
+        self.replica: replicas.Replica | None = None
         self._busy = False
         # After failed logins the user name must wait: counted down on this clock.
         self.now: Callable[[], float] = time.monotonic
@@ -79,16 +100,34 @@ class LoginDialog(QDialog):
         first_layout.addWidget(first_text)
         first_layout.addWidget(self.create_demo_button)
 
+        self.connect_button = QPushButton(self.tr("Connect to the municipality's &server …"))
+        self.connect_button.setObjectName("connect")
+        self.connect_button.clicked.connect(self.connect_to_server)
+        first_layout.addWidget(self.connect_button)
+
         self.hint = QLabel()
         self.hint.setWordWrap(True)
+        self.place_combo = QComboBox()
+        self.place_combo.setObjectName("place")
         self.user_edit = QLineEdit(user)
         self.user_edit.setObjectName("user")
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("password")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
+        form.addRow(self.tr("&Database:"), self.place_combo)
+        self.place_label = form.labelForField(self.place_combo)
         form.addRow(self.tr("&User name:"), self.user_edit)
         form.addRow(self.tr("&Password:"), self.password_edit)
+        self.other_connect_button = QPushButton(self.tr("Connect to the municipality's server …"))
+        self.other_connect_button.setObjectName("connect-other")
+        self.other_connect_button.setFlat(True)
+        self.other_connect_button.clicked.connect(self.connect_to_server)
+        # Offered when a replica has been offline too long to open: reach the server first.
+        self.sync_first_button = QPushButton(self.tr("Synchronise and open"))
+        self.sync_first_button.setObjectName("sync-first")
+        self.sync_first_button.hide()
+        self.sync_first_button.clicked.connect(self.synchronise_first)
 
         self.error_label = QLabel()
         self.error_label.setObjectName("error")
@@ -120,15 +159,20 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.restore_button)
+        layout.addWidget(self.sync_first_button)
         layout.addWidget(self.db_label)
+        layout.addWidget(self.other_connect_button)
         layout.addWidget(self.buttons)
 
+        self._fill_places(place)
+        self.place_combo.currentIndexChanged.connect(self._place_chosen)
         self._refresh_state()
         if not self._database_exists():
             self.create_demo_button.setFocus()
         else:
             (self.password_edit if user else self.user_edit).setFocus()
         self._warmed = False
+        self._typed_password = ""
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -140,6 +184,58 @@ class LoginDialog(QDialog):
     def _warm(self) -> None:
         threading.Thread(target=_warm_imports, name="warm-imports", daemon=True).start()
 
+    # -- where to log in: the standalone file or a replica -------------------------------
+    def _fill_places(self, place: str) -> None:
+        """The standalone file (if there is one) and the replicas on this computer, by user
+        and server; the last one used is chosen."""
+        self.places: list[replicas.Replica | None] = []
+        self.place_combo.clear()
+        if self.local_path.exists() or not replicas.on_this_computer(self.home):
+            self.places.append(None)
+            self.place_combo.addItem(self.tr("This computer's own database"))
+        for replica in replicas.on_this_computer(self.home):
+            self.places.append(replica)
+            self.place_combo.addItem(
+                self.tr("%1 on %2").replace("%1", replica.login).replace("%2", replica.server_name)
+            )
+        chosen = next(
+            (i for i, r in enumerate(self.places) if r is not None and str(r.path) == place), 0
+        )
+        self.place_combo.setCurrentIndex(chosen)
+        self._use_place(chosen)
+        shown = len(self.places) > 1
+        self.place_combo.setVisible(shown)
+        if self.place_label is not None:
+            self.place_label.setVisible(shown)
+
+    def _use_place(self, index: int) -> None:
+        replica = self.places[index] if 0 <= index < len(self.places) else None
+        self.replica = replica
+        self.db_path = replica.path if replica is not None else self.local_path
+        if replica is not None:
+            self.user_edit.setText(replica.login)  # a replica belongs to its user
+        self.user_edit.setReadOnly(replica is not None)
+
+    def _place_chosen(self, index: int) -> None:
+        self._use_place(index)
+        self.show_error("")
+        self.sync_first_button.hide()
+        self.restore_button.hide()
+        self._refresh_state()
+        (self.password_edit if self.user_edit.text() else self.user_edit).setFocus()
+
+    def connect_to_server(self) -> None:
+        """Forbind til kommunens server …: a replica of its own for the user; logged in to
+        it at once."""
+        dialog = ConnectDialog(self.user_edit.text().strip(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.context is None:
+            return
+        self.replica = dialog.replica
+        self.db_path = dialog.replica.path
+        self.sync_password = dialog.password
+        self.context = dialog.context
+        self.accept()
+
     # -- state -----------------------------------------------------------------------------
     def _database_exists(self) -> bool:
         return self.db_path.exists()
@@ -147,6 +243,7 @@ class LoginDialog(QDialog):
     def _refresh_state(self) -> None:
         exists = self._database_exists()
         self.first_run.setVisible(not exists and not self._busy)
+        self.other_connect_button.setVisible(exists)
         # On first run, Enter creates the demo; afterwards it logs in.
         self.create_demo_button.setDefault(not exists)
         self.login_button.setDefault(exists)
@@ -218,6 +315,33 @@ class LoginDialog(QDialog):
 
             return access.login(path, user, password)
 
+        self._typed_password = password
+        run_in_thread(self, work, self._logged_in, self._failed)
+
+    def synchronise_first(self) -> None:
+        """A replica offline too long to open: reach the server, sync, then open it."""
+        user, password = self.user_edit.text().strip(), self.password_edit.text()
+        if self._busy or not user or not password:
+            if not password:
+                self.show_error(self.tr("Type your user name and password."))
+            return
+        self.show_error("")
+        self.sync_first_button.hide()
+        self._set_busy(True, self.tr("Synchronising with the server …"))
+        path = self.db_path
+
+        def work() -> Any:
+            from stevnsmoeder.services import access, sync_client  # lazy: the database layer
+
+            ctx = access.login(path, user, password, to_synchronise=True)
+            try:
+                sync_client.sync(ctx, password)
+            finally:
+                if path.exists():
+                    ctx.db.close()
+            return access.login(path, user, password)
+
+        self._typed_password = password
         run_in_thread(self, work, self._logged_in, self._failed)
 
     def restore_newest(self) -> None:
@@ -254,6 +378,9 @@ class LoginDialog(QDialog):
         self._set_busy(False)
         self.hint.setText("")
         self.context = ctx
+        if self.replica is not None:
+            self.sync_password = self._typed_password
+        self._typed_password = ""
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
@@ -262,7 +389,15 @@ class LoginDialog(QDialog):
         damaged = isinstance(exc, DatabaseUnreadable) and bool(
             backup_rotation.list_backups(self.db_path)
         )
+        self._typed_password = ""
         self.restore_button.setVisible(damaged)
+        self.sync_first_button.setVisible(isinstance(exc, ReplicaExpired))
+        if type(exc).__name__ == "ReplicaWiped" and self.replica is not None:
+            replicas.forget(self.replica.path, self.home)
+            self.show_error(str(exc))
+            self._fill_places("")
+            self._refresh_state()
+            return
         if isinstance(exc, AuthError) and exc.wait_seconds:
             self.start_wait(exc.reason, exc.wait_seconds)
         elif isinstance(exc, ServiceError):

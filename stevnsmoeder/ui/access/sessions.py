@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication
 
-from stevnsmoeder.services import access_log, audit_trail
+from stevnsmoeder.services import access_log, audit_trail, replicas
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.permissions import Permission, allowed
@@ -18,6 +18,8 @@ from stevnsmoeder.ui.access.login import LoginDialog
 from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.followup.window import FollowUpWindow
 from stevnsmoeder.ui.main.main_window import MainWindow
+from stevnsmoeder.ui.sync.attach import attach
+from stevnsmoeder.ui.sync.controller import SyncController
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,8 @@ class Sessions(QObject):
         quit_app: Callable[[], None] | None = None,
         on_login: Callable[[ServiceContext], None] | None = None,
         plan_ahead: bool = False,
+        place: str = "",
+        sync_period: float | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -44,19 +48,26 @@ class Sessions(QObject):
         self.plan_ahead = plan_ahead  # each session plans the series' coming year first
         self.window: MainWindow | FollowUpWindow | None = None
         self.login_dialog: LoginDialog | None = None
+        self.place = place  # the database last logged in to (a replica), for the login window
+        self.sync: SyncController | None = None
+        self.sync_period = sync_period
+        self.stop_timeout = 5.0
+
+    def _login_dialog(self, user: str) -> LoginDialog:
+        return LoginDialog(self.db_path, user, place=self.place)
 
     def first_login(self, user: str) -> bool:
         """The first login, before the event loop runs (False: the user cancelled)."""
-        dialog = LoginDialog(self.db_path, user)
+        dialog = self._login_dialog(user)
         if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.context is None:
             return False
-        self.open(dialog.context)
+        self.open(dialog.context, dialog.sync_password, dialog.replica)
         return True
 
     def show_login(self, user: str) -> LoginDialog:
         """The login window again (without blocking): a login opens a new main window,
         Annuller ends the program."""
-        dialog = LoginDialog(self.db_path, user)
+        dialog = self._login_dialog(user)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._logged_in(dialog))
         dialog.rejected.connect(self.quit_app)
@@ -69,11 +80,18 @@ class Sessions(QObject):
     def _logged_in(self, dialog: LoginDialog) -> None:
         self.login_dialog = None
         if dialog.context is not None:
-            self.open(dialog.context)
+            self.open(dialog.context, dialog.sync_password, dialog.replica)
 
-    def open(self, ctx: ServiceContext) -> MainWindow | FollowUpWindow:
+    def open(
+        self,
+        ctx: ServiceContext,
+        sync_password: str = "",
+        replica: replicas.Replica | None = None,
+    ) -> MainWindow | FollowUpWindow:
         """The main window of a new session, and what the user must know at once: a log
-        that lacks events, and failed logins under their name since their last login."""
+        that lacks events, and failed logins under their name since their last login. A
+        replica's window keeps in step with the server by itself."""
+        self.place = str(replica.path) if replica is not None else ""
         if self.on_login is not None:
             self.on_login(ctx)
         prompts = self.prompts()
@@ -86,6 +104,9 @@ class Sessions(QObject):
         )
         window.session_closed.connect(self._closed)
         self.window = window
+        self.sync = None
+        if replica is not None and sync_password and isinstance(window, MainWindow):
+            self.sync = attach(window, sync_password, replica, period=self.sync_period)
         window.show()
         if self.plan_ahead and isinstance(window, MainWindow) and window.can_plan():
             # The series' meetings for the coming year exist before anyone looks for them.
@@ -116,6 +137,11 @@ class Sessions(QObject):
         if window is None:
             return
         self.window = None
+        if self.sync is not None:
+            # The last sync, so what was written here leaves with the user (the window is
+            # gone already; the outbox keeps what could not be sent).
+            self.sync.stop(final_sync=True, timeout=self.stop_timeout)
+            self.sync = None
         next_login = window.next_login
         if next_login is not None:
             # The login window first, so the program does not end with its last window.

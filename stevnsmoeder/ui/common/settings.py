@@ -17,6 +17,9 @@ class Settings:
     MEETING_GEOMETRY = "meeting/geometry"
     MEETING_SPLITTER = "meeting/splitter"
     LOCK_MINUTES = "security/lock_minutes"  # idle minutes before the window locks
+    LAST_PLACE = "login/last_place"  # the database last logged in to (a replica's file)
+    SERVER_URL = "sync/server_url"  # the municipality's server, as last connected
+    CA_FILE = "sync/ca_file"  # its CA certificate, if the system does not know it
 
     def __init__(self) -> None:
         self._q = QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
@@ -37,6 +40,33 @@ class Settings:
     @last_user.setter
     def last_user(self, value: str) -> None:
         self._q.setValue(self.LAST_USER, value)
+
+    def _text(self, key: str) -> str:
+        return str(self._q.value(key, "") or "")
+
+    @property
+    def last_place(self) -> str:
+        return self._text(self.LAST_PLACE)
+
+    @last_place.setter
+    def last_place(self, value: str) -> None:
+        self._q.setValue(self.LAST_PLACE, value)
+
+    @property
+    def server_url(self) -> str:
+        return self._text(self.SERVER_URL)
+
+    @server_url.setter
+    def server_url(self, value: str) -> None:
+        self._q.setValue(self.SERVER_URL, value)
+
+    @property
+    def ca_file(self) -> str:
+        return self._text(self.CA_FILE)
+
+    @ca_file.setter
+    def ca_file(self, value: str) -> None:
+        self._q.setValue(self.CA_FILE, value)
 
     @property
     def lock_minutes(self) -> int:

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from stevnsmoeder.model.enums import Role
@@ -130,7 +132,15 @@ class MainWindow(PlanningActions):
         self.meeting_windows: dict[object, MeetingWindow] = {}
         self._refreshing = False
         changes.bus().changed.connect(self._changed)
-        self.setCentralWidget(self.tabs)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.banners = QVBoxLayout()  # what the whole window must say (a replica read-only)
+        column.addLayout(self.banners)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.database_gone = False  # a replica the server closed was deleted under us
 
         self.session_lock = SessionLock(ctx, self.settings.lock_minutes * 60_000, self)
         self.session_lock.session_ended.connect(self._locked_out)
@@ -387,7 +397,8 @@ class MainWindow(PlanningActions):
                     dialog.reject()
         self.settings.set_geometry(Settings.GEOMETRY, self.saveGeometry())
         self.settings.sync()
-        with contextlib.suppress(ServiceError):  # closing must not fail on a lost database
-            access.logout(self.ctx)
+        if not self.database_gone:
+            with contextlib.suppress(ServiceError):  # closing must not fail on a lost database
+                access.logout(self.ctx)
         super().closeEvent(event)
         self.session_closed.emit()

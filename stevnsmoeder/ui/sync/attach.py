@@ -1,0 +1,92 @@
+"""A connected laptop's main window: the background sync, its words in the status bar, the
+read-only banner of a replica offline too long, and what happens when the server closes
+the access."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel
+
+from stevnsmoeder.services import oplog, replicas, sync_loop
+from stevnsmoeder.services.sync_loop import SYNCED, Status
+from stevnsmoeder.ui.access.session import close_without_asking
+from stevnsmoeder.ui.main.main_window import MainWindow
+from stevnsmoeder.ui.sync.controller import SyncController
+from stevnsmoeder.ui.sync.status import SyncStatusBar
+
+READ_ONLY_STYLE = "background: #fde2c8; color: #4a2600; padding: 4px 8px; font-weight: bold;"
+
+
+def attach(
+    window: MainWindow,
+    password: str,
+    replica: replicas.Replica,
+    *,
+    start: bool = True,
+    period: float | None = None,
+) -> SyncController:
+    """Give a main window over a replica its background sync (started at once, unless
+    ``start`` is False)."""
+    ctx = window.ctx
+    controller = SyncController(
+        ctx, password, window, period=period if period is not None else sync_loop.PERIOD
+    )
+    window.sync_controller = controller  # type: ignore[attr-defined]
+    bar = SyncStatusBar(controller, replica.server_name, lambda: _show_conflicts(window), window)
+    window.statusBar().addPermanentWidget(bar)
+    window.sync_status = bar  # type: ignore[attr-defined]
+
+    banner = QLabel()
+    banner.setObjectName("read-only-banner")
+    banner.setWordWrap(True)
+    banner.setStyleSheet(READ_ONLY_STYLE)
+    window.banners.addWidget(banner)
+    window.read_only_banner = banner  # type: ignore[attr-defined]
+    _show_read_only(window, banner)
+
+    def status(found: object) -> None:
+        assert isinstance(found, Status)
+        if found.state == SYNCED:
+            _show_read_only(window, banner)
+
+    controller.status_changed.connect(status)
+    controller.wiped.connect(lambda reason: _wiped(window, replica, reason))
+    if start:
+        controller.start()
+    return controller
+
+
+def _show_read_only(window: MainWindow, banner: QLabel) -> None:
+    if not window.ctx.db.read_only:
+        banner.hide()
+        return
+    banner.setText(
+        QCoreApplication.translate(
+            "ConnectedWindow",
+            "This computer has not reached the server for more than %n day(s). Everything "
+            "can be read, but nothing can be changed until it has been synchronised: connect "
+            "to the network.",
+            None,
+            oplog.READ_ONLY_AFTER.days,
+        )
+    )
+    banner.show()
+
+
+def _show_conflicts(window: MainWindow) -> None:
+    from stevnsmoeder.ui.sync.conflicts_dialog import open_conflicts
+
+    open_conflicts(window.ctx, window.prompts, window)
+
+
+def _wiped(window: MainWindow, replica: replicas.Replica, reason: str) -> None:
+    """The server closed this user's or this computer's access: the replica is deleted
+    already. Say so, and close the session (nothing is left to save)."""
+    window.database_gone = True
+    replicas.forget(replica.path)
+    window.prompts.error(
+        window, QCoreApplication.translate("ConnectedWindow", "Access closed"), reason
+    )
+    window.next_login = ""
+    close_without_asking(list(window.meeting_windows.values()))
+    window.close()

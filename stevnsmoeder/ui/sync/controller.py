@@ -1,0 +1,93 @@
+"""The background sync of a connected laptop, as the window sees it.
+
+``SyncController`` runs the service's ``SyncLoop`` (its own threads; the window never waits
+for the network) and hands its news to the GUI thread as ``status_changed``. A change made
+in this window asks for a sync shortly after (debounced); rows that arrived from the server
+are announced on the app-wide change bus, so the open views refresh (and an open text the
+user is typing is kept, as always). A replica the server closed is wiped: ``wiped`` says so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from stevnsmoeder.services import sync_loop
+from stevnsmoeder.services.context import ServiceContext
+from stevnsmoeder.services.sync_loop import Status, SyncLoop
+from stevnsmoeder.ui.common import changes
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; the sync thread emits, the GUI thread receives (queued)."""
+
+    arrived = Signal(object)
+
+
+class SyncController(QObject):
+    status_changed = Signal(object)  # a sync_loop.Status
+    wiped = Signal(str)  # the server closed the access; the replica is gone (the reason)
+    pulled = Signal(object)  # a SyncReport that brought or removed rows
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        password: str,
+        parent: QObject | None = None,
+        *,
+        period: float = sync_loop.PERIOD,
+        debounce: float = sync_loop.DEBOUNCE,
+        watch: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._relay = _Relay(self)
+        self._relay.arrived.connect(self._arrived)
+        self.loop = SyncLoop(
+            ctx, password, self._relay.arrived.emit, period=period, debounce=debounce, watch=watch
+        )
+        self._announcing = False
+        self._stopped = False
+        changes.bus().changed.connect(self._changed_here)
+
+    @property
+    def status(self) -> Status:
+        return self.loop.status
+
+    def start(self) -> None:
+        self.loop.start()
+
+    def sync_now(self) -> None:
+        self.loop.sync_now()
+
+    def stop(self, *, final_sync: bool = True, timeout: float = 5.0) -> bool:
+        """At the end of the session: a last sync within ``timeout`` seconds."""
+        if self._stopped:
+            return True
+        self._stopped = True
+        with contextlib.suppress(RuntimeError, TypeError):  # not connected any more
+            changes.bus().changed.disconnect(self._changed_here)
+        return self.loop.stop(final_sync=final_sync, timeout=timeout)
+
+    def _changed_here(self, what: str, ident: object) -> None:
+        if not self._announcing and not self._stopped:
+            self.loop.request()
+
+    def _arrived(self, status: object) -> None:
+        assert isinstance(status, Status)
+        report = status.report
+        if report is not None and (report.pulled or report.removed):
+            self._announcing = True  # what came from the server is no change to push
+            try:
+                self.pulled.emit(report)
+                for what in (changes.SERIES, changes.MEETING, changes.CASE):
+                    changes.bus().announce(what)
+            finally:
+                self._announcing = False
+        self.status_changed.emit(status)
+        if status.state == sync_loop.WIPED:
+            self.wiped.emit(status.problem)
