@@ -824,6 +824,13 @@
 <context>
     <name>ConnectedWindow</name>
     <message numerus="yes">
+        <source>The server refused %n change(s) made here: your text is kept under Conflicts.</source>
+        <translation>
+            <numerusform>Serveren afviste %n ændring foretaget her: din tekst er gemt under Konflikter.</numerusform>
+            <numerusform>Serveren afviste %n ændringer foretaget her: din tekst er gemt under Konflikter.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>This computer has not reached the server for more than %n day(s). Everything can be read, but nothing can be changed until it has been synchronised: connect to the network.</source>
         <translation>
             <numerusform>Computeren har ikke været i kontakt med serveren i mere end %n dag. Alt kan læses, men intet kan ændres, før den er synkroniseret: forbind den til netværket.</numerusform>
@@ -1985,6 +1992,10 @@
     <message>
         <source>Start the meeting (F5)</source>
         <translation>Start mødet (F5)</translation>
+    </message>
+    <message>
+        <source>%1 – open here to read only.</source>
+        <translation>%1 – åbnet her kun til læsning.</translation>
     </message>
     <message>
         <source>Planned: %1 min · ends at %2 · the meeting is booked until %3</source>

@@ -45,6 +45,13 @@
 <context>
     <name>ConnectedWindow</name>
     <message numerus="yes">
+        <source>The server refused %n change(s) made here: your text is kept under Conflicts.</source>
+        <translation>
+            <numerusform>The server refused %n change made here: your text is kept under Conflicts.</numerusform>
+            <numerusform>The server refused %n changes made here: your text is kept under Conflicts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>This computer has not reached the server for more than %n day(s). Everything can be read, but nothing can be changed until it has been synchronised: connect to the network.</source>
         <translation>
             <numerusform>This computer has not reached the server for more than %n day. Everything can be read, but nothing can be changed until it has been synchronised: connect to the network.</numerusform>

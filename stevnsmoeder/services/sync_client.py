@@ -729,6 +729,13 @@ def running_elsewhere(ctx: ServiceContext, meeting_id: uuid.UUID) -> leases.Leas
     return None
 
 
+def elsewhere_words(ctx: ServiceContext, meeting_id: uuid.UUID) -> str:
+    """ "Running on <name>'s computer" when another computer held the meeting at the last
+    contact; empty otherwise (and always on the standalone file)."""
+    lease = running_elsewhere(ctx, meeting_id)
+    return leases.running_elsewhere(lease) if lease is not None else ""
+
+
 def pending(ctx: ServiceContext) -> int:
     """Operations done here and not yet pushed."""
     with ctx.db.begin() as s:

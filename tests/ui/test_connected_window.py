@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import select
 
+from stevnsmoeder.db.models import SyncConflict
 from stevnsmoeder.domain.dates import LOCAL_TZ
 from stevnsmoeder.model.enums import MeetingStatus
 from stevnsmoeder.services import (
@@ -258,3 +260,75 @@ def test_a_revoked_computer_is_wiped_and_the_window_says_so(  # type: ignore[no-
     kind, title, text = chair.prompts.shown[-1]
     assert (kind, title) == ("error", "Adgangen er lukket")
     assert "slettet" in text
+
+
+def _open_meeting(qtbot, laptop: Laptop, meeting_id):  # type: ignore[no-untyped-def]
+    laptop.window.open_meeting(planning.get_plan(laptop.ctx, meeting_id).summary)
+    window = laptop.window.meeting_windows[meeting_id]
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    return window, Keyboard(qtbot, window)
+
+
+def test_a_meeting_running_on_another_computer_opens_read_only(  # type: ignore[no-untyped-def]
+    qtbot, running: Running, laptops
+) -> None:
+    here, there = laptops("leder"), laptops("leder")  # one chair, two laptops
+    meeting_id = _next_planned(here.ctx).summary.id
+    window, keys = _open_meeting(qtbot, here, meeting_id)
+    here.synced_after(lambda: keys.press(Qt.Key.Key_F5))
+    assert not window.elsewhere.isVisibleTo(window)  # this computer runs it
+
+    qtbot.waitUntil(
+        lambda: sync_client.running_elsewhere(there.ctx, meeting_id) is not None, timeout=WAIT
+    )
+    other, _keys = _open_meeting(qtbot, there, meeting_id)
+    assert other.elsewhere.isVisibleTo(other)
+    assert other.elsewhere.text().startswith("I gang på ")
+    assert other.elsewhere.text().endswith("s computer – åbnet her kun til læsning.")
+    assert not other.start_button.isVisibleTo(other)
+    view = other.live_view
+    assert view is not None and view.notes.isReadOnly()
+
+    # Ended there, it can be written here again (the secretary's minutes, say).
+    assert window.live_view is not None
+    here.synced_after(window.live_view.end_meeting)
+    qtbot.waitUntil(lambda: not other.elsewhere.isVisibleTo(other), timeout=WAIT)
+
+
+def test_a_chair_who_ran_it_offline_too_is_told_and_keeps_the_text(  # type: ignore[no-untyped-def]
+    qtbot, running: Running, laptops
+) -> None:
+    here, there = laptops("leder"), laptops("leder")
+    meeting_id = _next_planned(here.ctx).summary.id
+    there.unplug()
+    there.sync.sync_now()
+    there.wait_for(sync_loop.OFFLINE)
+    _window_here, keys = _open_meeting(qtbot, here, meeting_id)
+    here.synced_after(lambda: keys.press(Qt.Key.Key_F5))
+
+    offline, offline_keys = _open_meeting(qtbot, there, meeting_id)
+    offline_keys.press(Qt.Key.Key_F5)  # started here too, without knowing
+    view = offline.live_view
+    assert view is not None
+    offline_keys.press(Qt.Key.Key_F6)
+    offline_keys.type("Skrevet på den anden computer.")
+    assert view.flush()
+
+    there.plug_in()
+    there.synced_after(there.sync.sync_now)
+    assert there.status.conflicts >= 1
+    button = there.window.sync_status.conflicts_button  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: button.isVisibleTo(there.window), timeout=WAIT)
+    assert button.text().endswith("konflikter") or button.text().endswith("konflikt")
+    told = there.window.statusBar().currentMessage()
+    assert told.startswith("Serveren afviste ")
+    # Nothing typed is lost: on the server (no one else wrote there) or kept as a conflict.
+    with there.ctx.db.begin() as s:
+        texts = list(s.scalars(select(SyncConflict.arguments)))
+    server = running.on_server("leder")
+    first = planning.get_plan(server, meeting_id).items[0].id
+    texts.append(minutes.get_minutes(server, meeting_id).items[first].notes)
+    assert any("Skrevet på den anden computer." in t for t in texts)

@@ -34,6 +34,7 @@ from stevnsmoeder.services import (
     documents,
     live,
     planning,
+    sync_client,
 )
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ConflictError, ServiceError
@@ -57,6 +58,9 @@ from stevnsmoeder.ui.meeting.participants_pane import ParticipantsPane
 T = TypeVar("T")
 
 
+ELSEWHERE_STYLE = "background: #fde2c8; color: #4a2600; padding: 4px 8px; font-weight: bold;"
+
+
 class MeetingWindow(MeetingDocuments):
     def __init__(
         self,
@@ -73,7 +77,8 @@ class MeetingWindow(MeetingDocuments):
         self.prompts = prompts
         self.meeting_actions = actions
         self.screen_safe = screen_safe
-        self.can_plan = actions.can_plan()
+        self.may_plan = actions.can_plan()
+        self.can_plan = self.may_plan  # not while the meeting runs on another computer
         self.can_record = allowed(ctx, Permission.EDIT_CASES)
         self.operations = Operations(self, prompts, self.tr("Meeting"))
         self._reload_after_edit = False
@@ -88,6 +93,10 @@ class MeetingWindow(MeetingDocuments):
         self.note.setStyleSheet("color: #8a5a00;")
         self.time_summary = QLabel()
         self.time_summary.setObjectName("time-summary")
+        self.elsewhere = QLabel()  # "I gang på Lene Holms computer": read-only here
+        self.elsewhere.setObjectName("running-elsewhere")
+        self.elsewhere.setStyleSheet(ELSEWHERE_STYLE)
+        self.elsewhere.hide()
 
         # agenda
         self.agenda = AgendaModel(screen_safe, self.editable, self)
@@ -236,6 +245,7 @@ class MeetingWindow(MeetingDocuments):
         layout.addWidget(self.heading)
         layout.addWidget(self.when)
         layout.addWidget(self.note)
+        layout.addWidget(self.elsewhere)
         layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
 
@@ -274,6 +284,7 @@ class MeetingWindow(MeetingDocuments):
         )
         self.note.setText(m.note)
         self.note.setVisible(bool(m.note))
+        self._show_lease()
         shown = self.selected()
         current = keep or (shown.id if shown else None)
         self.agenda.set_items(plan.items)
@@ -295,6 +306,20 @@ class MeetingWindow(MeetingDocuments):
             widget.setVisible(self.can_plan)
             widget.setEnabled(editable)
         self._item_chosen()
+
+    def _show_lease(self) -> None:
+        """A meeting running on another computer (at the last contact with the server)
+        opens read-only here, and says where it runs."""
+        elsewhere = sync_client.elsewhere_words(self.ctx, self.meeting_id)
+        self.elsewhere.setText(
+            self.tr("%1 – open here to read only.").replace("%1", elsewhere) if elsewhere else ""
+        )
+        self.elsewhere.setVisible(bool(elsewhere))
+        self.can_plan = self.may_plan and not elsewhere
+        live = getattr(self, "live_view", None)
+        if live is not None and live.can_edit != self.can_plan:
+            live.can_edit = self.can_plan
+            live.show_item(live.shown_item)
 
     def _item_chosen(self, *_args: object) -> None:
         self.basis_pane.show_item(self.selected())

@@ -48,6 +48,18 @@ def attach(
         assert isinstance(found, Status)
         if found.state == SYNCED:
             _show_read_only(window, banner)
+        if found.report is not None and found.report.rejected:
+            # Said at once, where the user looks; the conflicts button stays until decided.
+            window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "ConnectedWindow",
+                    "The server refused %n change(s) made here: your text is kept under "
+                    "Conflicts.",
+                    None,
+                    found.report.rejected,
+                ),
+                60_000,
+            )
 
     controller.status_changed.connect(status)
     controller.wiped.connect(lambda reason: _wiped(window, replica, reason))
