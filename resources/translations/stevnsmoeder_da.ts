@@ -830,6 +830,22 @@
             <numerusform>Serveren afviste %n ændringer foretaget her: din tekst er gemt under Konflikter.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Se&amp;rver</source>
+        <translation>Se&amp;rver</translation>
+    </message>
+    <message>
+        <source>&amp;Synchronise now</source>
+        <translation>&amp;Synkronisér nu</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts …</source>
+        <translation>&amp;Konflikter …</translation>
+    </message>
+    <message>
+        <source>Search on the &amp;server …</source>
+        <translation>Søg på &amp;serveren …</translation>
+    </message>
     <message numerus="yes">
         <source>This computer has not reached the server for more than %n day(s). Everything can be read, but nothing can be changed until it has been synchronised: connect to the network.</source>
         <translation>
@@ -2222,6 +2238,68 @@
     </message>
 </context>
 <context>
+    <name>OnlineSearchDialog</name>
+    <message>
+        <source>Search on the server</source>
+        <translation>Søg på serveren</translation>
+    </message>
+    <message>
+        <source>Words, &quot;a phrase&quot;, prefix*, OR, -word</source>
+        <translation>Ord, &quot;en frase&quot;, begyndelse*, OR, -ord</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Søg</translation>
+    </message>
+    <message>
+        <source>&amp;Take the case along …</source>
+        <translation>&amp;Tag sagen med …</translation>
+    </message>
+    <message>
+        <source>&amp;Open the case</source>
+        <translation>&amp;Åbn sagen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Searches everything you may see in the shared record, also what is not on this computer. The search is logged on the server.</source>
+        <translation>Søger i alt, hvad du må se i den fælles journal, også det, der ikke er på denne computer. Søgningen logges på serveren.</translation>
+    </message>
+    <message>
+        <source>Searching on the server …</source>
+        <translation>Søger på serveren …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hit(s) on the server</source>
+        <translation>
+            <numerusform>%n fund på serveren</numerusform>
+            <numerusform>%n fund på serveren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No hits.</source>
+        <translation>Ingen fund.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: searching on the server needs the network.</source>
+        <translation>Serveren kan ikke nås: søgning på serveren kræver net.</translation>
+    </message>
+    <message>
+        <source>The child&apos;s case</source>
+        <translation>Barnets sag</translation>
+    </message>
+    <message>
+        <source>Taking the case along …</source>
+        <translation>Tager sagen med …</translation>
+    </message>
+    <message>
+        <source>The case is taken along until %1; it arrives with the synchronisation.</source>
+        <translation>Sagen er taget med til og med %1; den kommer med synkroniseringen.</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantDialog</name>
     <message>
         <source>Add participant</source>
@@ -2391,6 +2469,21 @@
     <message>
         <source>Present for this item – Ctrl+T</source>
         <translation>Til stede under punktet – Ctrl+T</translation>
+    </message>
+</context>
+<context>
+    <name>PutBackButton</name>
+    <message>
+        <source>Put &amp;back</source>
+        <translation>&amp;Læg tilbage</translation>
+    </message>
+    <message>
+        <source>The case leaves this computer at the next synchronisation.</source>
+        <translation>Sagen forsvinder fra denne computer ved næste synkronisering.</translation>
+    </message>
+    <message>
+        <source>Put back</source>
+        <translation>Læg tilbage</translation>
     </message>
 </context>
 <context>
@@ -2909,6 +3002,42 @@
     <message>
         <source>The server stamps your changes with its own time; set the clock right so the times you see are right.</source>
         <translation>Serveren giver dine ændringer sin egen tid; stil uret rigtigt, så de tider, du ser, passer.</translation>
+    </message>
+</context>
+<context>
+    <name>TakeAlongDialog</name>
+    <message>
+        <source>Take the case along</source>
+        <extracomment>The longest a case may be taken along (the server&apos;s rule, said here before asking it).</extracomment>
+        <translation>Tag sagen med</translation>
+    </message>
+    <message>
+        <source>e.g. Preparing the school consultation on Thursday</source>
+        <translation>fx Forberedelse af skolekonsultationen torsdag</translation>
+    </message>
+    <message>
+        <source>%1 is copied to this computer at the next synchronisation, so you can read it offline. It leaves again when you put it back, or on the end date at the latest. The reason is logged on the server.</source>
+        <translation>%1 kopieres til denne computer ved næste synkronisering, så du kan læse den uden net. Den forsvinder igen, når du lægger den tilbage, og senest på slutdatoen. Begrundelsen logges på serveren.</translation>
+    </message>
+    <message>
+        <source>&amp;Why:</source>
+        <translation>&amp;Hvorfor:</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>&amp;Til og med:</translation>
+    </message>
+    <message>
+        <source>Take along</source>
+        <translation>Tag med</translation>
+    </message>
+    <message>
+        <source>Say why you take the case along.</source>
+        <translation>Skriv, hvorfor du tager sagen med.</translation>
+    </message>
+    <message>
+        <source>The reason can be at most 400 characters.</source>
+        <translation>Begrundelsen kan højst være 400 tegn.</translation>
     </message>
 </context>
 <context>

@@ -127,6 +127,16 @@
     </message>
 </context>
 <context>
+    <name>OnlineSearchDialog</name>
+    <message numerus="yes">
+        <source>%n hit(s) on the server</source>
+        <translation>
+            <numerusform>%n hit on the server</numerusform>
+            <numerusform>%n hits on the server</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlanningActions</name>
     <message numerus="yes">
         <source>%n meetings</source>

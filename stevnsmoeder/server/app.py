@@ -29,6 +29,7 @@ from stevnsmoeder import __version__
 from stevnsmoeder.db import migrate
 from stevnsmoeder.db.base import utcnow
 from stevnsmoeder.db.engine import PostgresDatabase
+from stevnsmoeder.model.enums import Role
 from stevnsmoeder.server import openapi, watch
 from stevnsmoeder.services import (
     devices,
@@ -291,7 +292,12 @@ def pull(request: Request, state: ServerState, data: dict[str, Any]) -> Response
         raise ApiError(400, "malformed", "Feltet cursor er ugyldigt.")
     pulled = replication.pull(session.ctx, session.device_id, cursor)
     running = [lease.to_json() for lease in leases.active(session.ctx)]
-    return JSONResponse({**pulled.to_json(), "leases": running})
+    taken = (
+        sorted(str(c) for c in take_along.taken_cases(session.ctx))
+        if session.ctx.actor.role is Role.PPR
+        else []
+    )
+    return JSONResponse({**pulled.to_json(), "leases": running, "taken": taken})
 
 
 async def changes(request: Request) -> Response:

@@ -101,6 +101,8 @@ def document(version: str) -> dict[str, Any]:
                             "removed": {"type": "object"},
                             "upto": {"type": "integer"},
                             "full": {"type": "boolean"},
+                            "leases": {"type": "array"},
+                            "taken": {"type": "array", "items": _STR},
                         },
                     ),
                     **_ERRORS,

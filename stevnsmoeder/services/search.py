@@ -141,7 +141,38 @@ class Hit:
             "meeting_type": self.type_code,
             "title": self.title,
             "snippet": self.plain_snippet,
+            # the rest, so a laptop can show what the server found as it shows its own
+            "starts_at": self.starts_at.isoformat(),
+            "meeting_title": self.meeting_title,
+            "meeting_type_name": self.type_name,
+            "district": self.district,
+            "child": self.child,
+            "child_initials": self.child_initials,
+            "level": self.level,
+            "marked_snippet": self.snippet,
+            "rank": self.rank,
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Hit:
+        """A hit as the server's search sent it."""
+        case = data.get("case_id")
+        return cls(
+            item_id=uuid.UUID(data["item_id"]),
+            meeting_id=uuid.UUID(data["meeting_id"]),
+            case_id=uuid.UUID(case) if case else None,
+            starts_at=datetime.fromisoformat(data["starts_at"]),
+            meeting_title=str(data["meeting_title"]),
+            type_code=str(data["meeting_type"]),
+            type_name=str(data["meeting_type_name"]),
+            district=data.get("district"),
+            title=str(data["title"]),
+            child=str(data["child"]),
+            child_initials=str(data["child_initials"]),
+            level=data.get("level"),
+            snippet=str(data["marked_snippet"]),
+            rank=float(data["rank"]),
+        )
 
 
 @dataclass(frozen=True)

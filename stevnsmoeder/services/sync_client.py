@@ -68,6 +68,7 @@ CURSOR = "sync.cursor"
 LAST_CONTACT = "sync.last_contact"
 LEASES = "sync.leases"
 UPTO = "sync.upto"  # the record's version the last pull reached
+TAKEN = "sync.taken"  # the cases a PPR reviewer has taken along (at the last contact)
 LOG_SENT = "sync.log_sent"  # the last of this replica's log events the server has
 
 
@@ -433,6 +434,7 @@ class Link:
             app_settings.put(s, UPTO, str(pulled.upto))
             app_settings.put(s, LAST_CONTACT, ctx.now().isoformat())
             app_settings.put(s, LEASES, json.dumps(answer.get("leases", [])))
+            app_settings.put(s, TAKEN, json.dumps(answer.get("taken", [])))
             if pushed or pulled.count or removed:  # an idle sync leaves no trace in the log
                 audit.record(
                     s,
@@ -504,9 +506,16 @@ def _online(ctx: ServiceContext, password: str) -> Iterator[tuple[httpx.Client, 
 
 
 def take_along(
-    ctx: ServiceContext, password: str, case_id: uuid.UUID, reason: str, until: date
-) -> SyncReport:
-    """PPR: take a case along (the server logs it), then sync so it arrives."""
+    ctx: ServiceContext,
+    password: str,
+    case_id: uuid.UUID,
+    reason: str,
+    until: date,
+    *,
+    then_sync: bool = True,
+) -> SyncReport | None:
+    """PPR: take a case along (the server logs it), then sync so it arrives (the window's
+    background sync does that itself: ``then_sync=False``)."""
     with _online(ctx, password) as (client, token):
         _call(
             client,
@@ -514,14 +523,16 @@ def take_along(
             {"case_id": str(case_id), "reason": reason, "until": until.isoformat()},
             token,
         )
-    return sync(ctx, password)
+    return sync(ctx, password) if then_sync else None
 
 
-def put_back(ctx: ServiceContext, password: str, case_id: uuid.UUID) -> SyncReport:
+def put_back(
+    ctx: ServiceContext, password: str, case_id: uuid.UUID, *, then_sync: bool = True
+) -> SyncReport | None:
     """PPR: put a case back; it leaves this replica with the sync."""
     with _online(ctx, password) as (client, token):
         _call(client, "/cases/take", {"case_id": str(case_id), "put_back": True}, token)
-    return sync(ctx, password)
+    return sync(ctx, password) if then_sync else None
 
 
 def search_online(ctx: ServiceContext, password: str, query: str) -> dict[str, Any]:
@@ -734,6 +745,19 @@ def elsewhere_words(ctx: ServiceContext, meeting_id: uuid.UUID) -> str:
     contact; empty otherwise (and always on the standalone file)."""
     lease = running_elsewhere(ctx, meeting_id)
     return leases.running_elsewhere(lease) if lease is not None else ""
+
+
+def cases_here(ctx: ServiceContext) -> set[uuid.UUID]:
+    """The children's cases this replica holds."""
+    with ctx.db.begin() as s:
+        return set(s.scalars(select(Case.id)))
+
+
+def taken_along(ctx: ServiceContext) -> set[uuid.UUID]:
+    """The cases this replica's reviewer had taken along at the last contact."""
+    with ctx.db.begin() as s:
+        found = json.loads(app_settings.get(s, TAKEN, "[]") or "[]")
+    return {uuid.UUID(c) for c in found}
 
 
 def pending(ctx: ServiceContext) -> int:

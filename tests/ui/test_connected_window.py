@@ -9,10 +9,11 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from sqlalchemy import select
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QPushButton
+from sqlalchemy import func, select
 
-from stevnsmoeder.db.models import SyncConflict
+from stevnsmoeder.db.models import AgendaItem, ItemMinutes, SyncConflict
 from stevnsmoeder.domain.dates import LOCAL_TZ
 from stevnsmoeder.model.enums import MeetingStatus
 from stevnsmoeder.services import (
@@ -30,8 +31,9 @@ from stevnsmoeder.ui.app import create_application
 from stevnsmoeder.ui.common import changes
 from stevnsmoeder.ui.common.prompts import RecordingPrompts
 from stevnsmoeder.ui.main.main_window import MainWindow
-from stevnsmoeder.ui.sync.attach import attach
+from stevnsmoeder.ui.sync.attach import attach, show_online_search
 from stevnsmoeder.ui.sync.status import headline
+from stevnsmoeder.ui.sync.take_along import TakeAlongDialog
 from tests.conftest import CHEAP_KDF
 from tests.sync.conftest import Running
 from tests.sync.netcut import Network
@@ -332,3 +334,60 @@ def test_a_chair_who_ran_it_offline_too_is_told_and_keeps_the_text(  # type: ign
     first = planning.get_plan(server, meeting_id).items[0].id
     texts.append(minutes.get_minutes(server, meeting_id).items[first].notes)
     assert any("Skrevet på den anden computer." in t for t in texts)
+
+
+def test_ppr_finds_a_case_on_the_server_takes_it_along_and_puts_it_back(  # type: ignore[no-untyped-def]
+    qtbot, running: Running, laptops
+) -> None:
+    reviewer = laptops("ppr")
+    here = sync_client.cases_here(reviewer.ctx)
+    server = running.on_server("ppr")
+    with server.db.begin() as s:
+        found = s.execute(
+            select(AgendaItem.case_id, ItemMinutes.notes)
+            .join(ItemMinutes, ItemMinutes.agenda_item_id == AgendaItem.id)
+            .where(
+                AgendaItem.case_id.is_not(None),
+                AgendaItem.case_id.not_in(here),
+                func.length(ItemMinutes.notes) > 40,
+            )
+        ).first()
+    assert found is not None
+    _case_id, notes = found
+    words = [w.strip('.,;:!?()«»"') for w in notes.split()[:5]]
+    phrase = '"' + " ".join(w for w in words if w) + '"'  # this item's own words
+
+    dialog = show_online_search(reviewer.window, reviewer.sync)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.query, phrase)
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=WAIT)
+    rows = [dialog.model.row_at(r) for r in range(dialog.model.rowCount())]
+    # A child's case the server found that is not on this laptop: that one is taken along.
+    row = next(r for r, hit in enumerate(rows) if hit.case_id and hit.case_id not in here)
+    case_id = rows[row].case_id
+    dialog.view.selectRow(row)
+    assert dialog.take_button.isEnabled() and not dialog.open_button.isEnabled()
+
+    def fill_in() -> None:
+        asking = dialog.findChild(TakeAlongDialog)
+        assert isinstance(asking, TakeAlongDialog)
+        asking.accept()  # nothing typed: it stays open and says why
+        assert asking.error.text() == "Skriv, hvorfor du tager sagen med."
+        qtbot.keyClicks(asking.reason, "Skoleudtalelse på torsdag")
+        asking.accept()
+
+    QTimer.singleShot(0, fill_in)
+    reviewer.synced_after(dialog.take_selected)
+    qtbot.waitUntil(lambda: case_id in sync_client.cases_here(reviewer.ctx), timeout=WAIT)
+    qtbot.waitUntil(lambda: dialog.open_button.isEnabled() or not dialog._busy, timeout=WAIT)
+    assert case_id in sync_client.taken_along(reviewer.ctx)
+
+    # The case page offers Læg tilbage; the case leaves with the sync.
+    reviewer.window.open_case(case_id)
+    case_window = reviewer.window.case_windows[case_id]
+    qtbot.addWidget(case_window)
+    put_back = case_window.findChild(QPushButton, "put-back")
+    assert put_back is not None and put_back.text() == "&Læg tilbage"
+    reviewer.synced_after(put_back.click)
+    qtbot.waitUntil(lambda: case_id not in sync_client.cases_here(reviewer.ctx), timeout=WAIT)

@@ -180,6 +180,7 @@ class CaseWindow(QWidget):
         body.addWidget(right)
         body.setSizes([520, 760])
         buttons = QHBoxLayout()
+        self.button_row = buttons  # a connected laptop adds its own (Læg tilbage)
         buttons.addWidget(self.goto_button)
         buttons.addStretch(1)
         buttons.addWidget(self.file_button)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid
+from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -141,6 +142,7 @@ class MainWindow(PlanningActions):
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.database_gone = False  # a replica the server closed was deleted under us
+        self.case_window_hooks: list[Callable[[CaseWindow, uuid.UUID], None]] = []
 
         self.session_lock = SessionLock(ctx, self.settings.lock_minutes * 60_000, self)
         self.session_lock.session_ended.connect(self._locked_out)
@@ -361,6 +363,8 @@ class MainWindow(PlanningActions):
         )
         if window is not None:
             self.case_windows[case_id] = window
+            for hook in self.case_window_hooks:  # a connected laptop's Læg tilbage
+                hook(window, case_id)
             window.show()
 
     def show_search(self) -> None:

@@ -5,14 +5,17 @@ the access."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel
 
 from stevnsmoeder.services import oplog, replicas, sync_loop
+from stevnsmoeder.services.permissions import Permission, allowed
 from stevnsmoeder.services.sync_loop import SYNCED, Status
 from stevnsmoeder.ui.access.session import close_without_asking
 from stevnsmoeder.ui.main.main_window import MainWindow
 from stevnsmoeder.ui.sync.controller import SyncController
 from stevnsmoeder.ui.sync.status import SyncStatusBar
+from stevnsmoeder.ui.sync.take_along import OnlineSearchDialog, add_put_back
 
 READ_ONLY_STYLE = "background: #fde2c8; color: #4a2600; padding: 4px 8px; font-weight: bold;"
 
@@ -53,8 +56,7 @@ def attach(
             window.statusBar().showMessage(
                 QCoreApplication.translate(
                     "ConnectedWindow",
-                    "The server refused %n change(s) made here: your text is kept under "
-                    "Conflicts.",
+                    "The server refused %n change(s) made here: your text is kept under Conflicts.",
                     None,
                     found.report.rejected,
                 ),
@@ -62,10 +64,51 @@ def attach(
             )
 
     controller.status_changed.connect(status)
+    _add_menu(window, controller)
+    window.case_window_hooks.append(
+        lambda case_window, case_id: add_put_back(case_window, controller, case_id)
+    )
     controller.wiped.connect(lambda reason: _wiped(window, replica, reason))
     if start:
         controller.start()
     return controller
+
+
+def _add_menu(window: MainWindow, controller: SyncController) -> None:
+    """Server: Synkronisér nu, Konflikter …, Søg på serveren …"""
+    menu = window.menuBar().addMenu(QCoreApplication.translate("ConnectedWindow", "Se&rver"))
+    menu.setObjectName("server-menu")
+    sync_now = QAction(QCoreApplication.translate("ConnectedWindow", "&Synchronise now"), window)
+    sync_now.setObjectName("sync-now-action")
+    sync_now.setShortcut(QKeySequence("F9"))
+    sync_now.triggered.connect(controller.sync_now)
+    menu.addAction(sync_now)
+    conflicts = QAction(QCoreApplication.translate("ConnectedWindow", "&Conflicts …"), window)
+    conflicts.triggered.connect(lambda: _show_conflicts(window))
+    menu.addAction(conflicts)
+    if allowed(window.ctx, Permission.VIEW_CASES):
+        online = QAction(
+            QCoreApplication.translate("ConnectedWindow", "Search on the &server …"), window
+        )
+        online.setObjectName("search-online-action")
+        online.triggered.connect(lambda: show_online_search(window, controller))
+        menu.addAction(online)
+
+
+def show_online_search(window: MainWindow, controller: SyncController) -> OnlineSearchDialog:
+    found = window.findChild(OnlineSearchDialog)
+    if isinstance(found, OnlineSearchDialog):
+        dialog = found
+    else:
+        dialog = OnlineSearchDialog(
+            controller, window.prompts, window.screen_safe_action.isChecked, window.open_case,
+            window,
+        )  # fmt: skip
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    dialog.query.setFocus()
+    return dialog
 
 
 def _show_read_only(window: MainWindow, banner: QLabel) -> None:

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import uuid
+from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 
-from stevnsmoeder.services import sync_loop
+from stevnsmoeder.services import search, sync_client, sync_loop
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.sync_loop import Status, SyncLoop
 from stevnsmoeder.ui.common import changes
+from stevnsmoeder.ui.common.worker import run_in_thread
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +49,7 @@ class SyncController(QObject):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._password = password  # for the calls that need the server at once
         self._relay = _Relay(self)
         self._relay.arrived.connect(self._arrived)
         self.loop = SyncLoop(
@@ -72,6 +77,67 @@ class SyncController(QObject):
         with contextlib.suppress(RuntimeError, TypeError):  # not connected any more
             changes.bus().changed.disconnect(self._changed_here)
         return self.loop.stop(final_sync=final_sync, timeout=timeout)
+
+    # -- what needs the server at once (off the GUI thread; the callbacks on it) ----------
+    def search_online(
+        self,
+        owner: QObject,
+        query: str,
+        done: Callable[[search.Result], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        """Search the whole record on the server (what the user may see there)."""
+        ctx, password = self.ctx, self._password
+
+        def work() -> search.Result:
+            found = sync_client.search_online(ctx, password, query)
+            hits = tuple(search.Hit.from_json(h) for h in found.get("hits", []))
+            return search.Result(
+                query, query, hits, float(found.get("elapsed_ms", 0.0)),
+                str(found.get("message", "")), bool(found.get("truncated", False)),
+            )  # fmt: skip
+
+        run_in_thread(owner, work, done, failed)
+
+    def take_along(
+        self,
+        owner: QObject,
+        case_id: uuid.UUID,
+        reason: str,
+        until: date,
+        done: Callable[[object], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        """PPR: take a case along; it arrives with the sync that follows at once."""
+        ctx, password = self.ctx, self._password
+
+        def work() -> None:
+            sync_client.take_along(ctx, password, case_id, reason, until, then_sync=False)
+
+        def taken(result: object) -> None:
+            self.loop.sync_now()
+            done(result)
+
+        run_in_thread(owner, work, taken, failed)
+
+    def put_back(
+        self,
+        owner: QObject,
+        case_id: uuid.UUID,
+        done: Callable[[object], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        """PPR: put a case back; it leaves this computer with the sync that follows."""
+        ctx, password = self.ctx, self._password
+
+        def work() -> None:
+            sync_client.put_back(ctx, password, case_id, then_sync=False)
+
+        def returned(result: object) -> None:
+            self.loop.sync_now()
+            done(result)
+
+        run_in_thread(owner, work, returned, failed)
 
     def _changed_here(self, what: str, ident: object) -> None:
         if not self._announcing and not self._stopped:
