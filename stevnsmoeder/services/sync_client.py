@@ -296,6 +296,8 @@ def _sync(
         try:
             pushed, applied, rejected = _push(ctx, client, token)
             _send_log(ctx, client, token)
+            if rejected:
+                _restore(ctx, client, token)
             answer = _call(client, "/pull", {"cursor": cursor}, token)
             pulled = replication.Pulled.from_json(answer)
         finally:
@@ -452,7 +454,7 @@ def _push(ctx: ServiceContext, client: httpx.Client, token: str) -> tuple[int, i
                             arguments=entry.arguments,
                             reason=outcome.reason,
                             kind=outcome.kind,
-                            created_at=ctx.now(),
+                            created_at=entry.created_at,  # when it was done here
                         )
                     )
                     rejected += 1
@@ -463,6 +465,15 @@ def _push(ctx: ServiceContext, client: httpx.Client, token: str) -> tuple[int, i
         if len(results) < len(entries):
             break  # the server answered part of it: the rest goes next time
     return pushed, applied, rejected
+
+
+def _restore(ctx: ServiceContext, client: httpx.Client, token: str) -> None:
+    """A refused change may have left its mark on rows the server has not changed since (an
+    edit to minutes approved meanwhile): every row in scope again, as the server has it. The
+    cursor stays where it was, so the pull that follows still names what left the scope."""
+    whole = replication.Pulled.from_json(_call(client, "/pull", {"cursor": None}, token))
+    with ctx.db.begin() as s:
+        replication.apply(s, whole)
 
 
 def _drop(s: Session, unused: dict[str, list[str]]) -> None:
