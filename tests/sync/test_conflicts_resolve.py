@@ -224,6 +224,7 @@ def test_minutes_approved_meanwhile_offer_only_the_servers_version_or_an_addendu
     item = planning.get_plan(replica, held.id).items[0]
     before = minutes.get_minutes(replica, held.id).items[item.id].decision
     minutes.save_text(replica, item.id, "decision", "Vi besluttede noget andet.")
+    running.clock.advance(minutes=10)  # the conflicts are listed in the order done
     minutes.add_action(replica, item.id, minutes.NewAction("Ringe til skolen", owner_text="PPR"))
     chair = running.on_server("leder")
     minutes.approve(chair, held.id)  # meanwhile, on the server

@@ -1,0 +1,1 @@
+"""The window of the shared record on a laptop: the conflicts to decide on."""
