@@ -132,10 +132,6 @@ class ConflictDetail:
     resolved_at: datetime | None = None
     resolution: str = ""
 
-    @property
-    def summary(self) -> str:
-        return _summary(self.what, self.field)
-
     def to_json(self) -> dict[str, Any]:
         return {
             "id": str(self.id),
@@ -532,12 +528,14 @@ def keep_server(ctx: ServiceContext, conflict_id: uuid.UUID) -> None:
     _decide(ctx, conflict_id, Choice.SERVER, None)
 
 
-def keep_mine(ctx: ServiceContext, conflict_id: uuid.UUID) -> None:
+def keep_mine(ctx: ServiceContext, conflict_id: uuid.UUID, *, base: str | None = None) -> None:
     """Do the laptop's change again on top of the record as it is now (pushed at the next
-    sync)."""
+    sync). ``base``: for a text, the server's text the user decided over (see ``merge``)."""
     found = _require_choice(ctx, conflict_id, Choice.MINE)
     if found.is_text:
-        _decide(ctx, conflict_id, Choice.MINE, lambda: _save_text(ctx, found, found.mine.text))
+        _decide(
+            ctx, conflict_id, Choice.MINE, lambda: _save_text(ctx, found, found.mine.text, base)
+        )
         return
     with ctx.db.begin() as s:
         read = _read(s, ctx, conflict_id)
@@ -545,10 +543,14 @@ def keep_mine(ctx: ServiceContext, conflict_id: uuid.UUID) -> None:
     _decide(ctx, conflict_id, Choice.MINE, again)
 
 
-def merge(ctx: ServiceContext, conflict_id: uuid.UUID, text: str) -> None:
-    """Save a text merged by hand from both versions as a new change."""
+def merge(
+    ctx: ServiceContext, conflict_id: uuid.UUID, text: str, *, base: str | None = None
+) -> None:
+    """Save a text merged by hand from both versions as a new change. ``base``: the server's
+    text the user merged with (a window passes what it showed); when the replica holds
+    another by now, the save is refused (ConflictError) and the conflict stays open."""
     found = _require_choice(ctx, conflict_id, Choice.MERGED)
-    _decide(ctx, conflict_id, Choice.MERGED, lambda: _save_text(ctx, found, text))
+    _decide(ctx, conflict_id, Choice.MERGED, lambda: _save_text(ctx, found, text, base))
 
 
 def keep_as_addendum(ctx: ServiceContext, conflict_id: uuid.UUID, text: str | None = None) -> None:
@@ -584,7 +586,7 @@ def _require_choice(ctx: ServiceContext, conflict_id: uuid.UUID, choice: Choice)
     return found
 
 
-def _save_text(ctx: ServiceContext, found: ConflictDetail, text: str) -> None:
+def _save_text(ctx: ServiceContext, found: ConflictDetail, text: str, base: str | None) -> None:
     with ctx.db.begin() as s:
         read = _read(s, ctx, found.id)
     assert read.arguments is not None and read.where.item is not None
@@ -593,7 +595,8 @@ def _save_text(ctx: ServiceContext, found: ConflictDetail, text: str) -> None:
         read.where.item.id,
         str(read.arguments["field"]),
         text,
-        base=found.server.text,  # what the user saw: a change since then is refused
+        # Over the server's text as the user saw it: a change since then is refused.
+        base=found.server.text if base is None else base,
     )
 
 

@@ -20,7 +20,7 @@ from stevnsmoeder.model.enums import MeetingStatus
 from stevnsmoeder.services import access_log, minutes, planning, sync_client, sync_conflicts
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.demo import DEMO_PASSWORD
-from stevnsmoeder.services.errors import ValidationError
+from stevnsmoeder.services.errors import ConflictError, ValidationError
 from stevnsmoeder.services.sync_conflicts import Choice
 from tests.sync.conftest import NOW, Running
 from tests.sync.test_push import _held_unapproved
@@ -185,7 +185,13 @@ def test_a_text_merged_by_hand_is_saved_and_pushed(
     made = two_laptops(running)
     [listed] = sync_conflicts.open_conflicts(made.secretary)
     merged = f"{CHAIR_TEXT}\n{MY_TEXT}"
-    sync_conflicts.merge(made.secretary, listed.id, merged)
+    # Merged with a server text the replica no longer holds: refused, and nothing is decided.
+    with pytest.raises(ConflictError, match="En anden har ændret"):
+        sync_conflicts.merge(made.secretary, listed.id, merged, base="En ældre tekst")
+    assert [r.resolution for r in _rows(made.secretary)] == [""]
+    assert _outbox(made.secretary) == []
+    assert _notes(made.secretary, made.meeting_id, made.item_id) == CHAIR_TEXT
+    sync_conflicts.merge(made.secretary, listed.id, merged, base=CHAIR_TEXT)
     assert [r.resolution for r in _rows(made.secretary)] == ["merged"]
     assert _notes(made.secretary, made.meeting_id, made.item_id) == merged
     sync_client.sync(made.secretary, DEMO_PASSWORD)

@@ -267,7 +267,8 @@ class ConflictsDialog(QDialog):
     def _keep_mine(self) -> None:
         shown = self.shown
         if shown is not None:
-            self._decide(lambda: sync_conflicts.keep_mine(self.ctx, shown.id), shown)
+            base = shown.server.text if shown.is_text else None
+            self._decide(lambda: sync_conflicts.keep_mine(self.ctx, shown.id, base=base), shown)
 
     def _keep_server(self) -> None:
         shown = self.shown
@@ -296,7 +297,7 @@ class ConflictsDialog(QDialog):
                 "change and sent at the next sync."
             ),
             self.tr("Save"),
-            lambda text: sync_conflicts.merge(self.ctx, shown.id, text),
+            lambda text: sync_conflicts.merge(self.ctx, shown.id, text, base=shown.server.text),
         )
 
     def _addendum(self) -> None:
