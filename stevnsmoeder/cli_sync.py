@@ -12,6 +12,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from stevnsmoeder.cli_base import (
     EXIT_OK,
@@ -24,6 +25,7 @@ from stevnsmoeder.cli_base import (
 )
 from stevnsmoeder.db.urls import is_postgres_url
 from stevnsmoeder.db.urls import shown as shown_url
+from stevnsmoeder.domain.dates import LOCAL_TZ
 from stevnsmoeder.i18n import _, _n
 
 DEFAULT_PORT = 8443
@@ -119,6 +121,35 @@ def add_parsers(
         "conflicts", parents=[common], help=_("changes the server refused, kept for you")
     )
     conflicts.add_argument("--json", action="store_true", help=_("print JSON"))
+    conflict_actions = conflicts.add_subparsers(
+        dest="conflicts_command", metavar=_("ACTION"), parser_class=Parser
+    )
+    show = conflict_actions.add_parser(
+        "show", parents=[common], help=_("show a conflict beside the server's version")
+    )
+    show.add_argument("conflict", metavar="ID", help=_("the conflict's id (its start is enough)"))
+    show.add_argument("--json", action="store_true", help=_("print JSON"))
+    resolve = conflict_actions.add_parser(
+        "resolve", parents=[common], help=_("decide on a conflict")
+    )
+    resolve.add_argument(
+        "conflict", metavar="ID", help=_("the conflict's id (its start is enough)")
+    )
+    how = resolve.add_mutually_exclusive_group(required=True)
+    how.add_argument(
+        "--keep",
+        choices=["mine", "server", "addendum"],
+        help=_(
+            "keep your version (made again), the server's, or your text as an addendum to "
+            "minutes approved meanwhile"
+        ),
+    )
+    how.add_argument(
+        "--merged-file",
+        type=Path,
+        metavar="FILE",
+        help=_("save the text in FILE (UTF-8), merged by hand from both versions"),
+    )
 
 
 def _replica(args: argparse.Namespace) -> Path:
@@ -280,22 +311,101 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
     # lazy: see the module docstring
-    from stevnsmoeder.services import access, sync_client
+    from stevnsmoeder.services import access, sync_conflicts
 
     replica = _replica(args)
     user, password = credentials(args)
+    action = getattr(args, "conflicts_command", None)
+    merged = _merged_text(args.merged_file) if action == "resolve" and args.merged_file else None
     ctx = access.login(replica, user, password)
     try:
-        found = sync_client.conflicts(ctx)
+        if action == "show":
+            shown = sync_conflicts.detail(ctx, sync_conflicts.find(ctx, args.conflict))
+        elif action == "resolve":
+            conflict_id = sync_conflicts.find(ctx, args.conflict)
+            if merged is not None:
+                sync_conflicts.merge(ctx, conflict_id, merged)
+                print(_("The merged text is saved; it is sent at the next sync."))
+            elif args.keep == "mine":
+                sync_conflicts.keep_mine(ctx, conflict_id)
+                print(_("Your change is made again; it is sent at the next sync."))
+            elif args.keep == "addendum":
+                sync_conflicts.keep_as_addendum(ctx, conflict_id)
+                print(_("Your text is kept as an addendum; it is sent at the next sync."))
+            else:
+                sync_conflicts.keep_server(ctx, conflict_id)
+                print(_("The server's version is kept."))
+            return EXIT_OK
+        else:
+            found = sync_conflicts.open_conflicts(ctx)
     finally:
         access.logout(ctx)
+    if action == "show":
+        if args.json:
+            print_json(shown.to_json())
+        else:
+            _print_conflict(shown)
+        return EXIT_OK
     if args.json:
         print_json([c.to_json() for c in found])
         return EXIT_OK
     for c in found:
-        print(f"{c.created_at:%d.%m.%Y %H.%M}  {c.name}  {c.reason}")
+        when = c.created_at.astimezone(LOCAL_TZ)
+        print(f"{c.short_id}  {when:%d.%m.%Y %H.%M}  {c.what}")
+        print(f"{'':{len(c.short_id)}}  {c.reason}")
     print(_n("{n} conflict", "{n} conflicts", len(found)))
     return EXIT_OK
+
+
+def _merged_text(path: Path) -> str:
+    """The text of a file as a text field holds it: without the file's last line break."""
+    try:
+        text = path.expanduser().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise CliError(_("The file {path} cannot be read as UTF-8 text.", path=path)) from None
+    return text.removesuffix("\n").removesuffix("\r")
+
+
+def _print_conflict(shown: Any) -> None:
+    """A conflict as ``conflicts show`` prints it (``shown``: a ConflictDetail)."""
+    # lazy: see the module docstring
+    from stevnsmoeder.services.sync_conflicts import when_words
+
+    def heading(who: str, at: Any, mine: bool) -> str:
+        when = when_words(at) if at is not None else ""
+        by = ", ".join(part for part in (who, when) if part)
+        if mine:
+            return _("Your version – {by}", by=by)
+        if shown.approved and who:
+            return _("The server's version – approved by {by}", by=by)
+        return _("The server's version – {by}", by=by) if by else _("The server's version")
+
+    def indented(text: str) -> str:
+        return "\n".join(f"    {line}" for line in (text or "-").splitlines() or ["-"])
+
+    print(shown.what)
+    if shown.field:
+        print(_("Field: {field}", field=shown.field))
+    print(_("Why: {reason}", reason=shown.reason))
+    if shown.resolved_at is not None:
+        print(
+            _(
+                "Decided {when}: {choice}",
+                when=when_words(shown.resolved_at),
+                choice=shown.resolution,
+            )
+        )
+    print()
+    print(heading(shown.mine.who, shown.mine.at, True) + ":")
+    print(indented(shown.mine.text))
+    print()
+    print(heading(shown.server.who, shown.server.at, False) + ":")
+    print(indented(shown.server.text))
+    print()
+    if shown.note:
+        print(shown.note)
+    if shown.choices:
+        print(_("Choices: {choices}", choices=", ".join(c.value for c in shown.choices)))
 
 
 COMMANDS = {

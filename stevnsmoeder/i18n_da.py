@@ -739,6 +739,18 @@ DANISH: dict[str, str] = {
     "{who} brought this computer in step with the server": (
         "{who} synkroniserede denne computer med serveren"
     ),
+    "{who} kept the server's version of a change the server refused": (
+        "{who} beholdt serverens version af en ændring, som serveren afviste"
+    ),
+    "{who} made a change the server refused again": (
+        "{who} foretog en ændring, som serveren afviste, igen"
+    ),
+    "{who} merged a text the server refused with the server's by hand": (
+        "{who} flettede en tekst, som serveren afviste, med serverens i hånden"
+    ),
+    "{who} kept a text the server refused as an addendum": (
+        "{who} gemte en tekst, som serveren afviste, som et tillæg"
+    ),
     "Login as {who} refused after too many failed attempts": (
         "Login som {who} afvist efter for mange mislykkede forsøg"
     ),
@@ -1410,6 +1422,130 @@ DANISH: dict[str, str] = {
     "Users are managed on the server (stevnsmoeder server users), not on a copy.": (
         "Brugere styres på serveren (stevnsmoeder server users), ikke på en kopi."
     ),
+    # deciding on the changes the server refused (services/sync_conflicts.py, cli_sync.py)
+    "Open agreements brought to the meeting": "Åbne aftaler bragt med til mødet",
+    "Items carried over to the meeting": "Punkter overført til mødet",
+    "Closing the case": "Lukning af sagen",
+    "A new case": "En ny sag",
+    "Reopening the case": "Genåbning af sagen",
+    "A custody holder": "En forældremyndighedsindehaver",
+    "A consent": "Et samtykke",
+    "Ending the meeting": "Afslutning af mødet",
+    "Going to another item": "Skift til et andet punkt",
+    "An item moved to the next meeting": "Et punkt flyttet til næste møde",
+    "Setting the meeting back to planned": "Mødet sat tilbage til planlagt",
+    "Who is present": "Fremmøde",
+    "Starting the meeting": "Start af mødet",
+    "Going to the next or previous item": "Skift til næste eller forrige punkt",
+    "An item taken back into the meeting": "Et punkt taget tilbage i mødet",
+    "A new family team meeting": "Et nyt familieteammøde",
+    "A new meeting": "Et nyt møde",
+    "An agreement": "En aftale",
+    "An addendum": "Et tillæg",
+    "The next step": "Næste skridt",
+    "Approving the minutes": "Godkendelse af referatet",
+    "An agreement marked done": "En aftale markeret som udført",
+    "Removing an agreement": "Fjernelse af en aftale",
+    "A text in the minutes": "En tekst i referatet",
+    "The next follow-up": "Næste opfølgning",
+    "The Trivselslinealen level": "Niveauet på Trivselslinealen",
+    "The provision of the preliminary decision": "Hjemlen til den foreløbige beslutning",
+    "An item about a child": "Et punkt om et barn",
+    "A new agenda item": "Et nyt punkt på dagsordenen",
+    "Inviting the family": "Invitation af familien",
+    "Moving an agenda item": "Flytning af et punkt på dagsordenen",
+    "Removing an agenda item": "Fjernelse af et punkt fra dagsordenen",
+    "Removing a participant": "Fjernelse af en deltager",
+    "The order of the agenda": "Dagsordenens rækkefølge",
+    "Who attends": "Hvem der deltager",
+    "The legal basis of an item": "Hjemlen for et punkt",
+    "Changing an agenda item": "Ændring af et punkt på dagsordenen",
+    "Closed days": "Lukkedage",
+    "A participant": "En deltager",
+    "Cancelling the meeting": "Aflysning af mødet",
+    "When a meeting series meets": "Hvornår en mødeserie mødes",
+    "A new meeting series": "En ny mødeserie",
+    "Planning a series' meetings ahead": "Planlægning af en series møder",
+    "Moving the meeting": "Flytning af mødet",
+    "A change": "En ændring",
+    "{field}: {what}": "{field}: {what}",
+    "item {n} ({meeting})": "punkt {n} ({meeting})",
+    "case {reference}": "sag {reference}",
+    "The minutes of item {n} ({meeting})": "Referatet til punkt {n} ({meeting})",
+    "{action}: {where}": "{action}: {where}",
+    "There is no such conflict on this computer.": "Konflikten findes ikke på denne computer.",
+    "No conflict has the id {id}.": "Ingen konflikt har id'et {id}.",
+    "More than one conflict has an id starting with {id}.": (
+        "Flere konflikter har et id, der begynder med {id}."
+    ),
+    "What the change was about is not on this computer (any more).": (
+        "Det, ændringen handlede om, er ikke (længere) på denne computer."
+    ),
+    "The server has the record without your change.": "Serveren har data uden din ændring.",
+    "The meeting is {status}.": "Mødet er {status}.",
+    "Its minutes are approved and locked.": "Referatet er godkendt og låst.",
+    "It is running on {holder}'s computer ({device}).": (
+        "Det er i gang på {holder}s computer ({device})."
+    ),
+    "This program cannot read the change, so it cannot be made again.": (
+        "Programmet kan ikke læse ændringen, så den kan ikke foretages igen."
+    ),
+    "What the change was about is not on this computer (any more): your access may have "
+    "changed. It cannot be made again.": (
+        "Det, ændringen handlede om, er ikke (længere) på denne computer: din adgang kan være "
+        "ændret. Den kan ikke foretages igen."
+    ),
+    "The minutes were approved meanwhile, so your text cannot go into them. Copy it, or "
+    "keep it as an addendum.": (
+        "Referatet er blevet godkendt i mellemtiden, så din tekst kan ikke komme ind i det. "
+        "Kopiér den, eller gem den som et tillæg."
+    ),
+    "The minutes were approved meanwhile, so your text cannot go into them. Copy it to keep it.": (
+        "Referatet er blevet godkendt i mellemtiden, så din tekst kan ikke komme ind i det. "
+        "Kopiér den for at gemme den."
+    ),
+    "The minutes were approved meanwhile, so the change cannot be made any more.": (
+        "Referatet er blevet godkendt i mellemtiden, så ændringen kan ikke længere foretages."
+    ),
+    "This conflict is decided already.": "Der er allerede taget stilling til konflikten.",
+    "Only a text can be merged by hand.": "Kun en tekst kan flettes i hånden.",
+    "Only a text for minutes approved meanwhile is kept as an addendum.": (
+        "Kun en tekst til et referat, der er godkendt i mellemtiden, gemmes som et tillæg."
+    ),
+    "This choice cannot be made for the conflict.": "Det valg kan ikke træffes for konflikten.",
+    "show a conflict beside the server's version": (
+        "vis en konflikt ved siden af serverens version"
+    ),
+    "the conflict's id (its start is enough)": "konfliktens id (begyndelsen er nok)",
+    "decide on a conflict": "tag stilling til en konflikt",
+    "keep your version (made again), the server's, or your text as an addendum to minutes "
+    "approved meanwhile": (
+        "behold din version (foretages igen), serverens, eller din tekst som et tillæg til et "
+        "referat, der er godkendt i mellemtiden"
+    ),
+    "save the text in FILE (UTF-8), merged by hand from both versions": (
+        "gem teksten i FIL (UTF-8), flettet i hånden af begge versioner"
+    ),
+    "The merged text is saved; it is sent at the next sync.": (
+        "Den flettede tekst er gemt; den sendes ved næste synkronisering."
+    ),
+    "Your change is made again; it is sent at the next sync.": (
+        "Din ændring er foretaget igen; den sendes ved næste synkronisering."
+    ),
+    "Your text is kept as an addendum; it is sent at the next sync.": (
+        "Din tekst er gemt som et tillæg; det sendes ved næste synkronisering."
+    ),
+    "The server's version is kept.": "Serverens version er beholdt.",
+    "The file {path} cannot be read as UTF-8 text.": (
+        "Filen {path} kan ikke læses som UTF-8-tekst."
+    ),
+    "Your version – {by}": "Din version – {by}",
+    "The server's version – approved by {by}": "Serverens version – godkendt af {by}",
+    "The server's version – {by}": "Serverens version – {by}",
+    "The server's version": "Serverens version",
+    "Field: {field}": "Felt: {field}",
+    "Decided {when}: {choice}": "Afgjort {when}: {choice}",
+    "Choices: {choices}": "Valg: {choices}",
 }
 
 # Messages about a count: the English (singular, plural) to the Danish (singular, plural).

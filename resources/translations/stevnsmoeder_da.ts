@@ -709,6 +709,109 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikter</translation>
+    </message>
+    <message>
+        <source>Changes made on this computer that the server refused. Nothing is lost until you decide.</source>
+        <translation>Ændringer foretaget på denne computer, som serveren afviste. Intet går tabt, før du har taget stilling.</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Behold min</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s</source>
+        <translation>Behold serverens</translation>
+    </message>
+    <message>
+        <source>Merge by hand …</source>
+        <translation>Flet i hånden …</translation>
+    </message>
+    <message>
+        <source>Keep as addendum …</source>
+        <translation>Gem som tillæg …</translation>
+    </message>
+    <message>
+        <source>Copy my text</source>
+        <translation>Kopiér min tekst</translation>
+    </message>
+    <message>
+        <source>There are no changes to decide on.</source>
+        <translation>Der er ingen ændringer at tage stilling til.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Field: %1</source>
+        <translation>Felt: %1</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>Hvorfor: %1</translation>
+    </message>
+    <message>
+        <source>Your version – %1</source>
+        <translation>Din version – %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s version</source>
+        <translation>Serverens version</translation>
+    </message>
+    <message>
+        <source>The server&apos;s version – approved by %1</source>
+        <translation>Serverens version – godkendt af %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s version – %1</source>
+        <translation>Serverens version – %1</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s version</source>
+        <translation>Behold serverens version</translation>
+    </message>
+    <message>
+        <source>The server&apos;s version stays, and your version is not used. It is kept with the decided conflict on this computer.</source>
+        <translation>Serverens version bliver stående, og din version bruges ikke. Den gemmes sammen med den afgjorte konflikt på denne computer.</translation>
+    </message>
+    <message>
+        <source>Merge by hand</source>
+        <translation>Flet i hånden</translation>
+    </message>
+    <message>
+        <source>Write the text as it should be, from both versions. It is saved as a new change and sent at the next sync.</source>
+        <translation>Skriv teksten, som den skal være, ud fra begge versioner. Den gemmes som en ny ændring og sendes ved næste synkronisering.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Gem</translation>
+    </message>
+    <message>
+        <source>Keep as addendum</source>
+        <translation>Gem som tillæg</translation>
+    </message>
+    <message>
+        <source>The minutes are approved: your text is added as a dated addendum about the item. Correct it first if need be.</source>
+        <translation>Referatet er godkendt: din tekst tilføjes som et dateret tillæg om punktet. Ret den først, hvis det er nødvendigt.</translation>
+    </message>
+    <message>
+        <source>Save as addendum</source>
+        <translation>Gem som tillæg</translation>
+    </message>
+    <message>
+        <source>Your text</source>
+        <translation>Din tekst</translation>
+    </message>
+    <message>
+        <source>Your text is copied.</source>
+        <translation>Din tekst er kopieret.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect to the municipality&apos;s server</source>

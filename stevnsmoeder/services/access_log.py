@@ -38,6 +38,10 @@ ACTION_SENTENCES = {
     "device.register": "{who} registered a computer for the shared record",
     "device.revoke": "{who} revoked a computer's access to the shared record",
     "sync": "{who} brought this computer in step with the server",
+    "conflict.server": "{who} kept the server's version of a change the server refused",
+    "conflict.mine": "{who} made a change the server refused again",
+    "conflict.merged": "{who} merged a text the server refused with the server's by hand",
+    "conflict.addendum": "{who} kept a text the server refused as an addendum",
     "case.take_along": "{who} took case {case} along to their computer",
     "case.put_back": "{who} put case {case} back",
     "lock": "{who} locked the program",
@@ -221,7 +225,7 @@ REPLICA_EVENTS = frozenset(
         "case.view", "case.history", "case.list", "consent.list", "custody_holder.list",
         "meeting.view", "minutes.view", "overview.view", "search", "search.shown",
         "export.pdf", "export.ics", "login", "logout", "lock", "unlock", "unlock.failed",
-        "denied",
+        "denied", "conflict.server", "conflict.mine", "conflict.merged", "conflict.addendum",
     }
 )  # fmt: skip
 

@@ -300,6 +300,11 @@ def _wrote(session: Session) -> bool:
     return bool(session.info.get("stevnsmoeder_wrote"))
 
 
+def wrote(session: Session) -> bool:
+    """Whether the unit of work open in ``session`` has written anything (flush first)."""
+    return _wrote(session)
+
+
 @event.listens_for(Session, "after_flush")
 def _note_flush(session: Session, _flush: UOWTransaction) -> None:
     if session.new or session.dirty or session.deleted:

@@ -425,6 +425,8 @@ class Link:
         self.token()
         pushed, applied, rejected = _push(ctx, self)
         _send_log(ctx, self)
+        if rejected:
+            _restore(ctx, self)
         answer = self.call("/pull", {"cursor": cursor})
         pulled = replication.Pulled.from_json(answer)
         removed = sum(len(i) for i in pulled.removed.values())
@@ -618,7 +620,7 @@ def _push(ctx: ServiceContext, link: Link) -> tuple[int, int, int]:
                             arguments=entry.arguments,
                             reason=outcome.reason,
                             kind=outcome.kind,
-                            created_at=ctx.now(),
+                            created_at=entry.created_at,  # when it was done here
                         )
                     )
                     rejected += 1
@@ -629,6 +631,15 @@ def _push(ctx: ServiceContext, link: Link) -> tuple[int, int, int]:
         if len(results) < len(entries):
             break  # the server answered part of it: the rest goes next time
     return pushed, applied, rejected
+
+
+def _restore(ctx: ServiceContext, link: Link) -> None:
+    """A refused change may have left its mark on rows the server has not changed since (an
+    edit to minutes approved meanwhile): every row in scope again, as the server has it. The
+    cursor stays where it was, so the pull that follows still names what left the scope."""
+    whole = replication.Pulled.from_json(link.call("/pull", {"cursor": None}))
+    with ctx.db.begin() as s:
+        replication.apply(s, whole)
 
 
 def _drop(s: Session, unused: dict[str, list[str]]) -> None:

@@ -146,6 +146,6 @@ class SyncConflict(Base):
     arguments: Mapped[str] = mapped_column(Text)  # JSON, as pushed: the user's text is here
     reason: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(20))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())  # when it was done here
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     resolution: Mapped[str] = mapped_column(String(20), default="")

@@ -13,6 +13,7 @@ from stevnsmoeder.services.permissions import Permission, allowed
 from stevnsmoeder.services.sync_loop import SYNCED, Status
 from stevnsmoeder.ui.access.session import close_without_asking
 from stevnsmoeder.ui.main.main_window import MainWindow
+from stevnsmoeder.ui.sync.conflicts_dialog import ConflictsDialog, open_conflicts
 from stevnsmoeder.ui.sync.controller import SyncController
 from stevnsmoeder.ui.sync.status import SyncStatusBar
 from stevnsmoeder.ui.sync.take_along import OnlineSearchDialog, add_put_back
@@ -129,9 +130,16 @@ def _show_read_only(window: MainWindow, banner: QLabel) -> None:
 
 
 def _show_conflicts(window: MainWindow) -> None:
-    from stevnsmoeder.ui.sync.conflicts_dialog import open_conflicts
-
-    open_conflicts(window.ctx, window.prompts, window)
+    """Konflikter (one window of it); the status bar's count follows what is decided."""
+    found = window.findChild(ConflictsDialog)
+    if isinstance(found, ConflictsDialog) and found.isVisible():
+        found.raise_()
+        found.activateWindow()
+        return
+    dialog = open_conflicts(window.ctx, window.prompts, window)
+    bar = getattr(window, "sync_status", None)
+    if isinstance(bar, SyncStatusBar):
+        dialog.count_changed.connect(bar.show_conflicts_count)
 
 
 def _wiped(window: MainWindow, replica: replicas.Replica, reason: str) -> None:

@@ -156,6 +156,14 @@ class SyncStatusBar(QWidget):
         if self.details is not None:
             self.details.show_status(status)
 
+    def show_conflicts_count(self, count: int) -> None:
+        """Conflicts decided in the window: the button follows at once (the next sync's
+        count confirms it)."""
+        self.conflicts_button.setVisible(count > 0)
+        self.conflicts_button.setText(
+            QCoreApplication.translate("SyncStatus", "%n conflict(s)", None, count)
+        )
+
     def show_details(self) -> None:
         if self.details is None:
             self.details = SyncDetails(self.controller, self.server_name, self.show_conflicts, self)
