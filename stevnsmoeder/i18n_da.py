@@ -1410,6 +1410,15 @@ DANISH: dict[str, str] = {
     "Users are managed on the server (stevnsmoeder server users), not on a copy.": (
         "Brugere styres på serveren (stevnsmoeder server users), ikke på en kopi."
     ),
+    # the policy follow-up on a replica (services.followup_online)
+    "The follow-up is counted on the server, which holds the whole record (this "
+    "computer holds only your part of it), and the server cannot be reached. Try again "
+    "when the computer is on the municipality's network.": (
+        "Opfølgningen regnes ud på serveren, som har hele databasen (denne computer har kun "
+        "din del af den), og serveren kan ikke nås. Prøv igen, når computeren er på "
+        "kommunens netværk."
+    ),
+    "The server's answer could not be read.": "Serverens svar kunne ikke læses.",
 }
 
 # Messages about a count: the English (singular, plural) to the Danish (singular, plural).
