@@ -1010,6 +1010,16 @@ DANISH: dict[str, str] = {
         "med navn, eller du må ikke se det."
     ),
     "change how documents are filed": "ændre, hvordan dokumenter journaliseres",
+    "file a child's extract": "arkivere et barns udskrift",
+    "The record of the filing is not valid.": "Oplysningerne om arkiveringen er ugyldige.",
+    "Only someone who may see the child's item by name may file the child's extract.": (
+        "Kun den, der må se barnets punkt med navn, må arkivere barnets udskrift."
+    ),
+    "Version {filed} was filed, but the record holds version {current}: an addendum it "
+    "was made with did not reach the record.": (
+        "Version {filed} blev arkiveret, men databasen har version {current}: et tillæg, "
+        "den blev lavet med, nåede ikke frem til databasen."
+    ),
     "set the filing folder": "vælge arkiveringsmappen",
     "record the case number in the case system": "registrere sagsnummeret i ESDH",
     "{who} filed the minutes of {meeting} in the case system": (
