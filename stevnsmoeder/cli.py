@@ -487,6 +487,13 @@ def _db_path(args: argparse.Namespace) -> Path:
 @contextmanager
 def _session(args: argparse.Namespace) -> Iterator[ServiceContext]:
     """Log in for one command, and log out (closing the database) whatever happens."""
+    with _session_and_password(args) as (ctx, _password):
+        yield ctx
+
+
+@contextmanager
+def _session_and_password(args: argparse.Namespace) -> Iterator[tuple[ServiceContext, str]]:
+    """As ``_session``, with the password (which on a replica logs in to the server too)."""
     # lazy: see the module docstring
     from stevnsmoeder.services import access, access_log, audit_trail
     from stevnsmoeder.services.authenticate import authenticator_for
@@ -497,7 +504,7 @@ def _session(args: argparse.Namespace) -> Iterator[ServiceContext]:
         for warning in (audit_trail.rollback_warning(ctx), access_log.failed_logins_notice(ctx)):
             if warning:
                 print(f"stevnsmoeder: {warning}", file=sys.stderr)
-        yield ctx
+        yield ctx, password
     finally:
         access.logout(ctx)
 
@@ -1186,13 +1193,17 @@ def cmd_case(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     # lazy: see the module docstring
-    from stevnsmoeder.services import statistics
+    from stevnsmoeder.services import followup_online, statistics, sync_client
 
     output = _output(args.output) if args.output else None
     if output is not None and output.suffix.lower() not in (".pdf", ".xlsx"):
         raise CliError(_("Write the follow-up to a .pdf or an .xlsx file."), EXIT_USAGE)
-    with _session(args) as ctx:
-        report = statistics.policy_report(ctx, args.year, args.district)
+    with _session_and_password(args) as (ctx, password):
+        if sync_client.is_replica(ctx):
+            # A replica holds only the user's part of the record: counted on the server.
+            report = followup_online.fetch(ctx, password, args.year, args.district)
+        else:
+            report = statistics.policy_report(ctx, args.year, args.district)
         if output is not None:
             written = _write(output, lambda path: statistics.write(ctx, report, path))
     if args.json:

@@ -1022,6 +1022,16 @@ DANISH: dict[str, str] = {
         "med navn, eller du må ikke se det."
     ),
     "change how documents are filed": "ændre, hvordan dokumenter journaliseres",
+    "file a child's extract": "arkivere et barns udskrift",
+    "The record of the filing is not valid.": "Oplysningerne om arkiveringen er ugyldige.",
+    "Only someone who may see the child's item by name may file the child's extract.": (
+        "Kun den, der må se barnets punkt med navn, må arkivere barnets udskrift."
+    ),
+    "Version {filed} was filed, but the record holds version {current}: an addendum it "
+    "was made with did not reach the record.": (
+        "Version {filed} blev arkiveret, men databasen har version {current}: et tillæg, "
+        "den blev lavet med, nåede ikke frem til databasen."
+    ),
     "set the filing folder": "vælge arkiveringsmappen",
     "record the case number in the case system": "registrere sagsnummeret i ESDH",
     "{who} filed the minutes of {meeting} in the case system": (
@@ -1546,6 +1556,15 @@ DANISH: dict[str, str] = {
     "Field: {field}": "Felt: {field}",
     "Decided {when}: {choice}": "Afgjort {when}: {choice}",
     "Choices: {choices}": "Valg: {choices}",
+    # the policy follow-up on a replica (services.followup_online)
+    "The follow-up is counted on the server, which holds the whole record (this "
+    "computer holds only your part of it), and the server cannot be reached. Try again "
+    "when the computer is on the municipality's network.": (
+        "Opfølgningen regnes ud på serveren, som har hele databasen (denne computer har kun "
+        "din del af den), og serveren kan ikke nås. Prøv igen, når computeren er på "
+        "kommunens netværk."
+    ),
+    "The server's answer could not be read.": "Serverens svar kunne ikke læses.",
 }
 
 # Messages about a count: the English (singular, plural) to the Danish (singular, plural).

@@ -126,6 +126,7 @@ def test_no_stale_danish_entries() -> None:
         "change how documents are filed",
         "set the filing folder",
         "record the case number in the case system",
+        "file a child's extract",
         "see the policy follow-up",
         "deletion",
         "pseudonymisation",

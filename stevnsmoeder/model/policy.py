@@ -4,6 +4,10 @@ of domain.suppression; the PDF, the workbook, the command line and the window sh
 
 Every number here has already been through the rule: a hidden count is text ("<5", "x") with
 no number behind it, so nothing that renders this can show more than the rule allowed.
+
+``to_json`` gives all of it and ``from_json`` reads it back to the same object: a laptop's
+replica gets the follow-up from the server (which counts the whole record) this way, and
+renders it as if it had counted it itself.
 """
 
 from __future__ import annotations
@@ -40,11 +44,36 @@ class TableView:
             "columns": list(self.columns),
             "cells": [list(row) for row in self.cells],
             "percents": [list(row) for row in self.percents] if self.percents else None,
+            "numbers": [list(row) for row in self.numbers],
             "percent_of": self.percent_of or None,
+            "total_row": self.total_row,
+            "total_column": self.total_column,
             "merged": self.merged,
             "withheld": self.withheld,
             "too_few": self.too_few,
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TableView:
+        percents = data["percents"]
+        return cls(
+            year=int(data["year"]),
+            rows=_texts(data["rows"]),
+            columns=_texts(data["columns"]),
+            cells=tuple(_texts(row) for row in data["cells"]),
+            numbers=tuple(tuple(_count(n) for n in row) for row in data["numbers"]),
+            percents=(
+                tuple(tuple(_share(p) for p in row) for row in percents)
+                if percents is not None
+                else None
+            ),
+            percent_of=str(data["percent_of"] or ""),
+            total_row=bool(data["total_row"]),
+            total_column=bool(data["total_column"]),
+            merged=bool(data["merged"]),
+            withheld=bool(data["withheld"]),
+            too_few=bool(data["too_few"]),
+        )
 
 
 @dataclass(frozen=True)
@@ -70,6 +99,18 @@ class TablePair:
             "previous": self.previous.to_json(),
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TablePair:
+        return cls(
+            key=str(data["key"]),
+            title=str(data["title"]),
+            unit=str(data["unit"]),
+            corner=str(data["corner"]),
+            current=TableView.from_json(data["current"]),
+            previous=TableView.from_json(data["previous"]),
+            note=str(data["note"] or ""),
+        )
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -81,6 +122,10 @@ class Figure:
 
     def to_json(self) -> dict[str, Any]:
         return {"label": self.label, "current": self.current, "previous": self.previous}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Figure:
+        return cls(str(data["label"]), str(data["current"]), str(data["previous"]))
 
 
 @dataclass(frozen=True)
@@ -99,6 +144,16 @@ class Section:
             "tables": [t.to_json() for t in self.tables],
             "figures": [f.to_json() for f in self.figures],
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Section:
+        return cls(
+            number=int(data["number"]),
+            title=str(data["title"]),
+            intro=str(data["intro"]),
+            tables=tuple(TablePair.from_json(t) for t in data["tables"]),
+            figures=tuple(Figure.from_json(f) for f in data["figures"]),
+        )
 
 
 @dataclass(frozen=True)
@@ -137,6 +192,21 @@ class Chart:
             ],
         }
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Chart:
+        series = data["series"]
+        return cls(
+            key=str(data["key"]),
+            title=str(data["title"]),
+            kind=str(data["kind"]),
+            categories=_texts(data["categories"]),
+            series=tuple(str(s["label"]) for s in series),
+            bars=tuple(
+                tuple(Bar(_share(b["value"]), str(b["text"])) for b in s["bars"]) for s in series
+            ),
+            unit=str(data["unit"]),
+        )
+
 
 @dataclass(frozen=True)
 class PolicyReport:
@@ -173,3 +243,47 @@ class PolicyReport:
             "rule": self.rule,
             "legend": self.legend,
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PolicyReport:
+        """The report ``to_json`` gave (from the server). Raises ValueError for anything
+        else."""
+        try:
+            district = data["district"]
+            return cls(
+                year=int(data["year"]),
+                previous_year=int(data["previous_year"]),
+                district=str(district) if district is not None else None,
+                as_of=date.fromisoformat(data["as_of"]),
+                headline=tuple(Figure.from_json(f) for f in data["headline"]),
+                sections=tuple(Section.from_json(s) for s in data["sections"]),
+                trends=_texts(data["trends"]),
+                charts=tuple(Chart.from_json(c) for c in data["charts"]),
+                method=_texts(data["method"]),
+                rule=str(data["rule"]),
+                legend=str(data["legend"]),
+            )
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"not a policy report: {type(exc).__name__}") from None
+
+
+def _texts(values: Any) -> tuple[str, ...]:
+    if not isinstance(values, list):
+        raise TypeError("a list of texts")
+    return tuple(str(v) for v in values)
+
+
+def _count(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("a count")
+    return value
+
+
+def _share(value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError("a share")
+    return float(value)

@@ -37,6 +37,7 @@ from stevnsmoeder.services import (
     oplog,
     replication,
     search,
+    statistics,
     sync_server,
     take_along,
 )
@@ -390,6 +391,21 @@ def online_search(request: Request, state: ServerState, data: dict[str, Any]) ->
     return JSONResponse(found.to_json())
 
 
+def policy_followup(request: Request, state: ServerState, data: dict[str, Any]) -> Response:
+    """The annual policy follow-up, counted here over the whole record as the user (who must
+    hold the permission) and published as the rule allows: only what the standalone report
+    shows leaves the server. Logged in the access log as the standalone report is."""
+    session = _session(request, state)
+    year = data.get("year")
+    if not isinstance(year, int) or isinstance(year, bool):
+        raise ApiError(400, "malformed", "Feltet year mangler eller er ugyldigt.")
+    district = data.get("district")
+    if district is not None and (not isinstance(district, str) or len(district) > 120):
+        raise ApiError(400, "malformed", "Feltet district er ugyldigt.")
+    report = statistics.policy_report(session.ctx, year, district or None)
+    return JSONResponse(report.to_json())
+
+
 def openapi_json(request: Request, state: ServerState, data: dict[str, Any]) -> Response:
     return JSONResponse(openapi.document(__version__))
 
@@ -408,6 +424,7 @@ ROUTES = [
     Route(f"{API}/log", endpoint(replica_log), methods=["POST"]),
     Route(f"{API}/cases/take", endpoint(take_case), methods=["POST"]),
     Route(f"{API}/search", endpoint(online_search), methods=["POST"]),
+    Route(f"{API}/statistics/policy", endpoint(policy_followup), methods=["POST"]),
 ]
 
 

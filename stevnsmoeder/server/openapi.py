@@ -204,6 +204,43 @@ def document(version: str) -> dict[str, Any]:
                 "responses": {"200": _ok("Hits"), **_ERRORS},
             }
         },
+        "/v1/statistics/policy": {
+            "post": {
+                "summary": (
+                    "The annual policy follow-up of a year (and the year before), counted over "
+                    "the whole record, small numbers hidden (view_statistics; logged)"
+                ),
+                "security": _BEARER,
+                "requestBody": _body(
+                    ["year"],
+                    {"year": {"type": "integer"}, "district": {"type": ["string", "null"]}},
+                ),
+                "responses": {
+                    "200": _ok(
+                        "The published report: headline figures, sections with their tables, "
+                        "trends, charts, method and the suppression rule",
+                        {
+                            "year": {"type": "integer"},
+                            "previous_year": {"type": "integer"},
+                            "district": {"type": ["string", "null"]},
+                            "as_of": _STR,
+                            "headline": {"type": "array"},
+                            "sections": {"type": "array"},
+                            "trends": {"type": "array"},
+                            "charts": {"type": "array"},
+                            "method": {"type": "array"},
+                            "rule": _STR,
+                            "legend": _STR,
+                        },
+                    ),
+                    "422": {
+                        "description": "A year out of range, or an unknown district",
+                        "content": _ERROR_CONTENT,
+                    },
+                    **_ERRORS,
+                },
+            }
+        },
     }
     return {
         "openapi": "3.1.0",

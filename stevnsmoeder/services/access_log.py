@@ -224,8 +224,9 @@ REPLICA_EVENTS = frozenset(
     {
         "case.view", "case.history", "case.list", "consent.list", "custody_holder.list",
         "meeting.view", "minutes.view", "overview.view", "search", "search.shown",
-        "export.pdf", "export.ics", "login", "logout", "lock", "unlock", "unlock.failed",
-        "denied", "conflict.server", "conflict.mine", "conflict.merged", "conflict.addendum",
+        "export.pdf", "export.ics", "export.statistics", "login", "logout", "lock", "unlock",
+        "unlock.failed", "denied", "conflict.server", "conflict.mine", "conflict.merged",
+        "conflict.addendum",
     }
 )  # fmt: skip
 

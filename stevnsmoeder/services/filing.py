@@ -20,6 +20,9 @@ ESDH when known, access code, version and checksum.
   (a share not connected) is refused, never created.
 - Each document filed gets a record (when, by whom, where, which version) and an access-log
   event. An addendum makes the filed version out of date; filing again gives version 2.
+- On a laptop's replica the files are written here (the laptop reaches the filing folder) and
+  the record travels to the server as an operation (``record_filing``), which the server
+  checks as here before it keeps it: the server's list of what is unfiled follows.
 - Only those who may see the whole of a meeting's minutes (every item, every child by name)
   may file the minutes; a child's extract, whoever may see that child's item by name.
 """
@@ -69,8 +72,14 @@ from stevnsmoeder.reports import archival, case_pdf, meeting_pdf
 from stevnsmoeder.services import app_settings, audit, documents, filing_state, minutes
 from stevnsmoeder.services.cases import initials
 from stevnsmoeder.services.context import ServiceContext
-from stevnsmoeder.services.errors import NotFound, PermissionDenied, ValidationError
+from stevnsmoeder.services.errors import (
+    ConflictError,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from stevnsmoeder.services.meetings import summaries_in
+from stevnsmoeder.services.oplog import operation, refuse_if_read_only
 from stevnsmoeder.services.permissions import (
     SCOPED_ROLES,
     Permission,
@@ -242,6 +251,7 @@ def set_filing_folder(ctx: ServiceContext, folder: Path | None) -> None:
         audit.record(s, ctx, "filing.folder")
 
 
+@operation("filing.set_esdh_case_number")
 def set_esdh_case_number(ctx: ServiceContext, case_id: uuid.UUID, number: str) -> str:
     """The child's case number in the case system, where the child's extracts are filed."""
     require(ctx, Permission.EDIT_CASES, "record the case number in the case system")
@@ -606,31 +616,20 @@ def _file_one(
         f"{stem}.json",
         (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
     )
-    with ctx.db.begin() as s:
-        s.add(
-            FilingRecord(
-                meeting_id=meeting_id,
-                case_id=fd.case_id,
-                kind=fd.kind,
-                version=fd.status.version,
-                minutes_version=source.minutes_version,
-                file_name=pdf_path.name,
-                folder=str(folder),
-                checksum=checksum,
-                content_checksum=source.content_checksum,
-                filed_at=now,
-                filed_by_id=ctx.actor.user_id,
-            )
-        )
-        audit.record(
-            s,
-            ctx,
-            "filing.minutes" if fd.kind == MINUTES else "filing.extract",
-            object_type="meeting",
-            object_id=meeting_id,
+    record_filing(
+        ctx,
+        FilingEntry(
+            meeting_id=meeting_id,
+            kind=fd.kind,
             case_id=fd.case_id,
-            detail=f"v{fd.status.version} {pdf_path.name}",
-        )
+            version=fd.status.version,
+            minutes_version=source.minutes_version,
+            file_name=pdf_path.name,
+            folder=str(folder),
+            checksum=checksum,
+            content_checksum=source.content_checksum,
+        ),
+    )
     return FiledDocument(
         fd.kind,
         fd.case_id,
@@ -641,6 +640,134 @@ def _file_one(
         checksum,
         pages,
     )
+
+
+@dataclass(frozen=True)
+class FilingEntry:
+    """A document written to the filing folder, as its record keeps it: what travels from a
+    laptop's replica to the server (the files stay where they were written)."""
+
+    meeting_id: uuid.UUID
+    kind: str  # MINUTES or EXTRACT
+    case_id: uuid.UUID | None  # the child's, for an extract
+    version: int  # the document's version filed
+    minutes_version: int  # the minutes version it was made from
+    file_name: str
+    folder: str
+    checksum: str  # SHA-256 of the file written
+    content_checksum: str  # of the approved content it shows ("" before checksums)
+
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def _check_entry(entry: object) -> FilingEntry:
+    """A filing record as the services write it; anything else (a push made by hand) is
+    refused before it reaches the database."""
+
+    def count(value: object) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 100_000
+
+    ok = (
+        isinstance(entry, FilingEntry)
+        and isinstance(entry.meeting_id, uuid.UUID)
+        and entry.kind in (MINUTES, EXTRACT)
+        and (
+            entry.case_id is None if entry.kind == MINUTES else isinstance(entry.case_id, uuid.UUID)
+        )
+        and count(entry.version)
+        and count(entry.minutes_version)
+        and isinstance(entry.file_name, str)
+        and 0 < len(entry.file_name) <= 255
+        and entry.file_name == Path(entry.file_name).name
+        and entry.file_name.endswith(".pdf")
+        and isinstance(entry.folder, str)
+        and 0 < len(entry.folder) <= 1000
+        and isinstance(entry.checksum, str)
+        and bool(_SHA256.match(entry.checksum))
+        and isinstance(entry.content_checksum, str)
+        and (entry.content_checksum == "" or bool(_SHA256.match(entry.content_checksum)))
+    )
+    if not ok:
+        raise ValidationError(_("The record of the filing is not valid."))
+    assert isinstance(entry, FilingEntry)
+    return entry
+
+
+@operation("filing.record_filing")
+def record_filing(ctx: ServiceContext, entry: FilingEntry) -> None:
+    """Record that the actor filed a document just now (its files are written: see
+    ``file_meeting``). On a laptop's replica this is what travels to the server, which
+    records it as the user after the same checks: the meeting's minutes are approved, the
+    user may file the document (the minutes: who sees every item; a child's extract: who may
+    see the child's item by name), and its version is one the record has (an addendum
+    refused meanwhile makes a version the server never had). A version the record has moved
+    past since (an addendum on the server meanwhile) is recorded as filed: the document is
+    then out of date, and listed as unfiled again. The same file recorded twice is one
+    filing."""
+    require(ctx, Permission.VIEW_MEETINGS, "see meetings")
+    entry = _check_entry(entry)
+    with ctx.db.begin() as s:
+        meeting = _visible_meeting(s, ctx, entry.meeting_id)
+        if meeting.approved_at is None:
+            raise ValidationError(
+                _("The minutes are not approved yet; they are filed once approved.")
+            )
+        found = {d.key: d for d in _documents(s, ctx, meeting)}
+        doc = found.get((entry.kind, entry.case_id))
+        if doc is None:
+            if entry.kind == MINUTES:
+                _refuse_minutes(ctx)
+            require(ctx, Permission.VIEW_CASES, "file a child's extract")
+            log_denial(ctx, "file a child's extract (the child's item is not visible by name)")
+            raise PermissionDenied(
+                _("Only someone who may see the child's item by name may file the child's extract.")
+            )
+        if entry.version > doc.status.version:
+            raise ConflictError(
+                _(
+                    "Version {filed} was filed, but the record holds version {current}: an "
+                    "addendum it was made with did not reach the record.",
+                    filed=entry.version,
+                    current=doc.status.version,
+                )
+            )
+        same = select(FilingRecord.id).where(
+            FilingRecord.meeting_id == entry.meeting_id,
+            FilingRecord.kind == entry.kind,
+            FilingRecord.case_id.is_(None)
+            if entry.case_id is None
+            else FilingRecord.case_id == entry.case_id,
+            FilingRecord.version == entry.version,
+            FilingRecord.checksum == entry.checksum,
+            FilingRecord.filed_by_id == ctx.actor.user_id,
+        )
+        if s.scalar(same.limit(1)) is not None:
+            return  # recorded already (done again on top of a pull)
+        s.add(
+            FilingRecord(
+                meeting_id=entry.meeting_id,
+                case_id=entry.case_id,
+                kind=entry.kind,
+                version=entry.version,
+                minutes_version=entry.minutes_version,
+                file_name=entry.file_name,
+                folder=entry.folder,
+                checksum=entry.checksum,
+                content_checksum=entry.content_checksum,
+                filed_at=ctx.now(),
+                filed_by_id=ctx.actor.user_id,
+            )
+        )
+        audit.record(
+            s,
+            ctx,
+            "filing.minutes" if entry.kind == MINUTES else "filing.extract",
+            object_type="meeting",
+            object_id=entry.meeting_id,
+            case_id=entry.case_id,
+            detail=f"v{entry.version} {entry.file_name}",
+        )
 
 
 def file_meeting(
@@ -658,6 +785,7 @@ def file_meeting(
     filed in its current version is left as it is, unless ``again``; with ``only``, what is
     named is filed."""
     require(ctx, Permission.VIEW_MEETINGS, "see meetings")
+    refuse_if_read_only(ctx)  # before a file is written: its record could not be kept
     target = folder if folder is not None else filing_folder(ctx)
     if target is None:
         raise ValidationError(_("No filing folder is set: choose one."))

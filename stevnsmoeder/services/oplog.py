@@ -235,6 +235,22 @@ def attach_server(db: Database) -> None:
         db.before_commit.append(applied_hook(db))
 
 
+def refuse_if_read_only(ctx: ServiceContext) -> None:
+    """Raise ReplicaExpired on a replica that may only be read (offline too long): for a use
+    case that does something outside the database before its operation (filing writes files)
+    as well as for every operation."""
+    if ctx.db.read_only:
+        raise ReplicaExpired(
+            _n(
+                "This computer has not reached the server for more than {n} day: "
+                "the data can be read, not changed, until it is synchronised.",
+                "This computer has not reached the server for more than {n} days: "
+                "the data can be read, not changed, until it is synchronised.",
+                READ_ONLY_AFTER.days,
+            )
+        )
+
+
 def operation(
     name: str, *, merge: Callable[[tuple[Any, ...], dict[str, Any]], Any] | None = None
 ) -> Callable[[Callable[P, R]], Callable[P, R]]:
@@ -253,16 +269,8 @@ def operation(
         @functools.wraps(fn)
         def run(*args: P.args, **kwargs: P.kwargs) -> R:
             ctx = args[0]
-            if isinstance(ctx, ServiceContext) and ctx.db.read_only:
-                raise ReplicaExpired(
-                    _n(
-                        "This computer has not reached the server for more than {n} day: "
-                        "the data can be read, not changed, until it is synchronised.",
-                        "This computer has not reached the server for more than {n} days: "
-                        "the data can be read, not changed, until it is synchronised.",
-                        READ_ONLY_AFTER.days,
-                    )
-                )
+            if isinstance(ctx, ServiceContext):
+                refuse_if_read_only(ctx)
             if (
                 not isinstance(ctx, ServiceContext)
                 or not is_replica(ctx.db)

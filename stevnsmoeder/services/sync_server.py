@@ -33,6 +33,7 @@ from stevnsmoeder.services import (  # noqa: F401  (each registers its operation
     carry_over,
     cases,
     consent,
+    filing,
     leases,
     live,
     meetings,

@@ -19,6 +19,7 @@ The story (children A–L, all fictitious; I is in Store Heddinge, the others in
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -333,6 +334,17 @@ def test_the_published_report_shows_only_what_the_rule_allows(login: LoginFn, st
     assert levels.merged and levels.withheld and levels.cells[-1][-1] == "9"
     # Shares only of 20 or more: 17 discussions are too few.
     assert report.headline[2].current == "–"
+
+
+def test_the_published_report_reads_back_from_its_json(login: LoginFn, story: Story) -> None:
+    """As a laptop's replica gets it from the server (services.followup_online): all of it,
+    merged, withheld and too-few tables included."""
+    for district in (None, "hother"):
+        report = statistics.policy_report(login("leder"), 2026, district)
+        sent = json.loads(json.dumps(report.to_json(), ensure_ascii=False))
+        assert PolicyReport.from_json(sent) == report
+    views = [v for t in report.tables for v in (t.current, t.previous)]
+    assert any(v.merged for v in views) and any(v.withheld for v in views)
 
 
 def test_too_few_for_a_median_or_a_share(login: LoginFn, story: Story) -> None:

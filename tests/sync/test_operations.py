@@ -38,6 +38,23 @@ READS = {
     "meetings": {"list_meetings", "list_meetings_where", "get_meeting_summary"},
     "series": {"list_series", "list_closed_periods", "move_warnings"},
     "carry_over": {"carry_over_candidates"},
+    "filing": {
+        "filing_classes",
+        "may_edit_classes",
+        "filing_folder",
+        "may_set_folder",
+        "fileable",
+        "unfiled",
+        "unfiled_count",
+        "archival_meeting_document",
+        "archival_case_history",
+        # writes that stay where they are, by design: the classification is changed on the
+        # server only (a replica refuses it), the filing folder is each laptop's own setting,
+        # and filing writes the files here and records each through record_filing
+        "set_filing_class",
+        "set_filing_folder",
+        "file_meeting",
+    },
 }
 
 
