@@ -22,14 +22,17 @@ from stevnsmoeder.services import (
     minutes,
     planning,
     replicas,
+    statistics,
     sync_client,
     sync_loop,
 )
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.demo import DEMO_PASSWORD
+from stevnsmoeder.ui.access.sessions import Sessions
 from stevnsmoeder.ui.app import create_application
 from stevnsmoeder.ui.common import changes
 from stevnsmoeder.ui.common.prompts import RecordingPrompts
+from stevnsmoeder.ui.followup.window import FollowUpWindow
 from stevnsmoeder.ui.main.main_window import MainWindow
 from stevnsmoeder.ui.sync.attach import attach, show_online_search
 from stevnsmoeder.ui.sync.status import headline
@@ -38,6 +41,7 @@ from tests.conftest import CHEAP_KDF
 from tests.sync.conftest import Running
 from tests.sync.netcut import Network
 from tests.sync.test_replicas import _window
+from tests.ui.test_followup import _loaded
 from tests.ui.test_live_meeting import Keyboard
 
 WAIT = 20_000  # ms: a sync over TLS on a loaded test machine; the benchmark has the budget
@@ -391,3 +395,22 @@ def test_ppr_finds_a_case_on_the_server_takes_it_along_and_puts_it_back(  # type
     assert put_back is not None and put_back.text() == "&Læg tilbage"
     reviewer.synced_after(put_back.click)
     qtbot.waitUntil(lambda: case_id not in sync_client.cases_here(reviewer.ctx), timeout=WAIT)
+
+
+def test_the_head_of_børn_og_læring_gets_the_servers_figures_on_a_laptop(  # type: ignore[no-untyped-def]
+    qtbot, running: Running
+) -> None:
+    """A chef's replica holds no child's data: the follow-up is counted on the server, over
+    the whole record, and the replica is kept in step all the same."""
+    replica, _made = replicas.connect(
+        running.server, "chef", DEMO_PASSWORD, clock=running.clock, kdf=CHEAP_KDF
+    )
+    ctx = access.login(replica.path, "chef", DEMO_PASSWORD, clock=running.clock)
+    sessions = Sessions(replica.path, prompts=RecordingPrompts, quit_app=lambda: None)
+    window = sessions.open(ctx, DEMO_PASSWORD, replica)
+    assert isinstance(window, FollowUpWindow) and sessions.sync is not None
+    _loaded(qtbot, window.page)
+    year = window.page.chosen()[0]
+    assert window.page.report == statistics.policy_report(running.on_server("chef"), year)
+    assert window.page.report is not None and window.page.report.headline[0].current != "–"
+    window.close()

@@ -18,7 +18,7 @@ from stevnsmoeder.ui.access.login import LoginDialog
 from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.followup.window import FollowUpWindow
 from stevnsmoeder.ui.main.main_window import MainWindow
-from stevnsmoeder.ui.sync.attach import attach
+from stevnsmoeder.ui.sync.attach import attach, server_counter
 from stevnsmoeder.ui.sync.controller import SyncController
 
 log = logging.getLogger(__name__)
@@ -97,16 +97,22 @@ class Sessions(QObject):
         prompts = self.prompts()
         # A role with the follow-up's figures only (the head of Børn & Læring) gets a window
         # of its own: no page of meetings or cases is built for it.
+        connected = replica is not None and bool(sync_password)
         window: MainWindow | FollowUpWindow = (
             MainWindow(ctx, prompts)
             if allowed(ctx, Permission.VIEW_MEETINGS)
-            else FollowUpWindow(ctx, prompts)
+            else FollowUpWindow(
+                ctx, prompts, counter=server_counter(ctx, sync_password) if connected else None
+            )
         )
         window.session_closed.connect(self._closed)
         self.window = window
         self.sync = None
-        if replica is not None and sync_password and isinstance(window, MainWindow):
+        if connected and replica is not None and isinstance(window, MainWindow):
             self.sync = attach(window, sync_password, replica, period=self.sync_period)
+        elif connected:  # the figures-only window: kept in step all the same
+            self.sync = SyncController(ctx, sync_password, window)
+            self.sync.start()
         window.show()
         if self.plan_ahead and isinstance(window, MainWindow) and window.can_plan():
             # The series' meetings for the coming year exist before anyone looks for them.

@@ -69,21 +69,32 @@ def _table(model: PolicyTableModel) -> QTableView:
     return view
 
 
+Counter = Callable[[int, str | None], PolicyReport]
+
+
 class FollowUpPage(QWidget):
     def __init__(
         self,
         ctx: ServiceContext,
         prompts: Prompts,
         choices: statistics.Choices | None = None,
+        counter: Counter | None = None,
     ) -> None:
         super().__init__()
         self.ctx = ctx
         self.prompts = prompts
+        # Who counts: this database, or — on a connected laptop, which holds only part of
+        # the record — the server (``followup_online.fetch``).
+        self.counter: Counter | None = counter
         self.loaded = False
         self.report: PolicyReport | None = None
         self.models: list[PolicyTableModel] = []
         self.on_loaded: Callable[[], None] | None = None  # for tests and the screenshots
         found = choices or statistics.choices(ctx)
+        if counter is not None and choices is None:  # the server holds every year
+            last = ctx.today().year
+            years = tuple(range(last, max(statistics.FIRST_YEAR, last - 9) - 1, -1))
+            found = statistics.Choices(years, found.districts)
         self.year_box = QComboBox()
         self.year_box.setObjectName("followup-year")
         today = ctx.today()
@@ -150,9 +161,11 @@ class FollowUpPage(QWidget):
         self.status.setText(self.tr("Counting …"))
         for button in (self.pdf_button, self.xlsx_button):
             button.setEnabled(False)
-        ctx = self.ctx
+        ctx, counter = self.ctx, self.counter
 
         def count() -> PolicyReport:
+            if counter is not None:
+                return counter(year, district)
             return statistics.policy_report(ctx, year, district)
 
         run_in_thread(self, count, lambda report: self._show(report, (year, district)), self._fail)

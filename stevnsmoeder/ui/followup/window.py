@@ -21,13 +21,15 @@ from stevnsmoeder.ui.common.operations import Operations
 from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.common.screen import fit_to_screen
 from stevnsmoeder.ui.common.settings import Settings
-from stevnsmoeder.ui.followup.followup_page import FollowUpPage
+from stevnsmoeder.ui.followup.followup_page import Counter, FollowUpPage
 
 
 class FollowUpWindow(QMainWindow):
     session_closed = Signal()  # closed and logged out (see ui/access/session.py)
 
-    def __init__(self, ctx: ServiceContext, prompts: Prompts | None = None) -> None:
+    def __init__(
+        self, ctx: ServiceContext, prompts: Prompts | None = None, counter: Counter | None = None
+    ) -> None:
         super().__init__()
         self.next_login: str | None = None
         self.ctx = ctx
@@ -43,7 +45,7 @@ class FollowUpWindow(QMainWindow):
             )
             self.statusBar().addPermanentWidget(banner)
         fit_to_screen(self, QSize(1100, 760))
-        self.page = FollowUpPage(ctx, self.prompts)
+        self.page = FollowUpPage(ctx, self.prompts, counter=counter)
         self.setCentralWidget(self.page)
         self.session_lock = SessionLock(ctx, self.settings.lock_minutes * 60_000, self)
         self.session_lock.session_ended.connect(self.close)

@@ -8,10 +8,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel
 
-from stevnsmoeder.services import oplog, replicas, sync_loop
+from stevnsmoeder.services import followup_online, oplog, replicas, sync_loop
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.permissions import Permission, allowed
 from stevnsmoeder.services.sync_loop import SYNCED, Status
 from stevnsmoeder.ui.access.session import close_without_asking
+from stevnsmoeder.ui.followup.followup_page import Counter
 from stevnsmoeder.ui.main.main_window import MainWindow
 from stevnsmoeder.ui.sync.conflicts_dialog import ConflictsDialog, open_conflicts
 from stevnsmoeder.ui.sync.controller import SyncController
@@ -65,6 +67,8 @@ def attach(
             )
 
     controller.status_changed.connect(status)
+    if window.followup_page is not None:
+        window.followup_page.counter = server_counter(ctx, password)
     _add_menu(window, controller)
     window.case_window_hooks.append(
         lambda case_window, case_id: add_put_back(case_window, controller, case_id)
@@ -73,6 +77,12 @@ def attach(
     if start:
         controller.start()
     return controller
+
+
+def server_counter(ctx: ServiceContext, password: str) -> Counter:
+    """The policy follow-up counted on the server, which holds the whole record (a laptop
+    holds only its user's part of it)."""
+    return lambda year, district: followup_online.fetch(ctx, password, year, district)
 
 
 def _add_menu(window: MainWindow, controller: SyncController) -> None:
