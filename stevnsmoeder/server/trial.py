@@ -88,6 +88,8 @@ CA-certifikat til computerne: {made.ca_file}
 Database: {make_url(url).render_as_string(hide_password=True)}
 
 Forbind en computer (brugere: {users}; adgangskode: {DEMO_PASSWORD}):
+  i vinduet: ./scripts/app → »Forbind til kommunens server …«, adressen ovenfor og CA-filen
+  eller på kommandolinjen:
   STEVNSMOEDER_PASSWORD={DEMO_PASSWORD} .venv/bin/stevnsmoeder connect {address} \\
       --ca {made.ca_file} --user leder --db ~/stevnsmoeder-replica/leder.db
   STEVNSMOEDER_PASSWORD={DEMO_PASSWORD} .venv/bin/stevnsmoeder sync \\
