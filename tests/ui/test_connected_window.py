@@ -414,3 +414,78 @@ def test_the_head_of_børn_og_læring_gets_the_servers_figures_on_a_laptop(  # t
     assert window.page.report == statistics.policy_report(running.on_server("chef"), year)
     assert window.page.report is not None and window.page.report.headline[0].current != "–"
     window.close()
+
+
+# -- first contact ---------------------------------------------------------------------------
+
+
+def test_connecting_from_the_login_window(qtbot, running: Running, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Forbind til kommunens server: each failure in one sentence with the fields kept, then
+    the replica made, its first sync shown, the user logged in to it and the login window
+    listing it by user and server."""
+    from stevnsmoeder.ui.access.login import LoginDialog
+    from stevnsmoeder.ui.sync.connect_dialog import ConnectDialog
+
+    dialog = ConnectDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.url_edit.setText("https://127.0.0.1:9")  # nothing answers there
+    dialog.user_edit.setText("leder")
+    dialog.password_edit.setText(DEMO_PASSWORD)
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=WAIT)
+    assert dialog.error_label.text().startswith("Serveren kan ikke nås.")
+    assert dialog.user_edit.text() == "leder"
+
+    dialog.url_edit.setText(running.url)  # no CA file: the system does not know the test CA
+    dialog.start()
+    qtbot.waitUntil(lambda: "certifikat" in dialog.error_label.text(), timeout=WAIT)
+    assert dialog.error_label.text().startswith("Serverens certifikat kan ikke godkendes.")
+
+    dialog.ca_edit.setText(str(running.ca))
+    dialog.password_edit.setText("forkert")
+    dialog.start()
+    qtbot.waitUntil(lambda: not dialog._busy and dialog.error_label.isVisible(), timeout=WAIT)
+    assert "certifikat" not in dialog.error_label.text()
+    assert dialog.context is None
+
+    steps: list[int] = []
+    dialog.progress.valueChanged.connect(steps.append)
+    dialog.password_edit.setText(DEMO_PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT * 3):
+        dialog.start()
+    assert dialog.context is not None and dialog.context.actor.login == "leder"
+    assert steps[-1] == 100 and steps == sorted(steps)
+    assert dialog.progress_label.text().startswith("Forbundet: ")
+    assert dialog.password == DEMO_PASSWORD
+    dialog.context.db.close()
+
+    login = LoginDialog(tmp_path / "stevnsmoeder.db")  # no standalone file here
+    qtbot.addWidget(login)
+    assert login.replica is not None and login.replica.login == "leder"
+    assert login.place_combo.currentText().startswith("leder på 127.0.0.1:")
+    assert login.user_edit.isReadOnly() and login.user_edit.text() == "leder"
+
+
+def test_a_replica_offline_too_long_is_synchronised_before_it_opens(  # type: ignore[no-untyped-def]
+    qtbot, running: Running, tmp_path: Path
+) -> None:
+    from stevnsmoeder.ui.access.login import LoginDialog
+
+    replica, _made = replicas.connect(
+        running.server, "leder", DEMO_PASSWORD, clock=running.clock, kdf=CHEAP_KDF
+    )
+    running.clock.advance(days=31)
+    login = LoginDialog(tmp_path / "stevnsmoeder.db", place=str(replica.path))
+    login.clock = running.clock
+    qtbot.addWidget(login)
+    login.show()
+    qtbot.keyClicks(login.password_edit, DEMO_PASSWORD)
+    login.try_login()
+    qtbot.waitUntil(lambda: login.sync_first_button.isVisible(), timeout=WAIT)
+    assert "31 dage" in login.error_label.text()
+    with qtbot.waitSignal(login.accepted, timeout=WAIT * 3):
+        login.sync_first_button.click()
+    assert login.context is not None and not login.context.db.read_only
+    assert login.sync_password == DEMO_PASSWORD
+    login.context.db.close()

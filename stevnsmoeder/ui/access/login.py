@@ -44,6 +44,15 @@ from stevnsmoeder.ui.sync.connect_dialog import ConnectDialog
 HEAVY_MODULES = ("stevnsmoeder.services.access", "stevnsmoeder.services.meetings")
 
 
+def _clock(chosen: Callable[[], Any] | None) -> Callable[[], Any]:
+    """The services' clock: the one a test chose, or the computer's."""
+    if chosen is not None:
+        return chosen
+    from stevnsmoeder.db.base import utcnow  # lazy: the database layer, see the docstring
+
+    return utcnow
+
+
 def _warm_imports() -> None:
     for name in HEAVY_MODULES:
         importlib.import_module(name)
@@ -71,6 +80,8 @@ class LoginDialog(QDialog):
         self._busy = False
         # After failed logins the user name must wait: counted down on this clock.
         self.now: Callable[[], float] = time.monotonic
+        # The services' clock (tests give a fixed one; None: the computer's).
+        self.clock: Callable[[], Any] | None = None
         self._wait_until: float | None = None
         self._wait_reason = ""
         self.wait_timer = QTimer(self)
@@ -309,11 +320,12 @@ class LoginDialog(QDialog):
         self.show_error("")
         self._set_busy(True, self.tr("Opening the database …"))
         path = self.db_path
+        chosen_clock = self.clock
 
         def work() -> Any:
             from stevnsmoeder.services import access  # lazy: the database layer, see the docstring
 
-            return access.login(path, user, password)
+            return access.login(path, user, password, clock=_clock(chosen_clock))
 
         self._typed_password = password
         run_in_thread(self, work, self._logged_in, self._failed)
@@ -329,17 +341,20 @@ class LoginDialog(QDialog):
         self.sync_first_button.hide()
         self._set_busy(True, self.tr("Synchronising with the server …"))
         path = self.db_path
+        chosen_clock = self.clock
 
         def work() -> Any:
             from stevnsmoeder.services import access, sync_client  # lazy: the database layer
 
-            ctx = access.login(path, user, password, to_synchronise=True)
+            ctx = access.login(
+                path, user, password, to_synchronise=True, clock=_clock(chosen_clock)
+            )
             try:
                 sync_client.sync(ctx, password)
             finally:
                 if path.exists():
                     ctx.db.close()
-            return access.login(path, user, password)
+            return access.login(path, user, password, clock=_clock(chosen_clock))
 
         self._typed_password = password
         run_in_thread(self, work, self._logged_in, self._failed)
@@ -358,12 +373,13 @@ class LoginDialog(QDialog):
             return
         self._set_busy(True, self.tr("Checking and restoring the backup …"))
         path = self.db_path
+        chosen_clock = self.clock
 
         def work() -> Any:
             restore.restore_newest(path, user, password)
             from stevnsmoeder.services import access  # lazy: the database layer, as above
 
-            return access.login(path, user, password)
+            return access.login(path, user, password, clock=_clock(chosen_clock))
 
         run_in_thread(self, work, self._logged_in, self._failed)
 
