@@ -312,6 +312,10 @@ SYNC_BUDGETS = (
     ("one note: push → pull on another replica", "note_push_to_pull_s", "s", 1.0),
     ("load: push p95", "load_push_p95_ms", "ms", 100.0),
     ("online search p95 through the server", "online_search_p95_ms", "ms", None),
+    ("window: a change visible in the other window", "change_visible_s", "s", 3.0),
+    ("window: GUI thread blocked by the sync", "gui_block_max_ms", "ms", 16.0),
+    ("window: … and by reloading the page in view", "gui_block_with_refresh_ms", "ms", None),
+    ("window: login → week view, server unreachable", "offline_login_s", "s", 0.6),
 )
 
 

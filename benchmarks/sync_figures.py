@@ -16,8 +16,12 @@ keeps its token.
 from __future__ import annotations
 
 import contextlib
+import json
+import os
 import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -184,8 +188,43 @@ def sync_figures(url: str, *, smoke: bool) -> dict[str, Any]:
         s_client.close()
         for ctx in replicas.values():
             ctx.db.close()
+
+        # The connected window (issue of the desktop): a change from one window to the
+        # other, the GUI thread meanwhile, and a login with the server out of reach.
+        paired = _probe(
+            "pair", address, str(tls.ca_file),
+            str(folder / "referent" / "replica.db"), "referent",
+            str(folder / "leder" / "replica.db"), "leder",
+            "2" if smoke else "5",
+        )  # fmt: skip
+        out["change_visible_s"] = round(paired["change_visible_median_s"], 3)
+        out["change_visible_max_s"] = round(paired["change_visible_max_s"], 3)
+        out["gui_block_max_ms"] = round(paired["sync_block_max_ms"], 1)
+        out["gui_block_with_refresh_ms"] = round(paired["max_block_ms"], 1)
+        out["gui_block_p99_ms"] = round(paired["p99_block_ms"], 1)
+        out["refresh_in_view_ms"] = round(paired["refresh_median_ms"], 1)
+        offline = _probe(
+            "offline_login", str(folder / "leder" / "replica.db"), "leder",
+            "2" if smoke else "5",
+        )  # fmt: skip
+        out["offline_login_s"] = round(offline["median_s"], 3)
     out["server_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     return out
+
+
+def _probe(mode: str, *args: str) -> dict[str, Any]:
+    """A window figure in a process of its own (benchmarks/probe_connected.py)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.probe_connected", mode, *args],
+        cwd=Path(__file__).resolve().parent.parent,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=True,
+    )
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
 
 
 def sync_client_meetings(ctx: ServiceContext) -> list[Any]:

@@ -352,6 +352,7 @@ class Link:
         self._expires: datetime | None = None
         self.clock_skew = 0.0  # seconds the server's clock is ahead of this computer's
         self.user: dict[str, Any] = {}
+        self._closed = False
 
     def __enter__(self) -> Link:
         return self
@@ -360,6 +361,8 @@ class Link:
         self.close()
 
     def _connection(self) -> httpx.Client:
+        if self._closed:
+            raise ServerUnreachable(_("The server cannot be reached."))
         if self._client is None:
             client = self.server.client()
             client.event_hooks["response"].append(self._saw)
@@ -456,7 +459,9 @@ class Link:
         replica last pulled, or ``seconds`` pass; True when it changed."""
         with self.ctx.db.begin() as s:
             upto = app_settings.get(s, UPTO, "")
-        token = self._token or self.token()
+        token = self._token  # the sync thread logs in; this thread only waits
+        if not token or self._closed:
+            return False
         timeout = httpx.Timeout(seconds + 15.0, connect=10.0)
         with self.server.client() as client:
             client.timeout = timeout
@@ -473,7 +478,9 @@ class Link:
         return bool(answer and answer.get("changed"))
 
     def close(self) -> None:
-        """End the session on the server (if it can be reached) and the connection."""
+        """End the session on the server (if it can be reached) and the connection; the
+        link is not used again."""
+        self._closed = True
         if self._client is None:
             return
         if self._token:

@@ -29,9 +29,10 @@ log = logging.getLogger(__name__)
 #: Seconds between syncs when nothing asks for one (while online, and retries offline).
 PERIOD = 60.0
 #: Seconds after a change made here before it is pushed (changes in a burst go together).
-DEBOUNCE = 1.0
-#: Seconds between two syncs the server's changes ask for (a burst of typing elsewhere).
-SETTLE = 1.0
+DEBOUNCE = 0.5
+#: Seconds after the server said the record changed before pulling (a burst of changes
+#: elsewhere comes in one pull).
+SETTLE = 0.3
 
 CONNECTING = "connecting"
 SYNCING = "syncing"
@@ -110,6 +111,13 @@ class SyncLoop:
     def sync_now(self) -> None:
         self.request(0.0)
 
+    def join_watch(self, timeout: float) -> bool:
+        """Wait for the watch thread to end after ``stop`` (tests; a long poll ends when
+        the server answers or goes)."""
+        if self._watch_thread.is_alive():
+            self._watch_thread.join(timeout)
+        return not self._watch_thread.is_alive()
+
     def stop(self, *, final_sync: bool = True, timeout: float = 5.0) -> bool:
         """End the loop: a last sync first (so the minutes leave with the chair), within
         ``timeout`` seconds; the session with the server is ended. False when the thread
@@ -143,6 +151,13 @@ class SyncLoop:
         return max(0.0, due - self.monotonic())
 
     def _run(self) -> None:
+        try:
+            self._loop()
+        finally:  # wiped, stopped or failed: the session and its connection end
+            with contextlib.suppress(Exception):
+                self.link.close()
+
+    def _loop(self) -> None:
         while not self._stopping.is_set():
             wait = self._next_wait()
             if wait > 0:
@@ -161,8 +176,6 @@ class SyncLoop:
                     self._due = self.monotonic() + self.period
         if self._final and self._status.state != WIPED:
             self._once()
-        with contextlib.suppress(Exception):
-            self.link.close()
         self._tell(replace(self._status, state=STOPPED, report=None))
 
     def _once(self) -> bool:
@@ -245,3 +258,5 @@ class SyncLoop:
                 continue
             if changed and not self._stopping.is_set():
                 self.request(SETTLE)
+            elif not changed:
+                self._stopping.wait(0.5)  # no session yet, or nothing within the wait

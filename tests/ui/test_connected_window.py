@@ -106,7 +106,8 @@ class Laptop:
 
     def stop(self) -> None:
         self.sync.stop(final_sync=False, timeout=10)
-        self.network.close()
+        self.network.close()  # a long poll in flight ends with it
+        assert self.sync.loop.join_watch(10)
 
 
 @pytest.fixture

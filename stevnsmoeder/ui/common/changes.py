@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 MEETING = "meeting"
 CASE = "case"
 SERIES = "series"
+ARRIVED = "arrived"  # rows from the server (a connected laptop's sync): any of the above
 
 
 class ChangeBus(QObject):

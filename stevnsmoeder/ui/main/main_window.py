@@ -132,6 +132,7 @@ class MainWindow(PlanningActions):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.meeting_windows: dict[object, MeetingWindow] = {}
         self._refreshing = False
+        self._stale: set[QWidget] = set()  # pages to reload when shown (rows arrived)
         changes.bus().changed.connect(self._changed)
         central = QWidget()
         column = QVBoxLayout(central)
@@ -273,6 +274,10 @@ class MainWindow(PlanningActions):
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
+        if page in self._stale:
+            self._stale.discard(page)
+            if getattr(page, "loaded", True):
+                page.reload()  # type: ignore[attr-defined]
         if page is self.meetings_page and not self.meetings_page.loaded:
             self.meetings_page.reload()
         followup = self.followup_page
@@ -374,10 +379,29 @@ class MainWindow(PlanningActions):
             self.search_page.query_edit.selectAll()
 
     def _changed(self, what: str, ident: object) -> None:
-        if not self._refreshing and what in (changes.MEETING, changes.CASE, changes.SERIES):
+        if self._refreshing:
+            return
+        if what == changes.ARRIVED:
+            self._refresh_in_view()
+        elif what in (changes.MEETING, changes.CASE, changes.SERIES):
             self.refresh()
 
+    def _refresh_in_view(self) -> None:
+        """Rows arrived from the server: the page in view reloads now, the others when
+        they are shown (a sync must not keep the window busy with pages no one sees)."""
+        pages = [
+            p for p in (self.start_page, self.calendar_page, self.meetings_page, self.cases_page)
+            if p is not None
+        ]  # fmt: skip
+        shown = self.tabs.currentWidget()
+        for page in pages:
+            if page is shown:
+                page.reload()
+            else:
+                self._stale.add(page)
+
     def refresh(self) -> None:
+        self._stale.clear()
         self.start_page.reload()
         self.calendar_page.reload()
         if self.meetings_page.loaded:

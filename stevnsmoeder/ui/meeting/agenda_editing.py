@@ -177,7 +177,9 @@ class AgendaEditing(QWidget):
 
     # -- a change elsewhere while a title is typed ---------------------------------------
     def _changed_elsewhere(self, what: str, ident: object) -> None:
-        mine = what == changes.MEETING and ident in (None, self.meeting_id)
+        mine = (what == changes.MEETING and ident in (None, self.meeting_id)) or (
+            what == changes.ARRIVED
+        )
         if mine and not self.operations.busy:
             if self.view.state() == QAbstractItemView.State.EditingState:
                 # A title or time box is being typed: the reload (which would close the

@@ -150,8 +150,9 @@ class SyncController(QObject):
             self._announcing = True  # what came from the server is no change to push
             try:
                 self.pulled.emit(report)
-                for what in (changes.SERIES, changes.MEETING, changes.CASE):
-                    changes.bus().announce(what)
+                # One announcement for all of it: every view that shows meetings or cases
+                # reloads once (the main window the page in view, an open meeting's window).
+                changes.bus().announce(changes.ARRIVED)
             finally:
                 self._announcing = False
         self.status_changed.emit(status)

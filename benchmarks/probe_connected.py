@@ -1,0 +1,191 @@
+"""A connected laptop's window figures, each in a fresh process (offscreen): one JSON line.
+
+    python -m benchmarks.probe_connected offline_login REPLICA LOGIN [REPEATS]
+    python -m benchmarks.probe_connected pair URL CA REPLICA_A LOGIN_A REPLICA_B LOGIN_B [ROUNDS]
+
+``offline_login``: password given → main window with this week's meetings, then the week
+view painted, on a replica whose server cannot be reached (the background sync starts and
+fails meanwhile): the window must not wait for the network.
+
+``pair``: two windows over two replicas, both online with their background sync: a change
+made in the first (an agenda item added by the secretary) until it is in the second's
+replica and announced to its views; and the longest the second window's GUI thread was
+kept from its event loop meanwhile (a 2 ms heartbeat).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PASSWORD = "demo"
+
+
+def _window(path: Path, login: str, url: str, ca: str) -> tuple[Any, Any, Any]:
+    from stevnsmoeder.services import access, replicas
+    from stevnsmoeder.ui.common.prompts import RecordingPrompts
+    from stevnsmoeder.ui.main.main_window import MainWindow
+    from stevnsmoeder.ui.sync.attach import attach
+
+    ctx = access.login(path, login, PASSWORD)
+    window = MainWindow(ctx, RecordingPrompts())
+    replica = replicas.Replica(path, login, url, Path(ca) if ca else None)
+    controller = attach(window, PASSWORD, replica)
+    return ctx, window, controller
+
+
+def offline_login(path: Path, login: str, repeats: int) -> None:
+    from stevnsmoeder.services import access, app_settings, sync_client
+    from stevnsmoeder.ui.access.login import _warm_imports
+    from stevnsmoeder.ui.app import create_application
+
+    app = create_application()
+    _warm_imports()
+    # The network is gone: the replica's server is an address where nothing answers.
+    ctx = access.login(path, login, PASSWORD)
+    with ctx.db.begin() as s:
+        app_settings.put(s, sync_client.SERVER_URL, "https://127.0.0.1:9")
+    ctx.db.close()
+    times = []
+    for _ in range(repeats):
+        began = time.perf_counter()
+        ctx, window, controller = _window(path, login, "https://127.0.0.1:9", "")
+        window.show()
+        app.processEvents()
+        window.grab()  # the start page, painted
+        window.tabs.setCurrentWidget(window.calendar_page)
+        window.calendar_page.set_mode("week")
+        app.processEvents()
+        window.grab()
+        times.append(time.perf_counter() - began)
+        controller.stop(final_sync=False)
+        window.close()
+        with ctx.db.begin() as s:  # what the failed syncs left: the replica's own settings
+            assert app_settings.get(s, sync_client.SERVER_URL)
+        ctx.db.close()
+        app.processEvents()
+    print(json.dumps({"median_s": statistics.median(times), "runs": times}))
+
+
+def pair(url: str, ca: str, a: Path, login_a: str, b: Path, login_b: str, rounds: int) -> None:
+    from datetime import timedelta
+
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from stevnsmoeder.model.enums import MeetingStatus
+    from stevnsmoeder.services import meetings, planning, sync_loop
+    from stevnsmoeder.ui.app import create_application
+    from stevnsmoeder.ui.common import changes
+
+    app = create_application()
+    ctx_a, window_a, sync_a = _window(a, login_a, url, ca)
+    ctx_b, window_b, sync_b = _window(b, login_b, url, ca)
+    for window in (window_a, window_b):
+        window.show()
+    deadline = time.perf_counter() + 120
+    while time.perf_counter() < deadline and not all(
+        c.status.state == sync_loop.SYNCED for c in (sync_a, sync_b)
+    ):
+        app.processEvents()
+        time.sleep(0.005)
+    today = ctx_a.today()
+    both = {m.id for m in meetings.list_meetings(ctx_b, start=today, end=today + timedelta(28))}
+    target = next(
+        m
+        for m in meetings.list_meetings(ctx_a, start=today, end=today + timedelta(28))
+        if m.status is MeetingStatus.PLANNED and m.id in both
+    )
+    arrived: list[float] = []
+    sync_b.pulled.connect(lambda _report: arrived.append(time.perf_counter()))
+    gaps: list[float] = []  # every gap between heartbeats
+    sync_gaps: list[float] = []  # those with no page refresh in them: the sync's own
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.nsecsElapsed()]
+    refreshed = [False]
+    refreshes: list[float] = []
+    in_view = window_b._refresh_in_view
+
+    def timed_refresh() -> None:  # the page in view reloading with the rows that arrived
+        began = time.perf_counter()
+        in_view()
+        refreshes.append((time.perf_counter() - began) * 1000)
+        refreshed[0] = True
+
+    window_b._refresh_in_view = timed_refresh
+
+    def tick() -> None:
+        now = clock.nsecsElapsed()
+        gap = (now - last[0]) / 1e6
+        gaps.append(gap)
+        if not refreshed[0]:
+            sync_gaps.append(gap)
+        refreshed[0] = False
+        last[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.setInterval(2)
+    heartbeat.timeout.connect(tick)
+    latencies: list[float] = []
+    for n in range(rounds):
+        plan = planning.get_plan(ctx_a, target.id)
+        title = f"Punkt fra sekretæren {n + 1}"
+        began = time.perf_counter()
+        planning.add_item(ctx_a, target.id, plan.revision, title=title, minutes=5)
+        changes.bus().announce(changes.MEETING, target.id)  # as the window's operations do
+        count = len(arrived)
+        last[0] = clock.nsecsElapsed()
+        heartbeat.start()
+        deadline = time.perf_counter() + 30
+        seen = False
+        while time.perf_counter() < deadline and not seen:
+            app.processEvents()
+            if len(arrived) > count:
+                seen = title in [i.title for i in planning.get_plan(ctx_b, target.id).items]
+            time.sleep(0.001)
+        heartbeat.stop()
+        latencies.append(arrived[-1] - began if seen else float("inf"))
+    for controller in (sync_a, sync_b):
+        controller.stop(final_sync=False)
+    for window in (window_a, window_b):
+        window.close()
+    print(
+        json.dumps(
+            {
+                "change_visible_median_s": statistics.median(latencies),
+                "change_visible_max_s": max(latencies),
+                "rounds": latencies,
+                "max_block_ms": max(gaps) if gaps else None,
+                "p99_block_ms": sorted(gaps)[int(len(gaps) * 0.99)] if gaps else None,
+                "sync_block_max_ms": max(sync_gaps) if sync_gaps else None,
+                "refresh_median_ms": statistics.median(refreshes) if refreshes else None,
+            }
+        )
+    )
+    for ctx in (ctx_a, ctx_b):
+        ctx.db.close()
+
+
+def main() -> int:
+    mode = sys.argv[1]
+    if mode == "offline_login":
+        repeats = int(sys.argv[4]) if len(sys.argv) > 4 else 5
+        offline_login(Path(sys.argv[2]), sys.argv[3], repeats)
+    elif mode == "pair":
+        url, ca, a, login_a, b, login_b = sys.argv[2:8]
+        rounds = int(sys.argv[8]) if len(sys.argv) > 8 else 5
+        pair(url, ca, Path(a), login_a, Path(b), login_b, rounds)
+    else:
+        raise SystemExit(f"unknown mode {mode}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
