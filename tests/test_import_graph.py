@@ -58,7 +58,7 @@ LAZY = {
         "stevnsmoeder.ui.main.main_window",
         "stevnsmoeder.ui.access.sessions",
     ),
-    "stevnsmoeder.ui.access.login": ("stevnsmoeder.services", "stevnsmoeder.db.base"),
+    "stevnsmoeder.ui.access.login": ("stevnsmoeder.services",),
     # the login window's connect dialog, likewise; and the replicas it lists
     "stevnsmoeder.ui.sync.connect_dialog": ("stevnsmoeder.services",),
     "stevnsmoeder.services.replicas": (

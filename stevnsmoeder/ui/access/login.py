@@ -12,6 +12,7 @@ import math
 import threading
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -46,11 +47,11 @@ HEAVY_MODULES = ("stevnsmoeder.services.access", "stevnsmoeder.services.meetings
 
 def _clock(chosen: Callable[[], Any] | None) -> Callable[[], Any]:
     """The services' clock: the one a test chose, or the computer's."""
-    if chosen is not None:
-        return chosen
-    from stevnsmoeder.db.base import utcnow  # lazy: the database layer, see the docstring
+    return chosen if chosen is not None else _now
 
-    return utcnow
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 def _warm_imports() -> None:
