@@ -246,8 +246,8 @@ def _load(
     *,
     smoke: bool,
 ) -> dict[str, Any]:
-    """Laptops pulling every 10 s (time compressed: every 10th of the run) and chairs typing
-    (a push of one edited note a second), for a bounded time."""
+    """Laptops pulling every 10 s (their starts spread over the first 10 s) and chairs
+    typing (a push of one edited note a second), for a bounded time."""
     laptops, typists, seconds = (3, 1, 4.0) if smoke else (30, 3, 30.0)
     stop = time.perf_counter() + seconds
     pushes: list[float] = []
@@ -257,7 +257,10 @@ def _load(
     cursor = _cursor(chair)
     template = _outbox_json(chair)
 
-    def laptop() -> None:
+    period = 2.0 if smoke else 10.0
+
+    def laptop(n: int) -> None:
+        time.sleep(period * n / laptops)  # not all at once: laptops sync on their own clocks
         with server.client() as client:
             while time.perf_counter() < stop:
                 began = time.perf_counter()
@@ -268,7 +271,7 @@ def _load(
                     (pulls if reply.is_success else errors).append(
                         time.perf_counter() - began if reply.is_success else str(reply.status_code)
                     )
-                time.sleep(max(0.0, seconds / 10 - (time.perf_counter() - began)))
+                time.sleep(max(0.0, period - (time.perf_counter() - began)))
 
     def typist(n: int) -> None:
         import uuid
@@ -294,7 +297,7 @@ def _load(
                         errors.append(str(reply.status_code))
                 time.sleep(max(0.0, 1.0 - (time.perf_counter() - began)))
 
-    threads = [threading.Thread(target=laptop) for _ in range(laptops)]
+    threads = [threading.Thread(target=laptop, args=(n,)) for n in range(laptops)]
     threads += [threading.Thread(target=typist, args=(n,)) for n in range(typists)]
     for t in threads:
         t.start()
