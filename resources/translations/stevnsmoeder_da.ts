@@ -2390,6 +2390,10 @@
         <translation>Serveren kan ikke nås: søgning på serveren kræver net.</translation>
     </message>
     <message>
+        <source>The case of %1</source>
+        <translation>Sagen om %1</translation>
+    </message>
+    <message>
         <source>The child&apos;s case</source>
         <translation>Barnets sag</translation>
     </message>

@@ -236,6 +236,7 @@ def test_the_status_words_follow_the_state(qtbot, running: Running, laptops) -> 
     details = chair.window.sync_status.details  # type: ignore[attr-defined]
     assert details is not None and details.isVisible()
     assert details.pending_label.text() == "intet"
+    assert details.last_label.text() == "kl. 09.00"  # today, by the program's clock
     assert details.sync_button.isEnabled()
 
 

@@ -242,7 +242,8 @@ class SyncDetails(QDialog):
     def show_status(self, status: Status) -> None:
         self.state_label.setText(f"<b>{headline(status, self.controller.ctx.now())}</b>")
         self.last_label.setText(
-            when(status.last_sync) or QCoreApplication.translate("SyncStatus", "not yet")
+            when(status.last_sync, self.controller.ctx.now())
+            or QCoreApplication.translate("SyncStatus", "not yet")
         )
         self.pending_label.setText(
             QCoreApplication.translate("SyncStatus", "%n change(s)", None, status.pending)

@@ -219,7 +219,11 @@ class OnlineSearchDialog(QDialog):
         if hit is None or hit.case_id is None or self._busy:
             return
         case_id = hit.case_id
-        label = hit.child or self.tr("The child's case")
+        label = (
+            self.tr("The case of %1").replace("%1", hit.child)
+            if hit.child
+            else self.tr("The child's case")
+        )
         dialog = TakeAlongDialog(label, self.ctx.today(), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
