@@ -237,6 +237,23 @@ def _outbox_json(ctx: ServiceContext) -> dict[str, Any]:
     return sync_client.push_body(sync_client.outbox(ctx))
 
 
+def _laptop(server: sync_client.Server, login: str, n: int) -> tuple[str, int | None]:
+    """A device of its own for a simulated laptop, logged in and in step (its first pull)."""
+    with server.client() as client:
+        made = client.post(
+            "/devices",
+            json={"login": login, "password": DEMO_PASSWORD, "device_name": f"Bærbar {n}"},
+        ).json()
+        token = client.post(
+            "/login",
+            json={"login": login, "password": DEMO_PASSWORD, **made},
+        ).json()["token"]
+        first = client.post(
+            "/pull", json={"cursor": None}, headers={"Authorization": f"Bearer {token}"}
+        ).json()
+    return str(token), first["cursor"]
+
+
 def _load(
     server: sync_client.Server,
     address: str,
@@ -247,19 +264,21 @@ def _load(
     smoke: bool,
 ) -> dict[str, Any]:
     """Laptops pulling every 10 s (their starts spread over the first 10 s) and chairs
-    typing (a push of one edited note a second), for a bounded time."""
+    typing (a push of one edited note a second), for a bounded time. Each laptop is a device
+    of its own (its users taken in turn from the roles) and in step when the load begins, and
+    names the shipment it got last, as a real laptop does."""
     laptops, typists, seconds = (3, 1, 4.0) if smoke else (30, 3, 30.0)
-    stop = time.perf_counter() + seconds
     pushes: list[float] = []
     pulls: list[float] = []
     errors: list[str] = []
     guard = threading.Lock()
-    cursor = _cursor(chair)
     template = _outbox_json(chair)
-
     period = 2.0 if smoke else 10.0
+    sessions = [_laptop(server, ROLES[n % len(ROLES)], n) for n in range(laptops)]
+    stop = time.perf_counter() + seconds
 
     def laptop(n: int) -> None:
+        token, cursor = sessions[n]
         time.sleep(period * n / laptops)  # not all at once: laptops sync on their own clocks
         with server.client() as client:
             while time.perf_counter() < stop:
@@ -267,10 +286,13 @@ def _load(
                 reply = client.post(
                     "/pull", json={"cursor": cursor}, headers={"Authorization": f"Bearer {token}"}
                 )
+                took = time.perf_counter() - began
                 with guard:
-                    (pulls if reply.is_success else errors).append(
-                        time.perf_counter() - began if reply.is_success else str(reply.status_code)
-                    )
+                    if reply.is_success:
+                        pulls.append(took)
+                        cursor = reply.json()["cursor"]
+                    else:
+                        errors.append(str(reply.status_code))
                 time.sleep(max(0.0, period - (time.perf_counter() - began)))
 
     def typist(n: int) -> None:

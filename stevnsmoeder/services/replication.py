@@ -28,27 +28,34 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
     Table,
     UniqueConstraint,
-    and_,
+    Uuid,
+    any_,
     bindparam,
     delete,
     insert,
-    or_,
     select,
     text,
     update,
 )
+from sqlalchemy.engine import RowMapping
 from sqlalchemy.orm import Session, aliased
 
 from stevnsmoeder.db import rows as codec
+from stevnsmoeder.db.engine import Database
 from stevnsmoeder.db.models import (
     Action,
     AgendaItem,
@@ -135,7 +142,8 @@ class Scope:
     ids: Ids = field(default_factory=dict)
     anonymous_cases: set[uuid.UUID] = field(default_factory=set)  # travel as pseudonyms
     family_people: dict[uuid.UUID, str] = field(default_factory=dict)  # travel as their role
-    dropped_links: dict[tuple[str, str], set[uuid.UUID]] = field(default_factory=dict)
+    _json: dict[str, list[str]] | None = field(default=None, repr=False)
+    _text: str | None = field(default=None, repr=False)
 
     def add(self, table: str, found: Iterable[uuid.UUID | None]) -> None:
         self.ids.setdefault(table, set()).update(i for i in found if i is not None)
@@ -144,7 +152,27 @@ class Scope:
         return self.ids.get(table, set())
 
     def as_json(self) -> dict[str, list[str]]:
-        return {t: sorted(map(str, ids)) for t, ids in sorted(self.ids.items()) if ids}
+        """The ids as a shipment records them, with how the rows were trimmed beside them
+        (``TRIMMED``); computed once (a scope is not changed once computed)."""
+        if self._json is None:
+            found = {t: sorted(map(str, ids)) for t, ids in sorted(self.ids.items()) if ids}
+            found[f"child_case{TRIMMED}"] = sorted(map(str, self.anonymous_cases))
+            found[f"person{TRIMMED}"] = sorted(map(str, self.family_people))
+            self._json = found
+        return self._json
+
+    @property
+    def as_text(self) -> str:
+        if self._text is None:
+            self._text = json.dumps(self.as_json())
+        return self._text
+
+
+def _among(column: Any, ids: Iterable[uuid.UUID | str]) -> ColumnElement[bool]:
+    """``column IN ids`` as one array parameter (PostgreSQL: a scope names thousands of ids,
+    and a parameter each costs more to send than the query takes to run)."""
+    values = [i if isinstance(i, uuid.UUID) else uuid.UUID(i) for i in ids]
+    return column == any_(bindparam(None, values, type_=ARRAY(Uuid)))  # type: ignore[no-any-return]
 
 
 def scope_of(s: Session, ctx: ServiceContext) -> Scope:
@@ -174,13 +202,13 @@ def scope_of(s: Session, ctx: ServiceContext) -> Scope:
         .join(meeting, meeting.id == AgendaItem.meeting_id)
         .where(item_visible(ctx), meeting_visible(ctx, meeting))
     )
-    on_agendas = s.execute(visible_items.where(AgendaItem.meeting_id.in_(window_ids))).all()
+    on_agendas = s.execute(visible_items.where(_among(AgendaItem.meeting_id, window_ids))).all()
     cases = {c for _i, c, _m in on_agendas if c is not None}
     if ctx.actor.role is Role.PPR:
         cases |= _taken_along(s, ctx)
     earlier = s.execute(
         visible_items.where(
-            AgendaItem.case_id.in_(cases), linked_to_child(ctx, AgendaItem, meeting)
+            _among(AgendaItem.case_id, cases), linked_to_child(ctx, AgendaItem, meeting)
         )
     ).all()
     items = {i for i, _c, _m in on_agendas} | {i for i, _c, _m in earlier}
@@ -209,40 +237,42 @@ def _taken_along(s: Session, ctx: ServiceContext) -> set[uuid.UUID]:
 
 def _item_rows(s: Session, ctx: ServiceContext, scope: Scope, items: set[uuid.UUID]) -> None:
     def of_items(model: Any) -> set[uuid.UUID]:
-        return set(s.scalars(select(model.id).where(model.agenda_item_id.in_(items))))
+        return set(s.scalars(select(model.id).where(_among(model.agenda_item_id, items))))
 
     for model in (ItemMinutes, ItemAttendance, Action, WellbeingAssessment, LegalBasis):
         scope.add(model.__tablename__, of_items(model))
     meetings = scope.get("meeting")
     scope.add(
         "participation",
-        s.scalars(select(Participation.id).where(Participation.meeting_id.in_(meetings))),
+        s.scalars(select(Participation.id).where(_among(Participation.meeting_id, meetings))),
     )
     if ctx.actor.role not in SCOPED_ROLES and ctx.actor.role is not Role.ADMIN:
         # An approved version holds every item of its meeting: only for those who see all.
         scope.add(
             "minutes_version",
-            s.scalars(select(MinutesVersion.id).where(MinutesVersion.meeting_id.in_(meetings))),
+            s.scalars(select(MinutesVersion.id).where(_among(MinutesVersion.meeting_id, meetings))),
         )
         # What of those minutes is filed in the case system (the same readers).
         scope.add(
             "filing_record",
-            s.scalars(select(FilingRecord.id).where(FilingRecord.meeting_id.in_(meetings))),
+            s.scalars(select(FilingRecord.id).where(_among(FilingRecord.meeting_id, meetings))),
         )
 
 
 def _case_rows(s: Session, ctx: ServiceContext, scope: Scope, cases: set[uuid.UUID]) -> None:
-    known = set(s.scalars(select(Case.id).where(Case.id.in_(cases), identity_known(ctx))))
+    known = set(s.scalars(select(Case.id).where(_among(Case.id, cases), identity_known(ctx))))
     scope.anonymous_cases = {c for c in cases if c not in known}
     if ctx.actor.role not in SCOPED_ROLES and allowed(ctx, Permission.VIEW_CASES):
         scope.add(
             "custody_holder",
-            s.scalars(select(CustodyHolder.id).where(CustodyHolder.case_id.in_(cases))),
+            s.scalars(select(CustodyHolder.id).where(_among(CustodyHolder.case_id, cases))),
         )
-        scope.add("consent", s.scalars(select(Consent.id).where(Consent.case_id.in_(cases))))
+        scope.add("consent", s.scalars(select(Consent.id).where(_among(Consent.case_id, cases))))
         scope.add(
             "wellbeing_assessment",
-            s.scalars(select(WellbeingAssessment.id).where(WellbeingAssessment.case_id.in_(cases))),
+            s.scalars(
+                select(WellbeingAssessment.id).where(_among(WellbeingAssessment.case_id, cases))
+            ),
         )
     else:
         # A participant or the police: the consents behind the items that name a child to
@@ -253,23 +283,23 @@ def _case_rows(s: Session, ctx: ServiceContext, scope: Scope, cases: set[uuid.UU
             .join(AgendaItem, AgendaItem.id == LegalBasis.agenda_item_id)
             .join(meeting, meeting.id == AgendaItem.meeting_id)
             .where(
-                LegalBasis.id.in_(scope.get("legal_basis")),
+                _among(LegalBasis.id, scope.get("legal_basis")),
                 LegalBasis.consent_id.is_not(None),
-                AgendaItem.case_id.in_(known),
+                _among(AgendaItem.case_id, known),
                 lawfully_named(AgendaItem, meeting),
             )
         )
-        consents = set(s.scalars(named))
+        consents = {c for c in s.scalars(named) if c is not None}
         scope.add("consent", consents)
         scope.add(
             "custody_holder",
-            s.scalars(select(Consent.given_by_id).where(Consent.id.in_(consents))),
+            s.scalars(select(Consent.given_by_id).where(_among(Consent.id, consents))),
         )
     scope.add(
         "consent_meeting_type",
         s.scalars(
             select(ConsentMeetingType.id).where(
-                ConsentMeetingType.consent_id.in_(scope.get("consent"))
+                _among(ConsentMeetingType.consent_id, scope.get("consent"))
             )
         ),
     )
@@ -285,7 +315,7 @@ def _people(s: Session, ctx: ServiceContext, scope: Scope) -> None:
             continue
         for column in columns:
             people |= {
-                p for p in s.scalars(select(table.c[column]).where(table.c.id.in_(ids))) if p
+                p for p in s.scalars(select(table.c[column]).where(_among(table.c.id, ids))) if p
             }
     if ctx.actor.person_id is not None:
         people.add(ctx.actor.person_id)
@@ -295,7 +325,7 @@ def _people(s: Session, ctx: ServiceContext, scope: Scope) -> None:
             select(Participation.person_id, ParticipantRole.name)
             .join(ParticipantRole, ParticipantRole.id == Participation.role_id)
             .where(
-                Participation.id.in_(scope.get("participation")),
+                _among(Participation.id, scope.get("participation")),
                 ParticipantRole.is_family.is_(True),
             )
         ).all()
@@ -349,18 +379,74 @@ class Pulled:
         )
 
 
-def high_water_mark(s: Session) -> int:
-    """The highest row version below which nothing is still in flight (PostgreSQL): taken
-    under the exclusive lock every stamping transaction holds shared until it ends."""
+@dataclass(frozen=True)
+class Mark:
+    """Where the record stands: every row version up to ``upto`` is committed, and so is
+    every change counted in the scope epoch up to ``epoch`` (migration 0015)."""
+
+    upto: int
+    epoch: int
+
+
+def high_water_mark(s: Session) -> Mark:
+    """The highest row version below which nothing is still in flight (PostgreSQL), and the
+    scope epoch: taken under the exclusive lock every stamping transaction holds shared
+    until it ends."""
     s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WATERMARK_LOCK})
     last, called = s.execute(text("SELECT last_value, is_called FROM row_version_seq")).one()
-    return int(last) if called else 0
+    epoch = s.execute(text("SELECT last_value FROM scope_epoch_seq")).scalar_one()
+    return Mark(int(last) if called else 0, int(epoch))
+
+
+class _ScopeCache:
+    """The scopes computed lately, by user, day and scope epoch: while no change that can
+    move a scope was made (a chair typing minutes moves none), a pull reuses the scope."""
+
+    SIZE = 256
+
+    def __init__(self) -> None:
+        self._found: OrderedDict[tuple[Any, ...], Scope] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...]) -> Scope | None:
+        with self._lock:
+            found = self._found.get(key)
+            if found is not None:
+                self._found.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[Any, ...], scope: Scope) -> None:
+        with self._lock:
+            self._found[key] = scope
+            while len(self._found) > self.SIZE:
+                self._found.popitem(last=False)
+
+
+# One cache per database (a process may serve, or test, more than one).
+_SCOPES: WeakKeyDictionary[Database, _ScopeCache] = WeakKeyDictionary()
+_SCOPES_LOCK = threading.Lock()
+
+
+def _scope(s: Session, ctx: ServiceContext, epoch: int) -> Scope:
+    """The acting user's scope, from the cache while the epoch and the day stand still.
+    The epoch was read (committed) before this transaction began, so the scope computed here
+    holds at least every change it counts."""
+    actor = ctx.actor
+    key = (actor.user_id, actor.role, actor.person_id, ctx.today(), epoch)
+    with _SCOPES_LOCK:
+        cache = _SCOPES.setdefault(ctx.db, _ScopeCache())
+    found = cache.get(key)
+    if found is None:
+        found = scope_of(s, ctx)
+        cache.put(key, found)
+    return found
 
 
 def pull(ctx: ServiceContext, device_id: uuid.UUID, cursor: int | None) -> Pulled:
     """The rows a device needs to be in step, from the shipment it names as applied."""
     with ctx.db.begin() as s:
-        upto = high_water_mark(s)  # its own transaction: the lock ends with it
+        mark = high_water_mark(s)  # its own transaction: the lock ends with it
+    upto = mark.upto
     with ctx.db.begin() as s:
         before = _shipment(s, device_id, ctx.actor.user_id, cursor)
         if (
@@ -372,52 +458,50 @@ def pull(ctx: ServiceContext, device_id: uuid.UUID, cursor: int | None) -> Pulle
             # window has not moved: the scope and its rows are as shipped.
             return Pulled(before.id, {}, {}, upto, False)
         since = before.upto_version if before is not None else 0
+        scope = _scope(s, ctx, mark.epoch)
+        same_scope = before is not None and before.scope_ids == scope.as_text
         known: dict[str, set[str]] = (
             {t: set(i) for t, i in json.loads(before.scope_ids).items()}
-            if before is not None and before.scope_ids
+            if before is not None and before.scope_ids and not same_scope
             else {}
         )
-        scope = scope_of(s, ctx)
-        now_ids = scope.as_json()
-        # How rows were trimmed is part of what was shipped: a child who became known (or
-        # unknown) to the user since travels again, whatever its row's version.
-        trimmed = {
-            "child_case": {str(i) for i in scope.anonymous_cases},
-            "person": {str(i) for i in scope.family_people},
-        }
-        reship: dict[str, set[str]] = {}
-        for name, now in trimmed.items():
-            now_ids[f"{name}{TRIMMED}"] = sorted(now)
-            reship[name] = now ^ known.get(f"{name}{TRIMMED}", set())
         shipped: dict[str, list[dict[str, Any]]] = {}
-        for table in codec.REPLICATED:
-            ids = scope.get(table.name)
-            if not ids:
-                continue
-            had = known.get(table.name, set())
-            again = reship.get(table.name, set())
-            entered = [i for i in ids if str(i) not in had or str(i) in again]
-            found = s.execute(
-                select(table).where(
-                    table.c.id.in_(ids),
-                    or_(
-                        and_(table.c.row_version > since, table.c.row_version <= upto),
-                        table.c.id.in_(entered),
-                    ),
-                )
-            ).mappings()
-            out = [_trimmed(table, scope, codec.encode(table, dict(r))) for r in found]
-            if out:
-                shipped[table.name] = out
-        removed = {
-            t: sorted(had - set(now_ids.get(t, [])))
-            for t, had in known.items()
-            if t in codec.BY_NAME and had - set(now_ids.get(t, []))
-        }
+        removed: dict[str, list[str]] = {}
+        if before is None:
+            for table in codec.REPLICATED:
+                ids = scope.get(table.name)
+                if ids:
+                    found = s.execute(select(table).where(_among(table.c.id, ids))).mappings()
+                    _ship(shipped, table, scope, found)
+        else:
+            entered = {} if same_scope else _entered(scope, known)
+            for table in codec.REPLICATED:
+                ids = scope.get(table.name)
+                if not ids:
+                    continue
+                # The rows changed since the last shipment (by their version's index; few),
+                # of them those in scope, and the rows that entered the scope however old.
+                changed = s.execute(
+                    select(table).where(table.c.row_version > since, table.c.row_version <= upto)
+                ).mappings()
+                rows = [r for r in changed if r["id"] in ids]
+                new = entered.get(table.name, set()) - {r["id"] for r in rows}
+                if new:
+                    rows += s.execute(select(table).where(_among(table.c.id, new))).mappings()
+                _ship(shipped, table, scope, rows)
+            if not same_scope:
+                now_ids = scope.as_json()
+                removed = {
+                    t: sorted(had - set(now_ids.get(t, [])))
+                    for t, had in known.items()
+                    if t in codec.BY_NAME and had - set(now_ids.get(t, []))
+                }
         if before is not None and not shipped and not removed:
             # Nothing in this scope changed up to the mark: the shipment stands for it now
             # (so the next idle pull answers at once).
             before.upto_version, before.at = upto, ctx.now()
+            if not same_scope:
+                before.scope_ids = scope.as_text
             return Pulled(before.id, {}, {}, upto, False)
         record = Shipment(
             device_id=device_id,
@@ -427,12 +511,39 @@ def pull(ctx: ServiceContext, device_id: uuid.UUID, cursor: int | None) -> Pulle
             upto_version=upto,
             rows=sum(len(r) for r in shipped.values()),
             row_ids=json.dumps({t: [r["id"] for r in rs] for t, rs in shipped.items()}),
-            scope_ids=json.dumps(now_ids),
+            scope_ids=scope.as_text,
         )
         s.add(record)
         s.flush()
         _forget_old_scopes(s, device_id, record.id)
         return Pulled(record.id, shipped, removed, upto, before is None)
+
+
+def _entered(scope: Scope, known: dict[str, set[str]]) -> dict[str, set[uuid.UUID]]:
+    """The ids in scope that were not shipped before, and the rows that must travel again
+    because how they are trimmed changed (a child who became known, or unknown, to the user
+    since travels again whatever its row's version)."""
+    out: dict[str, set[uuid.UUID]] = {}
+    for name, ids in scope.ids.items():
+        had = known.get(name, set())
+        again = set(scope.as_json().get(f"{name}{TRIMMED}", [])) ^ known.get(
+            f"{name}{TRIMMED}", set()
+        )
+        fresh = {i for i in ids if str(i) not in had or str(i) in again}
+        if fresh:
+            out[name] = fresh
+    return out
+
+
+def _ship(
+    shipped: dict[str, list[dict[str, Any]]],
+    table: Table,
+    scope: Scope,
+    rows: Iterable[RowMapping],
+) -> None:
+    out = [_trimmed(table, scope, codec.encode(table, dict(r))) for r in rows]
+    if out:
+        shipped[table.name] = out
 
 
 def _local_day(at: datetime) -> date:
@@ -444,7 +555,7 @@ def mark_scope_changed(s: Session) -> None:
     taken along, or put back): the next pull must look (PostgreSQL only; elsewhere a no-op)."""
     if s.get_bind().dialect.name == "postgresql":
         s.execute(text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": WATERMARK_LOCK})
-        s.execute(text("SELECT nextval('row_version_seq')"))
+        s.execute(text("SELECT nextval('row_version_seq'), nextval('scope_epoch_seq')"))
 
 
 def _shipment(
