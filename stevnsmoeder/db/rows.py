@@ -7,8 +7,9 @@ must never leave the server (a password hash) is blanked here, once, for every p
 from __future__ import annotations
 
 import enum
+import functools
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
 from typing import Any
 
@@ -46,14 +47,49 @@ SECRET_COLUMNS: dict[str, dict[str, Any]] = {
 }
 
 
+Convert = Callable[[Any], Any]
+
+
 def encode(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
     """A row as JSON values (ids and dates as ISO text, enums as their values)."""
     out: dict[str, Any] = {}
-    secret = SECRET_COLUMNS.get(table.name, {})
-    for column in table.columns:
-        value = secret[column.name] if column.name in secret else row[column.name]
-        out[column.name] = _to_json(value)
+    for name, convert, blank in _encoders(table):
+        value = blank if blank is not _KEEP else row[name]
+        out[name] = value if value is None or convert is None else convert(value)
     return out
+
+
+_KEEP = object()  # a column shipped as it is (not blanked)
+
+
+@functools.cache
+def _encoders(table: Table) -> tuple[tuple[str, Convert | None, Any], ...]:
+    """Per column: its name, how its value becomes JSON (None: as it is), and the value it
+    is blanked to (``_KEEP``: none). Worked out once per table: a first pull ships
+    thousands of rows."""
+    secret = SECRET_COLUMNS.get(table.name, {})
+    return tuple(
+        (c.name, _encoder(c), secret.get(c.name) if c.name in secret else _KEEP)
+        for c in table.columns
+    )
+
+
+def _encoder(column: Column[Any]) -> Convert | None:
+    kind = column.type
+    if isinstance(kind, Enum) and kind.enum_class is not None:
+        return _to_json
+    python = _python_type(column)
+    if python is uuid.UUID:
+        return str
+    if python in (datetime, date, time):
+        return _isoformat
+    if python in (bool, int, float, str):
+        return None
+    return _to_json
+
+
+def _isoformat(value: datetime | date | time) -> str:
+    return value.isoformat()
 
 
 def _to_json(value: Any) -> Any:
@@ -70,28 +106,44 @@ def _to_json(value: Any) -> Any:
 
 def decode(table: Table, data: Mapping[str, Any]) -> dict[str, Any]:
     """A shipped row back as column values; unknown columns are refused (a newer server)."""
-    unknown = set(data) - set(table.columns.keys())
-    if unknown:
-        raise ValueError(f"{table.name}: unknown columns {sorted(unknown)}")
-    return {name: _from_json(table.columns[name], value) for name, value in data.items()}
+    decoders = _decoders(table)
+    try:
+        return {
+            name: value if value is None or (convert := decoders[name]) is None
+            else convert(value)
+            for name, value in data.items()
+        }  # fmt: skip
+    except KeyError:
+        unknown = set(data) - set(decoders)
+        raise ValueError(f"{table.name}: unknown columns {sorted(unknown)}") from None
 
 
-def _from_json(column: Column[Any], value: Any) -> Any:
-    if value is None:
-        return None
+@functools.cache
+def _decoders(table: Table) -> dict[str, Convert | None]:
+    return {c.name: _decoder(c) for c in table.columns}
+
+
+def _decoder(column: Column[Any]) -> Convert | None:
     kind = column.type
     if isinstance(kind, Enum) and kind.enum_class is not None:
-        return kind.enum_class(value)
+        members = {m.value: m for m in kind.enum_class}
+        enum_class = kind.enum_class
+
+        def member(value: Any) -> Any:
+            found = members.get(value)
+            return found if found is not None else enum_class(value)  # ValueError if none
+
+        return member
     python = _python_type(column)
     if python is uuid.UUID:
-        return uuid.UUID(value)
+        return uuid.UUID
     if python is datetime:
-        return datetime.fromisoformat(value)
+        return datetime.fromisoformat
     if python is date:
-        return date.fromisoformat(value)
+        return date.fromisoformat
     if python is time:
-        return time.fromisoformat(value)
-    return value
+        return time.fromisoformat
+    return None
 
 
 def _python_type(column: Column[Any]) -> type | None:

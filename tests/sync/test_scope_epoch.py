@@ -21,7 +21,15 @@ from stevnsmoeder.db.base import Base, UTCDateTime
 from stevnsmoeder.db.engine import Database
 from stevnsmoeder.db.models import AgendaItem, ItemMinutes, Meeting
 from stevnsmoeder.model.enums import MeetingStatus
-from stevnsmoeder.services import minutes, planning, replication, series, sync_client
+from stevnsmoeder.services import (
+    app_settings,
+    minutes,
+    planning,
+    replication,
+    search,
+    series,
+    sync_client,
+)
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.demo import DEMO_PASSWORD
 from tests.sync.conftest import Running
@@ -214,3 +222,20 @@ def test_the_lists_name_the_models_columns_and_tables() -> None:
     assert set(MIGRATION.UNREPLICATED) <= {t.name for t in Base.metadata.sorted_tables}
     assert not set(MIGRATION.UNREPLICATED) & set(codec.BY_NAME)
     assert "notes" in CONTENT[ItemMinutes.__tablename__]
+
+
+def test_the_access_log_moves_no_version_and_wakes_no_laptop(running: Running) -> None:
+    """What only the server keeps (its access log) draws no row version: an idle laptop's
+    pull stays idle, and a laptop waiting for changes is not woken by someone's login."""
+    replica = running.replica(running.connect("leder"), "leder")
+    with sync_client.Link(replica, DEMO_PASSWORD) as link:
+        link.sync()
+        with replica.db.begin() as s:
+            upto = int(app_settings.get(s, sync_client.UPTO))
+        referent = running.on_server("referent")  # a login: written to the access log
+        search.search(referent, "skole")  # a search: logged too
+        with referent.db.begin() as s:
+            assert replication.high_water_mark(s).upto == upto
+        assert link.wait_for_change(0.5) is False  # answered when the wait ran out
+        report = link.sync()
+    assert (report.pulled, report.removed) == (0, 0)

@@ -12,6 +12,11 @@ versions, so a pull that reads it under the exclusive lock knows that every chan
 counts is committed. While the epoch and the day stand still, a user's scope is the one
 computed before.
 
+The tables no replica holds (the access log, the server's own settings, an action typed but
+not added) no longer draw row versions at all: the version then moves only when something a
+replica may hold changed, so an idle laptop's pull answers at once and a laptop waiting for
+changes is not woken by every line of the access log.
+
 On SQLite (a laptop's file or replica) there is nothing to do: no triggers there.
 
 Self-contained (no import of the program's code): it may be renumbered beside other new
@@ -34,7 +39,7 @@ depends_on: str | Sequence[str] | None = None
 WATERMARK_LOCK = 0x7379_6E63_7665_72  # frozen, as in 0010
 _UNSHIPPED = "ARRAY['row_version', 'updated_at', 'last_login_at']"
 
-# Stamped tables no replica holds: their changes move no scope.
+# Stamped tables no replica holds: their changes move neither the version nor a scope.
 UNREPLICATED = ("audit_event", "app_setting", "action_draft")
 _UNREPLICATED = ", ".join(f"'{t}'" for t in UNREPLICATED)
 
@@ -72,6 +77,13 @@ CREATE OR REPLACE FUNCTION stamp_row() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   content text[];
 BEGIN
+  IF TG_TABLE_NAME IN ({_UNREPLICATED}) THEN
+    NEW.updated_at := now() AT TIME ZONE 'UTC';
+    IF TG_OP = 'INSERT' AND NEW.created_at IS NULL THEN
+      NEW.created_at := NEW.updated_at;
+    END IF;
+    RETURN NEW;
+  END IF;
   IF TG_OP = 'UPDATE'
      AND (to_jsonb(NEW) - {_UNSHIPPED}) = (to_jsonb(OLD) - {_UNSHIPPED}) THEN
     NEW.row_version := OLD.row_version;
@@ -81,13 +93,10 @@ BEGIN
   PERFORM pg_advisory_xact_lock_shared({WATERMARK_LOCK});
   NEW.row_version := nextval('row_version_seq');
   NEW.updated_at := now() AT TIME ZONE 'UTC';
-  IF TG_OP = 'INSERT' AND NEW.created_at IS NULL THEN
-    NEW.created_at := NEW.updated_at;
-  END IF;
-  IF TG_TABLE_NAME IN ({_UNREPLICATED}) THEN
-    RETURN NEW;
-  END IF;
   IF TG_OP = 'INSERT' THEN
+    IF NEW.created_at IS NULL THEN
+      NEW.created_at := NEW.updated_at;
+    END IF;
     PERFORM nextval('scope_epoch_seq');
     RETURN NEW;
   END IF;
@@ -102,12 +111,13 @@ END $$
 _BURY = f"""
 CREATE OR REPLACE FUNCTION bury_row() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF TG_TABLE_NAME IN ({_UNREPLICATED}) THEN
+    RETURN NULL;
+  END IF;
   PERFORM pg_advisory_xact_lock_shared({WATERMARK_LOCK});
   INSERT INTO tombstone (row_version, table_name, row_id, deleted_at)
   VALUES (nextval('row_version_seq'), TG_TABLE_NAME, OLD.id, now() AT TIME ZONE 'UTC');
-  IF TG_TABLE_NAME NOT IN ({_UNREPLICATED}) THEN
-    PERFORM nextval('scope_epoch_seq');
-  END IF;
+  PERFORM nextval('scope_epoch_seq');
   RETURN NULL;
 END $$
 """
