@@ -1335,6 +1335,9 @@ DANISH: dict[str, str] = {
         "Ukrypteret HTTP (--insecure-dev) er kun tilladt på 127.0.0.1."
     ),
     "The server cannot be reached.": ("Serveren kan ikke nås."),
+    "The password can only be changed while this computer reaches the server.": (
+        "Adgangskoden kan kun skiftes, mens computeren har forbindelse til serveren."
+    ),
     "The server refused the request.": ("Serveren afviste forespørgslen."),
     "The server speaks TLS only: give --tls-cert and --tls-key.": (
         "Serveren bruger kun krypteret forbindelse (TLS): angiv --tls-cert og --tls-key."

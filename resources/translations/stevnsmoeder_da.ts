@@ -1379,22 +1379,6 @@
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
-    <message>
-        <source>Change my password</source>
-        <translation>Skift min adgangskode</translation>
-    </message>
-    <message>
-        <source>Your current password:</source>
-        <translation>Din nuværende adgangskode:</translation>
-    </message>
-    <message>
-        <source>Your new password: at least 12 characters, best a few words that belong together only for you.</source>
-        <translation>Din nye adgangskode: mindst 12 tegn, helst nogle ord, der kun hører sammen for dig.</translation>
-    </message>
-    <message>
-        <source>Your password is changed.</source>
-        <translation>Din adgangskode er skiftet.</translation>
-    </message>
 </context>
 <context>
     <name>FtmDialog</name>

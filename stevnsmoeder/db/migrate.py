@@ -6,6 +6,7 @@ which autogenerates against a temporary encrypted database at head.
 
 from __future__ import annotations
 
+import functools
 import sys
 import tempfile
 from pathlib import Path
@@ -27,14 +28,24 @@ def _config() -> Config:
     return cfg
 
 
+@functools.cache
 def head_revision() -> str:
+    """The newest migration this program has (read once: Alembic loads every revision's
+    module to find it, and a connected laptop names it in every request)."""
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head
 
 
+@functools.cache
+def _revisions() -> frozenset[str]:
+    return frozenset(
+        script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()
+    )
+
+
 def known_revisions() -> set[str]:
-    return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
+    return set(_revisions())
 
 
 def current_revision(db: Database) -> str | None:

@@ -32,11 +32,13 @@ from stevnsmoeder.db.engine import PostgresDatabase
 from stevnsmoeder.model.enums import Role
 from stevnsmoeder.server import openapi, watch
 from stevnsmoeder.services import (
+    access,
     devices,
     leases,
     oplog,
     replication,
     search,
+    server_access,
     statistics,
     sync_server,
     take_along,
@@ -362,6 +364,24 @@ def replica_log(request: Request, state: ServerState, data: dict[str, Any]) -> R
     return JSONResponse({"last_seq": last})
 
 
+def change_password(request: Request, state: ServerState, data: dict[str, Any]) -> Response:
+    """The user's own new password (changed on a laptop, which re-keys its replica after).
+    A wrong current password counts as a failed login, as at the door."""
+    session = _session(request, state)
+    current, new = _text(data, "current", 1024), _text(data, "new", 1024)
+    try:  # checked (and a failure logged, and waited for) as a login is
+        server_access.verify_login(
+            state.db, session.ctx.actor.login, current, clock=state.clock,
+            detail="password change",
+        )  # fmt: skip
+    except AuthError:
+        raise ApiError(
+            403, "wrong_password", "Den nuværende adgangskode passer ikke på serveren."
+        ) from None
+    access.change_password(session.ctx, current, new)
+    return Response(status_code=204)
+
+
 def take_case(request: Request, state: ServerState, data: dict[str, Any]) -> Response:
     session = _session(request, state)
     case_id = _uuid(data, "case_id")
@@ -423,6 +443,7 @@ ROUTES = [
     Route(f"{API}/leases", endpoint(lease), methods=["POST"]),
     Route(f"{API}/log", endpoint(replica_log), methods=["POST"]),
     Route(f"{API}/cases/take", endpoint(take_case), methods=["POST"]),
+    Route(f"{API}/password", endpoint(change_password), methods=["POST"]),
     Route(f"{API}/search", endpoint(online_search), methods=["POST"]),
     Route(f"{API}/statistics/policy", endpoint(policy_followup), methods=["POST"]),
 ]

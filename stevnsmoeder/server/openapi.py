@@ -193,6 +193,14 @@ def document(version: str) -> dict[str, Any]:
                 "responses": {"200": _ok("Taken along until"), **_ERRORS},
             }
         },
+        "/v1/password": {
+            "post": {
+                "summary": "The user's own new password (the current one checked as a login)",
+                "security": _BEARER,
+                "requestBody": _body(["current", "new"], {"current": _STR, "new": _STR}),
+                "responses": {"204": {"description": "Changed"}, **_ERRORS},
+            }
+        },
         "/v1/search": {
             "post": {
                 "summary": "Search the whole record (what the user may see; logged)",

@@ -962,10 +962,9 @@ def change_password(
     progress: rekey_service.Progress | None = None,
 ) -> rekey_service.RekeyReport:
     """A new password for the acting user: a new key pair sealed under it, and the database
-    re-keyed."""
-    _check_password(new_password, ctx.actor.login, ctx.actor.display_name)
-    if not _password_fits(ctx, old_password):
-        raise AuthError(_("The current password is wrong."))
+    re-keyed. (On a laptop's replica the server must take it first:
+    ``sync_client.change_password``.)"""
+    check_password_change(ctx, old_password, new_password)
     with ctx.db.begin() as s:
         user = s.get_one(User, ctx.actor.user_id)
         user.password_hash = _hash_password(new_password, kdf)
@@ -979,6 +978,13 @@ def change_password(
         progress,
         prepare=lambda store: ctx.file_db.wrap_key_for(store, login_name, new_password, kdf),
     )
+
+
+def check_password_change(ctx: ServiceContext, old_password: str, new_password: str) -> None:
+    """Refuses a new password the rules do not take, or a current password that is wrong."""
+    _check_password(new_password, ctx.actor.login, ctx.actor.display_name)
+    if not _password_fits(ctx, old_password):
+        raise AuthError(_("The current password is wrong."))
 
 
 def rekey(

@@ -47,8 +47,10 @@ from sqlalchemy import (
     bindparam,
     delete,
     insert,
+    literal,
     select,
     text,
+    union_all,
     update,
 )
 from sqlalchemy.engine import RowMapping
@@ -143,7 +145,6 @@ class Scope:
     ids: Ids = field(default_factory=dict)
     anonymous_cases: set[uuid.UUID] = field(default_factory=set)  # travel as pseudonyms
     family_people: dict[uuid.UUID, str] = field(default_factory=dict)  # travel as their role
-    _json: dict[str, list[str]] | None = field(default=None, repr=False)
     _text: str | None = field(default=None, repr=False)
 
     def add(self, table: str, found: Iterable[uuid.UUID | None]) -> None:
@@ -154,16 +155,16 @@ class Scope:
 
     def as_json(self) -> dict[str, list[str]]:
         """The ids as a shipment records them, with how the rows were trimmed beside them
-        (``TRIMMED``); computed once (a scope is not changed once computed)."""
-        if self._json is None:
-            found = {t: sorted(map(str, ids)) for t, ids in sorted(self.ids.items()) if ids}
-            found[f"child_case{TRIMMED}"] = sorted(map(str, self.anonymous_cases))
-            found[f"person{TRIMMED}"] = sorted(map(str, self.family_people))
-            self._json = found
-        return self._json
+        (``TRIMMED``)."""
+        found = {t: sorted(map(str, ids)) for t, ids in sorted(self.ids.items()) if ids}
+        found[f"child_case{TRIMMED}"] = sorted(map(str, self.anonymous_cases))
+        found[f"person{TRIMMED}"] = sorted(map(str, self.family_people))
+        return found
 
     @property
     def as_text(self) -> str:
+        """``as_json`` as the shipment stores it; made once (a scope is not changed once
+        computed, and the server keeps scopes to compare with)."""
         if self._text is None:
             self._text = json.dumps(self.as_json())
         return self._text
@@ -400,25 +401,32 @@ def high_water_mark(s: Session) -> Mark:
 
 
 class _ScopeCache:
-    """The scopes computed lately, by user, day and scope epoch: while no change that can
-    move a scope was made (a chair typing minutes moves none), a pull reuses the scope."""
+    """The scope computed last for each user, with the day and the scope epoch it holds
+    for: while no change that can move a scope was made (a chair typing minutes moves none)
+    and the day is the same, a pull reuses it. One per user (an older epoch never comes
+    back), the users pulled least lately let go first."""
 
-    SIZE = 256
+    SIZE = 64
 
     def __init__(self) -> None:
-        self._found: OrderedDict[tuple[Any, ...], Scope] = OrderedDict()
+        self._found: OrderedDict[tuple[Any, ...], tuple[tuple[Any, ...], Scope]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[Any, ...]) -> Scope | None:
+    def get(self, user: tuple[Any, ...], stamp: tuple[Any, ...]) -> Scope | None:
         with self._lock:
-            found = self._found.get(key)
-            if found is not None:
-                self._found.move_to_end(key)
-            return found
+            found = self._found.get(user)
+            if found is None or found[0] != stamp:
+                return None
+            self._found.move_to_end(user)
+            return found[1]
 
-    def put(self, key: tuple[Any, ...], scope: Scope) -> None:
+    def put(self, user: tuple[Any, ...], stamp: tuple[Any, ...], scope: Scope) -> None:
         with self._lock:
-            self._found[key] = scope
+            held = self._found.get(user)
+            if held is not None and held[0] > stamp:
+                return  # a newer one was put meanwhile
+            self._found[user] = (stamp, scope)
+            self._found.move_to_end(user)
             while len(self._found) > self.SIZE:
                 self._found.popitem(last=False)
 
@@ -433,13 +441,13 @@ def _scope(s: Session, ctx: ServiceContext, epoch: int) -> Scope:
     The epoch was read (committed) before this transaction began, so the scope computed here
     holds at least every change it counts."""
     actor = ctx.actor
-    key = (actor.user_id, actor.role, actor.person_id, ctx.today(), epoch)
+    user, stamp = (actor.user_id, actor.role, actor.person_id), (ctx.today(), epoch)
     with _SCOPES_LOCK:
         cache = _SCOPES.setdefault(ctx.db, _ScopeCache())
-    found = cache.get(key)
+    found = cache.get(user, stamp)
     if found is None:
         found = scope_of(s, ctx)
-        cache.put(key, found)
+        cache.put(user, stamp, found)
     return found
 
 
@@ -476,20 +484,17 @@ def pull(ctx: ServiceContext, device_id: uuid.UUID, cursor: int | None) -> Pulle
                     _ship(shipped, table, scope, found)
         else:
             entered = {} if same_scope else _entered(scope, known)
+            changed = _changed_since(s, since, upto)
             for table in codec.REPLICATED:
                 ids = scope.get(table.name)
                 if not ids:
                     continue
-                # The rows changed since the last shipment (by their version's index; few),
-                # of them those in scope, and the rows that entered the scope however old.
-                changed = s.execute(
-                    select(table).where(table.c.row_version > since, table.c.row_version <= upto)
-                ).mappings()
-                rows = [r for r in changed if r["id"] in ids]
-                new = entered.get(table.name, set()) - {r["id"] for r in rows}
-                if new:
-                    rows += s.execute(select(table).where(_among(table.c.id, new))).mappings()
-                _ship(shipped, table, scope, rows)
+                # The rows in scope changed since the last shipment, and the rows that
+                # entered the scope however old.
+                wanted = (changed.get(table.name, set()) & ids) | entered.get(table.name, set())
+                if wanted:
+                    found = s.execute(select(table).where(_among(table.c.id, wanted))).mappings()
+                    _ship(shipped, table, scope, found)
             if not same_scope:
                 now_ids = scope.as_json()
                 removed = {
@@ -520,16 +525,30 @@ def pull(ctx: ServiceContext, device_id: uuid.UUID, cursor: int | None) -> Pulle
         return Pulled(record.id, shipped, removed, upto, before is None)
 
 
+def _changed_since(s: Session, since: int, upto: int) -> dict[str, set[uuid.UUID]]:
+    """The ids of the rows changed between two marks, by table: one query over every
+    table's version index (a pull after a change elsewhere mostly finds none of its own)."""
+    found: dict[str, set[uuid.UUID]] = {}
+    parts = [
+        select(literal(table.name).label("t"), table.c.id).where(
+            table.c.row_version > since, table.c.row_version <= upto
+        )
+        for table in codec.REPLICATED
+    ]
+    for name, row_id in s.execute(union_all(*parts)):
+        found.setdefault(name, set()).add(row_id)
+    return found
+
+
 def _entered(scope: Scope, known: dict[str, set[str]]) -> dict[str, set[uuid.UUID]]:
     """The ids in scope that were not shipped before, and the rows that must travel again
     because how they are trimmed changed (a child who became known, or unknown, to the user
     since travels again whatever its row's version)."""
     out: dict[str, set[uuid.UUID]] = {}
+    now = scope.as_json()
     for name, ids in scope.ids.items():
         had = known.get(name, set())
-        again = set(scope.as_json().get(f"{name}{TRIMMED}", [])) ^ known.get(
-            f"{name}{TRIMMED}", set()
-        )
+        again = set(now.get(f"{name}{TRIMMED}", [])) ^ known.get(f"{name}{TRIMMED}", set())
         fresh = {i for i in ids if str(i) not in had or str(i) in again}
         if fresh:
             out[name] = fresh

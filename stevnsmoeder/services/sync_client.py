@@ -10,6 +10,7 @@ the window calls it off the GUI thread.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import platform
 import ssl
@@ -49,6 +50,7 @@ from stevnsmoeder.services import (
     replication,
     sync_server,
 )
+from stevnsmoeder.services import rekey as rekey_service
 from stevnsmoeder.services.backup_rotation import backups_dir
 from stevnsmoeder.services.context import Clock, ServiceContext
 from stevnsmoeder.services.errors import AccessRevoked, AuthError, LoginDelayed, ServiceError
@@ -95,6 +97,20 @@ class ServerRefused(ServiceError):
         self.status, self.code = status, code
 
 
+@functools.lru_cache(maxsize=8)
+def _tls_context(ca_file: str, _stamp: int) -> ssl.SSLContext:
+    """The certificate check against a chosen CA file, made once per file and version of it
+    (reading it is work a connected laptop would otherwise do for every request it opens)."""
+    return ssl.create_default_context(cafile=ca_file)
+
+
+def _file_and_stamp(path: Path) -> tuple[str, int]:
+    try:
+        return str(path), path.stat().st_mtime_ns
+    except OSError:
+        return str(path), -1  # not there (any more): the context says so when made
+
+
 @dataclass(frozen=True)
 class Server:
     """Where the server is, and how its certificate is checked."""
@@ -103,7 +119,7 @@ class Server:
     ca_file: Path | None = None
 
     def client(self) -> httpx.Client:
-        verify: Any = ssl.create_default_context(cafile=str(self.ca_file)) if self.ca_file else True
+        verify: Any = _tls_context(*_file_and_stamp(self.ca_file)) if self.ca_file else True
         return httpx.Client(
             base_url=self.url.rstrip("/") + "/v1",
             verify=verify,
@@ -360,6 +376,10 @@ class Link:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
+    def set_password(self, password: str) -> None:
+        """The user's password changed (on the server too): used from the next login on."""
+        self._password = password
+
     def _connection(self) -> httpx.Client:
         if self._closed:
             raise ServerUnreachable(_("The server cannot be reached."))
@@ -549,6 +569,36 @@ def search_online(ctx: ServiceContext, password: str, query: str) -> dict[str, A
     with _online(ctx, password) as (client, token):
         found: dict[str, Any] = _call(client, "/search", {"query": query}, token)
     return found
+
+
+def change_password(
+    ctx: ServiceContext,
+    current: str,
+    new: str,
+    *,
+    kdf: KdfParams = DEFAULT_KDF,
+    progress: rekey_service.Progress | None = None,
+) -> rekey_service.RekeyReport:
+    """The user's own new password on a replica: the server takes it first (it is the
+    password every laptop logs in to the server with), then the replica is re-keyed under it.
+    Offline it is refused, and nothing changes: a password the laptop knew but the server did
+    not would stop the sync. On a second laptop of the user, after the change on the first,
+    the same change (old, then new) re-keys that replica."""
+    access.check_password_change(ctx, current, new)
+    try:
+        try:
+            with _online(ctx, current) as (client, token):
+                _call(client, "/password", {"current": current, "new": new}, token)
+        except AuthError:
+            # Changed on another of the user's laptops already: the server logs in with the
+            # new one (or the new one is wrong too, and this says so).
+            with _online(ctx, new):
+                pass
+    except ServerUnreachable:
+        raise ServerUnreachable(
+            _("The password can only be changed while this computer reaches the server.")
+        ) from None
+    return access.change_password(ctx, current, new, kdf=kdf, progress=progress)
 
 
 def wipe(ctx: ServiceContext) -> None:

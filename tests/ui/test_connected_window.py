@@ -22,6 +22,7 @@ from stevnsmoeder.services import (
     minutes,
     planning,
     replicas,
+    server_access,
     statistics,
     sync_client,
     sync_loop,
@@ -491,3 +492,25 @@ def test_a_replica_offline_too_long_is_synchronised_before_it_opens(  # type: ig
     assert login.context is not None and not login.context.db.read_only
     assert login.sync_password == DEMO_PASSWORD
     login.context.db.close()
+
+
+def test_the_own_password_changed_on_a_laptop_is_the_servers_and_the_syncs(  # type: ignore[no-untyped-def]
+    qtbot, running: Running, laptops
+) -> None:
+    chair = laptops("leder")
+    new = "ny kaffe ved mødebordet"
+    chair.prompts.passwords = [DEMO_PASSWORD, new]
+    chair.window.change_own_password()
+    qtbot.waitUntil(
+        lambda: ("info", "Skift min adgangskode") in [s[:2] for s in chair.prompts.shown],
+        timeout=WAIT,
+    )
+    assert chair.sync.password == new
+    server_access.login_server(running.db_url, "leder", new, clock=running.clock).db.close()
+    # The background sync logs in with the new password from now on, and the replica's
+    # new key holds for it as for the window.
+    chair.sync.loop.link._token = ""  # as when the token runs out
+    chair.synced_after(chair.sync.sync_now)
+    assert chair.status.problem_code == ""
+    plan = _next_planned(chair.ctx)
+    assert planning.get_plan(chair.ctx, plan.summary.id) == plan

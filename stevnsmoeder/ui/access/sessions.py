@@ -98,21 +98,27 @@ class Sessions(QObject):
         # A role with the follow-up's figures only (the head of Børn & Læring) gets a window
         # of its own: no page of meetings or cases is built for it.
         connected = replica is not None and bool(sync_password)
-        window: MainWindow | FollowUpWindow = (
-            MainWindow(ctx, prompts)
-            if allowed(ctx, Permission.VIEW_MEETINGS)
-            else FollowUpWindow(
-                ctx, prompts, counter=server_counter(ctx, sync_password) if connected else None
-            )
-        )
+        self.sync = None
+        window: MainWindow | FollowUpWindow
+        if allowed(ctx, Permission.VIEW_MEETINGS):
+            window = MainWindow(ctx, prompts)
+            if connected and replica is not None:
+                self.sync = attach(window, sync_password, replica, period=self.sync_period)
+        else:
+            # The figures-only window: kept in step all the same, its figures counted on
+            # the server (with the password the server knows, changed with the user's own).
+            sync = SyncController(ctx, sync_password) if connected else None
+            window = FollowUpWindow(
+                ctx, prompts,
+                counter=server_counter(ctx, lambda: sync.password) if sync is not None else None,
+            )  # fmt: skip
+            if sync is not None:
+                sync.setParent(window)
+                window.sync_controller = sync  # type: ignore[attr-defined]
+                self.sync = sync
+                sync.start()
         window.session_closed.connect(self._closed)
         self.window = window
-        self.sync = None
-        if connected and replica is not None and isinstance(window, MainWindow):
-            self.sync = attach(window, sync_password, replica, period=self.sync_period)
-        elif connected:  # the figures-only window: kept in step all the same
-            self.sync = SyncController(ctx, sync_password, window)
-            self.sync.start()
         window.show()
         if self.plan_ahead and isinstance(window, MainWindow) and window.can_plan():
             # The series' meetings for the coming year exist before anyone looks for them.

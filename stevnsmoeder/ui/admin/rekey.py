@@ -1,15 +1,16 @@
 """Giving the database a new key (closing a user, a password reset or changed, on request) off
-the GUI thread, with its progress in a window that keeps every other window still meanwhile."""
+the GUI thread, with its progress in a window that keeps every other window still meanwhile;
+and the user's own change of password, which needs one."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import (
-    QProgressDialog,
-)
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from stevnsmoeder.services import access, sync_client
+from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.rekey import Progress, RekeyReport
 from stevnsmoeder.ui.common.operations import Operations
 from stevnsmoeder.ui.common.prompts import Prompts
@@ -90,3 +91,49 @@ def rekey_in_background(
         lambda: work(relay.stepped.emit), then=finished, title=title, ended=ended
     )
     return progress
+
+
+def change_own_password(
+    window: QWidget,
+    ctx: ServiceContext,
+    prompts: Prompts,
+    operations: Operations,
+    *,
+    changed: Callable[[str], None] | None = None,
+) -> QProgressDialog | None:
+    """The user's own new password (after a reset, at once): the current one, then the new
+    one twice; the database gets a new key meanwhile (off the GUI thread). On a laptop's
+    replica the server takes the new password first (only while it can be reached);
+    ``changed`` hears the new password then (the background sync logs in with it)."""
+    title = QCoreApplication.translate("MainWindow", "Change my password")
+    current = prompts.password(
+        window, title, QCoreApplication.translate("MainWindow", "Your current password:")
+    )
+    if current is None:
+        return None
+    new = prompts.new_password(
+        window,
+        title,
+        QCoreApplication.translate(
+            "MainWindow",
+            "Your new password: at least 12 characters, best a few words that belong "
+            "together only for you.",
+        ),
+    )
+    if new is None:
+        return None
+    on_replica = sync_client.is_replica(ctx)
+
+    def work(progress: Progress) -> RekeyReport:
+        if on_replica:
+            return sync_client.change_password(ctx, current, new, progress=progress)
+        return access.change_password(ctx, current, new, progress=progress)
+
+    def done(_report: RekeyReport) -> None:
+        if changed is not None:
+            changed(new)
+        prompts.info(
+            window, title, QCoreApplication.translate("MainWindow", "Your password is changed.")
+        )
+
+    return rekey_in_background(operations, prompts, title, work, done)

@@ -15,7 +15,7 @@ from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.ui.access.lock import SessionLock
 from stevnsmoeder.ui.access.session import add_leave_actions
-from stevnsmoeder.ui.admin.rekey import rekey_in_background
+from stevnsmoeder.ui.admin.rekey import change_own_password
 from stevnsmoeder.ui.common import keys
 from stevnsmoeder.ui.common.operations import Operations
 from stevnsmoeder.ui.common.prompts import Prompts
@@ -84,28 +84,12 @@ class FollowUpWindow(QMainWindow):
         return False
 
     def change_own_password(self) -> None:
-        title = self.tr("Change my password")
-        current = self.prompts.password(self, title, self.tr("Your current password:"))
-        if current is None:
-            return
-        new = self.prompts.new_password(
-            self,
-            title,
-            self.tr(
-                "Your new password: at least 12 characters, best a few words that belong "
-                "together only for you."
-            ),
-        )
-        if new is None:
-            return
-        ctx = self.ctx
-        self.last_rekey = rekey_in_background(
-            self.operations,
-            self.prompts,
-            title,
-            lambda progress: access.change_password(ctx, current, new, progress=progress),
-            lambda _report: self.prompts.info(self, title, self.tr("Your password is changed.")),
-        )
+        """The user's own new password (see ui.admin.rekey.change_own_password)."""
+        controller = getattr(self, "sync_controller", None)
+        self.last_rekey = change_own_password(
+            self, self.ctx, self.prompts, self.operations,
+            changed=controller.password_changed if controller is not None else None,
+        )  # fmt: skip
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session_lock.stop()

@@ -30,7 +30,7 @@ from stevnsmoeder.services.permissions import Permission, allowed
 from stevnsmoeder.ui.access.lock import SessionLock
 from stevnsmoeder.ui.access.session import add_leave_actions, close_without_asking
 from stevnsmoeder.ui.admin.audit_view import AuditPage
-from stevnsmoeder.ui.admin.rekey import rekey_in_background
+from stevnsmoeder.ui.admin.rekey import change_own_password
 from stevnsmoeder.ui.admin.users_dialog import UsersDialog
 from stevnsmoeder.ui.case.case_view import CaseWindow
 from stevnsmoeder.ui.common import changes, keys
@@ -290,30 +290,12 @@ class MainWindow(PlanningActions):
             self.cases_page.reload()
 
     def change_own_password(self) -> None:
-        """The user's own new password (after a reset, at once): the current one, then the
-        new one twice; the database gets a new key meanwhile (off the GUI thread)."""
-        title = self.tr("Change my password")
-        current = self.prompts.password(self, title, self.tr("Your current password:"))
-        if current is None:
-            return
-        new = self.prompts.new_password(
-            self,
-            title,
-            self.tr(
-                "Your new password: at least 12 characters, best a few words that belong "
-                "together only for you."
-            ),
-        )
-        if new is None:
-            return
-        ctx = self.ctx
-        self.last_rekey = rekey_in_background(
-            self.operations,
-            self.prompts,
-            title,
-            lambda progress: access.change_password(ctx, current, new, progress=progress),
-            lambda _report: self.prompts.info(self, title, self.tr("Your password is changed.")),
-        )
+        """The user's own new password (see ui.admin.rekey.change_own_password)."""
+        controller = getattr(self, "sync_controller", None)
+        self.last_rekey = change_own_password(
+            self, self.ctx, self.prompts, self.operations,
+            changed=controller.password_changed if controller is not None else None,
+        )  # fmt: skip
 
     def show_users(self) -> None:
         self.last_dialog = UsersDialog(self.ctx, self.prompts, self)

@@ -4,6 +4,8 @@ the access."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel
@@ -68,7 +70,7 @@ def attach(
 
     controller.status_changed.connect(status)
     if window.followup_page is not None:
-        window.followup_page.counter = server_counter(ctx, password)
+        window.followup_page.counter = server_counter(ctx, lambda: controller.password)
     _add_menu(window, controller)
     window.case_window_hooks.append(
         lambda case_window, case_id: add_put_back(case_window, controller, case_id)
@@ -79,10 +81,10 @@ def attach(
     return controller
 
 
-def server_counter(ctx: ServiceContext, password: str) -> Counter:
+def server_counter(ctx: ServiceContext, password: Callable[[], str]) -> Counter:
     """The policy follow-up counted on the server, which holds the whole record (a laptop
-    holds only its user's part of it)."""
-    return lambda year, district: followup_online.fetch(ctx, password, year, district)
+    holds only its user's part of it); ``password``: the one the server knows now."""
+    return lambda year, district: followup_online.fetch(ctx, password(), year, district)
 
 
 def _add_menu(window: MainWindow, controller: SyncController) -> None:

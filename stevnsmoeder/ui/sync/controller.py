@@ -63,6 +63,17 @@ class SyncController(QObject):
     def status(self) -> Status:
         return self.loop.status
 
+    @property
+    def password(self) -> str:
+        """The password the server knows for this user (as typed at login, or changed since)."""
+        return self._password
+
+    def password_changed(self, new: str) -> None:
+        """The user changed the password (the server took it first): the sync logs in with
+        it from now on."""
+        self._password = new
+        self.loop.link.set_password(new)
+
     def start(self) -> None:
         self.loop.start()
 
