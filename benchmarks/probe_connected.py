@@ -1,6 +1,7 @@
 """A connected laptop's window figures, each in a fresh process (offscreen): one JSON line.
 
     python -m benchmarks.probe_connected offline_login REPLICA LOGIN [REPEATS]
+    python -m benchmarks.probe_connected idle_sync REPLICA LOGIN [REPEATS]
     python -m benchmarks.probe_connected pair URL CA REPLICA_A LOGIN_A REPLICA_B LOGIN_B [ROUNDS]
 
 ``offline_login``: password given → main window with this week's meetings, then the week
@@ -193,9 +194,28 @@ def pair(url: str, ca: str, a: Path, login_a: str, b: Path, login_b: str, rounds
         ctx.db.close()
 
 
+def idle_sync(path: Path, login: str, repeats: int) -> None:
+    """Whole syncs with nothing new, as the window's background sync makes them (its
+    session kept), from a laptop's process of its own (not sharing the server's)."""
+    from stevnsmoeder.services import access, sync_client
+
+    ctx = access.login(path, login, PASSWORD)
+    times = []
+    with sync_client.Link(ctx, PASSWORD) as link:
+        link.sync()  # in step, and logged in
+        for _ in range(repeats):
+            began = time.perf_counter()
+            link.sync()
+            times.append(time.perf_counter() - began)
+    ctx.db.close()
+    print(json.dumps({"median_s": statistics.median(times), "runs": times}))
+
+
 def main() -> int:
     mode = sys.argv[1]
-    if mode == "offline_login":
+    if mode == "idle_sync":
+        idle_sync(Path(sys.argv[2]), sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 20)
+    elif mode == "offline_login":
         repeats = int(sys.argv[4]) if len(sys.argv) > 4 else 5
         offline_login(Path(sys.argv[2]), sys.argv[3], repeats)
     elif mode == "pair":

@@ -655,8 +655,10 @@ def apply(s: Session, pulled: Pulled, progress: Callable[[int, int], None] | Non
         if not found:
             continue
         values = [codec.decode(table, r) for r in found]
-        _make_way(s, table, values)
-        have = _existing(s, table, [v["id"] for v in values])
+        empty = s.scalar(select(table.c.id).limit(1)) is None  # a first pull's, mostly
+        if not empty:
+            _make_way(s, table, values)
+        have = set() if empty else _existing(s, table, [v["id"] for v in values])
         # Not an upsert: SQLite runs the search index's insert triggers for it even where it
         # updates, and an update must fire the update triggers (the index follows the text).
         fresh = [v for v in values if v["id"] not in have]
@@ -690,8 +692,8 @@ def _make_way(s: Session, table: Table, values: list[dict[str, Any]]) -> None:
     """The server's rows win: a row of the replica's own that holds the same unique key
     under another id (made here by an operation the server did its own way) goes."""
     keys = _unique_keys(table)
-    if not keys or s.scalar(select(table.c.id).limit(1)) is None:
-        return  # nothing here yet (a first pull): nothing in the way
+    if not keys:
+        return
     for key in keys:
         for value in values:
             if any(value.get(c) is None for c in key):
