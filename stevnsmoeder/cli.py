@@ -945,12 +945,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_password(args: argparse.Namespace) -> int:
     # lazy: see the module docstring
-    from stevnsmoeder.services import access
+    from stevnsmoeder.services import access, sync_client
 
     user, current = _credentials(args)
     new = _new_password(user)
     with _session(args) as ctx:
-        report = access.change_password(ctx, current, new)
+        # On a laptop's replica the server takes the new password first (online only).
+        change = (
+            sync_client.change_password if sync_client.is_replica(ctx) else access.change_password
+        )
+        report = change(ctx, current, new)
     print(_("Your password is changed."))
     _print_rekey(report)
     return EXIT_OK

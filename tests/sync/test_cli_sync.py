@@ -10,7 +10,9 @@ from typing import Any
 import pytest
 
 from stevnsmoeder.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
+from stevnsmoeder.services import server_access
 from stevnsmoeder.services.demo import DEMO_PASSWORD
+from stevnsmoeder.services.errors import AuthError
 from tests.conftest import PASSWORD
 from tests.sync.conftest import Running
 
@@ -94,3 +96,22 @@ def test_the_server_speaks_tls_to_the_network(
     url = "postgresql+psycopg://nobody@/nothing?host=/nonexistent"
     code, _out, err = _run(capsys, "server", "run", "--database", url, *extra)
     assert code == EXIT_FAILED and message in err
+
+
+def test_the_own_password_changed_on_a_replica_from_the_command_line(
+    running: Running, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STEVNSMOEDER_USER", "leder")
+    monkeypatch.setenv("STEVNSMOEDER_PASSWORD", DEMO_PASSWORD)
+    replica = str(running.connect("leder"))
+    new = "ny kaffe ved mødebordet"
+    monkeypatch.setenv("STEVNSMOEDER_NEW_PASSWORD", new)
+    code, _out, err = _run(capsys, "password", "--db", replica)
+    assert code == EXIT_OK, err
+    # The server takes the new one: the replica syncs with it, and not with the old.
+    monkeypatch.setenv("STEVNSMOEDER_PASSWORD", new)
+    code, report, err = _run(capsys, "sync", "--db", replica, "--json")
+    assert code == EXIT_OK, err
+    assert report["rejected"] == 0
+    with pytest.raises(AuthError):
+        server_access.login_server(running.db_url, "leder", DEMO_PASSWORD, clock=running.clock)
