@@ -116,7 +116,6 @@ def sync_figures(url: str, *, smoke: bool) -> dict[str, Any]:
         chair = replicas["leder"]
         client, token = _session(chair, server)
         auth = {"Authorization": f"Bearer {token}"}
-        device = sync_client.device_id_of(chair)
 
         # The first sync's pull of the chair's whole scope, and filling an empty replica
         # (made beforehand: its schema and key are the connect's, not the sync's).
@@ -163,7 +162,7 @@ def sync_figures(url: str, *, smoke: bool) -> dict[str, Any]:
             )
         )
         out["note_push_to_pull_s"] = round(push + pull, 3)
-        out.update(_load(server, address, chair, token, device, smoke=smoke))
+        out.update(_load(server, chair, token, smoke=smoke))
 
         found = []
         for _ in range(1 if smoke else 3):
@@ -250,10 +249,8 @@ def _laptop(server: sync_client.Server, login: str, n: int) -> tuple[str, int | 
 
 def _load(
     server: sync_client.Server,
-    address: str,
     chair: ServiceContext,
     token: str,
-    device: Any,
     *,
     smoke: bool,
 ) -> dict[str, Any]:
