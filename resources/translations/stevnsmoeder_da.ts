@@ -346,10 +346,6 @@
         <translation>Møde</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
         <source>Minutes awaiting approval</source>
         <translation>Referater til godkendelse</translation>
     </message>
@@ -357,9 +353,16 @@
         <source>none</source>
         <translation>ingen</translation>
     </message>
+</context>
+<context>
+    <name>BacklogSection</name>
     <message>
         <source>(the oldest %1 shown)</source>
         <translation>(de ældste %1 vises)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
     </message>
 </context>
 <context>
@@ -2895,10 +2898,6 @@
         <translation>Bemærkning eller den endelige afgørelse for et næste skridt (kan være tom):</translation>
     </message>
     <message>
-        <source>Meetings</source>
-        <translation>Møder</translation>
-    </message>
-    <message>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
@@ -3165,20 +3164,12 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>Start</translation>
-    </message>
-    <message>
         <source>Not yet filed in ESDH</source>
         <translation>Ikke arkiveret i ESDH endnu</translation>
     </message>
     <message>
         <source>nothing</source>
         <translation>intet</translation>
-    </message>
-    <message>
-        <source>(the oldest %1 shown)</source>
-        <translation>(de ældste %1 vises)</translation>
     </message>
 </context>
 <context>

@@ -89,3 +89,64 @@ def test_case_model_screen_safe_shows_initials(qtmodeltester) -> None:  # type: 
     assert model.index(0, 6).data() == "3 – sårbar trivsel"
     safe["on"] = True
     assert model.index(0, 1).data() == "A.H."
+
+
+def test_the_same_rows_again_change_nothing_and_a_changed_row_keeps_the_choice(  # type: ignore[no-untyped-def]
+    qtmodeltester,
+) -> None:
+    """Rows arriving from the server: the same rows are no reset (nothing repaints, nothing
+    is unchosen); the same rows with one changed change that row in place, the chosen row
+    stays chosen through the sorting proxy; other rows start the table afresh."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QItemSelectionModel
+
+    model: TableModel[MeetingSummary] = TableModel(meeting_columns())
+    rows = [_meeting(12, "B"), _meeting(5, "A"), _meeting(26, "C")]
+    assert model.set_rows(rows)
+    qtmodeltester.check(model, force_py=True)  # and it watches every change below
+    proxy = FilterProxy(model)
+    proxy.sort(0, Qt.SortOrder.AscendingOrder)
+    chosen = QItemSelectionModel(proxy)
+    chosen.setCurrentIndex(
+        proxy.index(1, 0),  # "B", the 12th
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    resets: list[str] = []
+    changed: list[tuple[int, int]] = []
+    model.modelReset.connect(lambda: resets.append("reset"))
+    model.dataChanged.connect(lambda first, last: changed.append((first.row(), last.row())))
+
+    assert not model.set_rows(list(rows))
+    assert (resets, changed) == ([], [])
+
+    moved = [rows[0], replace(rows[1], place="Strøbyskolen", starts_at=datetime(2027, 1, 30, 9))]
+    assert model.set_rows([*moved, rows[2]])
+    assert resets == [] and changed == [(1, 1)]
+    assert [proxy.index(r, 3).data() for r in range(3)] == ["B", "C", "A"]  # sorted again
+    assert chosen.currentIndex().data(ROW_ROLE).title == "B"
+
+    on_model = QItemSelectionModel(model)  # no proxy: the service's order is shown
+    on_model.setCurrentIndex(model.index(2, 0), QItemSelectionModel.SelectionFlag.Select)
+    assert on_model.currentIndex().data(ROW_ROLE).title == "C"
+    assert model.set_rows([rows[2], *moved])  # the same rows, another order
+    assert resets == [] and [model.row_at(r).title for r in range(3)] == ["C", "B", "A"]
+    assert on_model.currentIndex().row() == 0  # it moved with its row
+    assert chosen.currentIndex().data(ROW_ROLE).title == "B"
+
+    assert model.set_rows([rows[0], rows[2]])  # a row gone: afresh
+    assert resets == ["reset"]
+
+
+def test_refresh_shows_the_same_rows_as_a_setting_now_says(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    safe = [False]
+    model: TableModel[CaseSummary] = TableModel(case_columns(lambda: safe[0]))
+    model.set_rows([_case("S-1", "Asta Holm", 2)])
+    changed: list[int] = []
+    model.dataChanged.connect(lambda first, _last: changed.append(first.row()))
+    assert model.index(0, 1).data() == "Asta Holm"
+    safe[0] = True
+    model.refresh()
+    assert changed == [0]
+    assert model.index(0, 1).data() == "A.H."
+    qtmodeltester.check(model, force_py=True)

@@ -44,16 +44,53 @@ class Column(Generic[T]):
     bold: Callable[[T], bool] | None = None
 
 
+def _keys(rows: Sequence[object]) -> list[object] | None:
+    """The rows' ids, when each has one of its own (else None: rows known by value only)."""
+    keys = [getattr(row, "id", None) for row in rows]
+    if None in keys or len(set(keys)) != len(keys):
+        return None
+    return keys
+
+
 class TableModel(QAbstractTableModel, Generic[T]):
     def __init__(self, columns: Sequence[Column[T]], parent: Any = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[T] = []
 
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def set_rows(self, rows: Sequence[T]) -> bool:
+        """Show ``rows``; False when they are the rows shown. The same rows (by id) with some
+        changed or in another order — rows arrived from the server — are changed in place,
+        so the row the user chose stays chosen; other rows start the table afresh."""
+        new = list(rows)
+        if new == self._rows:
+            return False
+        keys, old_keys = _keys(new), _keys(self._rows)
+        if keys is None or old_keys is None or set(keys) != set(old_keys):
+            self.beginResetModel()
+            self._rows = new
+            self.endResetModel()
+        elif keys == old_keys:
+            changed = [i for i, (a, b) in enumerate(zip(new, self._rows, strict=True)) if a != b]
+            self._rows = new
+            last = len(self._columns) - 1
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
+        else:  # the same rows in another order: what is chosen moves with its row
+            self.layoutAboutToBeChanged.emit()
+            position = {key: row for row, key in enumerate(keys)}
+            before = self.persistentIndexList()
+            after = [self.index(position[old_keys[i.row()]], i.column()) for i in before]
+            self._rows = new
+            self.changePersistentIndexList(before, after)
+            self.layoutChanged.emit()
+        return True
+
+    def refresh(self) -> None:
+        """Show every row again (what a column shows depends on a setting that changed)."""
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1)
+            )
 
     def row_at(self, row: int) -> T:
         return self._rows[row]

@@ -9,29 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from stevnsmoeder.domain.dates import clock, long_date
 from stevnsmoeder.services import overview
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.meetings import MeetingSummary
-from stevnsmoeder.services.permissions import Permission, allowed
-from stevnsmoeder.ui.common.models import ROW_ROLE, Column, TableModel
-from stevnsmoeder.ui.common.operations import Operations
+from stevnsmoeder.ui.common.backlog import Backlog, BacklogSection
+from stevnsmoeder.ui.common.models import Column
 from stevnsmoeder.ui.common.prompts import Prompts
 
-SHOWN = 50  # the oldest minutes waiting; the heading counts them all
+
+def _read(ctx: ServiceContext, limit: int) -> Backlog[MeetingSummary]:
+    return overview.awaiting_approval(ctx, limit=limit), overview.awaiting_approval_count(ctx)
 
 
-class AwaitingApprovalSection(QWidget):
+class AwaitingApprovalSection(BacklogSection[MeetingSummary]):
     """A heading and a table of the minutes to approve, oldest first."""
 
     def __init__(
@@ -41,65 +35,30 @@ class AwaitingApprovalSection(QWidget):
         open_meeting: Callable[[MeetingSummary], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("awaiting-approval")
-        self.ctx = ctx
-        self.prompts = prompts
-        self.operations = Operations(self, prompts, self.tr("Start"))
-        self.open_meeting = open_meeting
-        self.heading = QLabel()
-        self.heading.setObjectName("awaiting-approval-heading")
-        hint = self.tr("Open the meeting to finish and approve its minutes.")
-        self.model: TableModel[MeetingSummary] = TableModel(
-            [
-                Column(
-                    self.tr("Held"),
-                    lambda m: long_date(m.starts_at.date()),
-                    lambda m: m.starts_at,
-                    tooltip=lambda m: f"{long_date(m.starts_at.date())}, {clock(m.starts_at)}",
-                ),
-                Column(self.tr("Meeting"), lambda m: m.title, tooltip=lambda _m: hint),
-            ],
-            self,
+        hint = QCoreApplication.translate(
+            "AwaitingApprovalSection", "Open the meeting to finish and approve its minutes."
         )
-        self.view = QTableView()
-        self.view.setObjectName("awaiting-approval-list")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.view.doubleClicked.connect(self._open)
-        self.view.activated.connect(self._open)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.view, 1)
-        self.setVisible(allowed(ctx, Permission.EDIT_MEETINGS))  # filled by reload()
-
-    def reload(self) -> None:
-        if not allowed(self.ctx, Permission.EDIT_MEETINGS):
-            return
-        found, total = self.operations.fetch(
-            lambda: (
-                overview.awaiting_approval(self.ctx, limit=SHOWN),
-                overview.awaiting_approval_count(self.ctx),
+        columns: list[Column[MeetingSummary]] = [
+            Column(
+                QCoreApplication.translate("AwaitingApprovalSection", "Held"),
+                lambda m: long_date(m.starts_at.date()),
+                lambda m: m.starts_at,
+                tooltip=lambda m: f"{long_date(m.starts_at.date())}, {clock(m.starts_at)}",
             ),
-            ([], 0),
+            Column(
+                QCoreApplication.translate("AwaitingApprovalSection", "Meeting"),
+                lambda m: m.title,
+                tooltip=lambda _m: hint,
+            ),
+        ]
+        super().__init__(
+            ctx,
+            prompts,
+            "awaiting-approval",
+            columns,
+            word=QCoreApplication.translate("AwaitingApprovalSection", "Minutes awaiting approval"),
+            none_word=QCoreApplication.translate("AwaitingApprovalSection", "none"),
+            read=_read,
+            open_row=open_meeting,
+            parent=parent,
         )
-        self.model.set_rows(found)  # oldest first, as the service gives them
-        word = self.tr("Minutes awaiting approval")
-        count = str(total) if total else self.tr("none")
-        if total > len(found):  # a long backlog: the oldest are what must be done first
-            count += " " + self.tr("(the oldest %1 shown)").replace("%1", str(len(found)))
-        self.heading.setText(f"<b>{word}</b> – {count}")
-        self.view.setVisible(bool(found))
-
-    def _open(self, index: QModelIndex) -> None:
-        row = index.data(ROW_ROLE)
-        if isinstance(row, MeetingSummary):
-            self.open_meeting(row)

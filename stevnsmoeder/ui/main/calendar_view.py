@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -33,9 +34,11 @@ from stevnsmoeder.services import meetings, reference_data
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.services.reference_data import DEFAULT_COLOUR
+from stevnsmoeder.ui.common.loading import Loader
 from stevnsmoeder.ui.common.models import ROW_ROLE, FilterProxy, TableModel, meeting_columns
 from stevnsmoeder.ui.common.operations import Operations
 from stevnsmoeder.ui.common.prompts import Prompts
+from stevnsmoeder.ui.main.lists import show_rows
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 DAY_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -61,6 +64,10 @@ class CalendarModel(QAbstractTableModel):
         # too: each line also names its type.
         self.colours: dict[str, str] = {}
 
+    def shows(self, first: date, weeks: int, month: int | None) -> bool:
+        """The grid shows these weeks already."""
+        return (self.first, self.weeks, self.month) == (first, weeks, month)
+
     def set_range(
         self,
         first: date,
@@ -69,11 +76,18 @@ class CalendarModel(QAbstractTableModel):
         found: Sequence[MeetingSummary],
         today: date,
     ) -> None:
-        self.beginResetModel()
-        self.first, self.weeks, self.month, self.today = first, weeks, month, today
+        """Show these weeks with these meetings. The same weeks again (rows arrived) keep
+        the chosen day: only the days' contents change."""
         by_day: dict[date, list[MeetingSummary]] = defaultdict(list)
         for m in found:
             by_day[m.starts_at.date()].append(m)
+        if self.shows(first, weeks, month):
+            if (dict(by_day), today) != (self._by_day, self.today):
+                self._by_day, self.today = dict(by_day), today
+                self.dataChanged.emit(self.index(0, 0), self.index(weeks - 1, 6))
+            return
+        self.beginResetModel()
+        self.first, self.weeks, self.month, self.today = first, weeks, month, today
         self._by_day = dict(by_day)
         self.endResetModel()
 
@@ -207,6 +221,18 @@ def _short_title(m: MeetingSummary) -> str:
     return kind
 
 
+@dataclass(frozen=True)
+class _Shown:
+    """A read of the weeks shown: which weeks, and their meetings."""
+
+    first: date
+    weeks: int
+    month: int | None
+    year: int
+    today: date
+    found: list[MeetingSummary]
+
+
 class CalendarPage(QWidget):
     """Month or week, moved by the arrows; the list below shows the chosen day or week."""
 
@@ -306,6 +332,7 @@ class CalendarPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter)
+        self.loader = Loader(self, self._prepare, self._show, self.operations.refuse)
         self.reload()
 
     # -- navigation ------------------------------------------------------------------------
@@ -339,29 +366,47 @@ class CalendarPage(QWidget):
         return first, weeks, first_of_month.month
 
     def reload(self) -> None:
+        """Read and show at once."""
+        self.loader.now()
+
+    def reload_in_background(self) -> None:
+        """Read off the GUI thread (rows arrived); only the showing runs on it."""
+        self.loader.in_background()
+
+    def _prepare(self) -> Callable[[], _Shown]:
+        ctx = self.ctx
         first, weeks, month = self._visible_range()
         last = first + timedelta(days=weeks * 7 - 1)
-        found = self.operations.fetch(
-            lambda: meetings.list_meetings(
-                self.ctx,
-                start=first,
-                end=last,
-                type_code=self.type_combo.currentData(),
-                district=self.district_combo.currentData(),
-            ),
-            [],
-        )
-        self.model.set_range(first, weeks, month, found, self.ctx.today())
+        year = self.anchor.year
+        type_code, district = self.type_combo.currentData(), self.district_combo.currentData()
+
+        def read() -> _Shown:
+            found = meetings.list_meetings(
+                ctx, start=first, end=last, type_code=type_code, district=district
+            )
+            return _Shown(first, weeks, month, year, ctx.today(), found)
+
+        return read
+
+    def _show(self, shown: _Shown) -> None:
+        first, weeks, month = shown.first, shown.weeks, shown.month
+        last = first + timedelta(days=weeks * 7 - 1)
+        same = self.model.shows(first, weeks, month)
+        self.model.set_range(first, weeks, month, shown.found, shown.today)
         if month is not None:
             months = DA_MONTHS if language() == "da" else EN_MONTHS
-            self.title.setText(f"{months[month - 1]} {self.anchor.year}")
+            self.title.setText(f"{months[month - 1]} {shown.year}")
         else:
             self.title.setText(
                 self.tr("Week %1 · %2")
                 .replace("%1", str(iso_week(first)))
                 .replace("%2", f"{first:%d.%m.} – {last:%d.%m.%Y}")
             )
-        self._show_list(found, self.tr("Meetings in this period"))
+        chosen = self.grid.currentIndex()
+        if same and chosen.isValid():  # the same weeks again: the chosen day stays chosen
+            self._day_chosen(chosen, chosen)
+        else:
+            self._show_list(shown.found, self.tr("Meetings in this period"))
 
     def select_day(self, day: date) -> None:
         index = self.model.index_of(day)
@@ -375,9 +420,7 @@ class CalendarPage(QWidget):
 
     def _show_list(self, found: Sequence[MeetingSummary], heading: str) -> None:
         self.day_label.setText(f"<b>{heading}</b>")
-        self.list_model.set_rows(found)
-        self.list.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.list.resizeColumnsToContents()
+        show_rows(self.list, self.list_model, found, 0)
 
     def _grid_double_clicked(self, index: QModelIndex) -> None:
         found = self.model.meetings_on(self.model.day_at(index))

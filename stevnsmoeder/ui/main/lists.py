@@ -4,8 +4,9 @@ every case the user may see; and the table helpers the start page shares."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import timedelta
+from typing import TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -28,6 +29,7 @@ from stevnsmoeder.services import cases, meetings, reference_data
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.ui.common import keys
+from stevnsmoeder.ui.common.loading import Loader
 from stevnsmoeder.ui.common.models import (
     ROW_ROLE,
     FilterProxy,
@@ -37,6 +39,8 @@ from stevnsmoeder.ui.common.models import (
 )
 from stevnsmoeder.ui.common.operations import Operations
 from stevnsmoeder.ui.common.prompts import Prompts
+
+T = TypeVar("T")
 
 
 def stretch(view: QTableView, column: int) -> None:
@@ -72,6 +76,14 @@ def selected_row(view: QTableView) -> object | None:
     """The row chosen in ``view``: its dataclass."""
     rows = view.selectionModel().selectedRows()
     return rows[0].data(ROW_ROLE) if rows else None
+
+
+def show_rows(view: QTableView, model: TableModel[T], rows: Sequence[T], column: int) -> None:
+    """Show a page's rows sorted by ``column``; columns fitted to new rows (not to the same
+    rows arriving again, which would move the columns the user widened)."""
+    if model.set_rows(rows):
+        view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+        view.resizeColumnsToContents()
 
 
 def open_row(index: QModelIndex, open_meeting: Callable[[MeetingSummary], None]) -> None:
@@ -125,20 +137,26 @@ class MeetingsPage(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(filters)
         layout.addWidget(self.view)
+        self.loader = Loader(self, self._prepare, self._show, self.operations.refuse)
         self.loaded = False  # loaded when first shown: the start page comes up sooner
 
     def reload(self) -> None:
+        """Read and show at once."""
         self.loaded = True
-        start = None if self.past_check.isChecked() else self.ctx.today() - timedelta(days=7)
-        rows = self.operations.fetch(
-            lambda: meetings.list_meetings(
-                self.ctx, start=start, type_code=self.type_combo.currentData()
-            ),
-            [],
-        )
-        self.model.set_rows(rows)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.resizeColumnsToContents()
+        self.loader.now()
+
+    def reload_in_background(self) -> None:
+        """Read off the GUI thread (rows arrived); only the showing runs on it."""
+        self.loaded = True
+        self.loader.in_background()
+
+    def _prepare(self) -> Callable[[], list[MeetingSummary]]:
+        ctx, type_code = self.ctx, self.type_combo.currentData()
+        start = None if self.past_check.isChecked() else ctx.today() - timedelta(days=7)
+        return lambda: meetings.list_meetings(ctx, start=start, type_code=type_code)
+
+    def _show(self, rows: list[MeetingSummary]) -> None:
+        show_rows(self.view, self.model, rows, 0)
 
 
 class CasesPage(QWidget):
@@ -184,6 +202,7 @@ class CasesPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view)
+        self.loader = Loader(self, self._prepare, self._show, self.operations.refuse)
         self.loaded = False
 
     def _selected(self, then: Callable[[CaseSummary], None]) -> None:
@@ -194,12 +213,22 @@ class CasesPage(QWidget):
         then(rows[0].data(ROW_ROLE))
 
     def reload(self) -> None:
-        rows = self.operations.fetch(lambda: cases.list_cases(self.ctx), [])
-        self.model.set_rows(rows)
-        self.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-        self.view.resizeColumnsToContents()
+        """Read and show at once."""
         self.loaded = True
+        self.loader.now()
+
+    def reload_in_background(self) -> None:
+        """Read off the GUI thread (rows arrived); only the showing runs on it."""
+        self.loaded = True
+        self.loader.in_background()
+
+    def _prepare(self) -> Callable[[], list[CaseSummary]]:
+        ctx = self.ctx
+        return lambda: cases.list_cases(ctx)
+
+    def _show(self, rows: list[CaseSummary]) -> None:
+        show_rows(self.view, self.model, rows, 1)
 
     def set_screen_safe(self, on: bool) -> None:
         self.screen_safe = on
-        self.model.set_rows([self.model.row_at(r) for r in range(self.model.rowCount())])
+        self.model.refresh()

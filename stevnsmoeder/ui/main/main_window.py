@@ -267,7 +267,7 @@ class MainWindow(PlanningActions):
         for case_window in self.case_windows.values():
             if case_window.isVisible():
                 case_window.set_screen_safe()
-        self.start_page.reload()
+        self.start_page.set_screen_safe()
         for window in self.meeting_windows.values():
             if window.isVisible():
                 window.reload()
@@ -277,7 +277,7 @@ class MainWindow(PlanningActions):
         if page in self._stale:
             self._stale.discard(page)
             if getattr(page, "loaded", True):
-                page.reload()  # type: ignore[attr-defined]
+                page.reload_in_background()  # type: ignore[attr-defined]
         if page is self.meetings_page and not self.meetings_page.loaded:
             self.meetings_page.reload()
         followup = self.followup_page
@@ -363,14 +363,14 @@ class MainWindow(PlanningActions):
     def _changed(self, what: str, ident: object) -> None:
         if self._refreshing:
             return
-        if what == changes.ARRIVED:
+        if what in (changes.ARRIVED, changes.MEETING, changes.CASE, changes.SERIES):
             self._refresh_in_view()
-        elif what in (changes.MEETING, changes.CASE, changes.SERIES):
-            self.refresh()
 
     def _refresh_in_view(self) -> None:
-        """Rows arrived from the server: the page in view reloads now, the others when
-        they are shown (a sync must not keep the window busy with pages no one sees)."""
+        """Rows changed elsewhere (arrived from the server, or changed in a meeting's or a
+        case's window): the page in view reads them off the GUI thread, the others when
+        they are shown (neither a sync nor typing in a meeting's window waits for pages no
+        one sees, nor for the one in view)."""
         pages = [
             p for p in (self.start_page, self.calendar_page, self.meetings_page, self.cases_page)
             if p is not None
@@ -378,11 +378,12 @@ class MainWindow(PlanningActions):
         shown = self.tabs.currentWidget()
         for page in pages:
             if page is shown:
-                page.reload()
+                page.reload_in_background()  # the rows are read off the GUI thread
             else:
                 self._stale.add(page)
 
     def refresh(self) -> None:
+        """Read every page again at once (after the window's own planning change)."""
         self._stale.clear()
         self.start_page.reload()
         self.calendar_page.reload()

@@ -4,17 +4,21 @@ approval, open actions due soon and consents about to expire, for the logged-in 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from stevnsmoeder.domain.dates import long_date, short_date, week_label
+from stevnsmoeder.model.filing import UnfiledDocument
 from stevnsmoeder.services import meetings, minutes, overview
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.meetings import MeetingSummary
 from stevnsmoeder.services.permissions import Permission, allowed
+from stevnsmoeder.ui.common.backlog import Backlog
 from stevnsmoeder.ui.common.forms import title_label
+from stevnsmoeder.ui.common.loading import Loader
 from stevnsmoeder.ui.common.models import (
     Column,
     FilterProxy,
@@ -26,6 +30,17 @@ from stevnsmoeder.ui.common.prompts import Prompts
 from stevnsmoeder.ui.filing.unfiled import UnfiledSection
 from stevnsmoeder.ui.main.awaiting_approval import AwaitingApprovalSection
 from stevnsmoeder.ui.main.lists import list_table, open_row, selected_row, stretch
+
+
+@dataclass(frozen=True)
+class _Start:
+    """What the start page shows, read in one go."""
+
+    today: date
+    meetings: list[MeetingSummary]
+    awaiting: Backlog[MeetingSummary] | None
+    unfiled: Backlog[UnfiledDocument] | None
+    attention: overview.Attention
 
 
 class StartPage(QWidget):
@@ -131,6 +146,7 @@ class StartPage(QWidget):
         layout.addWidget(self.date_label)
         layout.addSpacing(8)
         layout.addLayout(columns, 1)
+        self.loader = Loader(self, self._prepare, self._show, self.operations.refuse)
         self.reload()
 
     def mark_done(self) -> None:
@@ -152,16 +168,40 @@ class StartPage(QWidget):
             then=lambda _done: self.reload(),
         )
 
+    def set_screen_safe(self) -> None:
+        """Show the children's names, or initials only, as the window's setting now says."""
+        self.actions_model.refresh()
+        self.consents_model.refresh()
+
     def reload(self) -> None:
-        today = self.ctx.today()
-        sunday = today + timedelta(days=6 - today.weekday())
-        found = self.operations.fetch(
-            lambda: meetings.list_meetings(self.ctx, start=today, end=sunday),
-            [],
-            title=self.tr("Meetings"),
-        )
-        todays = [m for m in found if m.starts_at.date() == today]
-        later = [m for m in found if m.starts_at.date() > today]
+        """Read and show at once."""
+        self.loader.now()
+
+    def reload_in_background(self) -> None:
+        """Read off the GUI thread (rows arrived); only the showing runs on it."""
+        self.loader.in_background()
+
+    def _prepare(self) -> Callable[[], _Start]:
+        ctx = self.ctx
+        awaiting, unfiled = self.awaiting_approval.reader(), self.unfiled.reader()
+
+        def read() -> _Start:
+            today = ctx.today()
+            sunday = today + timedelta(days=6 - today.weekday())
+            return _Start(
+                today,
+                meetings.list_meetings(ctx, start=today, end=sunday),
+                awaiting(),
+                unfiled(),
+                overview.attention(ctx),
+            )
+
+        return read
+
+    def _show(self, answer: _Start) -> None:
+        today = answer.today
+        todays = [m for m in answer.meetings if m.starts_at.date() == today]
+        later = [m for m in answer.meetings if m.starts_at.date() > today]
         self.today_model.set_rows(todays)
         self.week_model.set_rows(later)
         today_word = self.tr("Today")
@@ -175,11 +215,9 @@ class StartPage(QWidget):
         )
         for view in (self.today_view, self.week_view):
             view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.awaiting_approval.reload()
-        self.unfiled.reload()
-        seen = self.operations.fetch(
-            lambda: overview.attention(self.ctx), overview.Attention((), ())
-        )
+        self.awaiting_approval.show_rows(answer.awaiting)
+        self.unfiled.show_rows(answer.unfiled)
+        seen = answer.attention
         self.actions_model.set_rows(seen.actions)
         self.consents_model.set_rows(seen.consents)
         overdue = sum(1 for a in seen.actions if a.overdue)

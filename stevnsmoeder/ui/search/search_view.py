@@ -383,4 +383,4 @@ class SearchPage(QWidget):
             self.open_case(hit.case_id)
 
     def set_screen_safe(self) -> None:
-        self.model.set_rows([self.model.row_at(r) for r in range(self.model.rowCount())])
+        self.model.refresh()
