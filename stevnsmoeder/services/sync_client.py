@@ -22,13 +22,13 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import httpx
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import Table, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from stevnsmoeder import __version__
 from stevnsmoeder.db import migrate
 from stevnsmoeder.db import rows as codec
-from stevnsmoeder.db.base import utcnow
+from stevnsmoeder.db.base import Base, utcnow
 from stevnsmoeder.db.keystore import DEFAULT_KDF, KdfParams, keyfile_path
 from stevnsmoeder.db.models import (
     AgendaItem,
@@ -743,12 +743,48 @@ def _send_log(ctx: ServiceContext, link: Link) -> None:
 
 def _rebase(ctx: ServiceContext) -> None:
     """Operations done here while the sync ran are not on the server yet: done again on top
-    of the pulled rows, so the user's edits stay visible (they are pushed next time)."""
+    of the pulled rows, so the user's edits stay visible (they are pushed next time).
+
+    The rows an operation made are taken out first and made again by its replay, with the
+    same ids: the pull may have brought the server's version of a row the operation
+    changed (a meeting's revision), so the replay must run on it, and it would otherwise
+    meet its own new rows. A replay the services refuse puts the rows back: the pull did
+    not touch what the operation did (it stands as it was), or the server changed it too
+    (the push makes that a conflict for the user)."""
     for entry in _outbox(ctx):
-        as_then = ServiceContext(db=ctx.db, actor=ctx.actor, clock=_fixed(entry.created_at))
         ids = {t: [uuid.UUID(i) for i in found] for t, found in json.loads(entry.new_ids).items()}
-        with contextlib.suppress(ServiceError, oplog.ArgumentError):
+        taken = _take_out(ctx, ids)
+        as_then = ServiceContext(db=ctx.db, actor=ctx.actor, clock=_fixed(entry.created_at))
+        try:
             oplog.replay(as_then, entry.op_id, entry.name, entry.arguments, ids, None)
+        except (ServiceError, oplog.ArgumentError):
+            _put_back(ctx, taken)
+        except BaseException:
+            _put_back(ctx, taken)
+            raise
+
+
+Taken = list[tuple[Table, list[dict[str, Any]]]]
+
+
+def _take_out(ctx: ServiceContext, ids: dict[str, list[uuid.UUID]]) -> Taken:
+    """Delete the rows of ``ids`` (rows that name others first); returns them as they were."""
+    taken: Taken = []
+    with ctx.db.begin() as s:
+        for table in reversed(Base.metadata.sorted_tables):
+            if table.name in ids:
+                where = table.c.id.in_(ids[table.name])
+                found = [dict(row._mapping) for row in s.execute(select(table).where(where))]
+                if found:
+                    s.execute(delete(table).where(where))
+                    taken.append((table, found))
+    return taken
+
+
+def _put_back(ctx: ServiceContext, taken: Taken) -> None:
+    with ctx.db.begin() as s:
+        for table, found in reversed(taken):  # rows that others name first
+            s.execute(insert(table), found)
 
 
 def _fixed(at: datetime) -> Clock:

@@ -174,3 +174,67 @@ def test_a_server_that_dies_mid_push_applies_each_operation_once(
     server = running.on_server("leder")
     there = minutes.get_minutes(server, held.id).items[item.id].actions
     assert sorted(a.id for a in there if a.text.startswith("Aftale ")) == sorted(a.id for a in made)
+
+
+@pytest.mark.parametrize("before", ["nothing", "pushed", "chair"])
+def test_an_item_added_while_the_sync_ran_is_done_again_once_on_the_pulled_rows(
+    running: Running, before: str
+) -> None:
+    """The secretary adds an item while her laptop's sync is between its push and its pull;
+    the server has not seen it, so the rebase must keep it on top of what the pull brought:
+    once (not a duplicate the database refuses), with the meeting's revision as the server
+    will have it, and the next sync pushes it. Before it: nothing else; or an item of hers
+    pushed by this very sync (the pull brings the meeting back at that revision: the item
+    is done again on it); or the chair changed the same agenda on the server (the item
+    stays shown until the next push makes it a conflict for her to decide)."""
+    replica = running.replica(running.connect("referent"), "referent")
+    meeting = next(
+        m
+        for m in _window(replica)
+        if m.status is MeetingStatus.PLANNED and m.starts_at.date() > replica.today()
+    )
+    server = running.on_server("leder")
+    if before == "chair":
+        there = planning.get_plan(server, meeting.id)
+        planning.add_item(server, meeting.id, there.revision, title="Fra lederen", minutes=5)
+    if before == "pushed":
+        here = planning.get_plan(replica, meeting.id)
+        planning.add_item(replica, meeting.id, here.revision, title="Først", minutes=5)
+    added: list[planning.MeetingPlan] = []
+
+    with sync_client.Link(replica, DEMO_PASSWORD) as link:
+        real = link.call
+
+        def call(path: str, body: dict[str, object]) -> object:
+            if path == "/pull" and not added:  # the user's change, between push and pull
+                here = planning.get_plan(replica, meeting.id)
+                added.append(
+                    planning.add_item(
+                        replica, meeting.id, here.revision, title="Fra sekretæren", minutes=5
+                    )
+                )
+            return real(path, body)
+
+        link.call = call  # type: ignore[method-assign]
+        first = link.sync()
+        assert first.pushed == (1 if before == "pushed" else 0)
+        plan = planning.get_plan(replica, meeting.id)
+        titles = [i.title for i in plan.items]
+        assert titles.count("Fra sekretæren") == 1  # shown, once
+        assert ("Fra lederen" in titles) is (before == "chair")
+        assert len(_outbox(replica)) == 1  # waiting to be pushed
+        if before != "chair":  # the revision the server will have once it is pushed
+            assert plan.revision == planning.get_plan(server, meeting.id).revision + 1
+        second = link.sync()
+    mine = next(i for i in added[0].items if i.title == "Fra sekretæren")
+    if before == "chair":
+        assert (second.pushed, second.applied, second.rejected) == (1, 0, 1)
+        assert second.conflicts == 1
+        for ctx in (replica, server):
+            assert mine.id not in [i.id for i in planning.get_plan(ctx, meeting.id).items]
+        return
+    assert (second.pushed, second.applied, second.rejected) == (1, 1, 0)
+    for ctx in (replica, server):
+        items = planning.get_plan(ctx, meeting.id).items
+        assert [i.id for i in items if i.title == "Fra sekretæren"] == [mine.id]
+    assert planning.get_plan(replica, meeting.id) == planning.get_plan(server, meeting.id)
