@@ -395,9 +395,14 @@ def high_water_mark(s: Session) -> Mark:
     scope epoch: taken under the exclusive lock every stamping transaction holds shared
     until it ends."""
     s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WATERMARK_LOCK})
-    last, called = s.execute(text("SELECT last_value, is_called FROM row_version_seq")).one()
-    epoch = s.execute(text("SELECT last_value FROM scope_epoch_seq")).scalar_one()
-    return Mark(int(last) if called else 0, int(epoch))
+    return Mark(_sequence(s, "row_version_seq"), _sequence(s, "scope_epoch_seq"))
+
+
+def _sequence(s: Session, name: str) -> int:
+    """The last number a sequence gave out; 0 before its first (a fresh sequence shows its
+    start as ``last_value`` both before and after it is first used)."""
+    last, called = s.execute(text(f"SELECT last_value, is_called FROM {name}")).one()
+    return int(last) if called else 0
 
 
 class _ScopeCache:
