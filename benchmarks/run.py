@@ -315,6 +315,7 @@ SYNC_BUDGETS = (
     ("window: a change visible in the other window", "change_visible_s", "s", 3.0),
     ("window: GUI thread blocked by the sync", "gui_block_max_ms", "ms", 16.0),
     ("window: … and by reloading the page in view", "gui_block_with_refresh_ms", "ms", None),
+    ("window: showing the arrived rows (median)", "refresh_in_view_ms", "ms", None),
     ("window: login → week view, server unreachable", "offline_login_s", "s", 0.6),
 )
 
