@@ -195,10 +195,8 @@ def _server_init(args: argparse.Namespace) -> int:
 
 def _server_run(args: argparse.Namespace) -> int:
     # lazy: see the module docstring
-    import uvicorn
-
     from stevnsmoeder.db.engine import PostgresDatabase
-    from stevnsmoeder.server.run import Listen, config
+    from stevnsmoeder.server.run import Listen, Serving, config
     from stevnsmoeder.services import server_access
 
     listen = Listen(args.host, args.port, args.tls_cert, args.tls_key, args.insecure_dev)
@@ -210,7 +208,7 @@ def _server_run(args: argparse.Namespace) -> int:
             _("Serving {url}", url=f"{listen.scheme}://{args.host}:{args.port}/v1/"),
             file=sys.stderr,
         )
-        uvicorn.Server(config(db, listen, workers=args.workers)).run()
+        Serving(config(db, listen, workers=args.workers)).run()
     finally:
         db.close()
     return EXIT_OK

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 
 import uvicorn
 
@@ -57,6 +58,24 @@ def config(db: PostgresDatabase, listen: Listen, *, workers: int = 1) -> uvicorn
     )
 
 
+class Serving(uvicorn.Server):
+    """uvicorn's server, which on a stop first answers the laptops waiting on
+    ``/v1/changes``: they would otherwise be cut off after the graceful wait (and logged as
+    an error of the application)."""
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        release_waiting(self.config)
+        super().handle_exit(sig, frame)
+
+
+def release_waiting(cfg: uvicorn.Config) -> None:
+    """Answer the laptops waiting on the app of ``cfg`` (see ``Serving``)."""
+    state = getattr(getattr(cfg.app, "state", None), "server", None)
+    watcher = getattr(state, "watcher", None)
+    if watcher is not None:
+        watcher.release()
+
+
 class Background:
     """The server on a thread of this process (tests, benchmarks): started, then stopped."""
 
@@ -65,7 +84,7 @@ class Background:
         if clock is not None:
             cfg.app = create_app(db, clock=clock)
         cfg.log_level = "warning"
-        self.server = uvicorn.Server(cfg)
+        self.server = Serving(cfg)
         self.thread = threading.Thread(target=self.server.run, name="stevnsmoeder-server")
         self.listen = listen
 
@@ -79,5 +98,6 @@ class Background:
         return f"{self.listen.scheme}://{self.listen.host}:{port}"
 
     def stop(self) -> None:
+        release_waiting(self.server.config)
         self.server.should_exit = True
         self.thread.join(10)

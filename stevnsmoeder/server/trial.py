@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-import uvicorn
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
@@ -21,7 +20,7 @@ from stevnsmoeder.db import migrate
 from stevnsmoeder.db.engine import PostgresDatabase
 from stevnsmoeder.db.pg_cluster import Cluster
 from stevnsmoeder.server import certs
-from stevnsmoeder.server.run import Listen, config
+from stevnsmoeder.server.run import Listen, Serving, config
 from stevnsmoeder.services.demo import DEMO_PASSWORD, DEMO_USERS, create_demo_database
 
 DATABASE = "stevnsmoeder"
@@ -102,7 +101,7 @@ Stop serveren med Ctrl+C (data bliver i {folder}).
         db = PostgresDatabase.connect(url)
         try:
             listen = Listen(host, port, made.cert_file, made.key_file)
-            uvicorn.Server(config(db, listen)).run()
+            Serving(config(db, listen)).run()
         finally:
             db.close()
     finally:

@@ -29,8 +29,10 @@ class Watcher:
         self.interval = interval
         self.version = -1  # not read yet
         self.waiting = 0
+        self.closing = False  # the server stops: no one is kept waiting any more
         self._moved = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     def _read(self) -> int:
         with self.db.engine.connect() as conn:
@@ -43,12 +45,13 @@ class Watcher:
         """The record's version once it is above ``upto``, or after ``seconds`` whatever it
         is then."""
         loop = asyncio.get_running_loop()
+        self._loop = loop
         deadline = loop.time() + min(max(seconds, 0.0), LONGEST_WAIT)
         self.waiting += 1
         try:
             if self._task is None or self._task.done():
                 self._task = asyncio.create_task(self._run())
-            while self.version <= upto:
+            while self.version <= upto and not self.closing:
                 left = deadline - loop.time()
                 if left <= 0:
                     break
@@ -58,6 +61,21 @@ class Watcher:
         finally:
             self.waiting -= 1
         return self.version
+
+    def release(self) -> None:
+        """The server is stopping: answer every laptop waiting now, and any that asks from
+        now on, with what the version is (they ask again elsewhere or later), instead of
+        leaving them to be cut off. Safe from any thread."""
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            self.closing = True
+            return
+        loop.call_soon_threadsafe(self._release)
+
+    def _release(self) -> None:
+        self.closing = True
+        moved, self._moved = self._moved, asyncio.Event()
+        moved.set()
 
     async def _run(self) -> None:
         while True:
