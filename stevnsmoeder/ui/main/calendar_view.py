@@ -174,15 +174,17 @@ class DayDelegate(QStyledItemDelegate):
         y = inner.top() + line_height + 1
         step = painter.fontMetrics().height()
         detailed = self.model.weeks == 1  # a week has room for title, time and place
-        for shown, m in enumerate(found):
+        gap = 2 if detailed else 0
+        heights = [step * (2 if detailed and m.place else 1) + gap for m in found]
+        room = inner.bottom() + 1 - y
+        shown = fitting(heights, room, step)
+        if shown < len(found):  # "+2 …" on a line of its own below the meetings shown
+            painter.setPen(palette.text().color())
+            below = y + sum(heights[:shown])
+            more = f"+{len(found) - shown} …"
+            painter.drawText(inner.left(), below + painter.fontMetrics().ascent(), more)
+        for m in found[:shown]:
             lines = 2 if detailed and m.place else 1
-            if y + step * lines > inner.bottom() + 1:
-                rest = len(found) - shown
-                painter.setPen(palette.text().color())
-                painter.drawText(
-                    inner.left(), y - step + painter.fontMetrics().ascent(), f"+{rest} …"
-                )
-                break
             cancelled = m.status is MeetingStatus.CANCELLED
             colour = QColor(self.model.colours.get(m.type_code, DEFAULT_COLOUR))
             painter.fillRect(inner.left(), y + 2, 3, step * lines - 4, colour)
@@ -206,11 +208,24 @@ class DayDelegate(QStyledItemDelegate):
                 place = metrics.elidedText(m.place, Qt.TextElideMode.ElideRight, width)
                 painter.drawText(inner.left() + 6, y + metrics.ascent(), place)
                 y += step
-            y += 2 if detailed else 0
+            y += gap
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         return QSize(120, 90)
+
+
+def fitting(heights: Sequence[int], room: int, marker: int) -> int:
+    """How many of a day's meetings (each ``heights`` pixels high) its cell shows in
+    ``room`` pixels: as many as fit, keeping room for the "+2 …" line (``marker`` high)
+    when not all of them do; the marker never covers a meeting."""
+    used = 0
+    for shown, height in enumerate(heights):
+        more = marker if shown < len(heights) - 1 else 0
+        if used + height + more > room:
+            return shown
+        used += height
+    return len(heights)
 
 
 def _short_title(m: MeetingSummary) -> str:
