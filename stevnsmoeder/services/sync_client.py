@@ -770,6 +770,8 @@ Taken = list[tuple[Table, list[dict[str, Any]]]]
 def _take_out(ctx: ServiceContext, ids: dict[str, list[uuid.UUID]]) -> Taken:
     """Delete the rows of ``ids`` (rows that name others first); returns them as they were."""
     taken: Taken = []
+    if not ids:  # an operation that made no rows (a text saved): nothing to take out
+        return taken
     with ctx.db.begin() as s:
         for table in reversed(Base.metadata.sorted_tables):
             if table.name in ids:

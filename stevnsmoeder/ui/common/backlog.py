@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from stevnsmoeder.services.context import ServiceContext
 from stevnsmoeder.services.errors import ServiceError
 from stevnsmoeder.services.permissions import Permission, allowed
-from stevnsmoeder.ui.common.models import ROW_ROLE, Column, TableModel
+from stevnsmoeder.ui.common.models import ROW_ROLE, Column, TableModel, table_view
 from stevnsmoeder.ui.common.prompts import Prompts
 
 SHOWN = 50  # the oldest rows waiting; the heading counts them all
@@ -64,17 +63,10 @@ class BacklogSection(QWidget, Generic[T]):
         self.heading = QLabel()
         self.heading.setObjectName(f"{name}-heading")
         self.model: TableModel[T] = TableModel(columns, self)
-        self.view = QTableView()
-        self.view.setObjectName(f"{name}-list")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view = table_view(self.model, f"{name}-list")
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.doubleClicked.connect(self._open)
         self.view.activated.connect(self._open)
         layout = QVBoxLayout(self)

@@ -175,7 +175,8 @@ class DayDelegate(QStyledItemDelegate):
         step = painter.fontMetrics().height()
         detailed = self.model.weeks == 1  # a week has room for title, time and place
         gap = 2 if detailed else 0
-        heights = [step * (2 if detailed and m.place else 1) + gap for m in found]
+        lines = [2 if detailed and m.place else 1 for m in found]  # time and title, place
+        heights = [step * n + gap for n in lines]
         room = inner.bottom() + 1 - y
         shown = fitting(heights, room, step)
         if shown < len(found):  # "+2 …" on a line of its own below the meetings shown
@@ -183,11 +184,10 @@ class DayDelegate(QStyledItemDelegate):
             below = y + sum(heights[:shown])
             more = f"+{len(found) - shown} …"
             painter.drawText(inner.left(), below + painter.fontMetrics().ascent(), more)
-        for m in found[:shown]:
-            lines = 2 if detailed and m.place else 1
+        for m, n in zip(found[:shown], lines, strict=False):
             cancelled = m.status is MeetingStatus.CANCELLED
             colour = QColor(self.model.colours.get(m.type_code, DEFAULT_COLOUR))
-            painter.fillRect(inner.left(), y + 2, 3, step * lines - 4, colour)
+            painter.fillRect(inner.left(), y + 2, 3, step * n - 4, colour)
             painter.setPen(QColor("#888888") if cancelled else colour)
             if detailed:
                 label = f"{clock(m.starts_at)[-5:]}–{clock(m.ends_at)[-5:]} {m.title}"
@@ -203,7 +203,7 @@ class DayDelegate(QStyledItemDelegate):
             text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, width)
             painter.drawText(inner.left() + 6, y + metrics.ascent(), text)
             y += step
-            if lines == 2:
+            if n == 2:
                 painter.setPen(QColor("#666666"))
                 place = metrics.elidedText(m.place, Qt.TextElideMode.ElideRight, width)
                 painter.drawText(inner.left() + 6, y + metrics.ascent(), place)
